@@ -1,0 +1,137 @@
+import type { Doc, Line } from './doc.ts';
+import type { FundSource } from './types.ts';
+
+export type Role = 'amount' | FundSource | 'share';
+
+/** One cell of a flattened table row (normalized offsets). */
+export interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A data row of an amount table: its text cells and its numbers, each number with its column's role. */
+export interface TableRow {
+  line: Line;
+  cells: Cell[];
+  /** text cells before the numbers, without serial numbers and dates */
+  labels: Cell[];
+  /** a serial number cell (1, 2, 3…) when the row has one */
+  serial: Cell | null;
+  values: { role: Role; yuan: number; cell: Cell }[];
+  /** 合计/总计 row */
+  isSum: boolean;
+}
+
+/** A table whose amounts are bare numbers under a unit line (金额单位：万元). */
+export interface AmountTable {
+  unitLine: Line;
+  roles: Role[];
+  rows: TableRow[];
+}
+
+const UNIT_LINE = /(?:金额|资金)?单位[:：]?\s*(亿元|万元|千元|元)/;
+const SCALE: Record<string, number> = { 亿元: 1e8, 万元: 1e4, 千元: 1e3, 元: 1 };
+const NUMBER_CELL = /^\d+(?:\.\d+)?%?$/;
+const SERIAL_CELL = /^\d{1,2}$/;
+const DATE_CELL = /^\d{4}年|^\d{4}[-./]\d|月$|月前$|^\d{1,2}月/;
+const SUM_CELL = /^(?:合计|总计|小计|共计)$/;
+
+/** The role of a header cell: which fund source a column of numbers holds. */
+function roleOf(header: string): Role | null {
+  if (/占比|比例|比重|%/.test(header)) return 'share';
+  if (/中央/.test(header)) return 'central';
+  if (/省/.test(header)) return 'provincial';
+  if (/自筹|企业|社会/.test(header)) return 'other';
+  if (/地方|市级|县级|区级|配套|市财政|县财政|区财政|本级/.test(header)) return 'local';
+  if (/合计|小计|总计|金额|总投资|投资额|投入|资金|预算/.test(header)) return 'amount';
+  return null;
+}
+
+function cellsOf(line: Line): Cell[] {
+  const cells: Cell[] = [];
+  let at = line.start;
+  for (const part of line.text.split('\t')) {
+    const lead = part.length - part.trimStart().length;
+    const text = part.trim();
+    if (text) cells.push({ text, start: at + lead, end: at + lead + text.length });
+    at += part.length + 1;
+  }
+  return cells;
+}
+
+/**
+ * Finds the amount tables of a document: after a unit line (金额单位：万元), rows separated by tabs whose numbers
+ * are read in the order of the money columns named in the header (合计 / 中央财政 / 地方财政).
+ * A table ends at a top-level heading, an annex, or three lines without cells.
+ */
+export function amountTables(doc: Doc): AmountTable[] {
+  const tables: AmountTable[] = [];
+  const lines = doc.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const unit = UNIT_LINE.exec(lines[i]!.text);
+    if (!unit || lines[i]!.text.length > 40) continue;
+    const scale = SCALE[unit[1]!]!;
+    let roles: Role[] = [];
+    const rows: TableRow[] = [];
+    let plain = 0;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const line = lines[j]!;
+      if (/^(?:附件|附表|[一二三四五六七八九十]{1,3}、)/.test(line.text) || UNIT_LINE.test(line.text)) break;
+      if (!line.text.includes('\t')) {
+        if (++plain >= 3) break;
+        continue;
+      }
+      plain = 0;
+      const cells = cellsOf(line);
+      const headerRoles = cells.map((c) => (NUMBER_CELL.test(c.text) ? null : roleOf(c.text)));
+      const numeric = cells.filter((c) => NUMBER_CELL.test(c.text)).length;
+      if (numeric === 0 && headerRoles.filter((r) => r !== null).length >= 1) {
+        // the last header line naming money columns sets them (merged header cells come first)
+        const named = headerRoles.filter((r): r is Role => r !== null);
+        if (named.length >= roles.length) roles = named;
+        continue;
+      }
+      if (roles.length === 0) continue;
+      const row = readRow(line, cells, roles, scale);
+      if (row) rows.push(row);
+    }
+    if (rows.length > 0) tables.push({ unitLine: lines[i]!, roles, rows });
+    i = j - 1;
+  }
+  return tables;
+}
+
+function readRow(line: Line, cells: Cell[], roles: Role[], scale: number): TableRow | null {
+  // the run of number cells that fits the money columns
+  let best: Cell[] | null = null;
+  let run: Cell[] = [];
+  const runs: Cell[][] = [];
+  for (const c of cells) {
+    if (NUMBER_CELL.test(c.text)) run.push(c);
+    else {
+      if (run.length) runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  for (const r of runs) if (r.length === roles.length) best = r;
+  if (!best) {
+    // a row may leave trailing columns empty
+    const fit = runs.filter((r) => r.length <= roles.length && r.length >= 1 && !(r.length === 1 && SERIAL_CELL.test(r[0]!.text) && r === runs[0] && runs.length > 1));
+    best = fit[fit.length - 1] ?? null;
+  }
+  if (!best) return null;
+  const firstNumber = cells.indexOf(best[0]!);
+  const before = cells.slice(0, firstNumber);
+  const serial = before.find((c) => SERIAL_CELL.test(c.text)) ?? null;
+  const labels = before.filter((c) => !SERIAL_CELL.test(c.text) && !DATE_CELL.test(c.text) && !/^-+$/.test(c.text));
+  const values = best.map((cell, k) => {
+    const role = roles[k]!;
+    const v = Number.parseFloat(cell.text);
+    return { role, yuan: role === 'share' ? v : Math.round(v * scale), cell };
+  });
+  const isSum = before.some((c) => SUM_CELL.test(c.text));
+  return { line, cells, labels, serial, values, isSum };
+}

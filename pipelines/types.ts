@@ -1,0 +1,138 @@
+/** Shared types of the plan pipeline: what the extractor finds in one document. */
+
+export const DOC_TYPES = ['plan', 'revision', 'fund_rules', 'report', 'news', 'other'] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+export const FUND_SOURCES = ['central', 'provincial', 'local', 'other'] as const;
+export type FundSource = (typeof FUND_SOURCES)[number];
+
+export const CATEGORIES = [
+  'upstream',
+  'logistics',
+  'public_service',
+  'training',
+  'enterprise_upgrade',
+  'operations',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const COMPARATORS = ['>=', '<=', '='] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+/** A value together with the exact span of the original text it was read from. */
+export interface Cited<T> {
+  value: T;
+  start: number;
+  end: number;
+}
+
+/** One money amount written in the text (万元, 亿元, 元), converted to yuan. */
+export interface MoneyMention {
+  yuan: number;
+  /** span in the normalized text */
+  nstart: number;
+  nend: number;
+  /** what consumed it: a fact id such as "funds:central" or "allocation:a03"; null while unaccounted */
+  accountedBy: string | null;
+  /** why an unaccounted amount was not read as a fund fact */
+  note?: AmountNote;
+}
+
+/** Why an amount in the text is not a fund fact: a payment schedule, a threshold, an explanation, or unnamed. */
+export type AmountNote = 'disbursement' | 'threshold' | 'explanation' | 'unnamed';
+
+export type Amounts = Record<'amount' | FundSource, number | null>;
+
+/** One node of a plan's fund tree (a group or an item), amounts in yuan. */
+export interface Allocation {
+  itemId: string;
+  parentItemId: string | null;
+  label: string;
+  labelSpan: { start: number; end: number };
+  category: Category | null;
+  amounts: Amounts;
+  /** 'stated' when the plan states the item's total; 'sum_of_sources' when only per-source amounts are given */
+  amountBasis: 'stated' | 'sum_of_sources' | 'none';
+  /** the span of the statement that gives the amounts (or the heading of a group without amounts) */
+  start: number;
+  end: number;
+}
+
+export const TARGET_METRICS = [
+  'county_service_center_count',
+  'logistics_center_count',
+  'township_station_count',
+  'township_station_count_new',
+  'township_station_count_upgraded',
+  'village_station_count',
+  'village_station_count_new',
+  'village_station_count_upgraded',
+  'township_coverage_pct',
+  'village_coverage_pct',
+  'training_person_times',
+  'delivery_hours_to_township',
+  'delivery_hours_to_village',
+  'online_retail_growth_pct',
+  'agri_online_retail_growth_pct',
+  'new_online_shops',
+  'incubated_entrepreneurs',
+  'training_satisfaction_pct',
+] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
+
+export interface Target {
+  metric: TargetMetric;
+  value: number;
+  unit: string;
+  comparator: Comparator;
+  start: number;
+  end: number;
+}
+
+export interface Phase {
+  name: string;
+  /** YYYY-MM or null when the plan gives only a deadline */
+  startMonth: string | null;
+  endMonth: string | null;
+  start: number;
+  end: number;
+}
+
+export interface Product {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The scalar facts about a document, each with its source span. */
+export interface DocumentFields {
+  doc_type: Cited<DocType>;
+  county_name: Cited<string> | null;
+  title: Cited<string> | null;
+  doc_number: Cited<string> | null;
+  issuer: Cited<string> | null;
+  issued_on: Cited<string> | null;
+  program_year: Cited<number> | null;
+  program_level: Cited<'national' | 'provincial'> | null;
+  period_start: Cited<string> | null;
+  period_end: Cited<string> | null;
+  funds_total_yuan: Cited<number> | null;
+  funds_central_yuan: Cited<number> | null;
+  funds_provincial_yuan: Cited<number> | null;
+  funds_local_yuan: Cited<number> | null;
+  funds_other_yuan: Cited<number> | null;
+}
+
+/** Everything the extractor reads from one document's text. */
+export interface Extraction {
+  fields: DocumentFields;
+  allocations: Allocation[];
+  targets: Target[];
+  phases: Phase[];
+  products: Product[];
+  /** every money amount in the text, with what accounts for it */
+  amounts: { yuan: number; start: number; end: number; accountedBy: string | null; note: AmountNote | null }[];
+  /** later statements of the document totals that differ from the first */
+  fundConflicts: { slot: 'amount' | FundSource; yuan: number; start: number; end: number }[];
+}
