@@ -48,14 +48,18 @@ export interface FundsResult {
 /** A payment schedule, not an allocation: 先期拨付 1500 万, 再拨付剩余 500 万. */
 const TRANCHE = /拨付|先期|后期|剩余|到位|下达|分期|首期|尾款|分批/;
 /** A performance figure, not an allocation: 年销售额 2 万元以上的店铺. */
-const PERFORMANCE = /销售额|零售额|交易额|营业额|收入|产值|增收|营收|年销售|利润|贷款|授信|融资|补贴标准|每人|每个|每家|每站|每单|每件|单价/;
+const PERFORMANCE =
+  /销售额|零售额|交易额|营业额|收入|产值|增收|营收|年销售|利润|贷款|授信|融资|补贴标准|每人|每个|每家|每站|每单|每件|单价/;
 const THRESHOLD_AFTER = /^(?:以上|以下|左右|及以上)/;
 /** An explanation of an amount already given: 20 万元是用于…, 20 万元，主要用于… */
 const EXPLAIN_AFTER = /^[,，]?(?:主要|是|均|全部)?用于/;
-const DOC_TOTAL = /总投资|投资总额|资金总额|总投入|投入总额|总预算|预算总额|资金来源|总规模|计划投资|共投入|共投资/;
-const GENERIC_SUBJECT = /^(?:项目|本项目|示范项目|我县|我市|我区|全县|全市|全区)|项目的?$|示范(?:县|市|区)?(?:项目|工作|创建)?的?$|工作的?$/;
+const DOC_TOTAL =
+  /总投资|投资总额|资金总额|总投入|投入总额|总预算|预算总额|资金来源|总规模|计划投资|共投入|共投资/;
+const GENERIC_SUBJECT =
+  /^(?:项目|本项目|示范项目|我县|我市|我区|全县|全市|全区)|项目的?$|示范(?:县|市|区)?(?:项目|工作|创建)?的?$|工作的?$/;
 const SUM_LABEL = /^(?:合计|总计|小计|共计|总额)$/;
-const ENUMERATOR = /^(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、.]|\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[项个])/;
+const ENUMERATOR =
+  /^(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、.]|\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|[①-⑳]|第[一二三四五六七八九十]{1,3}[项个])/;
 /** Where the money part of a phrase begins: the label is what stands before it. */
 const MONEY_PART =
   /(?:的)?(?:资金来源|(?:项目)?(?:计划)?总投资|投资总额|资金总额|总投入|(?:总)?资金预算|总预算|预算|投入|投资|(?:中央|省级|省|市级|县级|区级|地方|本级)(?:财政)?(?:补助|专项|配套)?(?:资金|经费)|中央|(?:企业|承办单位|承办企业)?自筹|社会资本|财政|其中|拟使用|安排资金|共计|合计|\d{4}年度)/;
@@ -74,7 +78,8 @@ function cleanLabel(phrase: string): string {
 }
 
 /** Section titles that hold fund items but are not an item themselves. */
-const SECTION_TITLE = /资金|投资|预算|概算|安排|使用计划|建设内容|实施内容|工作内容|主要任务|项目内容|明细|支持重点|实施步骤/;
+const SECTION_TITLE =
+  /资金|投资|预算|概算|安排|使用计划|建设内容|实施内容|工作内容|主要任务|项目内容|明细|支持重点|实施步骤/;
 
 /**
  * Reads a plan's fund statements into a tree: the document totals (项目投资总额 2200 万元，其中：中央财政…),
@@ -121,7 +126,8 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
   const placeTotal = (slot: Slot, m: MoneyMention) => {
     const have = totals.slots[slot];
     if (!have) totals.slots[slot] = { yuan: m.yuan, nstart: m.nstart, nend: m.nend };
-    else if (have.yuan !== m.yuan) totals.conflicts.push({ slot, yuan: m.yuan, nstart: m.nstart, nend: m.nend });
+    else if (have.yuan !== m.yuan)
+      totals.conflicts.push({ slot, yuan: m.yuan, nstart: m.nstart, nend: m.nend });
     m.accountedBy = `funds:${slot === 'amount' ? 'total' : slot}`;
   };
   const sectionSource = (h: Heading | null): FundSource | null => {
@@ -192,7 +198,8 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
     const scope = headingAt(headings, m.nstart);
 
     // 1. the document's totals
-    const sectionLevel = !scope || scope.level <= 1 || SECTION_TITLE.test(scope.label) || rootHeadings.has(scope);
+    const sectionLevel =
+      !scope || scope.level <= 1 || SECTION_TITLE.test(scope.label) || rootHeadings.has(scope);
     if (DOC_TOTAL.test(part) && (label === '' ? sectionLevel : GENERIC_SUBJECT.test(label))) {
       placeTotal(source ?? 'amount', m);
       current = 'doc';
@@ -217,7 +224,13 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
       const h = scope;
       const slot = source ?? sectionSource(h) ?? 'amount';
       if (h && !headingItems.has(h) && !rootHeadings.has(h)) {
-        const node = newNode(asWritten(doc, h.labelStart, h.labelEnd), h.labelStart, h.labelEnd, h.parent, m.nstart);
+        const node = newNode(
+          asWritten(doc, h.labelStart, h.labelEnd),
+          h.labelStart,
+          h.labelEnd,
+          h.parent,
+          m.nstart,
+        );
         node.heading = h;
         headingItems.set(h, node);
       }
@@ -243,7 +256,13 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
     if (cutChar === '\t' && rowItems.length > 0 && lead.replace(/\s/g, '') === '') {
       const first = line.text.split('\t')[0] ?? '';
       const ls = line.start + (first.length - first.trimStart().length);
-      const node = newNode(asWritten(doc, ls, line.start + first.length), ls, line.start + first.length, scope, ls);
+      const node = newNode(
+        asWritten(doc, ls, line.start + first.length),
+        ls,
+        line.start + first.length,
+        scope,
+        ls,
+      );
       place(node, sectionSource(scope) ?? 'amount', m);
       for (const child of rowItems) {
         child.parent = node;
@@ -279,7 +298,13 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
         continue;
       }
       if (!existing) {
-        const node = newNode(asWritten(doc, scope.labelStart, scope.labelEnd), scope.labelStart, scope.labelEnd, scope.parent, m.nstart);
+        const node = newNode(
+          asWritten(doc, scope.labelStart, scope.labelEnd),
+          scope.labelStart,
+          scope.labelEnd,
+          scope.parent,
+          m.nstart,
+        );
         node.heading = scope;
         headingItems.set(scope, node);
         place(node, slot, m);
@@ -316,7 +341,10 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
       const groupCell = row.serial ? row.labels.find((c) => c.end <= row.serial!.start) : undefined;
       if (groupCell) group = byLabel(asWritten(doc, groupCell.start, groupCell.end)) ?? newGroup(groupCell);
       else if (!row.serial) group = null;
-      const match = matchRow(rowMentions, [...proseNodes].filter((n) => !matched.has(n)));
+      const match = matchRow(
+        rowMentions,
+        [...proseNodes].filter((n) => !matched.has(n)),
+      );
       if (match) {
         matched.add(match);
         for (const { slot, m } of rowMentions) {
@@ -327,7 +355,13 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
       }
       const labelCell = rowLabel(row);
       if (!labelCell) continue;
-      const node = newNode(asWritten(doc, labelCell.start, labelCell.end), labelCell.start, labelCell.end, null, labelCell.start);
+      const node = newNode(
+        asWritten(doc, labelCell.start, labelCell.end),
+        labelCell.start,
+        labelCell.end,
+        null,
+        labelCell.start,
+      );
       for (const { slot, m } of rowMentions) place(node, slot, m);
       node.parent = group;
       node.fixedParent = true;
@@ -347,7 +381,13 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
       if (item) return item;
       if (SECTION_TITLE.test(x.label) || x.level <= 1) continue;
       // a heading with items below it but no amount of its own: a group without amounts
-      const group = newNode(asWritten(doc, x.labelStart, x.labelEnd), x.labelStart, x.labelEnd, x.parent, x.labelStart);
+      const group = newNode(
+        asWritten(doc, x.labelStart, x.labelEnd),
+        x.labelStart,
+        x.labelEnd,
+        x.parent,
+        x.labelStart,
+      );
       group.heading = x;
       headingItems.set(x, group);
       group.parent = itemOf(x.parent);
@@ -375,7 +415,7 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
   for (const n of merged) if (n.parent) children.set(n.parent, [...(children.get(n.parent) ?? []), n]);
   const allocations: Allocation[] = merged.map((n) => {
     const id = ids.get(n)!;
-    for (const p of Object.values(n.slots)) p.mention.accountedBy ??= `allocation:${id}`;
+    for (const p of Object.values(n.slots)) p.mention.accountedBy = `allocation:${id}`;
     for (const [m, of] of duplicateOf) if (of === n) m.accountedBy = `allocation:${id}`;
     const amounts = Object.fromEntries(SLOTS.map((s) => [s, n.slots[s]?.mention.yuan ?? null])) as Amounts;
     let amountBasis: Allocation['amountBasis'] = amounts.amount !== null ? 'stated' : 'none';
@@ -394,7 +434,8 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
     let span = doc.span(n.labelStart, n.labelEnd);
     if (placed.length > 0) {
       const first = placed[0]!;
-      const sentence = Math.max(text.lastIndexOf('。', first.nstart - 1), text.lastIndexOf('\n', first.nstart - 1)) + 1;
+      const sentence =
+        Math.max(text.lastIndexOf('。', first.nstart - 1), text.lastIndexOf('\n', first.nstart - 1)) + 1;
       const from = n.labelStart < first.nstart && n.labelStart >= sentence ? n.labelStart : sentence;
       const stop = text.slice(first.nend).search(/[。\n]/);
       const sentenceEnd = stop === -1 ? text.length : first.nend + stop;

@@ -8,8 +8,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataPackage, type Written, writeTables } from './publish.ts';
 import { type Effects, readPlans } from './plans.ts';
+import { dataPackage, type Written, writeTables } from './publish.ts';
 import { PLAN_TABLES, type Row } from './schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -39,9 +39,14 @@ async function main(argv: string[]): Promise<number> {
   };
   console.log(`Plans: ${plansDir} → ${outDir}`);
   const results = await readPlans(plansDir, metaDir, effects);
-  const tables = PLAN_TABLES.map((table) => ({ table, rows: results.flatMap((r) => r.rows.get(table) ?? []) as Row[] }));
+  const tables = PLAN_TABLES.map((table) => ({
+    table,
+    rows: results.flatMap((r) => r.rows.get(table) ?? []) as Row[],
+  }));
   const written: Written[] = await writeTables(outDir, tables);
-  const pkg = dataPackage(written, [{ title: 'County implementation plans (实施方案), as published; see documents.source_url' }]);
+  const pkg = dataPackage(written, [
+    { title: 'County implementation plans (实施方案), as published; see documents.source_url' },
+  ]);
   await writeFile(join(outDir, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 
   const failed = results.filter((r) => !r.ok);
@@ -52,7 +57,9 @@ async function main(argv: string[]): Promise<number> {
   console.log(`facts extracted     ${results.reduce((a, r) => a + r.facts, 0)}`);
   console.log(`amounts unaccounted ${amounts - accounted} of ${amounts}`);
   console.log(`findings            ${results.reduce((a, r) => a + r.findings, 0)}`);
-  console.log(`errors              ${failed.length}${failed.length ? `: ${failed.map((f) => f.docId).join(', ')}` : ''}`);
+  console.log(
+    `errors              ${failed.length}${failed.length ? `: ${failed.map((f) => f.docId).join(', ')}` : ''}`,
+  );
   for (const w of written) console.log(`  ${w.table.name.padEnd(16)} ${String(w.rows).padStart(6)} rows`);
   return failed.length > 0 ? 1 : 0;
 }

@@ -55,6 +55,9 @@ export function cleanLayout(s: string): string {
   return s
     .replace(/<[^<>]*>|\*\*/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/(?<=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]) (?=\S)|(?<=\S) (?=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])/g, '')
+    .replace(
+      /(?<=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]) (?=\S)|(?<=\S) (?=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])/g,
+      '',
+    )
     .trim();
 }

@@ -2,7 +2,17 @@ import { extractFunds } from './allocations.ts';
 import { COUNTIES } from './counties.ts';
 import { prepare } from './doc.ts';
 import { phases, statedPeriod } from './matchers/dates.ts';
-import { cite, countyName, docNumber, docType, issuedOn, issuer, programLevel, programYear, title } from './matchers/meta.ts';
+import {
+  cite,
+  countyName,
+  docNumber,
+  docType,
+  issuedOn,
+  issuer,
+  programLevel,
+  programYear,
+  title,
+} from './matchers/meta.ts';
 import { products } from './matchers/products.ts';
 import { targets } from './matchers/targets.ts';
 import { outline } from './outline.ts';
@@ -35,8 +45,12 @@ export function extract(text: string): Extraction {
     periodEnd = { value: period.end, ...span };
   } else if (phaseList.length > 0) {
     const first = phaseList.find((p) => p.startMonth !== null);
-    const last = [...phaseList].filter((p) => p.endMonth !== null).sort((a, b) => (a.endMonth! < b.endMonth! ? -1 : 1)).pop();
-    if (first && first === phaseList[0]) periodStart = { value: first.startMonth!, start: first.start, end: first.end };
+    const last = [...phaseList]
+      .filter((p) => p.endMonth !== null)
+      .sort((a, b) => (a.endMonth! < b.endMonth! ? -1 : 1))
+      .pop();
+    if (first && first === phaseList[0])
+      periodStart = { value: first.startMonth!, start: first.start, end: first.end };
     if (last) periodEnd = { value: last.endMonth!, start: last.start, end: last.end };
   }
 
@@ -58,7 +72,8 @@ export function extract(text: string): Extraction {
     funds_other_yuan: total('other'),
   };
   // a county name is cited as written (Traditional characters included)
-  if (fields.county_name) fields.county_name.value = text.slice(fields.county_name.start, fields.county_name.end);
+  if (fields.county_name)
+    fields.county_name.value = text.slice(fields.county_name.start, fields.county_name.end);
 
   return {
     fields,
@@ -72,6 +87,10 @@ export function extract(text: string): Extraction {
       accountedBy: m.accountedBy,
       note: m.accountedBy ? null : (m.note ?? 'unnamed'),
     })),
-    fundConflicts: funds.totals.conflicts.map((c) => ({ slot: c.slot, yuan: c.yuan, ...doc.span(c.nstart, c.nend) })),
+    fundConflicts: funds.totals.conflicts.map((c) => ({
+      slot: c.slot,
+      yuan: c.yuan,
+      ...doc.span(c.nstart, c.nend),
+    })),
   };
 }

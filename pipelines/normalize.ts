@@ -35,8 +35,16 @@ const isHan = (cp: number) =>
 /** Han, CJK punctuation and full-width forms: characters between which a space carries no meaning. */
 const isWide = (cp: number) => isHan(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
 const isSpace = (cp: number) =>
-  cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x0c || cp === 0x0b || cp === 0xa0 || cp === 0x3000;
-const isInvisible = (cp: number) => cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0xfeff || cp === 0xad;
+  cp === 0x20 ||
+  cp === 0x09 ||
+  cp === 0x0a ||
+  cp === 0x0d ||
+  cp === 0x0c ||
+  cp === 0x0b ||
+  cp === 0xa0 ||
+  cp === 0x3000;
+const isInvisible = (cp: number) =>
+  cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0xfeff || cp === 0xad;
 
 /** Sentence-final characters after which a line break is a paragraph break, not a page break. */
 const SENTENCE_END = new Set(['。', ';', ':', '!', '?', '；', '：', '！', '？']);
@@ -49,6 +57,10 @@ const HEADING_START =
 /** Lines shorter than this (headings, titles, table cells) keep their line break even without punctuation. */
 const SHORT_LINE = 24;
 
+/** The start of a line that continues a number from the line before: its unit. */
+const UNIT_START =
+  /(?:万元|亿元|元|万|亿|个|人次|人|小时|天|日|年|月|%|％|家|项|平方米|平米|辆|场|次|名|户|多)/y;
+
 /** A line ending like a document title (…实施方案, …的通知) keeps its line break. */
 const TITLE_END = /(方案|通知|办法|细则|意见|报告|规划|计划|决定|函|表)$/;
 /** A heading line shorter than this keeps its line break (a longer one is prose after a marker). */
@@ -56,7 +68,16 @@ const HEADING_LINE = 50;
 
 /** Markup that carries no text: HTML tags, comments, Markdown emphasis. Replaced by a break or nothing. */
 const MARKUP = /<!--[\s\S]*?-->|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,400})?\/?>|\*\*|__/y;
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ' };
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ensp: ' ',
+  emsp: ' ',
+};
 const ENTITY = /&(nbsp|amp|lt|gt|quot|apos|ensp|emsp|#\d{1,6}|#x[0-9a-fA-F]{1,6});/y;
 
 /**
@@ -92,21 +113,24 @@ export function normalize(original: string): Normalized {
       if (wsNewline) {
         HEADING_START.lastIndex = i;
         const headingNext = HEADING_START.test(original);
+        // a number at the end of a line and its unit at the start of the next are one phrase (72 / 小时内)
+        UNIT_START.lastIndex = i;
+        const brokenNumber = /[0-9０-９]/.test(prevChar) && UNIT_START.test(original);
         const keep =
-          wsHard ||
-          SENTENCE_END.has(prevChar) ||
-          headingNext ||
-          lineLength < SHORT_LINE ||
-          lineHasTab ||
-          (lineIsHeading && lineLength < HEADING_LINE) ||
-          TITLE_END.test(original.slice(Math.max(0, wsStart - 4), wsStart)) ||
-          (!prevWide && !nextWide);
+          !brokenNumber &&
+          (wsHard ||
+            SENTENCE_END.has(prevChar) ||
+            headingNext ||
+            lineLength < SHORT_LINE ||
+            lineHasTab ||
+            (lineIsHeading && lineLength < HEADING_LINE) ||
+            TITLE_END.test(original.slice(Math.max(0, wsStart - 4), wsStart)) ||
+            (!prevWide && !nextWide));
         sep = keep ? '\n' : prevWide || nextWide ? '' : ' ';
       } else if (wsTab) {
         sep = '\t';
         lineHasTab = true;
-      }
-      else sep = prevWide || nextWide ? '' : ' ';
+      } else sep = prevWide || nextWide ? '' : ' ';
       if (sep) {
         out.push(sep);
         start.push(wsStart);

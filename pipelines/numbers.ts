@@ -25,7 +25,7 @@ export function parseNumber(text: string): number | null {
   const s = text.trim();
   if (s === '') return null;
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(s)) return Number(s.replaceAll(',', ''));
-  if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(s)) return null;
+  if (!/^[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*$/.test(s)) return null;
   // A run of digits without units is read digit by digit (二〇二一 → 2021).
   if (!/[十百千万]/.test(s)) return Number([...s].map((c) => DIGITS[c]).join(''));
   let total = 0;

@@ -15,10 +15,10 @@ import {
   PHASES,
   PRODUCTS,
   type Row,
-  type Table,
   TARGETS,
+  type Table,
 } from './schema.ts';
-import { TARGET_METRICS, type Extraction } from './types.ts';
+import { type Extraction, TARGET_METRICS } from './types.ts';
 import { type Finding, validate } from './validate.ts';
 
 /** The curated sidecar of a document (data/plans/meta/<doc_id>.yaml). */
@@ -91,8 +91,18 @@ export function readPlan(docId: string, file: string, bytes: Uint8Array, sidecar
   }
 }
 
-function readPlanUnsafe(docId: string, file: string, bytes: Uint8Array, sidecar: Sidecar | null, error?: string): DocResult {
-  const rows = new Map<Table, Row[]>([DOCUMENTS, DOCUMENT_FIELDS, ALLOCATIONS, TARGETS, PHASES, PRODUCTS, AMOUNTS, FINDINGS, CORRECTIONS].map((t) => [t, []]));
+function readPlanUnsafe(
+  docId: string,
+  file: string,
+  bytes: Uint8Array,
+  sidecar: Sidecar | null,
+  error?: string,
+): DocResult {
+  const rows = new Map<Table, Row[]>(
+    [DOCUMENTS, DOCUMENT_FIELDS, ALLOCATIONS, TARGETS, PHASES, PRODUCTS, AMOUNTS, FINDINGS, CORRECTIONS].map(
+      (t) => [t, []],
+    ),
+  );
   const push = (t: Table, r: Row) => rows.get(t)!.push(r);
   const decoded = decodeDocument(bytes);
   const base: Row = {
@@ -125,8 +135,12 @@ function readPlanUnsafe(docId: string, file: string, bytes: Uint8Array, sidecar:
     return { docId, ok: false, error, rows, facts: 0, amounts: 0, accounted: 0, findings: 1 };
   };
   if (error) return fail(error);
-  if (!DOC_ID.test(docId)) return fail(`file name “${basename(file)}” is not a usable document id (letters, digits, . _ - only) / 文件名不可用作文件编号`);
-  if (!decoded.ok) return fail(`${decoded.reason}${decoded.offset !== undefined ? ` at byte ${decoded.offset}` : ''}`);
+  if (!DOC_ID.test(docId))
+    return fail(
+      `file name “${basename(file)}” is not a usable document id (letters, digits, . _ - only) / 文件名不可用作文件编号`,
+    );
+  if (!decoded.ok)
+    return fail(`${decoded.reason}${decoded.offset !== undefined ? ` at byte ${decoded.offset}` : ''}`);
   const text = decoded.text;
   let x: Extraction;
   try {
@@ -140,15 +154,18 @@ function readPlanUnsafe(docId: string, file: string, bytes: Uint8Array, sidecar:
   const corrected = new Set<string>();
   (sidecar?.corrections ?? []).forEach((c, i) => {
     const at = c.quote ? text.indexOf(c.quote) : -1;
-    if (c.quote && at === -1) throw new Error(`${docId}.yaml correction ${i + 1}: quote “${c.quote}” is not in the text`);
+    if (c.quote && at === -1)
+      throw new Error(`${docId}.yaml correction ${i + 1}: quote “${c.quote}” is not in the text`);
     if (!c.reason) throw new Error(`${docId}.yaml correction ${i + 1}: a reason is required`);
     const action = c.action ?? 'set';
     const span = at === -1 ? null : { start: at, end: at + c.quote!.length };
     let target: string;
     let extracted: string | null = null;
     if (c.field) {
-      if (!(CORRECTABLE_FIELDS as readonly string[]).includes(c.field)) throw new Error(`${docId}.yaml correction ${i + 1}: unknown field ${c.field}`);
-      if (!span) throw new Error(`${docId}.yaml correction ${i + 1}: a quote from the text is required for a value`);
+      if (!(CORRECTABLE_FIELDS as readonly string[]).includes(c.field))
+        throw new Error(`${docId}.yaml correction ${i + 1}: unknown field ${c.field}`);
+      if (!span)
+        throw new Error(`${docId}.yaml correction ${i + 1}: a quote from the text is required for a value`);
       const key = c.field as (typeof CORRECTABLE_FIELDS)[number];
       extracted = x.fields[key] ? String(x.fields[key]!.value) : null;
       const numeric = key === 'program_year' || key.startsWith('funds');
@@ -157,14 +174,26 @@ function readPlanUnsafe(docId: string, file: string, bytes: Uint8Array, sidecar:
       corrected.add(key);
       target = `documents.${key}`;
     } else if (c.target) {
-      if (!(TARGET_METRICS as readonly string[]).includes(c.target)) throw new Error(`${docId}.yaml correction ${i + 1}: unknown metric ${c.target}`);
-      const old = x.targets.filter((t) => t.metric === c.target && (action !== 'remove' || c.value === undefined || t.value === Number(c.value)));
+      if (!(TARGET_METRICS as readonly string[]).includes(c.target))
+        throw new Error(`${docId}.yaml correction ${i + 1}: unknown metric ${c.target}`);
+      const old = x.targets.filter(
+        (t) =>
+          t.metric === c.target &&
+          (action !== 'remove' || c.value === undefined || t.value === Number(c.value)),
+      );
       extracted = old.map((t) => t.value).join(', ') || null;
       x.targets = x.targets.filter((t) => !old.includes(t));
       if (action === 'set') {
-        if (!span) throw new Error(`${docId}.yaml correction ${i + 1}: a quote from the text is required for a value`);
+        if (!span)
+          throw new Error(`${docId}.yaml correction ${i + 1}: a quote from the text is required for a value`);
         const unit = old[0]?.unit ?? '';
-        x.targets.push({ metric: c.target as (typeof TARGET_METRICS)[number], value: Number(c.value), unit, comparator: old[0]?.comparator ?? '=', ...span });
+        x.targets.push({
+          metric: c.target as (typeof TARGET_METRICS)[number],
+          value: Number(c.value),
+          unit,
+          comparator: old[0]?.comparator ?? '=',
+          ...span,
+        });
       }
       target = `targets.${c.target}`;
     } else throw new Error(`${docId}.yaml correction ${i + 1}: needs a field or a target`);
@@ -183,7 +212,9 @@ function readPlanUnsafe(docId: string, file: string, bytes: Uint8Array, sidecar:
   });
 
   const f = x.fields;
-  const county = f.county_name ? resolveCounty(countyKey(text, f.county_name.start, f.county_name.end)) : null;
+  const county = f.county_name
+    ? resolveCounty(countyKey(text, f.county_name.start, f.county_name.end))
+    : null;
   const findings: Finding[] = validate(x);
   if (f.county_name && !county) {
     findings.push({
@@ -291,7 +322,14 @@ function readPlanUnsafe(docId: string, file: string, bytes: Uint8Array, sidecar:
     });
   });
   x.products.forEach((p, i) => {
-    push(PRODUCTS, { doc_id: docId, product_id: `r${pad(i + 1, 3)}`, name: p.name, span_start: p.start, span_end: p.end, quote: quote(p.start, p.end) });
+    push(PRODUCTS, {
+      doc_id: docId,
+      product_id: `r${pad(i + 1, 3)}`,
+      name: p.name,
+      span_start: p.start,
+      span_end: p.end,
+      quote: quote(p.start, p.end),
+    });
   });
   x.amounts.forEach((a, i) => {
     push(AMOUNTS, {
@@ -326,12 +364,27 @@ function readPlanUnsafe(docId: string, file: string, bytes: Uint8Array, sidecar:
       quote: main ? quote(main.start, main.end) : null,
     });
   });
-  const facts = x.allocations.length + x.targets.length + x.phases.length + x.products.length + Object.values(f).filter(Boolean).length;
-  return { docId, ok: true, error: null, rows, facts, amounts: x.amounts.length, accounted, findings: findings.length };
+  const facts =
+    x.allocations.length +
+    x.targets.length +
+    x.phases.length +
+    x.products.length +
+    Object.values(f).filter(Boolean).length;
+  return {
+    docId,
+    ok: true,
+    error: null,
+    rows,
+    facts,
+    amounts: x.amounts.length,
+    accounted,
+    findings: findings.length,
+  };
 }
 
 /** The county name for resolution: the cited text, normalized (Traditional → Simplified, spaces removed). */
-const countyKey = (text: string, start: number, end: number) => normalize(text.slice(start, end)).text.replace(/\s/g, '');
+const countyKey = (text: string, start: number, end: number) =>
+  normalize(text.slice(start, end)).text.replace(/\s/g, '');
 
 /** Reads a folder of plan texts (*.txt) with their optional sidecars, one document at a time. */
 export async function readPlans(dir: string, metaDir: string | null, effects: Effects): Promise<DocResult[]> {

@@ -29,10 +29,14 @@ export interface Written {
  * (UTF-8 with BOM, so that Excel opens it), first to temporary files, then renamed into place, so a failed
  * run never leaves a half-written table.
  */
-export async function writeTables(outDir: string, tables: { table: Table; rows: readonly Row[] }[]): Promise<Written[]> {
+export async function writeTables(
+  outDir: string,
+  tables: { table: Table; rows: readonly Row[] }[],
+): Promise<Written[]> {
   await mkdir(outDir, { recursive: true });
   // leftovers of an interrupted run are removed first
-  for (const name of await readdir(outDir)) if (name.startsWith('.tmp-')) await rm(join(outDir, name), { recursive: true, force: true });
+  for (const name of await readdir(outDir))
+    if (name.startsWith('.tmp-')) await rm(join(outDir, name), { recursive: true, force: true });
   const tmp = join(outDir, `.tmp-${process.pid}`);
   await mkdir(tmp, { recursive: true });
   const db = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -51,7 +55,12 @@ export async function writeTables(outDir: string, tables: { table: Table; rows: 
       await writeFile(join(tmp, `${table.name}.csv`), csvBytes);
       // Parquet: through a typed DuckDB table (never inferred), in key order
       const jsonl = join(tmp, `${table.name}.jsonl`);
-      await writeFile(jsonl, sorted.map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c, r[c] ?? null])))).join('\n'));
+      await writeFile(
+        jsonl,
+        sorted
+          .map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))))
+          .join('\n'),
+      );
       const colSpec = table.fields.map((f) => `'${f.name}': '${DUCK_TYPE[f.type]}'`).join(', ');
       const select = columns.map((c) => `"${c}"`).join(', ');
       const parquet = join(tmp, `${table.name}.parquet`);
@@ -71,7 +80,12 @@ export async function writeTables(outDir: string, tables: { table: Table; rows: 
       const name = `${w.table.name}.${format}`;
       const bytes = await readFile(join(tmp, name));
       await rename(join(tmp, name), join(outDir, name));
-      w.files.push({ path: name, format, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+      w.files.push({
+        path: name,
+        format,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
     }
   }
   await rm(tmp, { recursive: true, force: true });
@@ -88,7 +102,10 @@ const FRICTIONLESS_TYPE: Record<FieldType, string> = {
 };
 
 /** A Frictionless Data Package describing every written table, its fields, units, keys, files and sources. */
-export function dataPackage(written: readonly Written[], sources: { title: string; path?: string }[]): object {
+export function dataPackage(
+  written: readonly Written[],
+  sources: { title: string; path?: string }[],
+): object {
   return {
     profile: 'data-package',
     name: 'plan-atlas',
@@ -99,7 +116,8 @@ export function dataPackage(written: readonly Written[], sources: { title: strin
       {
         name: 'CC-BY-4.0',
         path: 'https://creativecommons.org/licenses/by/4.0/',
-        title: 'Creative Commons Attribution 4.0 (the data); the documents themselves are public government documents (主动公开)',
+        title:
+          'Creative Commons Attribution 4.0 (the data); the documents themselves are public government documents (主动公开)',
       },
     ],
     sources,
@@ -122,7 +140,11 @@ export function dataPackage(written: readonly Written[], sources: { title: strin
             type: FRICTIONLESS_TYPE[field.type],
             description: field.description,
             ...(field.unit ? { unit: field.unit } : {}),
-            ...(field.enum ? { constraints: { enum: [...field.enum], ...(field.required ? { required: true } : {}) } } : field.required ? { constraints: { required: true } } : {}),
+            ...(field.enum
+              ? { constraints: { enum: [...field.enum], ...(field.required ? { required: true } : {}) } }
+              : field.required
+                ? { constraints: { required: true } }
+                : {}),
           })),
         },
       })),

@@ -52,9 +52,15 @@ export function decodeDocument(bytes: Uint8Array): ReadResult {
       text = gb.text;
     }
   }
-  if (text.includes('\u0000')) return fail('binary file (NUL character) / 二进制文件，不是文本', text.indexOf('\u0000'));
-  const controls = text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
-  if (controls > Math.max(8, text.length * 0.01)) return fail(`binary file (${controls} control characters) / 二进制文件`);
+  if (text.includes('\u0000'))
+    return fail('binary file (NUL character) / 二进制文件，不是文本', text.indexOf('\u0000'));
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 1 && c <= 8) || (c >= 14 && c <= 31) || c === 127) controls++;
+  }
+  if (controls > Math.max(8, text.length * 0.01))
+    return fail(`binary file (${controls} control characters) / 二进制文件`);
   if (text.trim() === '') return fail('no text (only whitespace) / 只有空白，没有文字');
   return { ok: true, text, encoding, sha256, bytes: size };
 }

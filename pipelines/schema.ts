@@ -24,34 +24,101 @@ export interface Table {
 }
 
 const span = (what: string): Field[] => [
-  { name: 'span_start', type: 'integer', description: `Start of the ${what} in the document text (UTF-16 offset, BOM removed).`, required: true },
-  { name: 'span_end', type: 'integer', description: `End of the ${what} (exclusive UTF-16 offset).`, required: true },
-  { name: 'quote', type: 'string', description: 'The exact text of the span: text.slice(span_start, span_end).', required: true },
+  {
+    name: 'span_start',
+    type: 'integer',
+    description: `Start of the ${what} in the document text (UTF-16 offset, BOM removed).`,
+    required: true,
+  },
+  {
+    name: 'span_end',
+    type: 'integer',
+    description: `End of the ${what} (exclusive UTF-16 offset).`,
+    required: true,
+  },
+  {
+    name: 'quote',
+    type: 'string',
+    description: 'The exact text of the span: text.slice(span_start, span_end).',
+    required: true,
+  },
 ];
-const docId: Field = { name: 'doc_id', type: 'string', description: 'Document id: the file name without .txt.', required: true };
-const yuan = (name: string, description: string): Field => ({ name, type: 'integer', unit: 'yuan', description });
+const docId: Field = {
+  name: 'doc_id',
+  type: 'string',
+  description: 'Document id: the file name without .txt.',
+  required: true,
+};
+const yuan = (name: string, description: string): Field => ({
+  name,
+  type: 'integer',
+  unit: 'yuan',
+  description,
+});
 
 export const DOCUMENTS: Table = {
   name: 'documents',
   title: '文件 Documents',
-  description: 'One row per document read: what it is, whom it concerns, its funds as stated, and how it was read.',
+  description:
+    'One row per document read: what it is, whom it concerns, its funds as stated, and how it was read.',
   primaryKey: ['doc_id'],
   fields: [
     docId,
-    { name: 'status', type: 'string', enum: ['ok', 'error'], description: 'ok, or error when the file could not be read (see error).', required: true },
-    { name: 'error', type: 'string', description: 'Why the file could not be read, naming the file (and byte offset where it helps).' },
-    { name: 'doc_type', type: 'string', enum: ['plan', 'revision', 'fund_rules', 'report', 'news', 'other'], description: 'plan (实施方案/工作方案/建设方案), revision (调整方案), fund_rules (资金管理办法), report (自评/进展/绩效报告), news, other.' },
+    {
+      name: 'status',
+      type: 'string',
+      enum: ['ok', 'error'],
+      description: 'ok, or error when the file could not be read (see error).',
+      required: true,
+    },
+    {
+      name: 'error',
+      type: 'string',
+      description: 'Why the file could not be read, naming the file (and byte offset where it helps).',
+    },
+    {
+      name: 'doc_type',
+      type: 'string',
+      enum: ['plan', 'revision', 'fund_rules', 'report', 'news', 'other'],
+      description:
+        'plan (实施方案/工作方案/建设方案), revision (调整方案), fund_rules (资金管理办法), report (自评/进展/绩效报告), news, other.',
+    },
     { name: 'title', type: 'string', description: 'Title as printed.' },
     { name: 'county_name', type: 'string', description: 'The county as named in the document (as written).' },
-    { name: 'county_code', type: 'string', description: 'GB/T 2260 six-digit code, when the name could be resolved; empty otherwise.' },
+    {
+      name: 'county_code',
+      type: 'string',
+      description: 'GB/T 2260 six-digit code, when the name could be resolved; empty otherwise.',
+    },
     { name: 'province', type: 'string', description: 'Province of the resolved county.' },
-    { name: 'doc_number', type: 'string', description: '文号, in canonical form (乳府办〔2021〕47号); the printed form is in document_fields.' },
+    {
+      name: 'doc_number',
+      type: 'string',
+      description: '文号, in canonical form (乳府办〔2021〕47号); the printed form is in document_fields.',
+    },
     { name: 'issuer', type: 'string', description: 'Issuing body as printed.' },
     { name: 'issued_on', type: 'date', description: 'Date of issue.' },
-    { name: 'program_year', type: 'integer', description: 'Programme year of the demonstration (示范) the document belongs to.' },
-    { name: 'program_level', type: 'string', enum: ['national', 'provincial'], description: 'National (国家级/全国) or provincial (省级) programme.' },
-    { name: 'period_start', type: 'yearmonth', description: 'Start of the implementation period (YYYY-MM), as stated or from the first phase.' },
-    { name: 'period_end', type: 'yearmonth', description: 'End of the implementation period (YYYY-MM), as stated or from the last phase.' },
+    {
+      name: 'program_year',
+      type: 'integer',
+      description: 'Programme year of the demonstration (示范) the document belongs to.',
+    },
+    {
+      name: 'program_level',
+      type: 'string',
+      enum: ['national', 'provincial'],
+      description: 'National (国家级/全国) or provincial (省级) programme.',
+    },
+    {
+      name: 'period_start',
+      type: 'yearmonth',
+      description: 'Start of the implementation period (YYYY-MM), as stated or from the first phase.',
+    },
+    {
+      name: 'period_end',
+      type: 'yearmonth',
+      description: 'End of the implementation period (YYYY-MM), as stated or from the last phase.',
+    },
     yuan('funds_total_yuan', 'Total funds as stated (项目总投资); empty when the document states no total.'),
     yuan('funds_central_yuan', 'Central government funds (中央财政).'),
     yuan('funds_provincial_yuan', 'Provincial funds (省级财政).'),
@@ -60,15 +127,35 @@ export const DOCUMENTS: Table = {
     { name: 'allocations', type: 'integer', description: 'Number of fund items and groups read.' },
     { name: 'targets', type: 'integer', description: 'Number of targets read.' },
     { name: 'amounts', type: 'integer', description: 'Number of money amounts in the text.' },
-    { name: 'amounts_accounted', type: 'integer', description: 'Money amounts accounted for by a fund fact.' },
-    { name: 'corrections', type: 'integer', description: 'Number of curated corrections applied (see corrections).' },
+    {
+      name: 'amounts_accounted',
+      type: 'integer',
+      description: 'Money amounts accounted for by a fund fact.',
+    },
+    {
+      name: 'corrections',
+      type: 'integer',
+      description: 'Number of curated corrections applied (see corrections).',
+    },
     { name: 'source_file', type: 'string', description: 'File the text was read from.', required: true },
     { name: 'sha256', type: 'string', description: 'SHA-256 of the file bytes.', required: true },
-    { name: 'encoding', type: 'string', description: 'How the bytes were decoded (utf-8, utf-8-bom, gb18030…).' },
-    { name: 'chars', type: 'integer', description: 'Length of the decoded text in UTF-16 units (the range of every span).' },
+    {
+      name: 'encoding',
+      type: 'string',
+      description: 'How the bytes were decoded (utf-8, utf-8-bom, gb18030…).',
+    },
+    {
+      name: 'chars',
+      type: 'integer',
+      description: 'Length of the decoded text in UTF-16 units (the range of every span).',
+    },
     { name: 'source_url', type: 'string', description: 'Where the document was published (curated).' },
     { name: 'retrieved_on', type: 'date', description: 'When it was retrieved (curated).' },
-    { name: 'licence', type: 'string', description: 'Licence or publication note (curated), e.g. 此件主动公开.' },
+    {
+      name: 'licence',
+      type: 'string',
+      description: 'Licence or publication note (curated), e.g. 此件主动公开.',
+    },
   ],
 };
 
@@ -81,7 +168,12 @@ export const DOCUMENT_FIELDS: Table = {
     docId,
     { name: 'field', type: 'string', description: 'Column of documents.', required: true },
     { name: 'value', type: 'string', description: 'The value, as text.', required: true },
-    { name: 'corrected', type: 'boolean', description: 'True when a curated correction set this value.', required: true },
+    {
+      name: 'corrected',
+      type: 'boolean',
+      description: 'True when a curated correction set this value.',
+      required: true,
+    },
     ...span('text the value was read from'),
   ],
 };
@@ -89,17 +181,51 @@ export const DOCUMENT_FIELDS: Table = {
 export const ALLOCATIONS: Table = {
   name: 'allocations',
   title: '资金安排 Fund allocations',
-  description: 'The plan’s fund items as a tree (group → item), amounts per source, each with the statement it came from.',
+  description:
+    'The plan’s fund items as a tree (group → item), amounts per source, each with the statement it came from.',
   primaryKey: ['doc_id', 'item_id'],
   fields: [
     docId,
-    { name: 'item_id', type: 'string', description: 'Item id within the document (a01, a02… in reading order).', required: true },
-    { name: 'parent_item_id', type: 'string', description: 'The group this item belongs to; empty at the top of the tree.' },
+    {
+      name: 'item_id',
+      type: 'string',
+      description: 'Item id within the document (a01, a02… in reading order).',
+      required: true,
+    },
+    {
+      name: 'parent_item_id',
+      type: 'string',
+      description: 'The group this item belongs to; empty at the top of the tree.',
+    },
     { name: 'label', type: 'string', description: 'The item’s name as written in the plan.', required: true },
-    { name: 'plan_group', type: 'string', description: 'The plan’s own grouping: the label of the parent item, as written.' },
-    { name: 'category', type: 'string', enum: ['upstream', 'logistics', 'public_service', 'training', 'enterprise_upgrade', 'operations', 'other'], description: 'Canonical category (see methodology); empty for a group whose label names none.' },
+    {
+      name: 'plan_group',
+      type: 'string',
+      description: 'The plan’s own grouping: the label of the parent item, as written.',
+    },
+    {
+      name: 'category',
+      type: 'string',
+      enum: [
+        'upstream',
+        'logistics',
+        'public_service',
+        'training',
+        'enterprise_upgrade',
+        'operations',
+        'other',
+      ],
+      description: 'Canonical category (see methodology); empty for a group whose label names none.',
+    },
     yuan('amount_yuan', 'Amount of the item; see amount_basis.'),
-    { name: 'amount_basis', type: 'string', enum: ['stated', 'sum_of_sources', 'none'], description: 'stated: the plan states the total; sum_of_sources: only per-source amounts are stated and amount_yuan is their sum; none: a group without amounts.', required: true },
+    {
+      name: 'amount_basis',
+      type: 'string',
+      enum: ['stated', 'sum_of_sources', 'none'],
+      description:
+        'stated: the plan states the total; sum_of_sources: only per-source amounts are stated and amount_yuan is their sum; none: a group without amounts.',
+      required: true,
+    },
     yuan('central_yuan', 'Central funds (中央财政) for the item.'),
     yuan('provincial_yuan', 'Provincial funds (省级) for the item.'),
     yuan('local_yuan', 'Local funds (市/县级) for the item.'),
@@ -117,11 +243,32 @@ export const TARGETS: Table = {
   primaryKey: ['doc_id', 'target_id'],
   fields: [
     docId,
-    { name: 'target_id', type: 'string', description: 'Target id within the document (t01…).', required: true },
-    { name: 'metric', type: 'string', description: 'Metric (see methodology for the vocabulary).', required: true },
+    {
+      name: 'target_id',
+      type: 'string',
+      description: 'Target id within the document (t01…).',
+      required: true,
+    },
+    {
+      name: 'metric',
+      type: 'string',
+      description: 'Metric (see methodology for the vocabulary).',
+      required: true,
+    },
     { name: 'value', type: 'number', description: 'Target value.', required: true },
-    { name: 'unit', type: 'string', description: 'Unit as stated: 个, %, 人次, 人, 家, 小时.', required: true },
-    { name: 'comparator', type: 'string', enum: ['>=', '<=', '='], description: '>= for 不低于/不少于/以上, <= for 不超过/以内, = otherwise.', required: true },
+    {
+      name: 'unit',
+      type: 'string',
+      description: 'Unit as stated: 个, %, 人次, 人, 家, 小时.',
+      required: true,
+    },
+    {
+      name: 'comparator',
+      type: 'string',
+      enum: ['>=', '<=', '='],
+      description: '>= for 不低于/不少于/以上, <= for 不超过/以内, = otherwise.',
+      required: true,
+    },
     ...span('phrase stating the target'),
   ],
 };
@@ -135,7 +282,11 @@ export const PHASES: Table = {
     docId,
     { name: 'phase_id', type: 'string', description: 'Phase id within the document (p1…).', required: true },
     { name: 'name', type: 'string', description: 'Name as written (启动阶段).', required: true },
-    { name: 'start_month', type: 'yearmonth', description: 'First month; empty when the plan gives only a deadline.' },
+    {
+      name: 'start_month',
+      type: 'yearmonth',
+      description: 'First month; empty when the plan gives only a deadline.',
+    },
     { name: 'end_month', type: 'yearmonth', description: 'Last month (or deadline).' },
     ...span('phase heading'),
   ],
@@ -148,7 +299,12 @@ export const PRODUCTS: Table = {
   primaryKey: ['doc_id', 'product_id'],
   fields: [
     docId,
-    { name: 'product_id', type: 'string', description: 'Product id within the document (r01…).', required: true },
+    {
+      name: 'product_id',
+      type: 'string',
+      description: 'Product id within the document (r01…).',
+      required: true,
+    },
     { name: 'name', type: 'string', description: 'Product name as written.', required: true },
     ...span('product name'),
   ],
@@ -161,11 +317,30 @@ export const AMOUNTS: Table = {
   primaryKey: ['doc_id', 'amount_id'],
   fields: [
     docId,
-    { name: 'amount_id', type: 'string', description: 'Amount id within the document (m001…).', required: true },
+    {
+      name: 'amount_id',
+      type: 'string',
+      description: 'Amount id within the document (m001…).',
+      required: true,
+    },
     yuan('amount_yuan', 'The amount, converted to yuan.'),
-    { name: 'accounted_by', type: 'string', description: 'The fact it is part of (funds:central, allocation:a03); empty when unaccounted.' },
-    { name: 'note', type: 'string', enum: ['disbursement', 'threshold', 'explanation', 'unnamed'], description: 'Why an unaccounted amount is not a fund fact.' },
-    { name: 'context', type: 'string', description: 'Up to 30 characters either side, for reading.', required: true },
+    {
+      name: 'accounted_by',
+      type: 'string',
+      description: 'The fact it is part of (funds:central, allocation:a03); empty when unaccounted.',
+    },
+    {
+      name: 'note',
+      type: 'string',
+      enum: ['disbursement', 'threshold', 'explanation', 'unnamed'],
+      description: 'Why an unaccounted amount is not a fund fact.',
+    },
+    {
+      name: 'context',
+      type: 'string',
+      description: 'Up to 30 characters either side, for reading.',
+      required: true,
+    },
     ...span('amount'),
   ],
 };
@@ -173,22 +348,60 @@ export const AMOUNTS: Table = {
 export const FINDINGS: Table = {
   name: 'findings',
   title: '核查结果 Findings',
-  description: 'Checks of each document’s facts against each other: sums, conflicting values, unaccounted amounts.',
+  description:
+    'Checks of each document’s facts against each other: sums, conflicting values, unaccounted amounts.',
   primaryKey: ['doc_id', 'finding_id'],
   fields: [
     docId,
-    { name: 'finding_id', type: 'string', description: 'Finding id within the document (f001…).', required: true },
-    { name: 'check', type: 'string', description: 'Which check: items_sum, conflicting_values, unaccounted_amount, amounts_accounted, no_facts, county_unresolved, read_error.', required: true },
-    { name: 'severity', type: 'string', enum: ['info', 'review', 'fail'], description: 'info, review (worth a look), fail (the document could not be read).', required: true },
-    { name: 'status', type: 'string', enum: ['pass', 'fail', 'not_applicable', 'not_enough_data'], description: 'Outcome of the check.', required: true },
-    { name: 'subject', type: 'string', description: 'What it is about: an item id, a metric, a fund source.', required: true },
+    {
+      name: 'finding_id',
+      type: 'string',
+      description: 'Finding id within the document (f001…).',
+      required: true,
+    },
+    {
+      name: 'check',
+      type: 'string',
+      description:
+        'Which check: items_sum, conflicting_values, unaccounted_amount, amounts_accounted, no_facts, county_unresolved, read_error.',
+      required: true,
+    },
+    {
+      name: 'severity',
+      type: 'string',
+      enum: ['info', 'review', 'fail'],
+      description: 'info, review (worth a look), fail (the document could not be read).',
+      required: true,
+    },
+    {
+      name: 'status',
+      type: 'string',
+      enum: ['pass', 'fail', 'not_applicable', 'not_enough_data'],
+      description: 'Outcome of the check.',
+      required: true,
+    },
+    {
+      name: 'subject',
+      type: 'string',
+      description: 'What it is about: an item id, a metric, a fund source.',
+      required: true,
+    },
     { name: 'message_zh', type: 'string', description: 'Message in Chinese.', required: true },
     { name: 'message_en', type: 'string', description: 'Message in English.', required: true },
     { name: 'numerator', type: 'number', description: 'Computed value (e.g. the sum of the items).' },
     { name: 'denominator', type: 'number', description: 'Value compared with (e.g. the stated total).' },
     { name: 'threshold', type: 'number', description: 'Threshold of a rule, when there is one.' },
-    { name: 'evidence', type: 'string', description: 'All evidence spans as JSON [[start, end], …].', required: true },
-    { name: 'span_start', type: 'integer', description: 'Start of the main evidence span (empty when the finding is about the whole document).' },
+    {
+      name: 'evidence',
+      type: 'string',
+      description: 'All evidence spans as JSON [[start, end], …].',
+      required: true,
+    },
+    {
+      name: 'span_start',
+      type: 'integer',
+      description: 'Start of the main evidence span (empty when the finding is about the whole document).',
+    },
     { name: 'span_end', type: 'integer', description: 'End of the main evidence span.' },
     { name: 'quote', type: 'string', description: 'Text of the main evidence span.' },
   ],
@@ -197,15 +410,36 @@ export const FINDINGS: Table = {
 export const CORRECTIONS: Table = {
   name: 'corrections',
   title: '人工更正 Curated corrections',
-  description: 'Every correction from data/plans/meta/<doc_id>.yaml, with its reason and the text that supports it.',
+  description:
+    'Every correction from data/plans/meta/<doc_id>.yaml, with its reason and the text that supports it.',
   primaryKey: ['doc_id', 'correction_id'],
   fields: [
     docId,
-    { name: 'correction_id', type: 'string', description: 'Position in the sidecar file (c1…).', required: true },
-    { name: 'target', type: 'string', description: 'What was corrected: documents.<field> or targets.<metric>.', required: true },
-    { name: 'action', type: 'string', enum: ['set', 'remove'], description: 'set a value, or remove an extracted fact.', required: true },
+    {
+      name: 'correction_id',
+      type: 'string',
+      description: 'Position in the sidecar file (c1…).',
+      required: true,
+    },
+    {
+      name: 'target',
+      type: 'string',
+      description: 'What was corrected: documents.<field> or targets.<metric>.',
+      required: true,
+    },
+    {
+      name: 'action',
+      type: 'string',
+      enum: ['set', 'remove'],
+      description: 'set a value, or remove an extracted fact.',
+      required: true,
+    },
     { name: 'extracted_value', type: 'string', description: 'What the extractor read (empty if nothing).' },
-    { name: 'corrected_value', type: 'string', description: 'The value after correction (empty for remove).' },
+    {
+      name: 'corrected_value',
+      type: 'string',
+      description: 'The value after correction (empty for remove).',
+    },
     { name: 'reason', type: 'string', description: 'Why, in the curator’s words.', required: true },
     { name: 'span_start', type: 'integer', description: 'Start of the supporting quote in the text.' },
     { name: 'span_end', type: 'integer', description: 'End of the supporting quote.' },
@@ -258,14 +492,17 @@ export function checkRows(table: Table, rows: readonly Row[]): Row[] {
                   ? typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
                   : typeof v === 'string' && /^\d{4}-\d{2}$/.test(v);
       if (!ok) throw new Error(`${where}: ${JSON.stringify(v)} is not a ${f.type}`);
-      if (f.enum && !f.enum.includes(String(v))) throw new Error(`${where}: ${JSON.stringify(v)} is not one of ${f.enum.join(', ')}`);
+      if (f.enum && !f.enum.includes(String(v)))
+        throw new Error(`${where}: ${JSON.stringify(v)} is not one of ${f.enum.join(', ')}`);
     }
   });
   const keyOf = (row: Row) => table.primaryKey.map((k) => String(row[k])).join('\u0000');
   const sorted = [...rows].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   for (let i = 1; i < sorted.length; i++) {
     if (keyOf(sorted[i]!) === keyOf(sorted[i - 1]!)) {
-      throw new Error(`${table.name}: duplicate key (${table.primaryKey.join(', ')}) = (${keyOf(sorted[i]!).replaceAll('\u0000', ', ')})`);
+      throw new Error(
+        `${table.name}: duplicate key (${table.primaryKey.join(', ')}) = (${keyOf(sorted[i]!).replaceAll('\u0000', ', ')})`,
+      );
     }
   }
   return sorted;

@@ -119,14 +119,21 @@ function readRow(line: Line, cells: Cell[], roles: Role[], scale: number): Table
   for (const r of runs) if (r.length === roles.length) best = r;
   if (!best) {
     // a row may leave trailing columns empty
-    const fit = runs.filter((r) => r.length <= roles.length && r.length >= 1 && !(r.length === 1 && SERIAL_CELL.test(r[0]!.text) && r === runs[0] && runs.length > 1));
+    const fit = runs.filter(
+      (r) =>
+        r.length <= roles.length &&
+        r.length >= 1 &&
+        !(r.length === 1 && SERIAL_CELL.test(r[0]!.text) && r === runs[0] && runs.length > 1),
+    );
     best = fit[fit.length - 1] ?? null;
   }
   if (!best) return null;
   const firstNumber = cells.indexOf(best[0]!);
   const before = cells.slice(0, firstNumber);
   const serial = before.find((c) => SERIAL_CELL.test(c.text)) ?? null;
-  const labels = before.filter((c) => !SERIAL_CELL.test(c.text) && !DATE_CELL.test(c.text) && !/^-+$/.test(c.text));
+  const labels = before.filter(
+    (c) => !SERIAL_CELL.test(c.text) && !DATE_CELL.test(c.text) && !/^-+$/.test(c.text),
+  );
   const values = best.map((cell, k) => {
     const role = roles[k]!;
     const v = Number.parseFloat(cell.text);

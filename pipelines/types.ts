@@ -132,7 +132,13 @@ export interface Extraction {
   phases: Phase[];
   products: Product[];
   /** every money amount in the text, with what accounts for it */
-  amounts: { yuan: number; start: number; end: number; accountedBy: string | null; note: AmountNote | null }[];
+  amounts: {
+    yuan: number;
+    start: number;
+    end: number;
+    accountedBy: string | null;
+    note: AmountNote | null;
+  }[];
   /** later statements of the document totals that differ from the first */
   fundConflicts: { slot: 'amount' | FundSource; yuan: number; start: number; end: number }[];
 }

@@ -22,8 +22,20 @@ export interface Finding {
 
 type Slot = 'amount' | FundSource;
 const SLOTS: readonly Slot[] = ['amount', 'central', 'provincial', 'local', 'other'];
-const SLOT_ZH: Record<Slot, string> = { amount: '总额', central: '中央财政', provincial: '省级财政', local: '地方财政', other: '其他来源' };
-const SLOT_EN: Record<Slot, string> = { amount: 'total', central: 'central', provincial: 'provincial', local: 'local', other: 'other' };
+const SLOT_ZH: Record<Slot, string> = {
+  amount: '总额',
+  central: '中央财政',
+  provincial: '省级财政',
+  local: '地方财政',
+  other: '其他来源',
+};
+const SLOT_EN: Record<Slot, string> = {
+  amount: 'total',
+  central: 'central',
+  provincial: 'provincial',
+  local: 'local',
+  other: 'other',
+};
 const NOTE_ZH: Record<string, string> = {
   disbursement: '拨付安排，非分项资金',
   threshold: '目标门槛或业绩数额，非资金安排',
@@ -38,7 +50,7 @@ const NOTE_EN: Record<string, string> = {
 };
 
 /** An item's amount for a source: stated, or 0 when the item's stated total is fully explained by other sources. */
-function valueOf(a: Allocation, slot: Slot, children: Map<string, Allocation[]>): number | null {
+function itemValue(a: Allocation, slot: Slot, children: Map<string, Allocation[]>): number | null {
   const v = a.amounts[slot];
   if (v !== null) return v;
   if (slot !== 'amount') {
@@ -48,7 +60,7 @@ function valueOf(a: Allocation, slot: Slot, children: Map<string, Allocation[]>)
   }
   const kids = children.get(a.itemId);
   if (!kids) return null;
-  const values = kids.map((k) => valueOf(k, slot, children));
+  const values = kids.map((k) => itemValue(k, slot, children));
   return values.every((x) => x !== null) ? values.reduce<number>((acc, x) => acc + x!, 0) : null;
 }
 
@@ -73,7 +85,7 @@ export function validate(x: Extraction): Finding[] {
     statedSpan: { start: number; end: number },
     items: Allocation[],
   ) => {
-    const values = items.map((k) => valueOf(k, slot, children));
+    const values = items.map((k) => itemValue(k, slot, children));
     const evidence = [statedSpan, ...items.map((k) => ({ start: k.start, end: k.end }))];
     if (values.some((v) => v === null)) {
       out.push({
@@ -139,7 +151,15 @@ export function validate(x: Extraction): Finding[] {
     if (!totals.amount && stated.length === 1) {
       const only = stated[0]!;
       const t = totals[only]!;
-      sumCheck(`funds_${only}`, `全部分项（文件仅列${SLOT_ZH[only]}资金）`, `All items (the document states only ${SLOT_EN[only]} funds)`, 'amount', t.value, t, roots);
+      sumCheck(
+        `funds_${only}`,
+        `全部分项（文件仅列${SLOT_ZH[only]}资金）`,
+        `All items (the document states only ${SLOT_EN[only]} funds)`,
+        'amount',
+        t.value,
+        t,
+        roots,
+      );
     }
   }
   // one target, two values

@@ -6,9 +6,15 @@ const YEAR = String.raw`((?:19|20)\d\d|[二][〇零][一二三四五六七八九
 const MONTH = String.raw`(\d{1,2}|十[一二]?|[一二三四五六七八九])`;
 const DAY = String.raw`(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])`;
 /** A full date: 2019年11月20日 (Arabic or Chinese numerals), or 2019-11-20 / 2019.11.20. */
-export const DATE = new RegExp(`${YEAR}年${MONTH}月${DAY}日|((?:19|20)\\d\\d)[-./](\\d{1,2})[-./](\\d{1,2})`, 'g');
+export const DATE = new RegExp(
+  `${YEAR}年${MONTH}月${DAY}日|((?:19|20)\\d\\d)[-./](\\d{1,2})[-./](\\d{1,2})`,
+  'g',
+);
 /** A month range: 2019年10月-2021年3月, 2019年10月至12月, (2020年1月—2020年12月). */
-const MONTH_RANGE = new RegExp(`${YEAR}年${MONTH}月(?:份)?\\s*(?:-|—|–|－|~|～|至|到)+\\s*(?:${YEAR}年)?${MONTH}月`, 'g');
+const MONTH_RANGE = new RegExp(
+  `${YEAR}年${MONTH}月(?:份)?\\s*(?:-|—|–|－|~|～|至|到)+\\s*(?:${YEAR}年)?${MONTH}月`,
+  'g',
+);
 const DEADLINE = new RegExp(`${YEAR}年${MONTH}月(?:底|末)?(?:前|以前|之前)`, 'g');
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -41,7 +47,8 @@ export function monthRanges(text: string, at = 0): MonthRange[] {
     const m1 = parseNumber(m[2]!);
     const y2 = m[3] ? year(m[3]) : y1;
     const m2 = parseNumber(m[4]!);
-    if (y1 === null || m1 === null || y2 === null || m2 === null || m1 > 12 || m2 > 12 || m1 < 1 || m2 < 1) continue;
+    if (y1 === null || m1 === null || y2 === null || m2 === null || m1 > 12 || m2 > 12 || m1 < 1 || m2 < 1)
+      continue;
     const start = `${y1}-${pad(m1)}`;
     const end = `${y2}-${pad(m2)}`;
     if (end < start) continue;
@@ -69,7 +76,8 @@ export function statedPeriod(doc: Doc): MonthRange | null {
 export function phases(doc: Doc): Phase[] {
   const out: Phase[] = [];
   const lines = doc.lines;
-  const NAME = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])?\s*([^\s()（）:：。,，、]{1,14}?阶段)/;
+  const NAME =
+    /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])?\s*([^\s()（）:：。,，、]{1,14}?阶段)/;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const named = NAME.exec(line.text);

@@ -48,11 +48,21 @@ export function issuer(doc: Doc): Found<string> | null {
   const lines = header(doc);
   for (const line of lines) {
     const m = /^(.{4,40}?)文件$/.exec(line.text);
-    if (m) return { value: asWritten(doc, line.start, line.start + m[1]!.length), nstart: line.start, nend: line.start + m[1]!.length };
+    if (m)
+      return {
+        value: asWritten(doc, line.start, line.start + m[1]!.length),
+        nstart: line.start,
+        nend: line.start + m[1]!.length,
+      };
   }
   for (const line of lines) {
     const m = /^(.{4,40}?)关于(?:印发|下发|转发)/.exec(line.text);
-    if (m) return { value: asWritten(doc, line.start, line.start + m[1]!.length), nstart: line.start, nend: line.start + m[1]!.length };
+    if (m)
+      return {
+        value: asWritten(doc, line.start, line.start + m[1]!.length),
+        nstart: line.start,
+        nend: line.start + m[1]!.length,
+      };
   }
   return null;
 }
@@ -64,16 +74,22 @@ export function issuedOn(doc: Doc): Found<string> | null {
     const t = line.text.replace(/\s/g, '');
     DATE.lastIndex = 0;
     const m = DATE.exec(t);
-    if (!m || m.index !== 0) continue;
+    if (m?.index !== 0) continue;
     const rest = t.slice(m[0].length);
     if (rest !== '' && !/^(?:印发|发布|签发)?$/.test(rest)) continue;
     const value = isoDate(m);
-    if (value) return { value, nstart: line.start, nend: line.start + line.text.length - (line.text.length - line.text.trimEnd().length) - rest.length };
+    if (value)
+      return {
+        value,
+        nstart: line.start,
+        nend: line.start + line.text.length - (line.text.length - line.text.trimEnd().length) - rest.length,
+      };
   }
   return null;
 }
 
-const TITLE_TYPES = /(?:实施方案|工作方案|建设方案|调整方案|方案|管理办法|办法|细则|报告|总结|通知|意见|计划)$/;
+const TITLE_TYPES =
+  /(?:实施方案|工作方案|建设方案|调整方案|方案|管理办法|办法|细则|报告|总结|通知|意见|计划)$/;
 
 /** The document's title: the plan's own title line, else the title inside “关于印发《…》的通知”. */
 export function title(doc: Doc): Found<string> | null {
@@ -99,7 +115,8 @@ export function docType(doc: Doc, titleText: Found<string> | null): Found<DocTyp
     const t = doc.text.slice(titleText.nstart, titleText.nend);
     const at = { nstart: titleText.nstart, nend: titleText.nend };
     if (/调整|变更|修订/.test(t) && /方案|计划/.test(t)) return { value: 'revision', ...at };
-    if (/资金.{0,6}管理|管理办法|管理细则|实施细则|资金使用办法/.test(t)) return { value: 'fund_rules', ...at };
+    if (/资金.{0,6}管理|管理办法|管理细则|实施细则|资金使用办法/.test(t))
+      return { value: 'fund_rules', ...at };
     if (/自评|绩效|进展|总结|报告|评估/.test(t)) return { value: 'report', ...at };
     if (/方案/.test(t)) return { value: 'plan', ...at };
   }
@@ -122,7 +139,11 @@ const ADMIN = /^(.{2,10}?(?:自治县|自治旗|自治州|特区|林区|县|市|
  * The county the document is about, as written: the place name that opens the title (the last of a chain such
  * as 丹东市东港市), else a county named in 《…》 in the body, else the most frequent known county name.
  */
-export function countyName(doc: Doc, titleText: Found<string> | null, known: readonly string[]): Found<string> | null {
+export function countyName(
+  doc: Doc,
+  titleText: Found<string> | null,
+  known: readonly string[],
+): Found<string> | null {
   const fromStart = (at: number, s: string): Found<string> | null => {
     let pos = 0;
     let last: Found<string> | null = null;
@@ -130,7 +151,8 @@ export function countyName(doc: Doc, titleText: Found<string> | null, known: rea
       const m = ADMIN.exec(s.slice(pos));
       if (!m || /[0-9年]/.test(m[1]!)) break;
       const name = m[1]!;
-      if (!/(?:省|自治区)$/.test(name)) last = { value: name, nstart: at + pos, nend: at + pos + name.length };
+      if (!/(?:省|自治区)$/.test(name))
+        last = { value: name, nstart: at + pos, nend: at + pos + name.length };
       pos += name.length;
     }
     return last;
@@ -160,7 +182,8 @@ export function countyName(doc: Doc, titleText: Found<string> | null, known: rea
 
 /** The programme year: “2019年电子商务进农村综合示范” in the title, else the first such mention in the body. */
 export function programYear(doc: Doc, titleText: Found<string> | null): Found<number> | null {
-  const re = /((?:19|20)\d\d|二〇[一二三四五六七八九〇]{2})年度?(?:国家级|省级|全国)?[^,，。;；]{0,8}?(?:电子商务进农村|电商进农村|电子商务脱贫|电商扶贫|综合示范|示范县)/g;
+  const re =
+    /((?:19|20)\d\d|二〇[一二三四五六七八九〇]{2})年度?(?:国家级|省级|全国)?[^,，。;；]{0,8}?(?:电子商务进农村|电商进农村|电子商务脱贫|电商扶贫|综合示范|示范县)/g;
   const scan = (from: number, to: number) => {
     for (const m of doc.text.slice(from, to).matchAll(re)) {
       const y = parseNumber(m[1]!);
@@ -172,7 +195,10 @@ export function programYear(doc: Doc, titleText: Found<string> | null): Found<nu
 }
 
 /** National or provincial programme: from the title, else the first “国家级/全国/省级 … 电子商务 … 示范” in the body. */
-export function programLevel(doc: Doc, titleText: Found<string> | null): Found<'national' | 'provincial'> | null {
+export function programLevel(
+  doc: Doc,
+  titleText: Found<string> | null,
+): Found<'national' | 'provincial'> | null {
   const re = /(国家级|全国|国家|省级)[^,，。;；]{0,12}?(?:电子商务|电商)[^,，。;；]{0,14}?示范/g;
   const scan = (from: number, to: number): Found<'national' | 'provincial'> | null => {
     for (const m of doc.text.slice(from, to).matchAll(re)) {

@@ -9,7 +9,10 @@ const SCALE: Record<string, number> = { 亿元: 1e8, 亿: 1e8, 万元: 1e4, 万:
  * A number that is part of a longer number or of a document number (〔2019〕50号) is not an amount, because it
  * has no money unit.
  */
-const MONEY = new RegExp(String.raw`(?<![\d.,])(${NUMBER})(亿元|万元|千元|元|(?:万|亿)(?=(?:的)?(?:资金|经费)))`, 'g');
+const MONEY = new RegExp(
+  String.raw`(?<![\d.,])(${NUMBER})(亿元|万元|千元|元|(?:万|亿)(?=(?:的)?(?:资金|经费)))`,
+  'g',
+);
 
 /** Finds every money amount in a document's normalized text, in order, converted to yuan. */
 export function moneyMentions(doc: Doc): MoneyMention[] {
@@ -32,7 +35,10 @@ const SOURCE_WORDS: [RegExp, FundSource][] = [
   [/自筹|社会资本|社会资金|企业投入|企业出资|承办单位|承办企业|银行贷款|群众投/, 'other'],
   [/中央/, 'central'],
   [/省级|省财政|省级财政|省商务|省级专项/, 'provincial'],
-  [/(?:市|县|区|旗|地方|本级|州)(?:级)?(?:财政|配套|政府配套|自有)|配套资金|地方财政|地方资金|县政府配套|市政府配套|区政府配套/, 'local'],
+  [
+    /(?:市|县|区|旗|地方|本级|州)(?:级)?(?:财政|配套|政府配套|自有)|配套资金|地方财政|地方资金|县政府配套|市政府配套|区政府配套/,
+    'local',
+  ],
 ];
 
 /** The fund source a phrase names (中央财政补助资金 → central), or null. */

@@ -2,14 +2,16 @@ import type { Doc } from '../doc.ts';
 import type { Product } from '../types.ts';
 
 /** A list that ends “…等特色农产品”, “…等地标产品”, “…等五台特色农产品”, “…等特色产业”. */
-const LIST_END = /等(?:[\p{Script=Han}]{0,4}?)(?:特色|地标|优势|名优|特产)(?:农特|农副|农)?(?:产品|产业)(?:资源)?/gu;
+const LIST_END =
+  /等(?:[\p{Script=Han}]{0,4}?)(?:特色|地标|优势|名优|特产)(?:农特|农副|农)?(?:产品|产业)(?:资源)?/gu;
 /** Words that open a list: what stands before them is not part of it. */
 const LEAD = /.*(?:以|主要以|整合|围绕|重点发展|重点围绕|发展|包括|例如|如|依托|打造|推广|对|将)/u;
 /** A quoted product named as a geographic-indication product: 地标产品“五指山红茶”. */
 const QUOTED = /(?:地标产品|地理标志产品|特色产品|特色农产品|公用品牌|区域品牌)“([^”]{2,12})”/gu;
 
 /** List items that are kinds of activity or places, not products. */
-const NOT_A_PRODUCT = /\d|不少于|个|等|推动|完善|新建|立足|为|含|旅游|民俗|文化|手工|工业|农副|服务|产业|电商|三品一标|(?:省|市|县|区)$/;
+const NOT_A_PRODUCT =
+  /\d|不少于|个|等|推动|完善|新建|立足|为|含|旅游|民俗|文化|手工|工业|农副|服务|产业|电商|三品一标|(?:省|市|县|区)$/;
 
 /**
  * The items of a list separated by 、 at the top level. An item with a parenthesised list (乳源三宝(腐竹、笋干、番薯干))
@@ -59,7 +61,8 @@ export function products(doc: Doc): Product[] {
   const text = doc.text;
   const found: { name: string; nstart: number; nend: number }[] = [];
   for (const m of text.matchAll(LIST_END)) {
-    const clauseStart = Math.max(...[',', '，', '。', ';', '；', ':', '\n'].map((c) => text.lastIndexOf(c, m.index - 1))) + 1;
+    const clauseStart =
+      Math.max(...[',', '，', '。', ';', '；', ':', '\n'].map((c) => text.lastIndexOf(c, m.index - 1))) + 1;
     let from = clauseStart;
     const lead = LEAD.exec(text.slice(clauseStart, m.index));
     if (lead) from = clauseStart + lead[0].length;
@@ -78,7 +81,11 @@ export function products(doc: Doc): Product[] {
     if (seen.has(f.name)) continue;
     seen.add(f.name);
     const span = doc.span(f.nstart, f.nend);
-    out.push({ name: doc.original.slice(span.start, span.end).replace(/\s+/g, ''), start: span.start, end: span.end });
+    out.push({
+      name: doc.original.slice(span.start, span.end).replace(/\s+/g, ''),
+      start: span.start,
+      end: span.end,
+    });
   }
   return out;
 }

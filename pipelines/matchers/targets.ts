@@ -18,7 +18,12 @@ const CLAUSE = /[^，,。;；\n]+/g;
 
 /** The comparator a phrase states: ≥ for 不低于/不少于/以上/至少/达到…以上, ≤ for 不超过/不得高于/以内/…小时内, = otherwise. */
 export function comparatorOf(phrase: string): Comparator {
-  if (/不超过|不高于|不得高于|不得超过|以内|之内|以下|小时内|天内|日内|小时完成|小时送达|小时到达|最多/.test(phrase)) return '<=';
+  if (
+    /不超过|不高于|不得高于|不得超过|以内|之内|以下|小时内|天内|日内|小时完成|小时送达|小时到达|最多/.test(
+      phrase,
+    )
+  )
+    return '<=';
   if (/不低于|不少于|以上|至少|超过|高于|多于|不小于|不下于|及以上/.test(phrase)) return '>=';
   return '=';
 }
@@ -36,16 +41,27 @@ function tierOf(word: string): 'township' | 'village' | null {
 /** 改造 6 个乡镇级电子商务服务站 / 建设村级电商服务站 124 个 / 整合建设 6 个乡（镇）级和 124 个村级电商服务站 */
 function stations(clause: string, at: number, out: Found[]) {
   const TIER = '(行政村|乡\\(镇\\)|乡镇|村|镇|乡)';
-  const VERB = '(新建|新增|改造|升级改造|升级建设|提升改造|改建|整合建设|整合升级|升级|建设|建成|打造|设立|布局)?';
+  const VERB =
+    '(新建|新增|改造|升级改造|升级建设|提升改造|改建|整合建设|整合升级|升级|建设|建成|打造|设立|布局)?';
   const STATION = '(?:服务站|服务点|站点|服务网点)';
-  const before = new RegExp(`${VERB}(?:现有的?|原有的?)?${N}个${TIER}级?((?:和|、|及)${N}个${TIER}级?)?[^${'\\d'}]{0,16}?${STATION}`, 'g');
+  const before = new RegExp(
+    `${VERB}(?:现有的?|原有的?)?${N}个${TIER}级?((?:和|、|及)${N}个${TIER}级?)?[^${'\\d'}]{0,16}?${STATION}`,
+    'g',
+  );
   const after = new RegExp(`${VERB}${TIER}级?[^\\d]{0,16}?${STATION}${N}个`, 'g');
   const emit = (verb: string, tier: string, num: string, s: number, e: number) => {
     const t = tierOf(tier);
     const value = parseNumber(num);
     if (!t || value === null) return;
     const variant = VERB_NEW.test(verb) ? '_new' : VERB_UPGRADED.test(verb) ? '_upgraded' : '';
-    out.push({ metric: `${t}_station_count${variant}` as TargetMetric, value, unit: '个', comparator: '=', nstart: s, nend: e });
+    out.push({
+      metric: `${t}_station_count${variant}` as TargetMetric,
+      value,
+      unit: '个',
+      comparator: '=',
+      nstart: s,
+      nend: e,
+    });
   };
   for (const m of clause.matchAll(before)) {
     if (SHOWCASE.test(clause.slice(Math.max(0, m.index - 6), m.index + 2))) continue;
@@ -73,7 +89,9 @@ function centres(clause: string, at: number, out: Found[]) {
       for (const m of clause.matchAll(re)) {
         const value = parseNumber(m[1]!);
         if (value === null || value > 5) continue;
-        const verb = /(?:新建|改造|升级改造|升级建设|升级|建设|建成|优化改建|改建|整合建设)$/.exec(clause.slice(0, m.index));
+        const verb = /(?:新建|改造|升级改造|升级建设|升级|建设|建成|优化改建|改建|整合建设)$/.exec(
+          clause.slice(0, m.index),
+        );
         const s = at + m.index - (verb?.[0].length ?? 0);
         out.push({ metric, value, unit: '个', comparator: '=', nstart: s, nend: at + m.index + m[0].length });
       }
@@ -88,7 +106,8 @@ function coverage(clause: string, at: number, sentenceBefore: string, out: Found
   for (const m of clause.matchAll(re)) {
     const head = clause.slice(0, m.index);
     if (/物流|快递|配送|网络/.test(head.slice(-10))) continue;
-    if (!/站|点|电商服务|电子商务服务|服务覆盖|行政村/.test(head) && !/站|点/.test(sentenceBefore.slice(-20))) continue;
+    if (!/站|点|电商服务|电子商务服务|服务覆盖|行政村/.test(head) && !/站|点/.test(sentenceBefore.slice(-20)))
+      continue;
     const tierWords = [...`${sentenceBefore}${head}`.matchAll(/行政村|村级|乡\(镇\)|乡镇|镇级|村|乡|镇/g)];
     const last = tierWords[tierWords.length - 1];
     const tier = last ? tierOf(last[0]) : null;
@@ -111,11 +130,17 @@ function coverage(clause: string, at: number, sentenceBefore: string, out: Found
 
 /** The plan's overall training target: 完成电商培训 3000 人次以上, not a course (知识普及培训 2400 人次). */
 function training(clause: string, at: number, out: Found[]) {
-  const re = new RegExp(`(培训|人才培养|培训人数|培训电商人才|培养电商人才)([^\\d,，;；]{0,12}?)${N}(万)?人次`, 'g');
+  const re = new RegExp(
+    `(培训|人才培养|培训人数|培训电商人才|培养电商人才)([^\\d,，;；]{0,12}?)${N}(万)?人次`,
+    'g',
+  );
   for (const m of clause.matchAll(re)) {
     const lead = clause.slice(Math.max(0, m.index - 8), m.index);
     // a course or a sub-programme, not the total
-    if (/知识|普及|技能|提升|增值|专题|特色|精英|基础|孵化|”|"|实操|骨干|青年|妇女|贫困户/.test(lead.slice(-4))) continue;
+    if (
+      /知识|普及|技能|提升|增值|专题|特色|精英|基础|孵化|”|"|实操|骨干|青年|妇女|贫困户/.test(lead.slice(-4))
+    )
+      continue;
     if (/其中|分别/.test(lead)) continue;
     let value = parseNumber(m[3]!);
     if (value === null) continue;
@@ -127,7 +152,11 @@ function training(clause: string, at: number, out: Found[]) {
       unit: '人次',
       comparator: comparatorOf(`${m[2]}${phrase.slice(m[0].length)}`),
       nstart: at + Math.max(0, m.index - 4),
-      nend: at + m.index + m[0].length + (/^(以上|及以上)/.exec(clause.slice(m.index + m[0].length))?.[0].length ?? 0),
+      nend:
+        at +
+        m.index +
+        m[0].length +
+        (/^(以上|及以上)/.exec(clause.slice(m.index + m[0].length))?.[0].length ?? 0),
     });
   }
 }
@@ -158,7 +187,8 @@ function delivery(clause: string, at: number, out: Found[]) {
     const head = clause.slice(0, m.index);
     const tail = clause.slice(m.index + m[0].length, m.index + m[0].length + 16);
     if (!/配送|送达|到达|快递|物流|寄递/.test(clause)) continue;
-    const tierIn = (to: string | undefined) => (!to ? null : /村|农村/.test(to) ? 'village' : /乡|镇/.test(to) ? 'township' : null);
+    const tierIn = (to: string | undefined) =>
+      !to ? null : /村|农村/.test(to) ? 'village' : /乡|镇/.test(to) ? 'township' : null;
     const headTo = /到达?([^到]{0,12})$/.exec(head);
     const tailTo = /^(?:内)?(?:到达|送达|配送到|送到|到)([^,，]{0,12})/.exec(tail);
     const tier = tierIn(headTo?.[1]) ?? tierIn(tailTo?.[1]);
@@ -179,7 +209,10 @@ function delivery(clause: string, at: number, out: Found[]) {
 
 /** 网络零售额同比增长 35%以上 / 农产品网络零售额同比增速 10%以上 */
 function growth(clause: string, at: number, out: Found[]) {
-  const re = new RegExp(`((?:农村|农产品|全县|全市|县域)?)网络零售额[^\\d,，;；]{0,12}?(?:增长|增速|增幅)(?:率)?(?:达到?|为)?${N}%(以上)?`, 'g');
+  const re = new RegExp(
+    `((?:农村|农产品|全县|全市|县域)?)网络零售额[^\\d,，;；]{0,12}?(?:增长|增速|增幅)(?:率)?(?:达到?|为)?${N}%(以上)?`,
+    'g',
+  );
   for (const m of clause.matchAll(re)) {
     const lead = clause.slice(Math.max(0, m.index - 3), m.index);
     if (/服务型|服务/.test(lead)) continue;
@@ -199,17 +232,34 @@ function growth(clause: string, at: number, out: Found[]) {
 
 /** 开设网店不低于 20 家 / 培训后新增网商不少于 50 人; 电商创就业孵化不少于 50 人 */
 function shopsAndIncubation(clause: string, at: number, out: Found[]) {
-  const shops = new RegExp(`(?:开设|新增|新开|开办)(?:网店|网商|电商网店|网上店铺)[^\\d]{0,6}?${N}(家|个|人)`, 'g');
+  const shops = new RegExp(
+    `(?:开设|新增|新开|开办)(?:网店|网商|电商网店|网上店铺)[^\\d]{0,6}?${N}(家|个|人)`,
+    'g',
+  );
   for (const m of clause.matchAll(shops)) {
     const value = parseNumber(m[1]!);
     if (value === null) continue;
-    out.push({ metric: 'new_online_shops', value, unit: m[2]!, comparator: comparatorOf(m[0]), nstart: at + m.index, nend: at + m.index + m[0].length });
+    out.push({
+      metric: 'new_online_shops',
+      value,
+      unit: m[2]!,
+      comparator: comparatorOf(m[0]),
+      nstart: at + m.index,
+      nend: at + m.index + m[0].length,
+    });
   }
   const incubated = new RegExp(`(?:创就业|创业就业|创业)孵化[^\\d]{0,6}?${N}人`, 'g');
   for (const m of clause.matchAll(incubated)) {
     const value = parseNumber(m[1]!);
     if (value === null) continue;
-    out.push({ metric: 'incubated_entrepreneurs', value, unit: '人', comparator: comparatorOf(m[0]), nstart: at + m.index, nend: at + m.index + m[0].length });
+    out.push({
+      metric: 'incubated_entrepreneurs',
+      value,
+      unit: '人',
+      comparator: comparatorOf(m[0]),
+      nstart: at + m.index,
+      nend: at + m.index + m[0].length,
+    });
   }
 }
 
@@ -244,7 +294,14 @@ export function targets(doc: Doc): Target[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const span = doc.span(f.nstart, f.nend);
-    out.push({ metric: f.metric, value: f.value, unit: f.unit, comparator: f.comparator, start: span.start, end: span.end });
+    out.push({
+      metric: f.metric,
+      value: f.value,
+      unit: f.unit,
+      comparator: f.comparator,
+      start: span.start,
+      end: span.end,
+    });
   }
   return out;
 }

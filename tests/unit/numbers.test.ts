@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseNumber } from '../../pipelines/numbers.ts';
+
+describe('parseNumber', () => {
+  it('parseNumber(arabic) reads integers, decimals and thousands separators', () => {
+    expect(parseNumber('2200')).toBe(2200);
+    expect(parseNumber('35.5')).toBe(35.5);
+    expect(parseNumber('1,500')).toBe(1500);
+    expect(parseNumber('12,345,678')).toBe(12345678);
+  });
+  it('parseNumber(chinese) reads 一 两 十五 一百五十 三千 一万二千', () => {
+    expect(parseNumber('一')).toBe(1);
+    expect(parseNumber('两')).toBe(2);
+    expect(parseNumber('十')).toBe(10);
+    expect(parseNumber('十五')).toBe(15);
+    expect(parseNumber('二十')).toBe(20);
+    expect(parseNumber('一百五十')).toBe(150);
+    expect(parseNumber('一百零五')).toBe(105);
+    expect(parseNumber('三千')).toBe(3000);
+    expect(parseNumber('一万二千')).toBe(12000);
+  });
+  it('parseNumber(digits without units) reads them digit by digit (二〇二一 → 2021)', () => {
+    expect(parseNumber('二〇二一')).toBe(2021);
+    expect(parseNumber('二零一九')).toBe(2019);
+  });
+  it('parseNumber(anything else) returns null', () => {
+    expect(parseNumber('')).toBeNull();
+    expect(parseNumber('abc')).toBeNull();
+    expect(parseNumber('1,50')).toBeNull();
+    expect(parseNumber('万')).toBeNull();
+  });
+});
