@@ -39,16 +39,20 @@ function tierOf(word: string): 'township' | 'village' | null {
 }
 
 /** 改造 6 个乡镇级电子商务服务站 / 建设村级电商服务站 124 个 / 整合建设 6 个乡（镇）级和 124 个村级电商服务站 */
+const TIER = '(行政村|乡\\(镇\\)|乡镇|村|镇|乡)';
+const VERB =
+  '(新建|新增|改造|升级改造|升级建设|提升改造|改建|整合建设|整合升级|升级|建设|建成|打造|设立|布局)?';
+const STATION = '(?:服务站|服务点|站点|服务网点)';
+const STATIONS_BEFORE = new RegExp(
+  `${VERB}(?:现有的?|原有的?)?${N}个${TIER}级?((?:和|、|及)${N}个${TIER}级?)?[^\\d]{0,16}?${STATION}`,
+  'g',
+);
+const STATIONS_AFTER = new RegExp(`${VERB}${TIER}级?[^\\d]{0,16}?${STATION}${N}个`, 'g');
+
 function stations(clause: string, at: number, out: Found[]) {
-  const TIER = '(行政村|乡\\(镇\\)|乡镇|村|镇|乡)';
-  const VERB =
-    '(新建|新增|改造|升级改造|升级建设|提升改造|改建|整合建设|整合升级|升级|建设|建成|打造|设立|布局)?';
-  const STATION = '(?:服务站|服务点|站点|服务网点)';
-  const before = new RegExp(
-    `${VERB}(?:现有的?|原有的?)?${N}个${TIER}级?((?:和|、|及)${N}个${TIER}级?)?[^${'\\d'}]{0,16}?${STATION}`,
-    'g',
-  );
-  const after = new RegExp(`${VERB}${TIER}级?[^\\d]{0,16}?${STATION}${N}个`, 'g');
+  if (!/站|点/.test(clause)) return;
+  const before = STATIONS_BEFORE;
+  const after = STATIONS_AFTER;
   const emit = (verb: string, tier: string, num: string, s: number, e: number) => {
     const t = tierOf(tier);
     const value = parseNumber(num);
@@ -77,15 +81,23 @@ function stations(clause: string, at: number, out: Found[]) {
 }
 
 /** 改造 1 个市级电子商务公共服务中心 / 县级仓储物流配送中心 1 个 */
-function centres(clause: string, at: number, out: Found[]) {
-  const kinds: [TargetMetric, string][] = [
+const CENTRES: [TargetMetric, RegExp[]][] = (
+  [
     ['county_service_center_count', '(?:电子商务|电商)?公共服务中心'],
     ['logistics_center_count', '(?:仓储)?物流(?:配送|分拣)?(?:仓储)?中心|仓储(?:物流)?配送中心'],
-  ];
-  for (const [metric, noun] of kinds) {
-    const before = new RegExp(`${N}个[^\\d,，;；]{0,20}?(?:县|市|区|旗)[^\\d,，;；]{0,16}?(?:${noun})`, 'g');
-    const after = new RegExp(`(?:县|市|区|旗)级?[^\\d,，;；]{0,16}?(?:${noun})${N}个`, 'g');
-    for (const re of [before, after]) {
+  ] as const
+).map(([metric, noun]) => [
+  metric,
+  [
+    new RegExp(`${N}个[^\\d,，;；]{0,20}?(?:县|市|区|旗)[^\\d,，;；]{0,16}?(?:${noun})`, 'g'),
+    new RegExp(`(?:县|市|区|旗)级?[^\\d,，;；]{0,16}?(?:${noun})${N}个`, 'g'),
+  ],
+]);
+
+function centres(clause: string, at: number, out: Found[]) {
+  if (!clause.includes('中心') || !clause.includes('个')) return;
+  for (const [metric, res] of CENTRES) {
+    for (const re of res) {
       for (const m of clause.matchAll(re)) {
         const value = parseNumber(m[1]!);
         if (value === null || value > 5) continue;
@@ -99,10 +111,12 @@ function centres(clause: string, at: number, out: Found[]) {
   }
 }
 
+const COVERAGE = new RegExp(`(?:覆盖率|覆盖面)[^\\d]{0,6}?${N}%(以上)?|${N}%(?:以上)?(?:全)?覆盖`, 'g');
+
 /** 村级电商服务站点覆盖率达 70%以上 / 乡(镇)站点 100% 全覆盖 / 电商服务覆盖率达 60%以上 (tier from the sentence) */
 function coverage(clause: string, at: number, sentenceBefore: string, out: Found[]) {
-  if (/宽带|光纤|信号|通讯|通信|线路|4G|5G/.test(clause)) return;
-  const re = new RegExp(`(?:覆盖率|覆盖面)[^\\d]{0,6}?${N}%(以上)?|${N}%(?:以上)?(?:全)?覆盖`, 'g');
+  if (!clause.includes('覆盖') || /宽带|光纤|信号|通讯|通信|线路|4G|5G/.test(clause)) return;
+  const re = COVERAGE;
   for (const m of clause.matchAll(re)) {
     const head = clause.slice(0, m.index);
     if (/物流|快递|配送|网络/.test(head.slice(-10))) continue;
@@ -129,11 +143,14 @@ function coverage(clause: string, at: number, sentenceBefore: string, out: Found
 }
 
 /** The plan's overall training target: 完成电商培训 3000 人次以上, not a course (知识普及培训 2400 人次). */
+const TRAINING = new RegExp(
+  `(培训|人才培养|培训人数|培训电商人才|培养电商人才)([^\\d,，;；]{0,12}?)${N}(万)?人次`,
+  'g',
+);
+
 function training(clause: string, at: number, out: Found[]) {
-  const re = new RegExp(
-    `(培训|人才培养|培训人数|培训电商人才|培养电商人才)([^\\d,，;；]{0,12}?)${N}(万)?人次`,
-    'g',
-  );
+  if (!clause.includes('人次')) return;
+  const re = TRAINING;
   for (const m of clause.matchAll(re)) {
     const lead = clause.slice(Math.max(0, m.index - 8), m.index);
     // a course or a sub-programme, not the total
@@ -161,10 +178,12 @@ function training(clause: string, at: number, out: Found[]) {
   }
 }
 
+const SATISFACTION = new RegExp(`满意度[^\\d]{0,6}?${N}%(以上)?`, 'g');
+
 /** 培训对象满意度 90%以上 */
 function satisfaction(clause: string, at: number, sentence: string, out: Found[]) {
-  if (!/培训/.test(sentence)) return;
-  const re = new RegExp(`满意度[^\\d]{0,6}?${N}%(以上)?`, 'g');
+  if (!clause.includes('满意度') || !sentence.includes('培训')) return;
+  const re = SATISFACTION;
   for (const m of clause.matchAll(re)) {
     const value = parseNumber(m[1]!);
     if (value === null || value > 100) continue;
@@ -181,8 +200,11 @@ function satisfaction(clause: string, at: number, sentence: string, out: Found[]
 }
 
 /** 到乡(镇)服务站 48 小时内完成配送 / 到村级站点配送 48 小时完成 / 72 小时内到达农村电子商务服务站 */
+const DELIVERY = new RegExp(`${N}(?:个)?小时(内|以内|之内|完成|送达|到达|到)?`, 'g');
+
 function delivery(clause: string, at: number, out: Found[]) {
-  const re = new RegExp(`${N}(?:个)?小时(内|以内|之内|完成|送达|到达|到)?`, 'g');
+  if (!clause.includes('小时')) return;
+  const re = DELIVERY;
   for (const m of clause.matchAll(re)) {
     const head = clause.slice(0, m.index);
     const tail = clause.slice(m.index + m[0].length, m.index + m[0].length + 16);
@@ -208,12 +230,14 @@ function delivery(clause: string, at: number, out: Found[]) {
 }
 
 /** 网络零售额同比增长 35%以上 / 农产品网络零售额同比增速 10%以上 */
+const GROWTH = new RegExp(
+  `((?:农村|农产品|全县|全市|县域)?)网络零售额[^\\d,，;；]{0,12}?(?:增长|增速|增幅)(?:率)?(?:达到?|为)?${N}%(以上)?`,
+  'g',
+);
+
 function growth(clause: string, at: number, out: Found[]) {
-  const re = new RegExp(
-    `((?:农村|农产品|全县|全市|县域)?)网络零售额[^\\d,，;；]{0,12}?(?:增长|增速|增幅)(?:率)?(?:达到?|为)?${N}%(以上)?`,
-    'g',
-  );
-  for (const m of clause.matchAll(re)) {
+  if (!clause.includes('零售额')) return;
+  for (const m of clause.matchAll(GROWTH)) {
     const lead = clause.slice(Math.max(0, m.index - 3), m.index);
     if (/服务型|服务/.test(lead)) continue;
     const value = parseNumber(m[2]!);
@@ -231,11 +255,15 @@ function growth(clause: string, at: number, out: Found[]) {
 }
 
 /** 开设网店不低于 20 家 / 培训后新增网商不少于 50 人; 电商创就业孵化不少于 50 人 */
+const SHOPS = new RegExp(
+  `(?:开设|新增|新开|开办)(?:网店|网商|电商网店|网上店铺)[^\\d]{0,6}?${N}(家|个|人)`,
+  'g',
+);
+const INCUBATED = new RegExp(`(?:创就业|创业就业|创业)孵化[^\\d]{0,6}?${N}人`, 'g');
+
 function shopsAndIncubation(clause: string, at: number, out: Found[]) {
-  const shops = new RegExp(
-    `(?:开设|新增|新开|开办)(?:网店|网商|电商网店|网上店铺)[^\\d]{0,6}?${N}(家|个|人)`,
-    'g',
-  );
+  if (!/网店|网商|店铺|孵化/.test(clause)) return;
+  const shops = SHOPS;
   for (const m of clause.matchAll(shops)) {
     const value = parseNumber(m[1]!);
     if (value === null) continue;
@@ -248,8 +276,7 @@ function shopsAndIncubation(clause: string, at: number, out: Found[]) {
       nend: at + m.index + m[0].length,
     });
   }
-  const incubated = new RegExp(`(?:创就业|创业就业|创业)孵化[^\\d]{0,6}?${N}人`, 'g');
-  for (const m of clause.matchAll(incubated)) {
+  for (const m of clause.matchAll(INCUBATED)) {
     const value = parseNumber(m[1]!);
     if (value === null) continue;
     out.push({
