@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readPlan } from './plans.ts';
 
-const { values } = parseArgs({ options: { copies: { type: 'string', default: '200' }, plans: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { copies: { type: 'string', default: '200' }, plans: { type: 'string' } },
+});
 const dir = resolve(values.plans ?? join(import.meta.dirname, '../data/plans/raw'));
 const copies = Number(values.copies);
 const files = readdirSync(dir)
@@ -35,8 +37,14 @@ for (let i = 0; i < copies; i++) {
 }
 const seconds = (performance.now() - t0) / 1000;
 const peak = process.resourceUsage().maxRSS / 1024;
-console.log(`corpus            ${files.length} documents × ${copies} = ${docs} documents, ${(bytes / 1e6).toFixed(1)} MB`);
-console.log(`first pass        ${warmMs.toFixed(0)} ms for ${files.length} documents (cold: dictionaries loaded)`);
-console.log(`throughput        ${(docs / seconds).toFixed(0)} documents/s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s`);
+console.log(
+  `corpus            ${files.length} documents × ${copies} = ${docs} documents, ${(bytes / 1e6).toFixed(1)} MB`,
+);
+console.log(
+  `first pass        ${warmMs.toFixed(0)} ms for ${files.length} documents (cold: dictionaries loaded)`,
+);
+console.log(
+  `throughput        ${(docs / seconds).toFixed(0)} documents/s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s`,
+);
 console.log(`elapsed           ${seconds.toFixed(2)} s, ${facts} facts`);
 console.log(`peak memory       ${peak.toFixed(0)} MB (max RSS)`);

@@ -1,0 +1,222 @@
+/**
+ * The built site (dist/) in headless Chromium, with JavaScript on and off: the documents table, cited quotes,
+ * figure links landing on the marked source text, document texts shown exactly, and no request leaving the
+ * local server. `npm test` builds the data and the site first; run alone, build them yourself.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import Papa from 'papaparse';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeDocument } from '../../pipelines/read.ts';
+import { RAW, ROOT } from '../helpers.ts';
+
+const DIST = join(ROOT, 'dist');
+const DATA = join(ROOT, 'public/data');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.parquet': 'application/vnd.apache.parquet',
+  '.svg': 'image/svg+xml',
+};
+
+/** A static server for dir on a random localhost port: /path/ → /path/index.html, nothing outside dir. */
+async function serve(dir: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let file = resolve(dir, `.${path}`);
+    if (file !== dir && !file.startsWith(dir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+const csvRows = (name: string) =>
+  Papa.parse<Record<string, string>>(readFileSync(join(DATA, `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+
+/** A document's text as the pipeline reads it; the HTML parser turns CR LF and CR into LF. */
+const textOf = (docId: string) => {
+  const r = decodeDocument(readFileSync(join(RAW, `${docId}.txt`)));
+  if (!r.ok) throw new Error(`${docId}: ${r.reason}`);
+  return r.text.replace(/\r\n?/g, '\n');
+};
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/ is missing: run `npm run data && npm run build` (npm test does both)');
+  // dist/ must come from the published data as it is now: compared by content hash, not by file times
+  const version = createHash('sha256')
+    .update(readFileSync(join(DATA, 'datapackage.json')))
+    .digest('hex')
+    .slice(0, 12);
+  const built = /<meta name="plan-atlas-data" content="([0-9a-f]+)"/.exec(
+    readFileSync(join(DIST, 'index.html'), 'utf8'),
+  )?.[1];
+  if (built !== version)
+    throw new Error(`dist/ was built from other data (${built} ≠ ${version}): run \`npm run build\``);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  ({ server, origin } = await serve(DIST));
+  // launch() gives every run a fresh temporary profile (user-data-dir), removed when the browser closes
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => (server ? server.close(done) : done(undefined)));
+});
+
+describe.each([
+  ['enabled', true],
+  ['disabled', false],
+])('the built site with JavaScript %s', (_, javaScriptEnabled) => {
+  let context: BrowserContext;
+  const requested: string[] = [];
+
+  beforeAll(async () => {
+    context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+    context.on('request', (r) => {
+      requested.push(r.url());
+    });
+    // anything not for the local server is recorded above and refused here
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),
+    );
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const open = async (path: string): Promise<Page> => {
+    const page = await context.newPage();
+    const response = await page.goto(`${origin}${path}`);
+    expect(response?.status(), path).toBe(200);
+    return page;
+  };
+
+  it('/ has one row in the documents table per row of documents.csv', async () => {
+    const page = await open('/');
+    await page.locator('#documents-table tbody tr').first().waitFor();
+    const ids = await page
+      .locator('#documents-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-doc-id')));
+    expect(ids).toEqual(csvRows('documents').map((d) => d.doc_id));
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.title()).toContain('电商进农村示范县台账');
+    await page.close();
+  });
+
+  it('/ shows cited quotes next to the figures', async () => {
+    const page = await open('/');
+    const quote = page.locator('ul.facts q').first();
+    await quote.waitFor({ state: 'visible' });
+    expect((await quote.textContent())?.trim()).not.toBe('');
+    expect(await page.locator('ul.facts q').count()).toBeGreaterThan(csvRows('targets').length);
+    await page.close();
+  });
+
+  it('a figure link on / opens the document with the quoted text marked as :target', async () => {
+    const page = await open('/');
+    const fact = page.locator('ul.facts li').filter({ hasText: '万元' }).first();
+    await fact.waitFor();
+    const link = fact.locator('a');
+    const href = (await link.getAttribute('href'))!;
+    const quote = await fact.locator('q').textContent();
+    expect(href).toMatch(/^\/documents\/[^/]+\/#span-\d+-\d+$/);
+    await link.click();
+    await page.waitForURL(`${origin}${href}`);
+    const id = href.split('#')[1]!;
+    const mark = page.locator(`mark[id="${id}"]`);
+    await mark.waitFor({ state: 'visible' });
+    expect(await mark.textContent()).toBe(quote);
+    expect(await page.locator('mark:target').getAttribute('id')).toBe(id);
+    await page.close();
+  });
+
+  it('every span linked from / has its anchor, and every quoted span its text', async () => {
+    const page = await open('/');
+    await page.locator('#documents-table').waitFor();
+    const links = await page
+      .locator('main a[href*="#span-"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const quoted = await page.locator('ul.facts li').evaluateAll((lis) =>
+      lis.map((li) => ({
+        href: li.querySelector('a')!.getAttribute('href')!,
+        quote: li.querySelector('q')!.textContent,
+      })),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    await page.close();
+    const byPage = new Map<string, string[]>();
+    for (const href of links) {
+      const path = href.split('#')[0]!;
+      byPage.set(path, [...(byPage.get(path) ?? []), href]);
+    }
+    for (const [path, hrefs] of byPage) {
+      const doc = await open(path);
+      await doc.locator('pre.doc-text').waitFor();
+      for (const href of hrefs) {
+        const id = href.split('#')[1]!;
+        expect(await doc.locator(`mark[id="${id}"]`).count(), href).toBe(1);
+      }
+      for (const { href, quote } of quoted.filter((q) => q.href.startsWith(path))) {
+        // a span split where another crosses it is marked in parts that share data-span
+        const span = href.split('#span-')[1]!;
+        const parts = await doc.locator(`mark[data-span="${span}"]`).allTextContents();
+        expect(parts.join(''), href).toBe(quote);
+      }
+      await doc.close();
+    }
+  });
+
+  it('each document page shows the document text exactly, escaped, with a list of its facts', async () => {
+    for (const { doc_id } of csvRows('documents').filter((d) => d.status === 'ok')) {
+      const page = await open(`/documents/${doc_id}/`);
+      const pre = page.locator('pre.doc-text');
+      await pre.waitFor();
+      expect(await pre.textContent(), doc_id).toBe(textOf(doc_id!));
+      expect(await pre.locator(':not(mark)').count(), `${doc_id}: only <mark> inside the text`).toBe(0);
+      expect(await page.locator('aside.facts a[href^="#span-"]').count()).toBeGreaterThan(0);
+      await page.close();
+    }
+  });
+
+  it('requests nothing from any host but the local server', () => {
+    expect(requested.length).toBeGreaterThan(0);
+    expect(requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'))).toEqual([]);
+  });
+});
