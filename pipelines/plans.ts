@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { resolveCounty } from './counties.ts';
 import { extract } from './extract.ts';
@@ -401,7 +401,8 @@ export async function readPlans(dir: string, metaDir: string | null, effects: Ef
   }
   for (const [i, name] of docs.entries()) {
     const docId = name.slice(0, -4);
-    const file = join(dir, name);
+    // a path relative to where the pipeline runs, so that the output does not depend on the machine
+    const file = relative(process.cwd(), join(dir, name)) || name;
     let sidecar: Sidecar | null = null;
     let result: DocResult;
     let bytes = new Uint8Array();

@@ -90,5 +90,14 @@ function firstBadOffset(label: string, bytes: Uint8Array): number {
       hi = mid;
     }
   }
+  // the prefix may end inside the bad sequence: step back to the last position a complete decode accepts
+  for (let k = lo; k >= Math.max(0, lo - 4); k--) {
+    try {
+      new TextDecoder(label, { fatal: true }).decode(bytes.subarray(0, k));
+      return k;
+    } catch {
+      // not a complete prefix yet
+    }
+  }
   return lo;
 }

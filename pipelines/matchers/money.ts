@@ -20,6 +20,8 @@ export function moneyMentions(doc: Doc): MoneyMention[] {
   for (const m of doc.text.matchAll(MONEY)) {
     const value = parseNumber(m[1]!);
     if (value === null) continue;
+    // a lone Chinese digit before 元 is a word (二元结构), not an amount
+    if (m[1]!.length === 1 && /[^\d]/.test(m[1]!) && m[2] === '元') continue;
     out.push({
       yuan: Math.round(value * SCALE[m[2]!]!),
       nstart: m.index,
