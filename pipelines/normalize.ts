@@ -67,7 +67,8 @@ const TITLE_END = /(方案|通知|办法|细则|意见|报告|规划|计划|决�
 const HEADING_LINE = 50;
 
 /** Markup that carries no text: HTML tags, comments, Markdown emphasis. Replaced by a break or nothing. */
-const MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,400})?\/?>|\*\*|__/y;
+const MARKUP =
+  /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,400})?\/?>|\*\*|__/y;
 const ENTITIES: Record<string, string> = {
   nbsp: ' ',
   amp: '&',
