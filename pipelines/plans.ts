@@ -403,11 +403,12 @@ export async function readPlans(dir: string, metaDir: string | null, effects: Ef
     const docId = name.slice(0, -4);
     // a path relative to where the pipeline runs, so that the output does not depend on the machine
     const file = relative(process.cwd(), join(dir, name)) || name;
+    const path = join(dir, name);
     let sidecar: Sidecar | null = null;
     let result: DocResult;
     let bytes = new Uint8Array();
     try {
-      bytes = await readFile(file);
+      bytes = await readFile(path);
       if (metaDir) {
         const metaFile = join(metaDir, `${docId}.yaml`);
         const yamlText = await readFile(metaFile, 'utf8').catch(() => null);
@@ -430,7 +431,7 @@ export async function readPlans(dir: string, metaDir: string | null, effects: Ef
         `${n} ${docId}  ${d.doc_type}  ${d.county_name ?? '?'}  ${result.rows.get(ALLOCATIONS)!.length} allocations, ${result.rows.get(TARGETS)!.length} targets, ${result.rows.get(PHASES)!.length} phases, ${result.accounted}/${result.amounts} amounts accounted, ${result.findings} findings`,
       );
     } else {
-      effects.problem(`${n} ${file}: ${result.error}`);
+      effects.problem(`${n} ${path}: ${result.error}`);
     }
     results.push(result);
   }

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../pipelines/extract.ts';
@@ -517,7 +517,7 @@ describe('npm run data -- --plans DIR --out DIR, with bad files', () => {
     for (const name of Object.keys(bad)) {
       const id = name.slice(0, -4);
       const row = docs.find((d) => d.doc_id === id);
-      expect(row, name).toMatchObject({ status: 'error', source_file: join(plans, name) });
+      expect(row, name).toMatchObject({ status: 'error', source_file: relative(ROOT, join(plans, name)) });
       expect(row?.error, name).toMatch(/\S/);
       expect(row?.sha256, name).toMatch(/^[0-9a-f]{64}$/);
       const own = findings.filter((f) => f.doc_id === id);
