@@ -1,3 +1,5 @@
+import { CATEGORIES, COMPARATORS, DOC_TYPES } from './types.ts';
+
 /**
  * The published tables: their fields, types, units and keys. One definition drives the Parquet column types,
  * the CSV column order, the row validation and datapackage.json.
@@ -79,7 +81,7 @@ export const DOCUMENTS: Table = {
     {
       name: 'doc_type',
       type: 'string',
-      enum: ['plan', 'revision', 'fund_rules', 'report', 'news', 'other'],
+      enum: DOC_TYPES,
       description:
         'plan (实施方案/工作方案/建设方案), revision (调整方案), fund_rules (资金管理办法), report (自评/进展/绩效报告), news, other.',
     },
@@ -265,7 +267,7 @@ export const TARGETS: Table = {
     {
       name: 'comparator',
       type: 'string',
-      enum: ['>=', '<=', '='],
+      enum: COMPARATORS,
       description: '>= for 不低于/不少于/以上, <= for 不超过/以内, = otherwise.',
       required: true,
     },
