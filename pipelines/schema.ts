@@ -208,15 +208,7 @@ export const ALLOCATIONS: Table = {
     {
       name: 'category',
       type: 'string',
-      enum: [
-        'upstream',
-        'logistics',
-        'public_service',
-        'training',
-        'enterprise_upgrade',
-        'operations',
-        'other',
-      ],
+      enum: CATEGORIES,
       description: 'Canonical category (see methodology); empty for a group whose label names none.',
     },
     yuan('amount_yuan', 'Amount of the item; see amount_basis.'),
