@@ -118,6 +118,13 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
     nodes.push(node);
     return node;
   };
+  /** The item whose label is a heading's (created when an amount is first attributed to that heading). */
+  const newHeadingItem = (h: Heading, stmt: number): Node => {
+    const node = newNode(asWritten(doc, h.labelStart, h.labelEnd), h.labelStart, h.labelEnd, h.parent, stmt);
+    node.heading = h;
+    headingItems.set(h, node);
+    return node;
+  };
   const place = (node: Node, slot: Slot, m: MoneyMention) => {
     node.slots[slot] = { mention: m };
     node.stmtStart = Math.min(node.stmtStart, m.nstart);
@@ -224,15 +231,7 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
       const h = scope;
       const slot = source ?? sectionSource(h) ?? 'amount';
       if (h && !headingItems.has(h) && !rootHeadings.has(h)) {
-        const node = newNode(
-          asWritten(doc, h.labelStart, h.labelEnd),
-          h.labelStart,
-          h.labelEnd,
-          h.parent,
-          m.nstart,
-        );
-        node.heading = h;
-        headingItems.set(h, node);
+        newHeadingItem(h, m.nstart);
       }
       const target = h ? headingItems.get(h) : undefined;
       if (target && !target.slots[slot]) place(target, slot, m);
@@ -298,15 +297,7 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
         continue;
       }
       if (!existing) {
-        const node = newNode(
-          asWritten(doc, scope.labelStart, scope.labelEnd),
-          scope.labelStart,
-          scope.labelEnd,
-          scope.parent,
-          m.nstart,
-        );
-        node.heading = scope;
-        headingItems.set(scope, node);
+        const node = newHeadingItem(scope, m.nstart);
         place(node, slot, m);
         if (slot !== 'amount' && suffix) place(node, 'amount', m);
         current = node;
@@ -381,15 +372,7 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
       if (item) return item;
       if (SECTION_TITLE.test(x.label) || x.level <= 1) continue;
       // a heading with items below it but no amount of its own: a group without amounts
-      const group = newNode(
-        asWritten(doc, x.labelStart, x.labelEnd),
-        x.labelStart,
-        x.labelEnd,
-        x.parent,
-        x.labelStart,
-      );
-      group.heading = x;
-      headingItems.set(x, group);
+      const group = newHeadingItem(x, x.labelStart);
       group.parent = itemOf(x.parent);
       return group;
     }
