@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Effects, readPlans } from './plans.ts';
 import { dataPackage, type Written, writeTables } from './publish.ts';
-import { PLAN_TABLES, type Row } from './schema.ts';
+import { loadReference, referenceRows } from './reference/index.ts';
+import { COUNTIES, PLAN_TABLES, type Row, RULES } from './schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -37,15 +38,33 @@ async function main(argv: string[]): Promise<number> {
     progress: (line) => console.log(line),
     problem: (line) => console.error(`✗ ${line}`),
   };
+  const ref = loadReference();
+  const d = ref.divisions;
+  console.log(
+    `Reference: ${d.counties.length} counties, ${d.prefectures.length} prefectures (${d.source.package}; ${d.functionalAreas.length} functional zones left out), ${ref.aliases.length} former names, ${ref.rules.length} rules`,
+  );
   console.log(`Plans: ${plansDir} → ${outDir}`);
-  const results = await readPlans(plansDir, metaDir, effects);
-  const tables = PLAN_TABLES.map((table) => ({
-    table,
-    rows: results.flatMap((r) => r.rows.get(table) ?? []) as Row[],
-  }));
+  const results = await readPlans(plansDir, metaDir, effects, ref);
+  const reference = referenceRows(ref);
+  const tables = [
+    ...PLAN_TABLES.map((table) => ({
+      table,
+      rows: results.flatMap((r) => r.rows.get(table) ?? []) as Row[],
+    })),
+    { table: COUNTIES, rows: reference.counties },
+    { table: RULES, rows: reference.rules },
+  ];
   const written: Written[] = await writeTables(outDir, tables);
   const pkg = dataPackage(written, [
     { title: 'County implementation plans (实施方案), as published; see documents.source_url' },
+    {
+      title: `County-level divisions: ${d.source.vintage}, via the npm package ${d.source.package}. ${d.source.licence}`,
+      path: 'https://www.stats.gov.cn/sj/tjbz/qhdm/',
+    },
+    {
+      title:
+        'Programme rules: data/rules/rules.yaml, each with its quote, citation and source status (rules table)',
+    },
   ]);
   await writeFile(join(outDir, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 

@@ -1,5 +1,4 @@
 import { extractFunds } from './allocations.ts';
-import { COUNTIES } from './counties.ts';
 import { prepare } from './doc.ts';
 import { phases, statedPeriod } from './matchers/dates.ts';
 import {
@@ -18,13 +17,11 @@ import { targets } from './matchers/targets.ts';
 import { outline } from './outline.ts';
 import type { Cited, DocumentFields, Extraction } from './types.ts';
 
-const KNOWN_NAMES = COUNTIES.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
-
 /**
  * Reads one document's text (as published, BOM removed) into facts, each with the span of the text it came from.
- * A pure function of the text: same text, same facts.
+ * A pure function of the text (and of the known county names, used only when no county opens the title).
  */
-export function extract(text: string): Extraction {
+export function extract(text: string, knownNames: readonly string[] = []): Extraction {
   const doc = prepare(text);
   const headings = outline(doc);
   const titleFound = title(doc);
@@ -56,7 +53,7 @@ export function extract(text: string): Extraction {
 
   const fields: DocumentFields = {
     doc_type: cite(doc, docType(doc, titleFound))!,
-    county_name: cite(doc, countyName(doc, titleFound, KNOWN_NAMES)),
+    county_name: cite(doc, countyName(doc, titleFound, knownNames)),
     title: cite(doc, titleFound),
     doc_number: cite(doc, docNumber(doc)),
     issuer: cite(doc, issuer(doc)),

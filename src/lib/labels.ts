@@ -54,6 +54,17 @@ export const METRIC_LABELS: Readonly<Record<string, string>> = {
   training_satisfaction_pct: '培训满意度',
 };
 
+/** Labels of the canonical fund categories (allocations.category), in Chinese and English. */
+export const CATEGORY_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
+  upstream: { zh: '农产品上行', en: 'farm products to market' },
+  logistics: { zh: '物流配送', en: 'logistics' },
+  public_service: { zh: '公共服务体系', en: 'public services' },
+  training: { zh: '电商培训', en: 'training' },
+  enterprise_upgrade: { zh: '流通企业转型升级', en: 'upgrading trade enterprises' },
+  operations: { zh: '运营与管理', en: 'operations' },
+  other: { zh: '其他', en: 'other' },
+};
+
 const LEVELS: Readonly<Record<string, string>> = { national: '国家级', provincial: '省级' };
 const DOC_TYPES: Readonly<Record<string, string>> = {
   plan: '实施方案',

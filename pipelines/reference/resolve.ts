@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { type Divisions, loadDivisions } from './divisions.ts';
+
+/** A division a document can be about: a county-level division, or a prefecture-level city (保山市). */
+export interface Division {
+  code: string;
+  name: string;
+  short: string;
+  level: 'county' | 'prefecture';
+  /** the prefecture of a county (empty for a prefecture) */
+  prefecture: string;
+  province: string;
+}
+
+/** A former name (横县 → 横州市), from data/reference/aliases.yaml. */
+export interface Alias {
+  name: string;
+  code: string;
+  current_name: string;
+  changed: number;
+  change: string;
+  source: string;
+  verified: boolean;
+}
+
+export type Resolution =
+  | { status: 'resolved'; division: Division; via: 'name' | 'short_name' | 'former_name'; alias?: Alias }
+  | { status: 'ambiguous'; candidates: Division[] }
+  | { status: 'unknown' };
+
+/** 广西壮族自治区 → 广西, 辽宁省 → 辽宁, 北京市 → 北京. */
+const provinceShort = (name: string) => name.replace(/(?:壮族|回族|维吾尔)?(?:自治区|省|市)$/, '');
+
+/** Reads and checks the alias table: every entry must name a current division by its code and current name. */
+export function readAliases(file: string, divisions: Divisions): Alias[] {
+  const list = parseYaml(readFileSync(file, 'utf8')) as Alias[] | null;
+  if (!Array.isArray(list)) throw new Error(`${file}: expected a list of aliases`);
+  const byCode = new Map(divisions.counties.map((c) => [c.code, c]));
+  list.forEach((a, i) => {
+    const where = `${file}, entry ${i + 1} (${a?.name ?? '?'})`;
+    for (const key of ['name', 'code', 'current_name', 'changed', 'change', 'source'] as const)
+      if (a[key] === undefined || a[key] === null || a[key] === '')
+        throw new Error(`${where}: ${key} is required`);
+    const current = byCode.get(String(a.code));
+    if (!current) throw new Error(`${where}: code ${a.code} is not in the division table`);
+    if (current.name !== a.current_name)
+      throw new Error(
+        `${where}: code ${a.code} is ${current.name} in the division table, not ${a.current_name}`,
+      );
+    a.code = String(a.code);
+    a.verified = a.verified === true;
+  });
+  return list;
+}
+
+/**
+ * A resolver from the names documents use to divisions. Order: full name (county or prefecture), then former
+ * name, then short name (乳源, 东港). When several divisions share a name (东港 is 东港市 in Liaoning and 东港区 in
+ * Shandong), the document's text decides if it names exactly one candidate's prefecture or province; otherwise
+ * the name is ambiguous. Nothing is guessed.
+ */
+export function makeResolver(divisions: Divisions, aliases: readonly Alias[] = []) {
+  const all: Division[] = [
+    ...divisions.counties.map((c) => ({
+      code: c.code,
+      name: c.name,
+      short: c.short,
+      level: 'county' as const,
+      prefecture: c.prefecture,
+      province: c.province,
+    })),
+    ...divisions.prefectures.map((p) => ({
+      code: p.code,
+      name: p.name,
+      short: p.short,
+      level: 'prefecture' as const,
+      prefecture: '',
+      province: p.province,
+    })),
+  ];
+  const index = (key: (d: Division) => string) => {
+    const m = new Map<string, Division[]>();
+    for (const d of all) m.set(key(d), [...(m.get(key(d)) ?? []), d]);
+    return m;
+  };
+  const byName = index((d) => d.name);
+  const byShort = index((d) => d.short);
+  const byCode = new Map(all.map((d) => [d.code, d]));
+  const byAlias = new Map(aliases.map((a) => [a.name, a]));
+
+  const decide = (candidates: Division[], context: string): Division | null => {
+    if (candidates.length === 1) return candidates[0]!;
+    const named = candidates.filter((d) =>
+      [d.prefecture, shortOf(d.prefecture), d.province, provinceShort(d.province)].some(
+        (n) => n.length >= 2 && context.includes(n),
+      ),
+    );
+    return named.length === 1 ? named[0]! : null;
+  };
+  const shortOf = (name: string) => all.find((d) => d.name === name)?.short ?? name;
+
+  /** The division a name refers to. `context` is text that may name the province or prefecture. */
+  return function resolve(name: string, context = ''): Resolution {
+    const key = name.replace(/\s/g, '');
+    if (key.length < 2) return { status: 'unknown' };
+    const full = byName.get(key);
+    if (full) {
+      const d = decide(full, context);
+      return d ? { status: 'resolved', division: d, via: 'name' } : { status: 'ambiguous', candidates: full };
+    }
+    const alias = byAlias.get(key);
+    if (alias) return { status: 'resolved', division: byCode.get(alias.code)!, via: 'former_name', alias };
+    const short = byShort.get(key);
+    if (short) {
+      const d = decide(short, context);
+      return d
+        ? { status: 'resolved', division: d, via: 'short_name' }
+        : { status: 'ambiguous', candidates: short };
+    }
+    return { status: 'unknown' };
+  };
+}
+
+export type Resolver = ReturnType<typeof makeResolver>;
+
+/** The resolver over the full division table and data/reference/aliases.yaml. */
+export function defaultResolver(aliasFile: string): Resolver {
+  const divisions = loadDivisions();
+  return makeResolver(divisions, readAliases(aliasFile, divisions));
+}
