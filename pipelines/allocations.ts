@@ -3,7 +3,7 @@ import { asWritten, type Doc } from './doc.ts';
 import { fundSource, moneyMentions } from './matchers/money.ts';
 import { type Heading, headingAt } from './outline.ts';
 import { amountTables, type Cell, type TableRow } from './tables.ts';
-import type { Allocation, Amounts, FundSource, MoneyMention } from './types.ts';
+import type { Allocation, Amounts, Category, FundSource, MoneyMention } from './types.ts';
 
 type Slot = 'amount' | FundSource;
 const SLOTS: readonly Slot[] = ['amount', 'central', 'provincial', 'local', 'other'];
@@ -439,6 +439,15 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
       end: span.end,
     };
   });
+  // an item whose label names no category (安排中央财政资金…) belongs to its group's
+  const byId = new Map(allocations.map((a) => [a.itemId, a]));
+  const inherited = (a: (typeof allocations)[number]): Category | null => {
+    if (a.category !== 'other' || !a.parentItemId) return a.category;
+    const parent = byId.get(a.parentItemId)!;
+    const c = inherited(parent);
+    return c === null || c === 'other' ? a.category : c;
+  };
+  for (const a of allocations) a.category = inherited(a);
   mentions.sort((a, b) => a.nstart - b.nstart);
   return { allocations, totals, mentions };
 }

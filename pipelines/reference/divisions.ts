@@ -41,6 +41,8 @@ export interface Divisions {
   counties: CountyDivision[];
   /** statistical units that are not administrative divisions (开发区, 管理区: county codes xx71–xx79), left out */
   functionalAreas: { code: string; name: string }[];
+  /** village-level units in the functional zones (so that the counts reconcile with the village file) */
+  functionalVillages: number;
   source: DivisionSource;
 }
 
@@ -61,7 +63,7 @@ export function divisionDir(): string {
 /** The 56 ethnic groups as they appear in the names of autonomous counties and banners (without 族). */
 const ETHNIC =
   '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各';
-const AUTONOMOUS = new RegExp(`^(.+?)(?:(?:${ETHNIC})族?)+自治(?:县|旗|州)$`);
+const ETHNIC_TAIL = new RegExp(`^(?:(?:${ETHNIC})族?)+自治[县旗州]$`);
 const SUFFIX = /^(.+?)(?:特区|林区|地区|县|市|区|旗|盟)$/;
 
 /**
@@ -69,7 +71,12 @@ const SUFFIX = /^(.+?)(?:特区|林区|地区|县|市|区|旗|盟)$/;
  * 锡林郭勒盟 → 锡林郭勒. A name whose base would be a single character (赵县) or nothing (鄂温克族自治旗) is kept whole.
  */
 export function shortName(name: string): string {
-  const base = AUTONOMOUS.exec(name)?.[1] ?? SUFFIX.exec(name)?.[1];
+  if (/自治[县旗州]$/.test(name)) {
+    // the shortest base of two or more characters followed only by ethnic names: 长白|朝鲜族自治县, not 长|白…
+    for (let n = 2; n < name.length; n++) if (ETHNIC_TAIL.test(name.slice(n))) return name.slice(0, n);
+    return name;
+  }
+  const base = SUFFIX.exec(name)?.[1];
   return base && base.length >= 2 ? base : name;
 }
 
@@ -139,10 +146,12 @@ export function loadDivisions(dir = divisionDir()): Divisions {
   }
   const counties: CountyDivision[] = [];
   const functionalAreas: { code: string; name: string }[] = [];
+  let functionalVillages = 0;
   for (const [code, name, cityCode, provinceCode] of csvRows(join(dir, 'areas.csv'))) {
     const tail = Number(code!.slice(4));
     if (tail >= 71 && tail <= 79) {
       functionalAreas.push({ code: code!, name: name! });
+      functionalVillages += (villages.get(code!) ?? []).reduce((a, n) => a + n, 0);
       continue;
     }
     const [residents, committees, others] = villages.get(code!) ?? [0, 0, 0];
@@ -166,6 +175,7 @@ export function loadDivisions(dir = divisionDir()): Divisions {
     prefectures,
     counties,
     functionalAreas,
+    functionalVillages,
     source: {
       package: `${pkg.name}@${pkg.version}`,
       version: pkg.version,
