@@ -12,6 +12,7 @@ import {
   ALLOCATIONS,
   AMOUNTS,
   CORRECTIONS,
+  COUNTIES,
   checkRows,
   DOCUMENT_FIELDS,
   DOCUMENTS,
@@ -19,6 +20,7 @@ import {
   PHASES,
   PRODUCTS,
   type Row,
+  RULES,
   TARGETS,
   type Table,
 } from '../../pipelines/schema.ts';
@@ -44,6 +46,9 @@ export interface DocumentRow {
   title: string | null;
   county_name: string | null;
   county_code: string | null;
+  division_level: 'county' | 'prefecture' | null;
+  county_resolved_by: 'name' | 'short_name' | 'former_name' | null;
+  prefecture: string | null;
   province: string | null;
   doc_number: string | null;
   issuer: string | null;
@@ -146,10 +151,50 @@ export interface FindingRow {
   numerator: number | null;
   denominator: number | null;
   threshold: number | null;
+  rule_id: string | null;
   evidence: string;
   span_start: number | null;
   span_end: number | null;
   quote: string | null;
+}
+
+/** A row of counties: a county-level division with its township and village counts (2023 codes). */
+export interface CountyRow {
+  county_code: string;
+  name: string;
+  short_name: string;
+  kind: string;
+  prefecture_code: string;
+  prefecture: string;
+  province: string;
+  townships: number;
+  villages: number;
+  village_committees: number;
+  residents_committees: number;
+  other_village_units: number;
+  vintage: string;
+}
+
+/** A row of rules: one of the programme's rules, with its quote and citation. */
+export interface RuleRow {
+  rule_id: string;
+  check: 'share_of_central' | 'matching_ratio' | 'negative_list';
+  program_years: string;
+  program_levels: string;
+  provinces: string | null;
+  comparator: '>=' | '<=' | null;
+  threshold: number | null;
+  counts: string | null;
+  rule_zh: string;
+  rule_en: string;
+  quote: string;
+  read_in: string | null;
+  quote_span_start: number | null;
+  quote_span_end: number | null;
+  notice_number: string | null;
+  notice_title: string | null;
+  source_status: 'quoted_in_plan' | 'unverified';
+  source_note: string;
 }
 
 /** A row of corrections. */
@@ -229,6 +274,10 @@ export const products = async () => (await load(PRODUCTS)) as unknown as Product
 export const amounts = async () => (await load(AMOUNTS)) as unknown as AmountRow[];
 /** findings, sorted by doc_id, finding_id. */
 export const findings = async () => (await load(FINDINGS)) as unknown as FindingRow[];
+/** counties, sorted by county_code. */
+export const counties = async () => (await load(COUNTIES)) as unknown as CountyRow[];
+/** rules, sorted by rule_id. */
+export const rules = async () => (await load(RULES)) as unknown as RuleRow[];
 /** corrections, sorted by doc_id, correction_id. */
 export const corrections = async () => (await load(CORRECTIONS)) as unknown as CorrectionRow[];
 

@@ -167,19 +167,22 @@ describe.each([
     await page.close();
   });
 
-  it('every span linked from / has its anchor, and every quoted span its text', async () => {
-    const page = await open('/');
-    await page.locator('#documents-table').waitFor();
+  /** Every #span- link of a page lands on exactly one mark; a link next to a quote lands on that quote's text. */
+  const checkSpanLinks = async (from: string, quotedSelector: string) => {
+    const page = await open(from);
+    await page.locator('main').waitFor();
     const links = await page
       .locator('main a[href*="#span-"]')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-    const quoted = await page.locator('ul.facts li').evaluateAll((lis) =>
-      lis.map((li) => ({
-        href: li.querySelector('a')!.getAttribute('href')!,
-        quote: li.querySelector('q')!.textContent,
-      })),
+    const quoted = await page.locator(quotedSelector).evaluateAll((els) =>
+      // a link that is itself the quote, or an item with a link and a <q>
+      els.map((el) =>
+        el.matches('a')
+          ? { href: el.getAttribute('href')!, quote: el.textContent }
+          : { href: el.querySelector('a')!.getAttribute('href')!, quote: el.querySelector('q')!.textContent },
+      ),
     );
-    expect(links.length).toBeGreaterThan(0);
+    expect(links.length, from).toBeGreaterThan(0);
     await page.close();
     const byPage = new Map<string, string[]>();
     for (const href of links) {
@@ -191,7 +194,7 @@ describe.each([
       await doc.locator('pre.doc-text').waitFor();
       for (const href of hrefs) {
         const id = href.split('#')[1]!;
-        expect(await doc.locator(`mark[id="${id}"]`).count(), href).toBe(1);
+        expect(await doc.locator(`mark[id="${id}"]`).count(), `${from} → ${href}`).toBe(1);
       }
       for (const { href, quote } of quoted.filter((q) => q.href.startsWith(path))) {
         // a span split where another crosses it is marked in parts that share data-span
@@ -201,6 +204,28 @@ describe.each([
       }
       await doc.close();
     }
+  };
+
+  it('every span linked from / has its anchor, and every quoted span its text', async () => {
+    await checkSpanLinks('/', 'ul.facts li');
+  });
+
+  it('every evidence and rule-quote link on /audit/ lands on its mark', async () => {
+    await checkSpanLinks('/audit/', 'section.rule blockquote a');
+  });
+
+  it('/audit/ shows every finding of findings.csv (unaccounted amounts summed up), outcome in words', async () => {
+    const page = await open('/audit/');
+    const rows = await page
+      .locator('table.audit tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.getAttribute('data-check'), tr.querySelector('.status')!.textContent!.trim()]),
+      );
+    const expected = csvRows('findings').filter((f) => f.check !== 'unaccounted_amount');
+    expect(rows.length).toBe(expected.length);
+    for (const [, status] of rows) expect(status).toMatch(/^[✓✗–?] (符合|不符|不适用|数据不足)$/);
+    expect(await page.locator('section.rule').count()).toBe(csvRows('rules').length);
+    await page.close();
   });
 
   it('each document page shows the document text exactly, escaped, with a list of its facts', async () => {
