@@ -135,10 +135,23 @@ export function loadDivisions(dir = divisionDir()): Divisions {
   const townships = new Map<string, number>();
   for (const [, , areaCode] of csvRows(join(dir, 'streets.csv')))
     townships.set(areaCode!, (townships.get(areaCode!) ?? 0) + 1);
+  // the village file (620,000 rows) is scanned line by line for two fields, without building rows
   const villages = new Map<string, [number, number, number]>();
-  for (const row of csvRows(join(dir, 'villages.csv'))) {
-    const code = row[0]!;
-    const area = row[5]!;
+  const villageFile = join(dir, 'villages.csv');
+  const text = readFileSync(villageFile, 'utf8');
+  if (!text.startsWith('code,name,streetCode,provinceCode,cityCode,areaCode'))
+    throw new Error(`${villageFile}: unexpected header (expected code,name,…,areaCode)`);
+  let line = 1;
+  for (let at = text.indexOf('\n') + 1; at < text.length; line++) {
+    const next = text.indexOf('\n', at);
+    const end = next === -1 ? text.length : next;
+    const row = text.slice(at, end).replace(/\r$/, '');
+    at = end + 1;
+    if (row === '') continue;
+    const code = row.slice(0, 12);
+    const area = row.slice(row.lastIndexOf(',') + 1);
+    if (!/^\d{12}$/.test(code) || !/^\d{6}$/.test(area))
+      throw new Error(`${villageFile}, line ${line + 1}: expected a 12-digit code and a 6-digit area code`);
     const kind = Number(code.slice(9));
     const counts = villages.get(area) ?? [0, 0, 0];
     counts[kind < 200 ? 0 : kind < 400 ? 1 : 2]++;
