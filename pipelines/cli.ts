@@ -1,6 +1,7 @@
 /**
  * npm run data                                  builds every published table from data/ into public/data/
  * npm run data -- --plans DIR --out DIR         runs the plan pipeline on a folder of .txt documents
+ * npm run data -- --metrics DIR --out DIR       imports every CSV of DIR into metrics_monthly and metrics_rejected
  *
  * Progress per document on stdout, problems on stderr, a summary at the end; the exit code is 1 when any
  * document failed (the others are still written).
@@ -8,10 +9,21 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Effects, readPlans } from './plans.ts';
-import { dataPackage, type Written, writeTables } from './publish.ts';
+import { progressRows } from './metrics/progress.ts';
+import { importMetrics, readSeries } from './metrics/publish.ts';
+import { type DocResult, type Effects, readPlans } from './plans.ts';
+import { mergedPackage, type Written, writeTables } from './publish.ts';
 import { loadReference, referenceRows } from './reference/index.ts';
-import { COUNTIES, PLAN_TABLES, type Row, RULES } from './schema.ts';
+import {
+  COUNTIES,
+  DOCUMENT_FIELDS,
+  DOCUMENTS,
+  PLAN_TABLES,
+  PROGRESS,
+  type Row,
+  RULES,
+  TARGETS,
+} from './schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -21,18 +33,27 @@ async function main(argv: string[]): Promise<number> {
     options: {
       plans: { type: 'string' },
       meta: { type: 'string' },
+      metrics: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
-    console.log('usage: npm run data [-- --plans DIR [--meta DIR] --out DIR]');
+    console.log(
+      'usage: npm run data [-- [--plans DIR [--meta DIR]] [--metrics DIR] --out DIR]\n' +
+        '  no options: data/plans/raw, data/plans/meta and data/metrics into public/data, with progress',
+    );
     return 0;
   }
-  const custom = values.plans !== undefined;
-  const plansDir = resolve(values.plans ?? join(ROOT, 'data/plans/raw'));
-  const metaDir = values.meta ? resolve(values.meta) : custom ? null : join(ROOT, 'data/plans/meta');
+  const everything = values.plans === undefined && values.metrics === undefined;
+  const plansDir = everything ? join(ROOT, 'data/plans/raw') : values.plans ? resolve(values.plans) : null;
+  const metaDir = values.meta ? resolve(values.meta) : everything ? join(ROOT, 'data/plans/meta') : null;
+  const metricsDir = everything
+    ? join(ROOT, 'data/metrics')
+    : values.metrics
+      ? resolve(values.metrics)
+      : null;
   const outDir = resolve(values.out ?? join(ROOT, 'public/data'));
   const effects: Effects = {
     progress: (line) => console.log(line),
@@ -43,44 +64,99 @@ async function main(argv: string[]): Promise<number> {
   console.log(
     `Reference: ${d.counties.length} counties, ${d.prefectures.length} prefectures (${d.source.package}; ${d.functionalAreas.length} functional zones left out), ${ref.aliases.length} former names, ${ref.rules.length} rules`,
   );
-  console.log(`Plans: ${plansDir} → ${outDir}`);
-  const results = await readPlans(plansDir, metaDir, effects, ref);
-  const reference = referenceRows(ref);
-  const tables = [
-    ...PLAN_TABLES.map((table) => ({
-      table,
-      rows: results.flatMap((r) => r.rows.get(table) ?? []) as Row[],
-    })),
-    { table: COUNTIES, rows: reference.counties },
-    { table: RULES, rows: reference.rules },
-  ];
-  const written: Written[] = await writeTables(outDir, tables);
-  const pkg = dataPackage(written, [
-    { title: 'County implementation plans (实施方案), as published; see documents.source_url' },
-    {
-      title: `County-level divisions: ${d.source.vintage}, via the npm package ${d.source.package}. ${d.source.licence}`,
-      path: 'https://www.stats.gov.cn/sj/tjbz/qhdm/',
-    },
-    {
-      title:
-        'Programme rules: data/rules/rules.yaml, each with its quote, citation and source status (rules table)',
-    },
-  ]);
-  await writeFile(join(outDir, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  const written: Written[] = [];
+  const sources: { title: string; path?: string }[] = [];
+  let failures = 0;
 
-  const failed = results.filter((r) => !r.ok);
-  const amounts = results.reduce((a, r) => a + r.amounts, 0);
-  const accounted = results.reduce((a, r) => a + r.accounted, 0);
-  console.log('');
-  console.log(`documents read      ${results.length - failed.length} of ${results.length}`);
-  console.log(`facts extracted     ${results.reduce((a, r) => a + r.facts, 0)}`);
-  console.log(`amounts unaccounted ${amounts - accounted} of ${amounts}`);
-  console.log(`findings            ${results.reduce((a, r) => a + r.findings, 0)}`);
-  console.log(
-    `errors              ${failed.length}${failed.length ? `: ${failed.map((f) => f.docId).join(', ')}` : ''}`,
+  // —— plans ——
+  let results: DocResult[] = [];
+  if (plansDir) {
+    console.log(`Plans: ${plansDir} → ${outDir}`);
+    results = await readPlans(plansDir, metaDir, effects, ref);
+    const reference = referenceRows(ref);
+    written.push(
+      ...(await writeTables(outDir, [
+        ...PLAN_TABLES.map((table) => ({
+          table,
+          rows: results.flatMap((r) => r.rows.get(table) ?? []) as Row[],
+        })),
+        { table: COUNTIES, rows: reference.counties },
+        { table: RULES, rows: reference.rules },
+      ])),
+    );
+    sources.push(
+      { title: 'County implementation plans (实施方案), as published; see documents.source_url' },
+      {
+        title: `County-level divisions: ${d.source.vintage}, via the npm package ${d.source.package}. ${d.source.licence}`,
+        path: 'https://www.stats.gov.cn/sj/tjbz/qhdm/',
+      },
+      {
+        title:
+          'Programme rules: data/rules/rules.yaml, each with its quote, citation and source status (rules table)',
+      },
+    );
+    const failed = results.filter((r) => !r.ok);
+    failures += failed.length;
+    const amounts = results.reduce((a, r) => a + r.amounts, 0);
+    const accounted = results.reduce((a, r) => a + r.accounted, 0);
+    console.log('');
+    console.log(`documents read      ${results.length - failed.length} of ${results.length}`);
+    console.log(`facts extracted     ${results.reduce((a, r) => a + r.facts, 0)}`);
+    console.log(`amounts unaccounted ${amounts - accounted} of ${amounts}`);
+    console.log(`findings            ${results.reduce((a, r) => a + r.findings, 0)}`);
+    console.log(
+      `errors              ${failed.length}${failed.length ? `: ${failed.map((f) => f.docId).join(', ')}` : ''}`,
+    );
+  }
+
+  // —— monthly metrics ——
+  if (metricsDir) {
+    console.log('');
+    console.log(`Metrics: ${metricsDir} → ${outDir}`);
+    const imported = await importMetrics(metricsDir, outDir, ref, effects.problem);
+    written.push(...imported.written);
+    sources.push({
+      title:
+        'Monthly metrics: the CSV files of data/metrics/ (file:line in metrics_monthly.source). Rows with synthetic = true are generated sample data (示例数据), not real reports.',
+    });
+    console.log(
+      `${'file'.padEnd(40)} ${'form'.padEnd(5)} ${'rows'.padStart(8)} ${'values'.padStart(9)} ${'accepted'.padStart(9)} ${'rejected'.padStart(9)}`,
+    );
+    for (const f of imported.files) {
+      const ok = f.values === f.accepted + f.rejected;
+      console.log(
+        `${f.file.padEnd(40)} ${(f.form ?? '—').padEnd(5)} ${String(f.rows).padStart(8)} ${String(f.values).padStart(9)} ${String(f.accepted).padStart(9)} ${String(f.rejected).padStart(9)}  ${ok ? '✓ reconciled' : '✗ DOES NOT RECONCILE'}${f.ignoredColumns.length ? `  ignored columns: ${f.ignoredColumns.join(', ')}` : ''}`,
+      );
+      if (f.error) effects.problem(`${f.file}: ${f.error}`);
+      if (f.error || !ok) failures++;
+    }
+    if (imported.files.length === 0) console.log('(no .csv files)');
+
+    // —— progress: plans against their metrics, when both were read in this run ——
+    if (plansDir) {
+      const docs = results.flatMap((r) => r.rows.get(DOCUMENTS) ?? []);
+      const codes = [
+        ...new Set(docs.map((x) => x.county_code).filter((c): c is string => typeof c === 'string')),
+      ];
+      const series = await readSeries(join(outDir, 'metrics_monthly.parquet'), codes);
+      const rows = progressRows(
+        docs,
+        results.flatMap((r) => r.rows.get(TARGETS) ?? []),
+        results.flatMap((r) => r.rows.get(DOCUMENT_FIELDS) ?? []),
+        series,
+      );
+      written.push(...(await writeTables(outDir, [{ table: PROGRESS, rows }])));
+    }
+  }
+
+  await writeFile(
+    join(outDir, 'datapackage.json'),
+    `${JSON.stringify(await mergedPackage(join(outDir, 'datapackage.json'), written, sources), null, 2)}\n`,
   );
-  for (const w of written) console.log(`  ${w.table.name.padEnd(16)} ${String(w.rows).padStart(6)} rows`);
-  return failed.length > 0 ? 1 : 0;
+  console.log('');
+  for (const w of written) console.log(`  ${w.table.name.padEnd(18)} ${String(w.rows).padStart(8)} rows`);
+  console.log(`peak memory         ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  return failures > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { checkRows, type FieldType, type Row, type Table } from './schema.ts';
@@ -75,20 +77,90 @@ export async function writeTables(
     con.closeSync();
     db.closeSync();
   }
+  await moveIntoPlace(tmp, outDir, written);
+  return written;
+}
+
+/** Moves each table's Parquet and CSV from the temporary folder into place, recording size and hash. */
+async function moveIntoPlace(tmp: string, outDir: string, written: Written[]) {
   for (const w of written) {
     for (const format of ['parquet', 'csv'] as const) {
       const name = `${w.table.name}.${format}`;
-      const bytes = await readFile(join(tmp, name));
+      // hashed as a stream: a national-scale table need not fit in memory
+      const hash = createHash('sha256');
+      let bytes = 0;
+      for await (const chunk of createReadStream(join(tmp, name))) {
+        hash.update(chunk as Buffer);
+        bytes += (chunk as Buffer).length;
+      }
       await rename(join(tmp, name), join(outDir, name));
-      w.files.push({
-        path: name,
-        format,
-        bytes: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-      });
+      w.files.push({ path: name, format, bytes, sha256: hash.digest('hex') });
     }
   }
   await rm(tmp, { recursive: true, force: true });
+}
+
+/**
+ * Writes large tables straight from DuckDB queries (the rows never become JavaScript objects): Parquet with the
+ * given row-group size, CSV with a BOM and numbers written as JavaScript writes them (12000000, not 12000000.0).
+ * `build` runs first on a connection and may create the tables the queries read; nothing is moved into place
+ * unless every table was written.
+ */
+export async function writeQueries(
+  outDir: string,
+  build: (
+    run: (sql: string) => Promise<void>,
+    all: (sql: string) => Promise<Record<string, unknown>[]>,
+  ) => Promise<void>,
+  tables: { table: Table; query: string; rowGroupSize?: number }[],
+): Promise<Written[]> {
+  await mkdir(outDir, { recursive: true });
+  const tmp = join(outDir, `.tmp-${process.pid}-q`);
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  // insertion order is not needed (every query sorts), which lets DuckDB spill and stream
+  const db = await DuckDBInstance.create(':memory:', {
+    threads: '1',
+    memory_limit: '256MB',
+    preserve_insertion_order: 'false',
+    temp_directory: join(tmp, 'duckdb.tmp'),
+  });
+  const con = await db.connect();
+  const written: Written[] = [];
+  try {
+    await build(
+      async (sql) => {
+        await con.run(sql);
+      },
+      async (sql) => (await con.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[],
+    );
+    for (const { table, query, rowGroupSize } of tables) {
+      const cast = (f: Table['fields'][number]) =>
+        f.type === 'number'
+          ? `CASE WHEN "${f.name}" = trunc("${f.name}") AND abs("${f.name}") < 1e15 THEN CAST(CAST("${f.name}" AS BIGINT) AS VARCHAR) ELSE CAST("${f.name}" AS VARCHAR) END AS "${f.name}"`
+          : `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`;
+      const typed = `SELECT ${table.fields.map(cast).join(', ')} FROM (${query})`;
+      const plain = `SELECT ${table.fields.map((f) => `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`).join(', ')} FROM (${query})`;
+      await con.run(
+        `COPY (${plain}) TO ${sqlString(join(tmp, `${table.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize ?? 100_000})`,
+      );
+      const body = join(tmp, `${table.name}.body.csv`);
+      await con.run(`COPY (${typed}) TO ${sqlString(body)} (FORMAT csv, HEADER true)`);
+      // the BOM, then DuckDB's CSV, streamed
+      const csv = join(tmp, `${table.name}.csv`);
+      await writeFile(csv, '\uFEFF');
+      await pipeline(createReadStream(body), createWriteStream(csv, { flags: 'a' }));
+      await rm(body);
+      const n = await con.runAndReadAll(
+        `SELECT count(*) AS n FROM read_parquet(${sqlString(join(tmp, `${table.name}.parquet`))})`,
+      );
+      written.push({ table, rows: Number(n.getRowObjectsJS()[0]!.n), files: [] });
+    }
+  } finally {
+    con.closeSync();
+    db.closeSync();
+  }
+  await moveIntoPlace(tmp, outDir, written);
   return written;
 }
 
@@ -100,6 +172,38 @@ const FRICTIONLESS_TYPE: Record<FieldType, string> = {
   date: 'date',
   yearmonth: 'yearmonth',
 };
+
+/**
+ * The data package of a folder after this run: the resources written now, and those of an earlier run for
+ * tables not written now (so that `--metrics DIR --out DIR` into a published folder keeps the plan tables'
+ * descriptions). Sources are merged by title.
+ */
+export async function mergedPackage(
+  file: string,
+  written: readonly Written[],
+  sources: { title: string; path?: string }[],
+): Promise<object> {
+  const fresh = dataPackage(written, sources) as {
+    resources: { name: string }[];
+    sources: { title: string }[];
+  };
+  let old: { resources?: { name: string }[]; sources?: { title: string }[] } = {};
+  try {
+    old = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    old = {};
+  }
+  const names = new Set(fresh.resources.map((r) => r.name));
+  const titles = new Set(fresh.sources.map((s) => s.title));
+  const resources = [...(old.resources ?? []).filter((r) => !names.has(r.name)), ...fresh.resources].sort(
+    (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  return {
+    ...fresh,
+    sources: [...(old.sources ?? []).filter((s) => !titles.has(s.title)), ...fresh.sources],
+    resources,
+  };
+}
 
 /** A Frictionless Data Package describing every written table, its fields, units, keys, files and sources. */
 export function dataPackage(

@@ -15,10 +15,14 @@ import { PLAN_TABLES, PUBLISHED_TABLES, type Table } from '../pipelines/schema.t
 import { RAW, ROOT } from './helpers.ts';
 
 const run = (out: string) =>
-  execFileSync(process.execPath, [join(ROOT, 'pipelines/cli.ts'), '--plans', RAW, '--out', out], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'pipelines/cli.ts'), '--plans', RAW, '--metrics', join(ROOT, 'data/metrics'), '--out', out],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
 
 let out: string;
 let again: string;
@@ -53,7 +57,7 @@ const parquet = async (table: Table) =>
     compressors,
   })) as Record<string, unknown>[];
 
-describe('npm run data -- --plans DIR --out DIR', () => {
+describe('npm run data -- --plans DIR --metrics DIR --out DIR', () => {
   it('prints progress per document and a summary', () => {
     for (const id of texts.keys()) expect(stdout).toContain(id);
     for (const line of ['documents read', 'facts extracted', 'amounts unaccounted', 'findings', 'errors'])

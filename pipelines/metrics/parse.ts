@@ -1,0 +1,45 @@
+/**
+ * Cells of monthly reports as officials write them: months (2020-03, 2020年3月, 2020/3, 202003, Excel date
+ * serials) and numbers (1,234.5, full-width digits). Each parser returns the value or null; the importer says why.
+ */
+
+/** Full-width digits and punctuation → ASCII (０-９, ．, ，, －, ／). */
+export const ascii = (s: string) =>
+  s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+
+const ym = (year: number, month: number) =>
+  year >= 1990 && year <= 2100 && month >= 1 && month <= 12
+    ? `${year}-${String(month).padStart(2, '0')}`
+    : null;
+
+/** Excel's day 0 is 1899-12-30 (it counts 1900-02-29, which did not exist). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A month as YYYY-MM, or null. Dates are read as their month (2020-03-15 → 2020-03). */
+export function parseMonth(raw: string): string | null {
+  const s = ascii(raw).trim();
+  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?(?:\s*[-/.]?\s*(\d{1,2})\s*日?)?$/.exec(s);
+  if (m) {
+    if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 31)) return null;
+    return ym(Number(m[1]), Number(m[2]));
+  }
+  m = /^(\d{4})(\d{2})$/.exec(s);
+  if (m) return ym(Number(m[1]), Number(m[2]));
+  // an Excel date serial: 36526 is 2000-01-01, 73050 is 2099-12-31
+  m = /^(\d{5})(?:\.\d+)?$/.exec(s);
+  if (m && Number(m[1]) >= 32874 && Number(m[1]) <= 73050) {
+    const d = new Date(EXCEL_EPOCH + Number(m[1]) * 86_400_000);
+    return ym(d.getUTCFullYear(), d.getUTCMonth() + 1);
+  }
+  return null;
+}
+
+/** A number as written in a report: 1,234.5 / １２３４ / 1 234; null when it is not one. */
+export function parseValue(raw: string): number | null {
+  const s = ascii(raw)
+    .trim()
+    .replace(/^([+-]?)\s+/, '$1');
+  if (!/^[+-]?(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/.test(s)) return null;
+  const v = Number(s.replace(/[, ]/g, ''));
+  return Number.isFinite(v) ? v : null;
+}

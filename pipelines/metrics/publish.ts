@@ -1,0 +1,129 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance, LIST, VARCHAR } from '@duckdb/node-api';
+import { type Written, writeQueries } from '../publish.ts';
+import type { Reference } from '../reference/index.ts';
+import { METRICS_MONTHLY, METRICS_REJECTED } from '../schema.ts';
+import { ACCEPTED_COLUMNS, type FileSummary, REASONS, REJECTED_COLUMNS, stageMetrics } from './import.ts';
+import type { MetricValue } from './progress.ts';
+
+/** The result of an import: what each file gave, after duplicates, and what was written. */
+export interface MetricsImport {
+  files: FileSummary[];
+  written: Written[];
+}
+
+const sql = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/**
+ * Rows per Parquet row group of metrics_monthly: rows are sorted by county and month, so a group holds a few
+ * counties' series and a one-county query reads one or two groups.
+ */
+export const METRICS_ROW_GROUP = 8192;
+
+/**
+ * Imports every CSV of `dir` into metrics_monthly and metrics_rejected in `outDir`: stage 1 parses and checks
+ * each value (import.ts), stage 2 (here, in DuckDB) sets aside duplicates (a county, month and metric given twice:
+ * with different values both are rejected; with the same value the later is) and writes the tables, which replace
+ * the published ones only when both were written.
+ */
+export async function importMetrics(
+  dir: string,
+  outDir: string,
+  ref: Reference,
+  problem: (line: string) => void,
+): Promise<MetricsImport> {
+  await mkdir(outDir, { recursive: true });
+  const tmp = join(outDir, `.tmp-${process.pid}-metrics`);
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  try {
+    const staged = await stageMetrics(dir, tmp, ref, problem);
+    const types: Record<string, string> = {
+      line: 'BIGINT',
+      value: 'DOUBLE',
+      synthetic: 'BOOLEAN',
+    };
+    const spec = (cols: readonly string[]) =>
+      `{${cols.map((c) => `'${c}': '${types[c] ?? 'VARCHAR'}'`).join(', ')}}`;
+    const read = (files: string[], cols: readonly string[]) =>
+      `read_csv([${files.map(sql).join(', ')}], header = true, columns = ${spec(cols)}, quote = '"', escape = '"', allow_quoted_nulls = false)`;
+    let perFile: Record<string, unknown>[] = [];
+    const [cz, ce] = REASONS.duplicate_conflict;
+    const [iz, ie] = REASONS.duplicate_identical;
+    const written = await writeQueries(
+      outDir,
+      async (run, all) => {
+        await run(`CREATE TABLE staged AS SELECT * FROM ${read(staged.accepted, ACCEPTED_COLUMNS)}`);
+        // duplicates are rare: find their keys first, then look only at those rows
+        await run(
+          `CREATE TABLE dupkeys AS SELECT county_code, month, metric FROM staged GROUP BY ALL HAVING count(*) > 1`,
+        );
+        await run(`CREATE TABLE dups AS
+          SELECT s.*, min(s.value) OVER k AS lo, max(s.value) OVER k AS hi,
+            string_agg(DISTINCT s.raw_value, ' / ') OVER k AS values_given,
+            row_number() OVER (PARTITION BY s.county_code, s.month, s.metric ORDER BY s.file, s.line, s."column") AS rn
+          FROM staged s SEMI JOIN dupkeys USING (county_code, month, metric)
+          WINDOW k AS (PARTITION BY s.county_code, s.month, s.metric)`);
+        await run(`CREATE TABLE rejected AS
+          SELECT * FROM ${read(staged.rejected, REJECTED_COLUMNS)}
+          UNION ALL
+          SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_conflict',
+            ${sql(cz)} || '：' || values_given, ${sql(ce)} || ': ' || values_given
+          FROM dups WHERE lo <> hi
+          UNION ALL
+          SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_identical', ${sql(iz)}, ${sql(ie)}
+          FROM dups WHERE lo = hi AND rn > 1`);
+        await run(`CREATE TABLE dropped AS SELECT file, line, "column" FROM dups WHERE lo <> hi OR rn > 1`);
+        perFile = await all(`SELECT file, sum(accepted) AS accepted, sum(rejected) AS rejected FROM (
+            SELECT file, count(*) AS accepted, 0 AS rejected FROM staged GROUP BY file
+            UNION ALL SELECT file, -count(*), 0 FROM dropped GROUP BY file
+            UNION ALL SELECT file, 0, count(*) FROM rejected WHERE scope = 'value' GROUP BY file
+          ) GROUP BY file`);
+      },
+      [
+        {
+          table: METRICS_MONTHLY,
+          query: `SELECT county_code, month, metric, value, unit, file || ':' || line AS source, synthetic, note
+            FROM staged ANTI JOIN dropped USING (file, line, "column") ORDER BY county_code, month, metric`,
+          rowGroupSize: METRICS_ROW_GROUP,
+        },
+        { table: METRICS_REJECTED, query: 'SELECT * FROM rejected ORDER BY file, line, "column"' },
+      ],
+    );
+    const counts = new Map(perFile.map((r) => [String(r.file), r]));
+    for (const f of staged.summaries) {
+      const c = counts.get(f.file);
+      f.accepted = Number(c?.accepted ?? 0);
+      f.rejected = Number(c?.rejected ?? 0);
+    }
+    return { files: staged.summaries, written };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The monthly series of some counties, read back from a published metrics_monthly.parquet. */
+export async function readSeries(file: string, codes: readonly string[]): Promise<MetricValue[]> {
+  if (codes.length === 0) return [];
+  const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const con = await db.connect();
+  try {
+    const stmt = await con.prepare(
+      `SELECT county_code, month, metric, value, synthetic FROM read_parquet(${sql(file)})
+       WHERE list_contains($1::VARCHAR[], county_code) ORDER BY county_code, metric, month`,
+    );
+    stmt.bindList(1, [...codes], LIST(VARCHAR));
+    const rows = (await stmt.runAndReadAll()).getRowObjectsJS();
+    return rows.map((r) => ({
+      county_code: String(r.county_code),
+      month: String(r.month),
+      metric: String(r.metric),
+      value: Number(r.value),
+      synthetic: r.synthetic === true,
+    }));
+  } finally {
+    con.closeSync();
+    db.closeSync();
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The closed vocabulary of monthly metrics, with the names counties use for them in their reports and the units
+ * they are reported in. Extend with care: a new metric needs an entry here, a label on the site and a line in
+ * data/README.md.
+ */
+
+export const METRICS = [
+  'online_retail_sales_yuan',
+  'agri_online_retail_sales_yuan',
+  'express_parcels',
+  'active_township_stations',
+  'active_village_stations',
+  'training_person_times',
+  'funds_disbursed_central_yuan',
+  'funds_disbursed_local_yuan',
+  'new_online_shops',
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+export interface MetricInfo {
+  zh: string;
+  en: string;
+  /** the unit values are published in */
+  unit: 'yuan' | 'parcels' | 'stations' | 'person_times' | 'shops';
+  /** monthly flow (summed over months) or a stock at the end of the month */
+  kind: 'flow' | 'stock';
+  /** names used in reports (headers of wide files, metric cells of long files), compared without spaces */
+  names: string[];
+}
+
+export const METRIC_INFO: Readonly<Record<Metric, MetricInfo>> = {
+  online_retail_sales_yuan: {
+    zh: '网络零售额',
+    en: 'online retail sales',
+    unit: 'yuan',
+    kind: 'flow',
+    names: ['网络零售额', '农村网络零售额', '县域网络零售额', '电商零售额', 'online retail sales'],
+  },
+  agri_online_retail_sales_yuan: {
+    zh: '农产品网络零售额',
+    en: 'online retail sales of farm products',
+    unit: 'yuan',
+    kind: 'flow',
+    names: ['农产品网络零售额', '农产品网销额', '农产品线上销售额', 'agri online retail sales'],
+  },
+  express_parcels: {
+    zh: '快递业务量',
+    en: 'parcels',
+    unit: 'parcels',
+    kind: 'flow',
+    names: ['快递业务量', '快递量', '快递件数', '包裹量', '快递包裹', 'express parcels', 'parcels'],
+  },
+  active_township_stations: {
+    zh: '运营中的乡镇服务站',
+    en: 'township stations in operation',
+    unit: 'stations',
+    kind: 'stock',
+    names: ['运营乡镇服务站', '乡镇服务站', '运营中的乡镇服务站', '乡镇站点', 'active township stations'],
+  },
+  active_village_stations: {
+    zh: '运营中的村级服务站',
+    en: 'village stations in operation',
+    unit: 'stations',
+    kind: 'stock',
+    names: ['运营村级服务站', '村级服务站', '运营中的村级服务站', '村级站点', 'active village stations'],
+  },
+  training_person_times: {
+    zh: '电商培训人次',
+    en: 'training (person-times)',
+    unit: 'person_times',
+    kind: 'flow',
+    names: ['电商培训人次', '培训人次', '培训人数', 'training person times', 'training'],
+  },
+  funds_disbursed_central_yuan: {
+    zh: '中央财政资金拨付',
+    en: 'central funds disbursed',
+    unit: 'yuan',
+    kind: 'flow',
+    names: [
+      '中央财政资金拨付',
+      '中央资金拨付',
+      '中央资金支出',
+      '中央财政资金支出',
+      'central funds disbursed',
+    ],
+  },
+  funds_disbursed_local_yuan: {
+    zh: '地方财政资金拨付',
+    en: 'local funds disbursed',
+    unit: 'yuan',
+    kind: 'flow',
+    names: ['地方财政资金拨付', '地方资金拨付', '配套资金拨付', '地方配套资金支出', 'local funds disbursed'],
+  },
+  new_online_shops: {
+    zh: '新增网店',
+    en: 'new online shops',
+    unit: 'shops',
+    kind: 'flow',
+    names: ['新增网店', '新开网店', '新增网店数', 'new online shops'],
+  },
+};
+
+/** Input units per published unit, as factors: 1 万元 = 10,000 yuan. */
+const UNITS: Record<MetricInfo['unit'], Record<string, number>> = {
+  yuan: { 元: 1, yuan: 1, 万元: 1e4, 亿元: 1e8, 千元: 1e3, rmb: 1, cny: 1 },
+  parcels: { 件: 1, 个: 1, 单: 1, 万件: 1e4, 万单: 1e4, 亿件: 1e8, parcels: 1 },
+  stations: { 个: 1, 家: 1, 座: 1, 处: 1, stations: 1 },
+  person_times: { 人次: 1, 人: 1, 万人次: 1e4, person_times: 1, persons: 1 },
+  shops: { 家: 1, 个: 1, 户: 1, 间: 1, shops: 1 },
+};
+
+const compact = (s: string) =>
+  s
+    .replace(/[\s_]+/g, ' ')
+    .trim()
+    .toLowerCase();
+const BY_NAME = new Map<string, Metric>();
+for (const m of METRICS) {
+  BY_NAME.set(compact(m), m);
+  for (const n of METRIC_INFO[m].names) BY_NAME.set(compact(n).replace(/ /g, ''), m);
+}
+
+/** The metric a name refers to: its code (online_retail_sales_yuan) or a name used in reports. */
+export function metricOf(name: string): Metric | null {
+  const c = compact(name);
+  return BY_NAME.get(c) ?? BY_NAME.get(c.replace(/ /g, '')) ?? null;
+}
+
+/**
+ * The factor from an input unit to the metric's published unit, or null when it cannot be converted.
+ * An empty unit is the published one, except for money named in words (网络零售额), where 元 and 万元 are both
+ * common and a guess would be off by 10,000; a metric named by its code (…_yuan) says its unit.
+ */
+export function unitFactor(metric: Metric, unit: string, namedByCode: boolean): number | null {
+  const u = unit.replace(/\s/g, '').toLowerCase();
+  const info = METRIC_INFO[metric];
+  if (u === '') return info.unit === 'yuan' && !namedByCode ? null : 1;
+  return UNITS[info.unit][u] ?? null;
+}
+
+/** Whether a name is a metric's code (online_retail_sales_yuan) rather than a word used in reports. */
+export const isCode = (name: string) => (METRICS as readonly string[]).includes(name.trim().toLowerCase());
+
+/** A header or cell naming a metric with its unit: 网络零售额（万元）, 快递业务量(万件). */
+export function splitUnit(header: string): { name: string; unit: string } {
+  const m = /^(.+?)\s*[（(]\s*([^()（）]*?)\s*[)）]\s*$/.exec(header.trim());
+  return m ? { name: m[1]!, unit: m[2]! } : { name: header.trim(), unit: '' };
+}
