@@ -301,3 +301,22 @@ export async function dataVersion(): Promise<string> {
   const bytes = await readFile(join(DATA_DIR, 'datapackage.json'));
   return createHash('sha256').update(bytes).digest('hex').slice(0, 12);
 }
+
+/**
+ * How many monthly metric rows are published and how many of them are synthetic sample data (示例数据), read
+ * from the one column needed, so that a national-scale table does not have to be loaded whole.
+ */
+export async function metricsSummary(): Promise<{ rows: number; synthetic: number }> {
+  const file = join(DATA_DIR, 'metrics_monthly.parquet');
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new Error(`${file} is missing: run \`npm run data\` before building the site`);
+  }
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const rows = (await parquetReadObjects({ file: buffer, columns: ['synthetic'], compressors })) as {
+    synthetic: boolean;
+  }[];
+  return { rows: rows.length, synthetic: rows.filter((r) => r.synthetic).length };
+}

@@ -240,6 +240,19 @@ describe.each([
     }
   });
 
+  it('/ marks the monthly metrics as sample data while any published row is synthetic', async () => {
+    const page = await open('/');
+    const synthetic = csvRows('metrics_monthly').filter((r) => r.synthetic === 'true').length;
+    const note = page.locator('p.synthetic');
+    if (synthetic === 0) expect(await note.count()).toBe(0);
+    else {
+      await note.waitFor();
+      expect(await note.textContent()).toContain('示例数据');
+      expect(await note.textContent()).toContain(synthetic.toLocaleString('en-US'));
+    }
+    await page.close();
+  });
+
   it('requests nothing from any host but the local server', () => {
     expect(requested.length).toBeGreaterThan(0);
     expect(requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'))).toEqual([]);
