@@ -129,7 +129,12 @@ export async function stageMetrics(
   ref: Reference,
   problem: (line: string) => void,
 ): Promise<Staging> {
-  const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+  } catch (e) {
+    throw new Error(`cannot read the metrics folder ${dir}: ${(e as Error).message}`);
+  }
   for (const other of names.filter((n) => !n.toLowerCase().endsWith('.csv')))
     problem(`skipped ${join(dir, other)}: not a .csv file / 非 .csv 文件，已跳过`);
   const county = countyLookup(ref);
