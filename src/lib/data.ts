@@ -19,6 +19,7 @@ import {
   FINDINGS,
   PHASES,
   PRODUCTS,
+  PROGRESS,
   type Row,
   RULES,
   TARGETS,
@@ -197,6 +198,38 @@ export interface RuleRow {
   source_note: string;
 }
 
+/** A row of progress: a plan target against its monthly actual. */
+export interface ProgressRow extends Span {
+  doc_id: string;
+  county_code: string;
+  measure: string;
+  target_id: string | null;
+  target_value: number;
+  comparator: string;
+  metric: string;
+  basis: 'cumulative' | 'latest' | 'yoy_12_months';
+  actual: number | null;
+  actual_month: string | null;
+  share_of_target: number | null;
+  expected_share: number | null;
+  status: 'met' | 'on_track' | 'behind' | 'no_data' | 'not_started' | 'no_period';
+  synthetic: boolean;
+  period_start: string | null;
+  period_end: string | null;
+}
+
+/** A row of metrics_monthly. */
+export interface MetricRow {
+  county_code: string;
+  month: string;
+  metric: string;
+  value: number;
+  unit: string;
+  source: string;
+  synthetic: boolean;
+  note: string | null;
+}
+
 /** A row of corrections. */
 export interface CorrectionRow {
   doc_id: string;
@@ -278,6 +311,8 @@ export const findings = async () => (await load(FINDINGS)) as unknown as Finding
 export const counties = async () => (await load(COUNTIES)) as unknown as CountyRow[];
 /** rules, sorted by rule_id. */
 export const rules = async () => (await load(RULES)) as unknown as RuleRow[];
+/** progress, sorted by doc_id, measure. */
+export const progress = async () => (await load(PROGRESS)) as unknown as ProgressRow[];
 /** corrections, sorted by doc_id, correction_id. */
 export const corrections = async () => (await load(CORRECTIONS)) as unknown as CorrectionRow[];
 
@@ -319,4 +354,37 @@ export async function metricsSummary(): Promise<{ rows: number; synthetic: numbe
     synthetic: boolean;
   }[];
   return { rows: rows.length, synthetic: rows.filter((r) => r.synthetic).length };
+}
+
+/**
+ * One county's monthly metrics, read with a row-group filter on county_code (metrics_monthly is sorted by county,
+ * so a national-scale table is not loaded whole).
+ */
+export async function metricsFor(countyCode: string): Promise<MetricRow[]> {
+  const file = join(DATA_DIR, 'metrics_monthly.parquet');
+  const bytes = await readFile(file);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const rows = (await parquetReadObjects({
+    file: buffer,
+    compressors,
+    filter: { county_code: { $eq: countyCode } },
+  })) as Record<string, unknown>[];
+  return rows.map((r) => ({
+    county_code: String(r.county_code),
+    month: String(r.month),
+    metric: String(r.metric),
+    value: Number(r.value),
+    unit: String(r.unit),
+    source: String(r.source),
+    synthetic: r.synthetic === true,
+    note: r.note === null || r.note === undefined ? null : String(r.note),
+  }));
+}
+
+/** The division codes that documents are about (one county page each), in code order. */
+export async function countyCodes(): Promise<string[]> {
+  const codes = (await documents())
+    .filter((d) => d.status === 'ok' && d.county_code)
+    .map((d) => d.county_code!);
+  return [...new Set(codes)].sort();
 }

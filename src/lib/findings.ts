@@ -2,7 +2,7 @@
  * How a finding is shown: its outcome in words and a symbol (never colour alone), the check's name, and its
  * computation written out (1,090万元 ÷ 2,000万元 = 54.5%, 规则 ≥ 50%).
  */
-import { group, percent, yuanZh } from './format.ts';
+import { group, money, percent } from './format.ts';
 
 export const STATUS_LABELS: Readonly<Record<string, { zh: string; en: string; symbol: string }>> = {
   pass: { zh: '符合', en: 'met', symbol: '✓' },
@@ -47,10 +47,17 @@ interface Computed {
   threshold: number | null;
 }
 
-/** The computation behind a finding, in Chinese; empty when the finding has none. */
-export function computationZh(f: Computed, comparator: string | null = null): string {
+/** The computation behind a finding (money per language); empty when the finding has none. */
+export function computation(f: Computed, comparator: string | null = null, lang: 'zh' | 'en' = 'zh'): string {
   const { numerator: n, denominator: d, threshold: t } = f;
-  const bound = t === null ? '' : `（${comparator === '<=' ? '≤' : '≥'} ${percent(t, 0)}）`;
+  const yuanZh = (v: number) => money(lang, v);
+  const zh = lang === 'zh';
+  const bound =
+    t === null
+      ? ''
+      : zh
+        ? `（${comparator === '<=' ? '≤' : '≥'} ${percent(t, 0)}）`
+        : ` (${comparator === '<=' ? '≤' : '≥'} ${percent(t, 0)})`;
   switch (f.check) {
     case 'rule:share_of_central':
     case 'rule:matching_ratio':

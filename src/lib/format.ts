@@ -33,3 +33,23 @@ export function percent(share: number | null | undefined, digits = 1): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '—';
   return `${trim((share * 100).toFixed(digits))}%`;
 }
+
+/** Money in a language: 万元 / 亿元 in Chinese, ¥ million in English. */
+export const money = (lang: 'zh' | 'en', yuan: number | null | undefined): string =>
+  lang === 'zh' ? yuanZh(yuan) : yuanEn(yuan);
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A month (YYYY-MM) in a language: 2019年10月, Oct 2019. */
+export function monthLabel(lang: 'zh' | 'en', ym: string | null | undefined): string {
+  if (!ym) return '—';
+  const [y, m] = [Number(ym.slice(0, 4)), Number(ym.slice(5, 7))];
+  return lang === 'zh' ? `${y}年${m}月` : `${MONTHS_EN[m - 1]} ${y}`;
+}
+
+/** A date (YYYY-MM-DD) in a language: 2019年11月20日, 20 Nov 2019. */
+export function dateLabel(lang: 'zh' | 'en', ymd: string | null | undefined): string {
+  if (!ymd) return '—';
+  const [y, m, d] = [Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)), Number(ymd.slice(8, 10))];
+  return lang === 'zh' ? `${y}年${m}月${d}日` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
+}

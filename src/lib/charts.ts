@@ -1,0 +1,138 @@
+/**
+ * Charts as SVG, rendered at build time with Observable Plot on linkedom's document, so that a page's charts
+ * arrive with its HTML and need no JavaScript. The same functions can run in the browser with its document.
+ * Colours: Okabe–Ito, safe for colour-blind readers; every chart also has its data as a table.
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+/** Okabe–Ito colours, in the order sources and series use them. */
+export const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#000000',
+];
+
+const FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
+
+/** Renders a Plot chart to an SVG string with a text alternative. */
+export function renderSvg(options: Plot.PlotOptions, alt: string, doc?: Document): string {
+  const document =
+    doc ?? (parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document);
+  const el = Plot.plot({
+    style: { fontFamily: FONT, fontSize: '12px', background: 'transparent' },
+    ...options,
+    document,
+  });
+  const svg = el.tagName.toLowerCase() === 'svg' ? el : el.querySelector('svg');
+  if (!svg) throw new Error('Plot did not produce an SVG');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', alt);
+  // a legend (figure) is kept with the chart
+  return el.outerHTML;
+}
+
+export interface BarDatum {
+  label: string;
+  series: string;
+  value: number;
+}
+
+/** Horizontal stacked bars: one bar per label, segments per series. Values in 万元 for money. */
+export function stackedBars(
+  data: BarDatum[],
+  opts: { alt: string; unit: string; series: string[]; width?: number },
+) {
+  const labels = [...new Set(data.map((d) => d.label))];
+  return renderSvg(
+    {
+      width: opts.width ?? 640,
+      height: 40 + labels.length * 34,
+      marginLeft: 120,
+      x: { label: opts.unit, grid: true },
+      y: { label: null, domain: labels },
+      color: { domain: opts.series, range: PALETTE, legend: opts.series.length > 1 },
+      marks: [Plot.barX(data, Plot.stackX({ y: 'label', x: 'value', fill: 'series' })), Plot.ruleX([0])],
+    },
+    opts.alt,
+  );
+}
+
+export interface Span2 {
+  label: string;
+  start: Date;
+  end: Date;
+}
+
+/** A timeline: one bar per phase from its first to its last month. */
+export function timeline(data: Span2[], opts: { alt: string; width?: number }) {
+  return renderSvg(
+    {
+      width: opts.width ?? 640,
+      height: 50 + data.length * 30,
+      marginLeft: 120,
+      x: { type: 'utc', label: null, grid: true },
+      y: { label: null, domain: data.map((d) => d.label) },
+      marks: [Plot.barX(data, { y: 'label', x1: 'start', x2: 'end', fill: PALETTE[0] })],
+    },
+    opts.alt,
+  );
+}
+
+export interface ShareDatum {
+  label: string;
+  share: number;
+  expected: number | null;
+}
+
+/** Share of each target reached (bar), with the linear expectation (tick) and 100% (rule). */
+export function shares(data: ShareDatum[], opts: { alt: string; width?: number }) {
+  return renderSvg(
+    {
+      width: opts.width ?? 640,
+      height: 40 + data.length * 30,
+      marginLeft: 150,
+      x: {
+        label: null,
+        grid: true,
+        domain: [0, Math.max(1.2, ...data.map((d) => d.share))],
+        tickFormat: (d: number) => `${Math.round(d * 100)}%`,
+      },
+      y: { label: null, domain: data.map((d) => d.label) },
+      marks: [
+        Plot.barX(data, { y: 'label', x: 'share', fill: PALETTE[2] }),
+        Plot.tickX(
+          data.filter((d) => d.expected !== null),
+          { y: 'label', x: 'expected', stroke: '#000', strokeWidth: 2 },
+        ),
+        Plot.ruleX([1], { stroke: '#555', strokeDasharray: '4,3' }),
+      ],
+    },
+    opts.alt,
+  );
+}
+
+export interface PointDatum {
+  date: Date;
+  value: number;
+}
+
+/** A monthly line. */
+export function line(data: PointDatum[], opts: { alt: string; unit: string; width?: number }) {
+  return renderSvg(
+    {
+      width: opts.width ?? 640,
+      height: 220,
+      marginLeft: 56,
+      x: { type: 'utc', label: null },
+      y: { label: opts.unit, grid: true },
+      marks: [Plot.lineY(data, { x: 'date', y: 'value', stroke: PALETTE[0] }), Plot.ruleY([0])],
+    },
+    opts.alt,
+  );
+}
