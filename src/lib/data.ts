@@ -388,3 +388,26 @@ export async function countyCodes(): Promise<string[]> {
     .map((d) => d.county_code!);
   return [...new Set(codes)].sort();
 }
+
+/** One resource of datapackage.json, as the data page needs it. */
+export interface PackageResource {
+  name: string;
+  path: string;
+  format: string;
+  bytes: number;
+  rows: number;
+  title: string;
+  description: string;
+  schema: {
+    primaryKey: string[];
+    fields: { name: string; type: string; description: string; unit?: string }[];
+  };
+}
+
+/** datapackage.json as published: resources (one per file) and sources. */
+export async function dataPackage(): Promise<{
+  resources: PackageResource[];
+  sources: { title: string; path?: string }[];
+}> {
+  return JSON.parse(await readFile(join(DATA_DIR, 'datapackage.json'), 'utf8'));
+}
