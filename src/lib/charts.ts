@@ -33,6 +33,10 @@ export function renderSvg(options: Plot.PlotOptions, alt: string, doc?: Document
   if (!svg) throw new Error('Plot did not produce an SVG');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', alt);
+  // the chart is one image with one text alternative: Plot's labels on inner groups would be ARIA on elements
+  // without a role (and are hidden by role="img" anyway)
+  for (const g of svg.querySelectorAll('[aria-label]')) if (g !== svg) g.removeAttribute('aria-label');
+  for (const g of svg.querySelectorAll('[aria-description]')) g.removeAttribute('aria-description');
   // a legend (figure) is kept with the chart
   return el.outerHTML;
 }
