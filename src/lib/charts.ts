@@ -1,10 +1,10 @@
 /**
- * Charts as SVG, rendered at build time with Observable Plot on linkedom's document, so that a page's charts
- * arrive with its HTML and need no JavaScript. The same functions can run in the browser with its document.
+ * Charts as SVG with Observable Plot: rendered at build time on linkedom's document (charts-ssr.ts), so that a
+ * page's charts arrive with its HTML and need no JavaScript, and in the browser on the page's own document, with
+ * the same functions (one implementation).
  * Colours: Okabe–Ito, safe for colour-blind readers; every chart also has its data as a table.
  */
 import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
 
 /** Okabe–Ito colours, in the order sources and series use them. */
 export const PALETTE = [
@@ -20,10 +20,16 @@ export const PALETTE = [
 
 const FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
 
+/** The document charts are drawn on: linkedom's at build time, the page's in the browser. */
+let drawingDocument: Document | null = null;
+export const useDocument = (d: Document) => {
+  drawingDocument = d;
+};
+
 /** Renders a Plot chart to an SVG string with a text alternative. */
-export function renderSvg(options: Plot.PlotOptions, alt: string, doc?: Document): string {
-  const document =
-    doc ?? (parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document);
+export function renderSvg(options: Plot.PlotOptions, alt: string): string {
+  const document = drawingDocument ?? globalThis.document;
+  if (!document) throw new Error('charts: no document to draw on (import charts-ssr.ts at build time)');
   const el = Plot.plot({
     style: { fontFamily: FONT, fontSize: '12px', background: 'transparent' },
     ...options,
@@ -79,7 +85,8 @@ export function timeline(data: Span2[], opts: { alt: string; width?: number }) {
     {
       width: opts.width ?? 640,
       height: 50 + data.length * 30,
-      marginLeft: 120,
+      // room for the longest label (about 13 px a character), within reason
+      marginLeft: Math.min(260, Math.max(120, 13 * Math.max(...data.map((d) => d.label.length)))),
       x: { type: 'utc', label: null, grid: true },
       y: { label: null, domain: data.map((d) => d.label) },
       marks: [Plot.barX(data, { y: 'label', x1: 'start', x2: 'end', fill: PALETTE[0] })],
@@ -136,6 +143,78 @@ export function line(data: PointDatum[], opts: { alt: string; unit: string; widt
       x: { type: 'utc', label: null },
       y: { label: opts.unit, grid: true },
       marks: [Plot.lineY(data, { x: 'date', y: 'value', stroke: PALETTE[0] }), Plot.ruleY([0])],
+    },
+    opts.alt,
+  );
+}
+
+export interface ShareSegment {
+  label: string;
+  series: string;
+  value: number;
+}
+
+/**
+ * Each bar split into its series as shares of the bar's total (100%), the first series first, with a rule at
+ * `rule` (e.g. 0.5 for the programme's 50% to 农产品上行).
+ */
+export function normalizedBars(
+  data: ShareSegment[],
+  opts: { alt: string; series: string[]; rule?: number; ruleLabel?: string; width?: number },
+) {
+  const labels = [...new Set(data.map((d) => d.label))];
+  return renderSvg(
+    {
+      width: opts.width ?? 640,
+      height: 60 + labels.length * 34,
+      marginLeft: 120,
+      x: { label: null, tickFormat: (d: number) => `${Math.round(d * 100)}%`, grid: true },
+      y: { label: null, domain: labels },
+      color: { domain: opts.series, range: PALETTE, legend: true },
+      marks: [
+        Plot.barX(
+          data,
+          Plot.stackX({ y: 'label', x: 'value', fill: 'series', offset: 'normalize', order: opts.series }),
+        ),
+        ...(opts.rule === undefined
+          ? []
+          : [
+              Plot.ruleX([opts.rule], { stroke: '#000', strokeWidth: 2, strokeDasharray: '5,3' }),
+              Plot.text([opts.rule], {
+                x: (d: number) => d,
+                text: () => opts.ruleLabel ?? '',
+                frameAnchor: 'top',
+                dy: -4,
+                textAnchor: 'start',
+                dx: 4,
+              }),
+            ]),
+      ],
+    },
+    opts.alt,
+  );
+}
+
+export interface SeriesPoint {
+  series: string;
+  date: Date;
+  value: number;
+}
+
+/** Monthly lines, one per series, with a legend. */
+export function lines(
+  data: SeriesPoint[],
+  opts: { alt: string; unit: string; series: string[]; width?: number },
+) {
+  return renderSvg(
+    {
+      width: opts.width ?? 640,
+      height: 260,
+      marginLeft: 56,
+      x: { type: 'utc', label: null },
+      y: { label: opts.unit, grid: true },
+      color: { domain: opts.series, range: PALETTE, legend: true },
+      marks: [Plot.lineY(data, { x: 'date', y: 'value', stroke: 'series' }), Plot.ruleY([0])],
     },
     opts.alt,
   );

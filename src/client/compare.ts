@@ -1,0 +1,429 @@
+/**
+ * The compare page in the browser. State lives in the URL (?c=469001,440232&m=online_retail_sales_yuan): reloading
+ * or sharing the URL restores it. County codes and the metric are checked against closed lists (the picker index,
+ * the metric vocabulary) before they are used, and reach SQL only as bound parameters.
+ *
+ * The plan comparison is drawn first, from /compare/plans.json (small, built with the site); DuckDB-WASM is then
+ * opened in a worker for the monthly series, so the first chart never waits for it.
+ */
+import Papa from 'papaparse';
+import { lines, normalizedBars, stackedBars, timeline } from '../lib/charts.ts';
+import type { PickerEntry, PlanSummary } from '../lib/compare.ts';
+import { openDuck } from './duck.ts';
+
+const root = document.getElementById('compare') as HTMLElement;
+const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
+const zh = root.dataset.lang === 'zh';
+const METRICS = JSON.parse(root.dataset.metrics!) as Record<string, string>;
+const CATEGORIES = JSON.parse(root.dataset.categories!) as Record<string, string>;
+const TARGETS = JSON.parse(root.dataset.targets!) as Record<string, string>;
+const MAX = 6;
+
+const money = (yuan: number) =>
+  zh
+    ? yuan >= 1e8
+      ? `${+(yuan / 1e8).toFixed(2)}亿元`
+      : `${(+(yuan / 1e4).toFixed(2)).toLocaleString('en-US')}万元`
+    : `¥${+(yuan / 1e6).toFixed(2)} million`;
+const scale = zh ? 1e4 : 1e6;
+const unit = zh ? '万元' : '¥ million';
+
+function state(s: 'loading' | 'ready' | 'error', part: HTMLElement = root) {
+  part.dataset.state = s;
+}
+
+function readUrl(valid: Set<string>, metrics: Set<string>) {
+  const url = new URL(location.href);
+  const asked = (url.searchParams.get('c') ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const codes = [...new Set(asked.filter((c) => valid.has(c)))].slice(0, MAX);
+  const unknown = asked.filter((c) => !valid.has(c));
+  const m = url.searchParams.get('m') ?? 'online_retail_sales_yuan';
+  return { codes, unknown, metric: metrics.has(m) ? m : 'online_retail_sales_yuan' };
+}
+
+function writeUrl(codes: string[], metric: string) {
+  const url = new URL(location.href);
+  url.searchParams.set('c', codes.join(','));
+  url.searchParams.set('m', metric);
+  history.replaceState(null, '', url);
+}
+
+/** A figure with the chart, its downloads (SVG, PNG, CSV) and a citation line. */
+function figure(title: string, svg: string, columns: string[], rows: (string | number)[][], note?: string) {
+  const fig = document.createElement('figure');
+  fig.className = 'chart';
+  const cap = document.createElement('figcaption');
+  const strong = document.createElement('strong');
+  strong.textContent = title;
+  cap.append(strong);
+  const holder = document.createElement('div');
+  holder.className = 'svg';
+  holder.innerHTML = svg;
+  fig.append(cap, holder);
+  if (note) {
+    const p = document.createElement('p');
+    p.className = 'chart-synthetic';
+    p.textContent = note;
+    fig.append(p);
+  }
+  const cite = document.createElement('p');
+  cite.className = 'chart-source';
+  cite.textContent = `${L.cite} ${location.href}`;
+  const tools = document.createElement('p');
+  tools.className = 'tools';
+  const name = `plan-atlas-${title.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+  const save = (blob: Blob, ext: string) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${name}.${ext}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+  const svgText = () => new XMLSerializer().serializeToString(holder.querySelector('svg')!);
+  const button = (label: string, act: () => void) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.addEventListener('click', act);
+    tools.append(b, ' ');
+  };
+  button('SVG', () => save(new Blob([svgText()], { type: 'image/svg+xml' }), 'svg'));
+  button('PNG', () => {
+    const svgEl = holder.querySelector('svg')!;
+    const { width, height } = svgEl.viewBox.baseVal;
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width * 2;
+      canvas.height = height * 2;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      canvas.toBlob((b) => b && save(b, 'png'));
+    };
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText())}`;
+  });
+  button('CSV', () =>
+    save(new Blob([`\uFEFF${Papa.unparse({ fields: columns, data: rows })}\n`], { type: 'text/csv' }), 'csv'),
+  );
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = L.data_table!;
+  const table = document.createElement('table');
+  const head = table.createTHead().insertRow();
+  for (const c of columns) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = c;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const r of rows) {
+    const tr = body.insertRow();
+    for (const v of r) tr.insertCell().textContent = String(v);
+  }
+  details.append(summary, table);
+  fig.append(cite, tools, details);
+  return fig;
+}
+
+const section = (id: string, title: string) => {
+  const s = document.createElement('section');
+  s.id = id;
+  const h = document.createElement('h2');
+  h.textContent = title;
+  s.append(h);
+  return s;
+};
+
+function drawPlans(plans: PlanSummary[], out: HTMLElement) {
+  out.replaceChildren();
+  const order = [
+    'upstream',
+    'logistics',
+    'public_service',
+    'training',
+    'enterprise_upgrade',
+    'operations',
+    'other',
+  ];
+  const catLabel = (c: string) => CATEGORIES[c] ?? c;
+
+  // funds by category: absolute (all funds) and share of central funds, with the 50% line
+  const funds = section('funds', L.funds!);
+  const abs = plans.flatMap((p) =>
+    p.categories
+      .filter((c) => c.amount > 0)
+      .map((c) => ({ label: p.name, series: catLabel(c.category), value: c.amount / scale })),
+  );
+  const series = order.map(catLabel).filter((s) => abs.some((d) => d.series === s));
+  if (abs.length)
+    funds.append(
+      figure(
+        L.funds_by_category!,
+        stackedBars(abs, { alt: L.funds_by_category!, unit, series }),
+        [L.county!, L.category!, unit],
+        abs.map((d) => [d.label, d.series, +d.value.toFixed(2)]),
+      ),
+    );
+  const central = plans.flatMap((p) =>
+    p.categories.every((c) => c.central !== null) && p.categories.some((c) => (c.central ?? 0) > 0)
+      ? p.categories.map((c) => ({ label: p.name, series: catLabel(c.category), value: c.central ?? 0 }))
+      : [],
+  );
+  if (central.length)
+    funds.append(
+      figure(
+        L.share_central!,
+        normalizedBars(central, { alt: L.share_central!, series, rule: 0.5, ruleLabel: L.rule_50 }),
+        [L.county!, L.category!, `${L.central} (${unit})`],
+        central.map((d) => [d.label, d.series, +(d.value / scale).toFixed(2)]),
+      ),
+    );
+  const missing = plans.filter((p) => !central.some((d) => d.label === p.name)).map((p) => p.name);
+  if (missing.length) {
+    const p = document.createElement('p');
+    p.className = 'note';
+    p.textContent = `${L.no_central_split}${missing.join(zh ? '、' : ', ')}`;
+    funds.append(p);
+  }
+  out.append(funds);
+
+  // stations and coverage; targets aligned by metric (absent is absent, not zero)
+  const tgt = section('targets', L.targets!);
+  const metrics = [...new Set(plans.flatMap((p) => p.targets.map((t) => t.metric)))].sort(
+    (a, b) => Object.keys(TARGETS).indexOf(a) - Object.keys(TARGETS).indexOf(b),
+  );
+  const table = document.createElement('table');
+  table.className = 'aligned';
+  const head = table.createTHead().insertRow();
+  for (const c of ['', ...plans.map((p) => p.name)]) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = c;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  const row = (label: string, cells: (HTMLElement | string)[]) => {
+    const tr = body.insertRow();
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = label;
+    tr.append(th);
+    for (const c of cells) tr.insertCell().append(c);
+  };
+  const link = (p: PlanSummary, span: [number, number], text: string) => {
+    const a = document.createElement('a');
+    a.href = `${root.dataset.docs}${p.doc_id}/#span-${span[0]}-${span[1]}`;
+    a.textContent = text;
+    return a;
+  };
+  const absent = () => {
+    const s = document.createElement('span');
+    s.className = 'na';
+    s.textContent = `— ${L.not_stated}`;
+    return s;
+  };
+  for (const f of ['funds_total_yuan', 'funds_central_yuan', 'funds_local_yuan'])
+    row(
+      L[f]!,
+      plans.map((p) => (p.funds[f] ? link(p, p.funds[f]!.span, money(p.funds[f]!.value)) : absent())),
+    );
+  for (const m of metrics)
+    row(
+      TARGETS[m] ?? m,
+      plans.map((p) => {
+        const t = p.targets.find((x) => x.metric === m);
+        const cmp = t?.comparator === '>=' ? '≥ ' : t?.comparator === '<=' ? '≤ ' : '';
+        return t ? link(p, t.span, `${cmp}${t.value.toLocaleString('en-US')}${t.unit}`) : absent();
+      }),
+    );
+  row(
+    L.coverage_computed!,
+    plans.map((p) =>
+      p.coverage
+        ? `${((100 * p.coverage.stations) / p.coverage.villages).toFixed(1)}% (${p.coverage.stations} ÷ ${p.coverage.villages})`
+        : '—',
+    ),
+  );
+  const wrap = document.createElement('div');
+  wrap.className = 'scroll';
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', L.targets!);
+  wrap.append(table);
+  tgt.append(wrap);
+  out.append(tgt);
+
+  // phases on one timeline
+  const ph = section('phases', L.phases!);
+  const toDate = (ym: string) => new Date(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7) - 1, 1));
+  const endOf = (ym: string) => new Date(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7), 1));
+  const spans = plans.flatMap((p) =>
+    p.phases
+      .filter((x) => x.start && x.end)
+      .map((x) => ({ label: `${p.name} · ${x.name}`, start: toDate(x.start!), end: endOf(x.end!) })),
+  );
+  if (spans.length)
+    ph.append(
+      figure(
+        L.phases!,
+        timeline(spans, { alt: L.phases! }),
+        [L.phase!, L.start!, L.end!],
+        spans.map((s) => [s.label, s.start.toISOString().slice(0, 7), s.end.toISOString().slice(0, 7)]),
+      ),
+    );
+  out.append(ph);
+}
+
+async function drawMonthly(codes: string[], metric: string, names: Map<string, string>, out: HTMLElement) {
+  state('loading', out);
+  const chart = out.querySelector('.monthly-chart') as HTMLElement;
+  chart.replaceChildren();
+  const duck = await openDuck(['metrics_monthly']);
+  // the codes and the metric are from closed lists, and go in as parameters all the same
+  const placeholders = codes.map(() => '?').join(', ');
+  const rows = await duck.query(
+    `SELECT county_code, month, value, synthetic FROM metrics_monthly WHERE metric = ? AND county_code IN (${placeholders}) ORDER BY county_code, month`,
+    [metric, ...codes],
+  );
+  const data = rows.map((r) => ({
+    series: names.get(String(r.county_code)) ?? String(r.county_code),
+    date: new Date(Date.UTC(+String(r.month).slice(0, 4), +String(r.month).slice(5, 7) - 1, 1)),
+    value: Number(r.value) / (metric.endsWith('_yuan') ? scale : 1),
+  }));
+  const synthetic = rows.some((r) => r.synthetic === true);
+  (out.querySelector('.synthetic') as HTMLElement).hidden = !synthetic;
+  if (data.length === 0) {
+    const p = document.createElement('p');
+    p.textContent = L.no_metrics!;
+    chart.append(p);
+  } else
+    chart.append(
+      figure(
+        METRICS[metric]!,
+        lines(data, {
+          alt: METRICS[metric]!,
+          unit: metric.endsWith('_yuan') ? unit : '',
+          series: [...new Set(data.map((d) => d.series))],
+        }),
+        [L.county!, L.month!, L.value!],
+        rows.map((r) => [names.get(String(r.county_code)) ?? '', String(r.month), Number(r.value)]),
+        synthetic ? L.chart_synthetic : undefined,
+      ),
+    );
+  state('ready', out);
+}
+
+async function main() {
+  state('loading');
+  const { counties, plans } = (await (await fetch('/compare/plans.json')).json()) as {
+    counties: PickerEntry[];
+    plans: PlanSummary[];
+  };
+  const valid = new Set(counties.map((c) => c.code));
+  const names = new Map(counties.map((c) => [c.code, c.name]));
+  let { codes, unknown, metric } = readUrl(valid, new Set(Object.keys(METRICS)));
+  if (codes.length === 0) codes = counties.slice(0, 2).map((c) => c.code);
+
+  // picker: an input with a list of counties, matched on name, short name, pinyin and code
+  const list = document.getElementById('county-options') as HTMLDataListElement;
+  for (const c of counties) {
+    const o = document.createElement('option');
+    o.value = `${c.name} ${c.code}`;
+    o.label = `${c.short} · ${c.province} · ${c.pinyin}`;
+    list.append(o);
+  }
+  const picker = document.getElementById('county-picker') as HTMLInputElement;
+  const chosen = document.getElementById('chosen') as HTMLElement;
+  const message = document.getElementById('compare-message') as HTMLElement;
+  const metricSelect = document.getElementById('metric') as HTMLSelectElement;
+  metricSelect.value = metric;
+  const plansOut = document.getElementById('compare-plans') as HTMLElement;
+  const monthly = document.getElementById('compare-monthly') as HTMLElement;
+  if (unknown.length) message.textContent = `${L.unknown_codes}${unknown.join(', ')}`;
+
+  const find = (q: string) => {
+    const s = q.trim().toLowerCase().replace(/\s+/g, '');
+    if (!s) return null;
+    const code = /\d{6}/.exec(s)?.[0];
+    if (code) return counties.find((c) => c.code === code) ?? null;
+    const hits = counties.filter(
+      (c) =>
+        c.name.includes(s) ||
+        c.short.includes(s) ||
+        c.pinyin
+          .replace(/\s/g, ' ')
+          .split(' ')
+          .some((p) => p.startsWith(s)),
+    );
+    return hits.length === 1 ? hits[0]! : null;
+  };
+
+  const redraw = async () => {
+    writeUrl(codes, metric);
+    chosen.replaceChildren(
+      ...codes.map((c) => {
+        const li = document.createElement('li');
+        li.textContent = `${names.get(c)} (${c}) `;
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = L.remove!;
+        b.setAttribute('aria-label', `${L.remove} ${names.get(c)}`);
+        b.disabled = codes.length <= 1;
+        b.addEventListener('click', () => {
+          codes = codes.filter((x) => x !== c);
+          redraw();
+        });
+        li.append(b);
+        return li;
+      }),
+    );
+    drawPlans(
+      codes.map((c) => plans.find((p) => p.code === c)).filter((p): p is PlanSummary => p !== undefined),
+      plansOut,
+    );
+    try {
+      await drawMonthly(codes, metric, names, monthly);
+      state('ready');
+    } catch (e) {
+      const p = document.createElement('p');
+      p.textContent = typeof WebAssembly === 'object' ? `${L.error} ${(e as Error).message}` : L.no_wasm!;
+      monthly.querySelector('.monthly-chart')!.replaceChildren(p);
+      state('error', monthly);
+      state('error');
+    }
+  };
+
+  document.getElementById('add-county')!.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const c = find(picker.value);
+    if (!c) {
+      message.textContent = L.not_found!;
+      return;
+    }
+    if (codes.includes(c.code)) return;
+    if (codes.length >= MAX) {
+      message.textContent = L.too_many!;
+      return;
+    }
+    message.textContent = '';
+    codes = [...codes, c.code];
+    picker.value = '';
+    redraw();
+  });
+  metricSelect.addEventListener('change', () => {
+    metric = metricSelect.value;
+    redraw();
+  });
+  await redraw();
+}
+
+main().catch((e) => {
+  state('error');
+  (document.getElementById('compare-message') as HTMLElement).textContent = String((e as Error).message);
+});
