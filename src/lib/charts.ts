@@ -35,14 +35,18 @@ export function renderSvg(options: Plot.PlotOptions, alt: string): string {
     ...options,
     document,
   });
-  const svg = el.tagName.toLowerCase() === 'svg' ? el : el.querySelector('svg');
+  // with a legend, Plot returns a figure: the legend's swatches (small SVGs) and the chart's SVG as its child
+  const svg =
+    el.tagName.toLowerCase() === 'svg' ? el : [...el.children].find((c) => c.tagName.toLowerCase() === 'svg');
   if (!svg) throw new Error('Plot did not produce an SVG');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', alt);
   // the chart is one image with one text alternative: Plot's labels on inner groups would be ARIA on elements
-  // without a role (and are hidden by role="img" anyway)
-  for (const g of svg.querySelectorAll('[aria-label]')) if (g !== svg) g.removeAttribute('aria-label');
-  for (const g of svg.querySelectorAll('[aria-description]')) g.removeAttribute('aria-description');
+  // without a role (and are hidden by role="img" anyway); the swatches are decoration beside their text
+  for (const g of el.querySelectorAll('[aria-label]')) if (g !== svg) g.removeAttribute('aria-label');
+  for (const g of el.querySelectorAll('[aria-description]')) g.removeAttribute('aria-description');
+  for (const swatch of el.querySelectorAll('svg'))
+    if (swatch !== svg) swatch.setAttribute('aria-hidden', 'true');
   // a legend (figure) is kept with the chart
   return el.outerHTML;
 }

@@ -1,0 +1,202 @@
+/**
+ * The pages that query in the browser (DuckDB-WASM in a worker): the SQL console and the compare page. Waits are
+ * on data-state, never on timers. Checks: results equal the published CSV, the URL restores the state, input
+ * from the URL cannot change a query, writes are refused, only the local server is asked for anything (worker
+ * requests included), and axe-core finds no violations once the page is ready.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARGS, CHROMIUM, DATA, DIST, serve } from './harness.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const csvRows = (name: string) =>
+  Papa.parse<Record<string, string>>(readFileSync(join(DATA, `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+let context: BrowserContext;
+const requested: string[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  ({ server, origin } = await serve(DIST));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  // context-level routes and events see the worker's requests too
+  context.on('request', (r) => requested.push(r.url()));
+  context.on('weberror', (e) => errors.push(String(e.error())));
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),
+  );
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await new Promise((done) => (server ? server.close(done) : done(undefined)));
+});
+
+const open = async (path: string): Promise<Page> => {
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  expect((await page.goto(`${origin}${path}`))?.status()).toBe(200);
+  return page;
+};
+const sql = (q: string) => `/sql/?q=${encodeURIComponent(q)}`;
+
+describe('SQL console', () => {
+  it('runs a query from the URL over the published Parquet and shows what the CSV has', async () => {
+    const page = await open(sql('SELECT doc_id, county_code FROM documents ORDER BY doc_id'));
+    await page.locator('#sql-console[data-state="ready"]').waitFor();
+    const cells = await page
+      .locator('#sql-result tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(cells).toEqual(csvRows('documents').map((d) => [d.doc_id, d.county_code]));
+    expect(await page.locator('#sql').inputValue()).toContain('FROM documents');
+    expect(await page.locator('#sql-csv').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('sums metrics_monthly as the CSV does (the 3,192 sample rows, all synthetic)', async () => {
+    const page = await open(
+      sql('SELECT count(*) AS n, count(*) FILTER (WHERE synthetic) AS s FROM metrics_monthly'),
+    );
+    await page.locator('#sql-console[data-state="ready"]').waitFor();
+    const rows = csvRows('metrics_monthly');
+    const cells = await page.locator('#sql-result tbody td').allTextContents();
+    expect(cells).toEqual([String(rows.length), String(rows.filter((r) => r.synthetic === 'true').length)]);
+    await page.close();
+  });
+
+  it('refuses a write, a second statement and a read from another address, saying why', async () => {
+    for (const q of [
+      'DROP VIEW documents',
+      'SELECT 1; DROP VIEW documents',
+      "SELECT * FROM read_parquet('https://example.com/x.parquet')",
+    ]) {
+      const page = await open(sql(q));
+      await page.locator('#sql-console[data-state="error"]').waitFor();
+      expect((await page.locator('#sql-status').textContent())?.length).toBeGreaterThan(0);
+      await page.close();
+    }
+  });
+
+  it('has each example as a link that runs it', async () => {
+    const page = await open('/en/sql/');
+    const links = await page
+      .locator('ul.examples a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(links.length).toBeGreaterThanOrEqual(4);
+    await page.close();
+    for (const href of links) {
+      const p = await open(`/en/sql/${href}`);
+      await p.locator('#sql-console[data-state="ready"]').waitFor();
+      expect(await p.locator('#sql-result tbody tr').count(), href).toBeGreaterThan(0);
+      await p.close();
+    }
+  });
+});
+
+describe('compare', () => {
+  const plans = csvRows('documents').filter(
+    (d) => d.status === 'ok' && d.doc_type === 'plan' && d.county_code,
+  );
+  const [a, b, c] = plans.map((d) => d.county_code!).sort();
+
+  it('restores the counties and the metric from the URL, and keeps them on reload', async () => {
+    const page = await open(`/compare/?c=${a},${b}&m=express_parcels`);
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    expect(await page.locator('#chosen li').count()).toBe(2);
+    expect(await page.locator('#metric').inputValue()).toBe('express_parcels');
+    await page.reload();
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    expect(new URL(page.url()).searchParams.get('c')).toBe(`${a},${b}`);
+    expect(await page.locator('#chosen li').count()).toBe(2);
+    await page.close();
+  });
+
+  it('draws the plan comparison and the monthly series, marking sample data', async () => {
+    const page = await open(`/compare/?c=${a},${b}`);
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    expect(await page.locator('#compare-plans figure.chart svg[role="img"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#compare-monthly figure.chart svg[role="img"]').count()).toBe(1);
+    const synthetic = csvRows('metrics_monthly').some(
+      (r) => [a, b].includes(r.county_code!) && r.synthetic === 'true',
+    );
+    expect(await page.locator('#compare-monthly p.synthetic').isVisible()).toBe(synthetic);
+    // a target one plan lacks is shown as not stated, never as 0
+    expect(await page.locator('table.aligned td .na').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('adds a county found by pinyin, and the URL follows', async () => {
+    const name = csvRows('counties').find((r) => r.county_code === c)!.name!;
+    const { pinyin } = await import('pinyin-pro');
+    const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+    const page = await open(`/compare/?c=${a},${b}`);
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    await page.locator('#county-picker').fill(initials);
+    await page.locator('#add-county button[type="submit"]').click();
+    await page.waitForURL((u) => (u.searchParams.get('c') ?? '').split(',').includes(c!));
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    expect(await page.locator('#chosen li').count()).toBe(3);
+    await page.close();
+  });
+
+  it('ignores a crafted URL: unknown codes and metrics are dropped, never put into SQL', async () => {
+    const evil = encodeURIComponent(`${a},'); DROP VIEW metrics_monthly; --,${b}`);
+    const page = await open(`/compare/?c=${evil}&m=${encodeURIComponent("x' OR 1=1 --")}`);
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    expect(await page.locator('#chosen li').count()).toBe(2);
+    expect(await page.locator('#metric').inputValue()).toBe('online_retail_sales_yuan');
+    expect(await page.locator('#compare-message').textContent()).toContain('DROP VIEW');
+    await page.close();
+  });
+});
+
+describe('accessibility and requests', () => {
+  it.each(['/sql/?q=SELECT%201', `/en/compare/`])(
+    '%s has no axe-core violations when ready',
+    async (path) => {
+      const page = await open(path);
+      await page.locator('[data-state="ready"]#sql-console, [data-state="ready"]#compare').waitFor();
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string }[] }> };
+          }
+        ).axe;
+        const r = await axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        });
+        return r.violations.map((v) => v.id);
+      });
+      expect(violations).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('asked nothing of any host but the local server (the wasm and worker came from the site)', () => {
+    expect(requested.some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(
+      requested.filter(
+        (u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
