@@ -3,16 +3,16 @@
  *
  * A national-scale synthetic data set for benchmarks (e.g. 2,854 counties × 120 months × 9 metrics ≈ 3 million
  * rows), outside the published data: the input CSV in DIR/input/, and the same tables as public/data/
- * (metrics_monthly, metrics_rejected, counties, datapackage.json) in DIR, so that the site and the benchmarks can
- * be pointed at it. Every row is synthetic.
+ * (metrics_monthly, metrics_rejected, counties, datapackage.json, and the plan tables copied from public/data/) in
+ * DIR, so that the site and the benchmarks can be pointed at it. Every metric row is synthetic.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergedPackage, writeTables } from '../publish.ts';
 import { loadReference, ROOT, referenceRows } from '../reference/index.ts';
-import { COUNTIES } from '../schema.ts';
+import { COUNTIES, PLAN_TABLES } from '../schema.ts';
 import { importMetrics } from './publish.ts';
 import { rng, type SampleCounty, sampleRows } from './sample.ts';
 
@@ -94,6 +94,12 @@ async function main(argv: string[]) {
     ...imported.written,
     ...(await writeTables(out, [{ table: COUNTIES, rows: referenceRows(ref).counties }])),
   ];
+  // the plan tables as published, so that the site and the benchmarks find every table here
+  const published = join(ROOT, 'public/data');
+  for (const name of [...PLAN_TABLES.map((t) => t.name), 'rules', 'progress'])
+    for (const ext of ['parquet', 'csv'])
+      if (existsSync(join(published, `${name}.${ext}`)))
+        copyFileSync(join(published, `${name}.${ext}`), join(out, `${name}.${ext}`));
   await writeFile(
     join(out, 'datapackage.json'),
     `${JSON.stringify(await mergedPackage(join(out, 'datapackage.json'), written, [{ title: 'Synthetic national-scale benchmark data (not real)' }]), null, 2)}\n`,

@@ -1,0 +1,173 @@
+/**
+ * npm run bench:duck [-- --data DIR]
+ *
+ * The in-browser queries, in headless Chromium on localhost with a cold cache, the site served as a static host
+ * would (precompressed .br files, byte ranges): time to the first comparison chart and to DuckDB ready on
+ * /compare/, bytes transferred (JS, wasm, Parquet), p50/p95 of the compare query and of a benchmark query, and the
+ * Parquet bytes a one-county query reads. --data DIR serves DIR as /data/ (e.g. bench/out/scale from
+ * `npm run data:scale`). Figures, not assertions.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { ROOT } from './reference/index.ts';
+
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, runs: { type: 'string', default: '30' } },
+  strict: true,
+});
+const DIST = join(ROOT, 'dist');
+const DATA = values.data ? resolve(values.data) : join(DIST, 'data');
+if (!existsSync(join(DIST, 'compare/index.html')))
+  throw new Error('dist/ is missing: run `npm run data && npm run build`');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+};
+
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const base = path.startsWith('/data/') ? DATA : DIST;
+  let file = resolve(base, `.${path.startsWith('/data/') ? path.slice(5) : path}`);
+  if (!file.startsWith(base + sep) && file !== base) return void res.writeHead(403).end();
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) return void res.writeHead(404).end();
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const size = statSync(file).size;
+  const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+  if (range) {
+    const start = Number(range[1]);
+    const end = range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+    res.writeHead(206, {
+      'content-type': type,
+      'accept-ranges': 'bytes',
+      'content-range': `bytes ${start}-${end}/${size}`,
+      'content-length': end - start + 1,
+    });
+    return void (req.method === 'HEAD' ? res.end() : createReadStream(file, { start, end }).pipe(res));
+  }
+  if (/br/.test(String(req.headers['accept-encoding'])) && existsSync(`${file}.br`)) {
+    res.writeHead(200, {
+      'content-type': type,
+      'content-encoding': 'br',
+      'content-length': statSync(`${file}.br`).size,
+    });
+    return void (req.method === 'HEAD' ? res.end() : createReadStream(`${file}.br`).pipe(res));
+  }
+  res.writeHead(200, { 'content-type': type, 'accept-ranges': 'bytes', 'content-length': size });
+  return void (req.method === 'HEAD' ? res.end() : createReadStream(file).pipe(res));
+});
+await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const context = await browser.newContext();
+const bytes = { js: 0, wasm: 0, parquet: 0, other: 0 };
+let parquetBytes = 0;
+const pending: Promise<void>[] = [];
+context.on('requestfinished', (r) => {
+  pending.push(
+    (async () => {
+      const s = await r.sizes();
+      const n = s.responseBodySize + s.responseHeadersSize;
+      const url = r.url();
+      if (url.endsWith('.parquet')) {
+        bytes.parquet += n;
+        parquetBytes += n;
+      } else if (url.endsWith('.wasm')) bytes.wasm += n;
+      else if (/\.m?js(\?|$)/.test(url)) bytes.js += n;
+      else bytes.other += n;
+    })(),
+  );
+});
+const page = await context.newPage();
+const t0 = Date.now();
+await page.goto(`${origin}/compare/?c=469001,440232`);
+await page.locator('#compare[data-state="ready"]').waitFor({ timeout: 120_000 });
+await Promise.all(pending);
+const marks = await page.evaluate(() =>
+  Object.fromEntries(
+    ['first-chart', 'duckdb-ready'].map((n) => [
+      n,
+      Math.round(performance.getEntriesByName(n)[0]?.startTime ?? -1),
+    ]),
+  ),
+);
+console.log(`data               ${DATA}`);
+console.log(
+  `compare page       first chart ${marks['first-chart']} ms, DuckDB ready ${marks['duckdb-ready']} ms, ready (monthly chart drawn) ${Date.now() - t0} ms`,
+);
+console.log(
+  `transferred        JS ${(bytes.js / 1024).toFixed(0)} KB, wasm ${(bytes.wasm / 1024).toFixed(0)} KB, Parquet ${(bytes.parquet / 1024).toFixed(0)} KB, other ${(bytes.other / 1024).toFixed(0)} KB`,
+);
+
+/** Runs a query `runs` times on the page's DuckDB and returns p50 and p95 in ms. */
+async function time(sql: string, params: (string | number)[]) {
+  const runs = Number(values.runs);
+  const ms = await page.evaluate(
+    async ({ sql, params, runs }) => {
+      const duck = (
+        globalThis as unknown as { planAtlasDuck: { query(s: string, p: unknown[]): Promise<unknown[]> } }
+      ).planAtlasDuck;
+      const out: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        await duck.query(sql, params);
+        out.push(performance.now() - t);
+      }
+      return out;
+    },
+    { sql, params, runs },
+  );
+  ms.sort((a, b) => a - b);
+  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!.toFixed(1);
+  return `p50 ${q(0.5)} ms, p95 ${q(0.95)} ms (${ms.length} runs)`;
+}
+console.log(
+  `compare query      ${await time("SELECT county_code, month, value, synthetic FROM metrics_monthly WHERE county_code = '469001' AND metric = 'online_retail_sales_yuan' UNION ALL SELECT county_code, month, value, synthetic FROM metrics_monthly WHERE county_code = '440232' AND metric = 'online_retail_sales_yuan' ORDER BY county_code, month", [])}`,
+);
+console.log(
+  `benchmark query    ${await time('SELECT county_code, sum(value) AS v, rank() OVER (ORDER BY sum(value) DESC) AS r FROM metrics_monthly WHERE metric = ? AND month BETWEEN ? AND ? GROUP BY county_code ORDER BY r', ['online_retail_sales_yuan', '2023-01', '2023-12'])}`,
+);
+// a one-county query on a fresh page, so that nothing is cached: what it reads of metrics_monthly.parquet
+const fresh = await browser.newContext();
+let one = 0;
+const waits: Promise<void>[] = [];
+fresh.on('requestfinished', (r) => {
+  if (r.url().endsWith('.parquet'))
+    waits.push(
+      (async () => {
+        const s = await r.sizes();
+        one += s.responseBodySize + s.responseHeadersSize;
+      })(),
+    );
+});
+const p2 = await fresh.newPage();
+await p2.goto(
+  `${origin}/sql/?q=${encodeURIComponent("SELECT month, value FROM metrics_monthly WHERE county_code = '469001' AND metric = 'online_retail_sales_yuan'")}`,
+);
+await p2.locator('#sql-console[data-state="ready"]').waitFor({ timeout: 120_000 });
+await Promise.all(waits);
+const size = statSync(join(DATA, 'metrics_monthly.parquet')).size;
+console.log(
+  `one-county query   read ${(one / 1024).toFixed(0)} KB of metrics_monthly.parquet (${(size / 1e6).toFixed(1)} MB)`,
+);
+await browser.close();
+server.close();
