@@ -80,7 +80,6 @@ const browser = await chromium.launch({
 });
 const context = await browser.newContext();
 const bytes = { js: 0, wasm: 0, parquet: 0, other: 0 };
-let parquetBytes = 0;
 const pending: Promise<void>[] = [];
 context.on('requestfinished', (r) => {
   pending.push(
@@ -90,7 +89,6 @@ context.on('requestfinished', (r) => {
       const url = r.url();
       if (url.endsWith('.parquet')) {
         bytes.parquet += n;
-        parquetBytes += n;
       } else if (url.endsWith('.wasm')) bytes.wasm += n;
       else if (/\.m?js(\?|$)/.test(url)) bytes.js += n;
       else bytes.other += n;
