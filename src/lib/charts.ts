@@ -223,3 +223,33 @@ export function lines(
     opts.alt,
   );
 }
+
+export interface StripDatum {
+  label: string;
+  value: number;
+  highlight: boolean;
+}
+
+/** A distribution as one dot per county on one axis, the selected county larger, coloured and named. */
+export function strip(data: StripDatum[], opts: { alt: string; unit: string; width?: number }) {
+  const chosen = data.filter((d) => d.highlight);
+  return renderSvg(
+    {
+      width: opts.width ?? 640,
+      height: 120,
+      marginLeft: 20,
+      marginRight: 20,
+      x: { label: opts.unit, grid: true },
+      y: { axis: null },
+      marks: [
+        Plot.dotX(
+          data.filter((d) => !d.highlight),
+          { x: 'value', r: 3, fill: '#767676', fillOpacity: 0.5 },
+        ),
+        Plot.dotX(chosen, { x: 'value', r: 7, fill: PALETTE[5], stroke: '#000' }),
+        Plot.text(chosen, { x: 'value', text: 'label', dy: -14, fontWeight: 'bold' }),
+      ],
+    },
+    opts.alt,
+  );
+}

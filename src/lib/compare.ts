@@ -141,3 +141,64 @@ export async function planSummaries(): Promise<PlanSummary[]> {
     };
   });
 }
+
+/** One county's value of a comparable measure, with the span it rests on (for plan measures). */
+export interface MeasureValue {
+  code: string;
+  name: string;
+  value: number;
+  doc_id: string;
+  span: [number, number] | null;
+}
+
+/**
+ * The comparable plan measures, per county (main plan): central funds, the share of central funds to 农产品上行
+ * (upstream and logistics), central funds per village station, training target per administrative village,
+ * stated and computed village coverage, and the delivery-hours target to villages. A county whose plan lacks a
+ * measure has no value (absent, not zero).
+ */
+export async function planMeasures(): Promise<Record<string, MeasureValue[]>> {
+  const plans = await planSummaries();
+  const villages = new Map((await counties()).map((c) => [c.county_code, c.village_committees]));
+  const out: Record<string, MeasureValue[]> = {
+    central_funds: [],
+    upstream_share: [],
+    central_per_village_station: [],
+    training_per_village: [],
+    coverage_stated: [],
+    coverage_computed: [],
+    delivery_hours_to_village: [],
+  };
+  const push = (key: string, p: PlanSummary, value: number | null, span: [number, number] | null) => {
+    if (value !== null && Number.isFinite(value))
+      out[key]!.push({ code: p.code, name: p.name, value, doc_id: p.doc_id, span });
+  };
+  for (const p of plans) {
+    const central = p.funds.funds_central_yuan;
+    const target = (m: string) => p.targets.find((t) => t.metric === m);
+    push('central_funds', p, central?.value ?? null, central?.span ?? null);
+    const splits =
+      p.categories.every((c) => c.central !== null) && p.categories.some((c) => (c.central ?? 0) > 0);
+    if (central && splits) {
+      const up = p.categories
+        .filter((c) => c.category === 'upstream' || c.category === 'logistics')
+        .reduce((a, c) => a + (c.central ?? 0), 0);
+      push('upstream_share', p, up / central.value, central.span);
+    }
+    const stations =
+      target('village_station_count')?.value ??
+      ((target('village_station_count_new')?.value ?? 0) +
+        (target('village_station_count_upgraded')?.value ?? 0) ||
+        null);
+    if (central && stations) push('central_per_village_station', p, central.value / stations, central.span);
+    const training = target('training_person_times');
+    const v = villages.get(p.code);
+    if (training && v) push('training_per_village', p, training.value / v, training.span);
+    const cov = target('village_coverage_pct');
+    if (cov) push('coverage_stated', p, cov.value / 100, cov.span);
+    if (p.coverage) push('coverage_computed', p, p.coverage.stations / p.coverage.villages, null);
+    const hours = target('delivery_hours_to_village');
+    if (hours) push('delivery_hours_to_village', p, hours.value, hours.span);
+  }
+  return out;
+}

@@ -164,12 +164,48 @@ describe('compare', () => {
   });
 });
 
+describe('benchmarks', () => {
+  it('ranks a county by central funds as the documents table does, and keeps the choice in the URL', async () => {
+    const docs = csvRows('documents').filter((d) => d.doc_type === 'plan' && d.funds_central_yuan !== '');
+    const sorted = [...docs].sort((x, y) => Number(y.funds_central_yuan) - Number(x.funds_central_yuan));
+    const last = sorted[sorted.length - 1]!;
+    const page = await open(`/en/benchmarks/?m=central_funds&c=${last.county_code}`);
+    await page.locator('#benchmarks[data-state="ready"]').waitFor();
+    expect(await page.locator('#benchmark-rank').textContent()).toContain(
+      `ranks ${sorted.length} of ${sorted.length}`,
+    );
+    expect(await page.locator('#benchmark-out svg[role="img"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('says when a plan lacks the measure instead of ranking it as zero', async () => {
+    const docs = csvRows('documents').filter((d) => d.doc_type === 'plan' && d.county_code);
+    const without = docs.find((d) => d.funds_central_yuan === '')!;
+    const page = await open(`/en/benchmarks/?m=central_funds&c=${without.county_code}`);
+    await page.locator('#benchmarks[data-state="ready"]').waitFor();
+    expect(await page.locator('#benchmark-rank').textContent()).toContain('does not state this');
+    await page.close();
+  });
+
+  it('ranks monthly measures with DuckDB over every county in metrics_monthly', async () => {
+    const codes = new Set(csvRows('metrics_monthly').map((r) => r.county_code));
+    const page = await open('/benchmarks/?m=online_retail_sales_latest_year');
+    await page.locator('#benchmarks[data-state="ready"]').waitFor();
+    expect(await page.locator('#benchmark-rank').textContent()).toContain(`${codes.size} 个县`);
+    await page.close();
+  });
+});
+
 describe('accessibility and requests', () => {
-  it.each(['/sql/?q=SELECT%201', `/en/compare/`])(
+  it.each(['/sql/?q=SELECT%201', `/en/compare/`, '/benchmarks/'])(
     '%s has no axe-core violations when ready',
     async (path) => {
       const page = await open(path);
-      await page.locator('[data-state="ready"]#sql-console, [data-state="ready"]#compare').waitFor();
+      await page
+        .locator(
+          '[data-state="ready"]#sql-console, [data-state="ready"]#compare, [data-state="ready"]#benchmarks',
+        )
+        .waitFor();
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
         const axe = (

@@ -1,0 +1,146 @@
+/**
+ * The benchmarks page in the browser: the distribution of one measure across all counties, the selected county
+ * highlighted with its rank. Plan measures come from /benchmarks/measures.json (built with the site); monthly
+ * measures are computed by DuckDB over metrics_monthly, so the page works the same with the five sample
+ * counties or with the national-scale synthetic set. The county and the measure are read from the URL and
+ * checked against closed lists.
+ */
+import Papa from 'papaparse';
+import { strip } from '../lib/charts.ts';
+import type { MeasureValue, PickerEntry } from '../lib/compare.ts';
+import { openDuck } from './duck.ts';
+
+const root = document.getElementById('benchmarks') as HTMLElement;
+const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
+const MEASURES = JSON.parse(root.dataset.measures!) as Record<
+  string,
+  { label: string; unit: string; kind: 'plan' | 'metric' }
+>;
+const METRIC_SQL: Record<string, string> = {
+  // sums over the latest full calendar year in the data; the year is read from the data, not from input
+  online_retail_sales_latest_year: 'online_retail_sales_yuan',
+  agri_online_retail_sales_latest_year: 'agri_online_retail_sales_yuan',
+  express_parcels_latest_year: 'express_parcels',
+};
+
+async function values(measure: string, plan: Record<string, MeasureValue[]>, names: Map<string, string>) {
+  if (MEASURES[measure]!.kind === 'plan') return { rows: plan[measure] ?? [], year: null as string | null };
+  const duck = await openDuck(['metrics_monthly']);
+  const metric = METRIC_SQL[measure]!;
+  const latest = (await duck.query(
+    `SELECT max(substr(month, 1, 4)) AS y FROM metrics_monthly WHERE metric = '${metric}' AND month LIKE '%-12'`,
+  )) as { y: string }[];
+  const y = latest[0]?.y ?? '';
+  const rows = await duck.query(
+    `SELECT county_code, sum(value) AS v FROM metrics_monthly WHERE metric = '${metric}' AND month BETWEEN ? AND ? GROUP BY county_code`,
+    [`${y}-01`, `${y}-12`],
+  );
+  return {
+    rows: rows.map((r) => ({
+      code: String(r.county_code),
+      name: names.get(String(r.county_code)) ?? String(r.county_code),
+      value: Number(r.v),
+      doc_id: '',
+      span: null,
+    })) as MeasureValue[],
+    year: y,
+  };
+}
+
+async function main() {
+  root.dataset.state = 'loading';
+  const { counties, measures } = (await (await fetch('/benchmarks/measures.json')).json()) as {
+    counties: PickerEntry[];
+    measures: Record<string, MeasureValue[]>;
+  };
+  const url = new URL(location.href);
+  const m = url.searchParams.get('m') ?? 'central_funds';
+  const measure = m in MEASURES ? m : 'central_funds';
+  const c = url.searchParams.get('c') ?? '';
+  const names = new Map(counties.map((x) => [x.code, x.name]));
+  (document.getElementById('measure') as HTMLSelectElement).value = measure;
+  const countySelect = document.getElementById('county') as HTMLSelectElement;
+  const code = /^\d{6}$/.test(c) ? c : (counties[0]?.code ?? '');
+  countySelect.value = code;
+  const { rows, year } = await values(measure, measures, names);
+  const info = MEASURES[measure]!;
+  const scale = info.unit === '万元' ? 1e4 : info.unit === '%' ? 0.01 : 1;
+  const sorted = [...rows].sort((a, b) => b.value - a.value);
+  const rank = sorted.findIndex((r) => r.code === code) + 1;
+  const out = document.getElementById('benchmark-out') as HTMLElement;
+  out.replaceChildren();
+  const p = document.createElement('p');
+  p.id = 'benchmark-rank';
+  p.textContent =
+    rank > 0
+      ? L.rank!.replace('{name}', names.get(code) ?? code)
+          .replace('{k}', String(rank))
+          .replace('{n}', String(sorted.length))
+      : L.absent!.replace('{name}', names.get(code) ?? code).replace('{n}', String(sorted.length));
+  out.append(p);
+  if (year) {
+    const y = document.createElement('p');
+    y.className = 'note';
+    y.textContent = L.year!.replace('{y}', year);
+    out.append(y);
+  }
+  const holder = document.createElement('div');
+  holder.innerHTML = strip(
+    rows.map((r) => ({ label: r.name, value: r.value / scale, highlight: r.code === code })),
+    { alt: `${info.label}: ${p.textContent}`, unit: info.unit },
+  );
+  out.append(holder);
+  const csv = document.createElement('button');
+  csv.type = 'button';
+  csv.textContent = 'CSV';
+  csv.addEventListener('click', () => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(
+      new Blob(
+        [
+          `\uFEFF${Papa.unparse(sorted.map((r, i) => ({ rank: i + 1, county_code: r.code, county: r.name, value: r.value })))}\n`,
+        ],
+        {
+          type: 'text/csv',
+        },
+      ),
+    );
+    a.download = `plan-atlas-${measure}.csv`;
+    a.click();
+  });
+  out.append(csv);
+  const table = document.createElement('table');
+  table.innerHTML =
+    '<thead><tr><th scope="col">#</th><th scope="col"></th><th scope="col"></th></tr></thead>';
+  table.tHead!.rows[0]!.cells[1]!.textContent = L.county!;
+  table.tHead!.rows[0]!.cells[2]!.textContent = `${info.label} (${info.unit})`;
+  const body = table.createTBody();
+  for (const [i, r] of sorted.slice(0, 50).entries()) {
+    const tr = body.insertRow();
+    if (r.code === code) tr.className = 'chosen';
+    tr.insertCell().textContent = String(i + 1);
+    tr.insertCell().textContent = r.name;
+    tr.insertCell().textContent = (r.value / scale).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  }
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = L.data_table!;
+  details.append(summary, table);
+  out.append(details);
+  root.dataset.state = 'ready';
+}
+
+for (const id of ['measure', 'county'])
+  document.getElementById(id)!.addEventListener('change', () => {
+    const url = new URL(location.href);
+    url.searchParams.set('m', (document.getElementById('measure') as HTMLSelectElement).value);
+    url.searchParams.set('c', (document.getElementById('county') as HTMLSelectElement).value);
+    history.replaceState(null, '', url);
+    main().catch(fail);
+  });
+const fail = (e: unknown) => {
+  root.dataset.state = 'error';
+  (document.getElementById('benchmark-out') as HTMLElement).textContent =
+    typeof WebAssembly === 'object' ? String((e as Error).message) : L.no_wasm!;
+};
+main().catch(fail);
