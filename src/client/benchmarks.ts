@@ -98,7 +98,10 @@ async function main() {
     a.href = URL.createObjectURL(
       new Blob(
         [
-          `\uFEFF${Papa.unparse(sorted.map((r, i) => ({ rank: i + 1, county_code: r.code, county: r.name, value: r.value })))}\n`,
+          `\uFEFF${Papa.unparse(
+            sorted.map((r, i) => ({ rank: i + 1, county_code: r.code, county: r.name, value: r.value })),
+            { newline: '\n' },
+          )}\n`,
         ],
         {
           type: 'text/csv',

@@ -38,17 +38,23 @@ function readUrl(valid: Set<string>, metrics: Set<string>) {
     .split(',')
     .map((c) => c.trim())
     .filter(Boolean);
-  const codes = [...new Set(asked.filter((c) => valid.has(c)))].slice(0, MAX);
-  const unknown = asked.filter((c) => !valid.has(c));
+  const known = [...new Set(asked.filter((c) => valid.has(c)))];
+  const codes = known.slice(0, MAX);
+  // shown as text only, and cut short: a URL can carry anything
+  const unknown = asked.filter((c) => !valid.has(c)).map((c) => (c.length > 24 ? `${c.slice(0, 24)}…` : c));
+  if (known.length > MAX) unknown.unshift(`(${known.length - MAX} > ${MAX})`);
   const m = url.searchParams.get('m') ?? 'online_retail_sales_yuan';
   return { codes, unknown, metric: metrics.has(m) ? m : 'online_retail_sales_yuan' };
 }
 
-function writeUrl(codes: string[], metric: string) {
+/** Writes the state into the URL: a new history entry for a reader's change (so back and forward work). */
+function writeUrl(codes: string[], metric: string, push: boolean) {
   const url = new URL(location.href);
   url.searchParams.set('c', codes.join(','));
   url.searchParams.set('m', metric);
-  history.replaceState(null, '', url);
+  if (url.href === location.href) return;
+  if (push) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
 }
 
 /** A figure with the chart, its downloads (SVG, PNG, CSV) and a citation line. */
@@ -108,7 +114,12 @@ function figure(title: string, svg: string, columns: string[], rows: (string | n
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText())}`;
   });
   button('CSV', () =>
-    save(new Blob([`\uFEFF${Papa.unparse({ fields: columns, data: rows })}\n`], { type: 'text/csv' }), 'csv'),
+    save(
+      new Blob([`\uFEFF${Papa.unparse({ fields: columns, data: rows }, { newline: '\n' })}\n`], {
+        type: 'text/csv',
+      }),
+      'csv',
+    ),
   );
   const details = document.createElement('details');
   const summary = document.createElement('summary');
@@ -352,7 +363,8 @@ async function main() {
   metricSelect.value = metric;
   const plansOut = document.getElementById('compare-plans') as HTMLElement;
   const monthly = document.getElementById('compare-monthly') as HTMLElement;
-  if (unknown.length) message.textContent = `${L.unknown_codes}${unknown.join(', ')}`;
+  if (unknown.length)
+    message.textContent = `${L.unknown_codes}${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` … (${unknown.length})` : ''}`;
 
   const find = (q: string) => {
     const s = q.trim().toLowerCase().replace(/\s+/g, '');
@@ -371,8 +383,8 @@ async function main() {
     return hits.length === 1 ? hits[0]! : null;
   };
 
-  const redraw = async () => {
-    writeUrl(codes, metric);
+  const redraw = async (push = true) => {
+    writeUrl(codes, metric, push);
     chosen.replaceChildren(
       ...codes.map((c) => {
         const li = document.createElement('li');
@@ -428,7 +440,15 @@ async function main() {
     metric = metricSelect.value;
     redraw();
   });
-  await redraw();
+  // back and forward: the state is read again from the URL
+  addEventListener('popstate', () => {
+    const again = readUrl(valid, new Set(Object.keys(METRICS)));
+    codes = again.codes.length ? again.codes : codes;
+    metric = again.metric;
+    metricSelect.value = metric;
+    redraw(false);
+  });
+  await redraw(false);
 }
 
 main().catch((e) => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yuanZh } from '../../src/lib/format.ts';
 import { ARGS, CHROMIUM, DATA, DIST, serve } from './harness.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -91,6 +92,20 @@ describe('SQL console', () => {
     }
   });
 
+  it('downloads the result as CSV (UTF-8 with BOM) with the rows shown', async () => {
+    const page = await open(sql('SELECT doc_id, county_name FROM documents ORDER BY doc_id'));
+    await page.locator('#sql-console[data-state="ready"]').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#sql-csv').click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(rows).toEqual(csvRows('documents').map((d) => ({ doc_id: d.doc_id, county_name: d.county_name })));
+    await page.close();
+  });
+
   it('has each example as a link that runs it', async () => {
     const page = await open('/en/sql/');
     const links = await page
@@ -112,6 +127,64 @@ describe('compare', () => {
     (d) => d.status === 'ok' && d.doc_type === 'plan' && d.county_code,
   );
   const [a, b, c] = plans.map((d) => d.county_code!).sort();
+
+  it('shows three counties from the URL with the figures of the published CSV', async () => {
+    const page = await open(`/compare/?c=${a},${b},${c}`);
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    const header = await page.locator('table.aligned thead th').allTextContents();
+    const names = new Map(csvRows('counties').map((r) => [r.county_code, r.name]));
+    expect(header.slice(1)).toEqual([a, b, c].map((x) => names.get(x)));
+    const central = await page
+      .locator('table.aligned tbody tr')
+      .filter({ has: page.locator('th', { hasText: '中央财政资金' }) })
+      .first()
+      .locator('td')
+      .allTextContents();
+    const docs = new Map(plans.map((d) => [d.county_code, d]));
+    expect(central).toEqual(
+      [a, b, c].map((x) => {
+        const v = docs.get(x)!.funds_central_yuan;
+        return v === '' ? '— 未注明' : yuanZh(Number(v));
+      }),
+    );
+    await page.close();
+  });
+
+  it('back and forward restore the counties chosen with the picker', async () => {
+    const page = await open(`/compare/?c=${a},${b}`);
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    await page.locator('#county-picker').fill(c!);
+    await page.locator('#add-county button[type="submit"]').click();
+    await page.waitForURL((u) => (u.searchParams.get('c') ?? '').split(',').length === 3);
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    await page.goBack();
+    await page.waitForURL((u) => (u.searchParams.get('c') ?? '').split(',').length === 2);
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    expect(await page.locator('#chosen li').count()).toBe(2);
+    await page.goForward();
+    await page.waitForURL((u) => (u.searchParams.get('c') ?? '').split(',').length === 3);
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    expect(await page.locator('#chosen li').count()).toBe(3);
+    await page.close();
+  });
+
+  it('answers hostile parameters (quotes, SQL, markup, 200 codes) with a message, not a query error', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => String(100000 + i)).join(',');
+    for (const q of [
+      `c=${encodeURIComponent(`'";--,${a}`)}&m=${encodeURIComponent("'; DROP VIEW x; --")}`,
+      `c=${encodeURIComponent(`<img src=x onerror=alert(1)>,${a},${b}`)}`,
+      `c=${many},${a}`,
+      `c=${[a, b, c, a, b, c, a].join(',')}`,
+    ]) {
+      const page = await open(`/compare/?${q}`);
+      await page.locator('#compare[data-state="ready"]').waitFor();
+      expect(await page.locator('#compare-monthly').getAttribute('data-state'), q).toBe('ready');
+      expect(await page.locator('#chosen li').count()).toBeGreaterThanOrEqual(1);
+      expect(await page.locator('#chosen li').count()).toBeLessThanOrEqual(6);
+      expect(await page.locator('img').count()).toBe(0);
+      await page.close();
+    }
+  });
 
   it('restores the counties and the metric from the URL, and keeps them on reload', async () => {
     const page = await open(`/compare/?c=${a},${b}&m=express_parcels`);
