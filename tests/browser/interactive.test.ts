@@ -237,6 +237,26 @@ describe('compare', () => {
   });
 });
 
+describe('county page, interactive monthly series', () => {
+  it('loads DuckDB only when asked, then draws the series with the sample-data note', async () => {
+    const code = csvRows('metrics_monthly')[0]!.county_code!;
+    const before = requested.length;
+    const page = await open(`/counties/${code}/`);
+    await page.locator('#monthly-interactive:not([hidden])').waitFor();
+    expect(requested.slice(before).some((u) => u.endsWith('.wasm'))).toBe(false);
+    await page.locator('#monthly-interactive button.open').click();
+    await page.locator('#monthly-interactive[data-state="ready"]').waitFor();
+    expect(await page.locator('#monthly-interactive svg[role="img"]').count()).toBeGreaterThan(0);
+    const synthetic = csvRows('metrics_monthly').some(
+      (r) => r.county_code === code && r.synthetic === 'true',
+    );
+    expect(await page.locator('#monthly-interactive .chart-synthetic').count()).toBe(synthetic ? 1 : 0);
+    await page.locator('#monthly-metric').selectOption('express_parcels');
+    await page.locator('#monthly-interactive[data-state="ready"]').waitFor();
+    await page.close();
+  });
+});
+
 describe('benchmarks', () => {
   it('ranks a county by central funds as the documents table does, and keeps the choice in the URL', async () => {
     const docs = csvRows('documents').filter((d) => d.doc_type === 'plan' && d.funds_central_yuan !== '');
