@@ -5,10 +5,10 @@
  * counties or with the national-scale synthetic set. The county and the measure are read from the URL and
  * checked against closed lists.
  */
-import Papa from 'papaparse';
 import { strip } from '../lib/charts.ts';
 import type { MeasureValue, PickerEntry } from '../lib/compare.ts';
 import { openDuck } from './duck.ts';
+import { figure } from './figure.ts';
 
 const root = document.getElementById('benchmarks') as HTMLElement;
 const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
@@ -24,7 +24,8 @@ const METRIC_SQL: Record<string, string> = {
 };
 
 async function values(measure: string, plan: Record<string, MeasureValue[]>, names: Map<string, string>) {
-  if (MEASURES[measure]!.kind === 'plan') return { rows: plan[measure] ?? [], year: null as string | null };
+  if (MEASURES[measure]!.kind === 'plan')
+    return { rows: plan[measure] ?? [], year: null as string | null, synthetic: false };
   const duck = await openDuck(['metrics_monthly']);
   const metric = METRIC_SQL[measure]!;
   const latest = (await duck.query(
@@ -32,7 +33,7 @@ async function values(measure: string, plan: Record<string, MeasureValue[]>, nam
   )) as { y: string }[];
   const y = latest[0]?.y ?? '';
   const rows = await duck.query(
-    `SELECT county_code, sum(value) AS v FROM metrics_monthly WHERE metric = '${metric}' AND month BETWEEN ? AND ? GROUP BY county_code`,
+    `SELECT county_code, sum(value) AS v, bool_or(synthetic) AS s FROM metrics_monthly WHERE metric = '${metric}' AND month BETWEEN ? AND ? GROUP BY county_code`,
     [`${y}-01`, `${y}-12`],
   );
   return {
@@ -44,6 +45,7 @@ async function values(measure: string, plan: Record<string, MeasureValue[]>, nam
       span: null,
     })) as MeasureValue[],
     year: y,
+    synthetic: rows.some((r) => r.s === true),
   };
 }
 
@@ -62,7 +64,7 @@ async function main() {
   const countySelect = document.getElementById('county') as HTMLSelectElement;
   const code = /^\d{6}$/.test(c) ? c : (counties[0]?.code ?? '');
   countySelect.value = code;
-  const { rows, year } = await values(measure, measures, names);
+  const { rows, year, synthetic } = await values(measure, measures, names);
   const info = MEASURES[measure]!;
   const scale = info.unit === '万元' ? 1e4 : info.unit === '%' ? 0.01 : 1;
   const sorted = [...rows].sort((a, b) => b.value - a.value);
@@ -84,52 +86,20 @@ async function main() {
     y.textContent = L.year!.replace('{y}', year);
     out.append(y);
   }
-  const holder = document.createElement('div');
-  holder.innerHTML = strip(
-    rows.map((r) => ({ label: r.name, value: r.value / scale, highlight: r.code === code })),
-    { alt: `${info.label}: ${p.textContent}`, unit: info.unit },
-  );
-  out.append(holder);
-  const csv = document.createElement('button');
-  csv.type = 'button';
-  csv.textContent = 'CSV';
-  csv.addEventListener('click', () => {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(
-      new Blob(
-        [
-          `\uFEFF${Papa.unparse(
-            sorted.map((r, i) => ({ rank: i + 1, county_code: r.code, county: r.name, value: r.value })),
-            { newline: '\n' },
-          )}\n`,
-        ],
-        {
-          type: 'text/csv',
-        },
+  out.append(
+    figure({
+      title: info.label,
+      svg: strip(
+        rows.map((r) => ({ label: r.name, value: r.value / scale, highlight: r.code === code })),
+        { alt: `${info.label}: ${p.textContent}`, unit: info.unit },
       ),
-    );
-    a.download = `plan-atlas-${measure}.csv`;
-    a.click();
-  });
-  out.append(csv);
-  const table = document.createElement('table');
-  table.innerHTML =
-    '<thead><tr><th scope="col">#</th><th scope="col"></th><th scope="col"></th></tr></thead>';
-  table.tHead!.rows[0]!.cells[1]!.textContent = L.county!;
-  table.tHead!.rows[0]!.cells[2]!.textContent = `${info.label} (${info.unit})`;
-  const body = table.createTBody();
-  for (const [i, r] of sorted.slice(0, 50).entries()) {
-    const tr = body.insertRow();
-    if (r.code === code) tr.className = 'chosen';
-    tr.insertCell().textContent = String(i + 1);
-    tr.insertCell().textContent = r.name;
-    tr.insertCell().textContent = (r.value / scale).toLocaleString('en-US', { maximumFractionDigits: 2 });
-  }
-  const details = document.createElement('details');
-  const summary = document.createElement('summary');
-  summary.textContent = L.data_table!;
-  details.append(summary, table);
-  out.append(details);
+      columns: ['#', L.county!, 'county_code', `${info.label} (${info.unit})`],
+      rows: sorted.map((r, i) => [i + 1, r.name, r.code, +(r.value / scale).toFixed(2)]),
+      cite: L.cite!,
+      dataTable: L.data_table!,
+      note: synthetic ? L.chart_synthetic : undefined,
+    }),
+  );
   root.dataset.state = 'ready';
 }
 

@@ -6,10 +6,10 @@
  * The plan comparison is drawn first, from /compare/plans.json (small, built with the site); DuckDB-WASM is then
  * opened in a worker for the monthly series, so the first chart never waits for it.
  */
-import Papa from 'papaparse';
 import { lines, normalizedBars, stackedBars, timeline } from '../lib/charts.ts';
 import type { PickerEntry, PlanSummary } from '../lib/compare.ts';
 import { openDuck } from './duck.ts';
+import { figure as makeFigure } from './figure.ts';
 
 const root = document.getElementById('compare') as HTMLElement;
 const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
@@ -57,90 +57,8 @@ function writeUrl(codes: string[], metric: string, push: boolean) {
   else history.replaceState(null, '', url);
 }
 
-/** A figure with the chart, its downloads (SVG, PNG, CSV) and a citation line. */
-function figure(title: string, svg: string, columns: string[], rows: (string | number)[][], note?: string) {
-  const fig = document.createElement('figure');
-  fig.className = 'chart';
-  const cap = document.createElement('figcaption');
-  const strong = document.createElement('strong');
-  strong.textContent = title;
-  cap.append(strong);
-  const holder = document.createElement('div');
-  holder.className = 'svg';
-  holder.innerHTML = svg;
-  fig.append(cap, holder);
-  if (note) {
-    const p = document.createElement('p');
-    p.className = 'chart-synthetic';
-    p.textContent = note;
-    fig.append(p);
-  }
-  const cite = document.createElement('p');
-  cite.className = 'chart-source';
-  cite.textContent = `${L.cite} ${location.href}`;
-  const tools = document.createElement('p');
-  tools.className = 'tools';
-  const name = `plan-atlas-${title.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
-  const save = (blob: Blob, ext: string) => {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${name}.${ext}`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  };
-  const svgText = () => new XMLSerializer().serializeToString(holder.querySelector('svg')!);
-  const button = (label: string, act: () => void) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = label;
-    b.addEventListener('click', act);
-    tools.append(b, ' ');
-  };
-  button('SVG', () => save(new Blob([svgText()], { type: 'image/svg+xml' }), 'svg'));
-  button('PNG', () => {
-    const svgEl = holder.querySelector('svg')!;
-    const { width, height } = svgEl.viewBox.baseVal;
-    const img = new Image();
-    img.onload = () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = width * 2;
-      canvas.height = height * 2;
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#fff';
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-      canvas.toBlob((b) => b && save(b, 'png'));
-    };
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText())}`;
-  });
-  button('CSV', () =>
-    save(
-      new Blob([`\uFEFF${Papa.unparse({ fields: columns, data: rows }, { newline: '\n' })}\n`], {
-        type: 'text/csv',
-      }),
-      'csv',
-    ),
-  );
-  const details = document.createElement('details');
-  const summary = document.createElement('summary');
-  summary.textContent = L.data_table!;
-  const table = document.createElement('table');
-  const head = table.createTHead().insertRow();
-  for (const c of columns) {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = c;
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const r of rows) {
-    const tr = body.insertRow();
-    for (const v of r) tr.insertCell().textContent = String(v);
-  }
-  details.append(summary, table);
-  fig.append(cite, tools, details);
-  return fig;
-}
+const figure = (title: string, svg: string, columns: string[], rows: (string | number)[][], note?: string) =>
+  makeFigure({ title, svg, columns, rows, note, cite: L.cite!, dataTable: L.data_table! });
 
 const section = (id: string, title: string) => {
   const s = document.createElement('section');
@@ -383,8 +301,13 @@ async function main() {
     return hits.length === 1 ? hits[0]! : null;
   };
 
+  const snippet = document.getElementById('embed-snippet');
   const redraw = async (push = true) => {
     writeUrl(codes, metric, push);
+    if (snippet) {
+      const src = new URL(`${snippet.dataset.path}?c=${codes.join(',')}&m=${metric}`, location.href).href;
+      snippet.textContent = `<iframe src="${src}" width="720" height="1200" style="border:0" title="Plan Atlas"></iframe>`;
+    }
     chosen.replaceChildren(
       ...codes.map((c) => {
         const li = document.createElement('li');

@@ -186,6 +186,20 @@ describe('compare', () => {
     }
   });
 
+  it('offers an embed snippet for the current comparison; the embed page shows it without the site header', async () => {
+    const page = await open(`/compare/?c=${a},${b}`);
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    const snippet = await page.locator('#embed-snippet').textContent();
+    expect(snippet).toContain(`/embed/compare/?c=${a},${b}`);
+    await page.close();
+    const embed = await open(`/embed/compare/?c=${a},${b}`);
+    await embed.locator('#compare[data-state="ready"]').waitFor();
+    expect(await embed.locator('header.site').count()).toBe(0);
+    expect(await embed.locator('#compare-plans figure.chart svg[role="img"]').count()).toBeGreaterThan(0);
+    expect(await embed.locator('figure.chart .tools button').count()).toBeGreaterThan(0);
+    await embed.close();
+  });
+
   it('restores the counties and the metric from the URL, and keeps them on reload', async () => {
     const page = await open(`/compare/?c=${a},${b}&m=express_parcels`);
     await page.locator('#compare[data-state="ready"]').waitFor();
@@ -268,6 +282,11 @@ describe('benchmarks', () => {
       `ranks ${sorted.length} of ${sorted.length}`,
     );
     expect(await page.locator('#benchmark-out svg[role="img"]').count()).toBe(1);
+    expect(await page.locator('#benchmark-out .tools button').allTextContents()).toEqual([
+      'SVG',
+      'PNG',
+      'CSV',
+    ]);
     await page.close();
   });
 

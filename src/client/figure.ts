@@ -1,0 +1,97 @@
+/**
+ * A chart drawn in the browser as a figure: the SVG, its downloads (SVG, PNG, CSV), a citation line with the
+ * page's URL (which reproduces the view), an optional sample-data note, and its data as a collapsed table.
+ */
+import Papa from 'papaparse';
+
+export function figure(o: {
+  title: string;
+  svg: string;
+  columns: string[];
+  rows: (string | number)[][];
+  cite: string;
+  dataTable: string;
+  note?: string;
+}): HTMLElement {
+  const fig = document.createElement('figure');
+  fig.className = 'chart';
+  const cap = document.createElement('figcaption');
+  const strong = document.createElement('strong');
+  strong.textContent = o.title;
+  cap.append(strong);
+  const holder = document.createElement('div');
+  holder.className = 'svg';
+  holder.innerHTML = o.svg;
+  fig.append(cap, holder);
+  if (o.note) {
+    const p = document.createElement('p');
+    p.className = 'chart-synthetic';
+    p.textContent = o.note;
+    fig.append(p);
+  }
+  const cite = document.createElement('p');
+  cite.className = 'chart-source';
+  cite.textContent = `${o.cite} ${location.href}`;
+  const tools = document.createElement('p');
+  tools.className = 'tools';
+  const name = `plan-atlas-${o.title.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+  const save = (blob: Blob, ext: string) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${name}.${ext}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+  const svgText = () => new XMLSerializer().serializeToString(holder.querySelector('svg')!);
+  const button = (label: string, act: () => void) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.addEventListener('click', act);
+    tools.append(b, ' ');
+  };
+  button('SVG', () => save(new Blob([svgText()], { type: 'image/svg+xml' }), 'svg'));
+  button('PNG', () => {
+    const svgEl = holder.querySelector('svg')!;
+    const { width, height } = svgEl.viewBox.baseVal;
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width * 2;
+      canvas.height = height * 2;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      canvas.toBlob((b) => b && save(b, 'png'));
+    };
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText())}`;
+  });
+  button('CSV', () =>
+    save(
+      new Blob([`\uFEFF${Papa.unparse({ fields: o.columns, data: o.rows }, { newline: '\n' })}\n`], {
+        type: 'text/csv',
+      }),
+      'csv',
+    ),
+  );
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = o.dataTable;
+  const table = document.createElement('table');
+  const head = table.createTHead().insertRow();
+  for (const c of o.columns) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = c;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const r of o.rows) {
+    const tr = body.insertRow();
+    for (const v of r) tr.insertCell().textContent = String(v);
+  }
+  details.append(summary, table);
+  fig.append(cite, tools, details);
+  return fig;
+}
