@@ -100,6 +100,11 @@ async function main() {
       note: synthetic ? L.chart_synthetic : undefined,
     }),
   );
+  const snippet = document.getElementById('embed-snippet');
+  if (snippet) {
+    const src = new URL(`${snippet.dataset.path}?m=${measure}&c=${code}`, location.href).href;
+    snippet.textContent = `<iframe src="${src}" width="720" height="600" style="border:0" title="Plan Atlas"></iframe>`;
+  }
   root.dataset.state = 'ready';
 }
 

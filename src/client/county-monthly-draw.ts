@@ -1,7 +1,7 @@
 /** Draws the county page's interactive monthly series (loaded on request by county-monthly.ts). */
-import Papa from 'papaparse';
 import { lines } from '../lib/charts.ts';
 import { openDuck } from './duck.ts';
+import { figure } from './figure.ts';
 
 export async function draw(root: HTMLElement, metric: string) {
   const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
@@ -29,30 +29,29 @@ export async function draw(root: HTMLElement, metric: string) {
   }
   out.replaceChildren();
   const synthetic = rows.some((r) => r.synthetic === true);
-  if (synthetic) {
-    const p = document.createElement('p');
-    p.className = 'chart-synthetic';
-    p.textContent = L.chart_synthetic!;
-    out.append(p);
-  }
-  const add = (svg: string) => {
-    const d = document.createElement('div');
-    d.className = 'svg';
-    d.innerHTML = svg;
-    out.append(d);
-  };
+  const add = (title: string, svg: string, columns: string[], data: (string | number)[][]) =>
+    out.append(
+      figure({
+        title,
+        svg,
+        columns,
+        rows: data,
+        cite: L.cite!,
+        dataTable: L.data_table!,
+        note: synthetic ? L.chart_synthetic : undefined,
+      }),
+    );
   if (values.length === 0) {
     out.append(L.no_metrics!);
   } else {
     add(
+      METRICS[metric]!,
       lines(
         values.map((v) => ({ series: METRICS[metric]!, date: toDate(v.month), value: v.value / scale })),
-        {
-          alt: METRICS[metric]!,
-          unit: money ? (zh ? '万元' : '¥ million') : '',
-          series: [METRICS[metric]!],
-        },
+        { alt: METRICS[metric]!, unit: money ? (zh ? '万元' : '¥ million') : '', series: [METRICS[metric]!] },
       ),
+      ['month', 'value', 'synthetic'],
+      rows.map((r) => [String(r.month), Number(r.value), String(r.synthetic)]),
     );
     const target = GROWTH[metric];
     if (growth.length) {
@@ -63,30 +62,13 @@ export async function draw(root: HTMLElement, metric: string) {
           ? growth.map((g) => ({ series: L.growth_target!, date: toDate(g.month), value: target }))
           : []),
       ];
-      add(lines(data, { alt: `${METRICS[metric]} ${L.growth}`, unit: '%', series }));
-    }
-    const csv = document.createElement('button');
-    csv.type = 'button';
-    csv.textContent = 'CSV';
-    csv.addEventListener('click', () => {
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(
-        new Blob(
-          [
-            `\uFEFF${Papa.unparse(
-              rows.map((r) => ({ month: r.month, value: r.value, synthetic: r.synthetic })),
-              { newline: '\n' },
-            )}\n`,
-          ],
-          {
-            type: 'text/csv',
-          },
-        ),
+      add(
+        `${METRICS[metric]} · ${L.growth}`,
+        lines(data, { alt: `${METRICS[metric]} ${L.growth}`, unit: '%', series }),
+        ['month', 'yoy_growth_pct', ...(target !== undefined ? ['target_pct'] : [])],
+        growth.map((g) => [g.month, +g.value.toFixed(1), ...(target !== undefined ? [target] : [])]),
       );
-      a.download = `plan-atlas-${code}-${metric}.csv`;
-      a.click();
-    });
-    out.append(csv);
+    }
   }
   root.dataset.state = 'ready';
 }

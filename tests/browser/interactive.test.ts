@@ -264,7 +264,9 @@ describe('county page, interactive monthly series', () => {
     const synthetic = csvRows('metrics_monthly').some(
       (r) => r.county_code === code && r.synthetic === 'true',
     );
-    expect(await page.locator('#monthly-interactive .chart-synthetic').count()).toBe(synthetic ? 1 : 0);
+    const notes = await page.locator('#monthly-interactive .chart-synthetic').count();
+    expect(synthetic ? notes > 0 : notes === 0).toBe(true);
+    expect(await page.locator('#monthly-interactive .tools button').first().textContent()).toBe('SVG');
     await page.locator('#monthly-metric').selectOption('express_parcels');
     await page.locator('#monthly-interactive[data-state="ready"]').waitFor();
     await page.close();
