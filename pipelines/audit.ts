@@ -1,6 +1,7 @@
 import { group, percent, yuanEn, yuanZh } from '../src/lib/format.ts';
 import { CATEGORY_LABELS } from '../src/lib/labels.ts';
 import { applicability, type Rule } from './reference/rules.ts';
+import { stationTargets } from './stations.ts';
 import type { Allocation, Extraction, Target } from './types.ts';
 import { childrenOf, type Finding, itemValue } from './validate.ts';
 
@@ -253,12 +254,9 @@ function villageCoverage(x: Extraction, text: string, place: Place | null): Find
   const b = base('village_coverage', 'village_coverage_pct');
   const first = (m: string): Target | undefined => x.targets.find((t) => t.metric === m);
   const stated = first('village_coverage_pct');
-  const total = first('village_station_count');
-  const parts = [first('village_station_count_new'), first('village_station_count_upgraded')].filter(
-    (t): t is Target => t !== undefined,
-  );
-  const stations = total ? total.value : parts.length ? parts.reduce((a, t) => a + t.value, 0) : null;
-  const stationSpans = total ? [spanOf(total)] : parts.map(spanOf);
+  const planned = stationTargets(x.targets, 'village');
+  const stations = planned?.value ?? null;
+  const stationSpans = planned ? planned.from.map(spanOf) : [];
   const statedSpans = stated ? [spanOf(stated)] : [];
   if (stations === null)
     return {

@@ -10,9 +10,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, contentType } from './browser.ts';
 import { ROOT } from './reference/index.ts';
 
 const { values } = parseArgs({
@@ -23,13 +24,6 @@ const DIST = join(ROOT, 'dist');
 const DATA = values.data ? resolve(values.data) : join(DIST, 'data');
 if (!existsSync(join(DIST, 'compare/index.html')))
   throw new Error('dist/ is missing: run `npm run data && npm run build`');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-};
 
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -38,7 +32,7 @@ const server = createServer((req, res) => {
   if (!file.startsWith(base + sep) && file !== base) return void res.writeHead(403).end();
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!existsSync(file)) return void res.writeHead(404).end();
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const type = contentType(file);
   const size = statSync(file).size;
   const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
   if (range) {
@@ -67,16 +61,8 @@ await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  executablePath: CHROMIUM,
+  args: CHROMIUM_ARGS,
 });
 const context = await browser.newContext();
 const bytes = { js: 0, wasm: 0, parquet: 0, other: 0 };

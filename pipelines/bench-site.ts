@@ -9,24 +9,16 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { createGzip } from 'node:zlib';
 import Papa from 'papaparse';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, contentType } from './browser.ts';
 import { ROOT } from './reference/index.ts';
 
 const DIST = join(ROOT, 'dist');
 if (!existsSync(join(DIST, 'index.html')))
   throw new Error('dist/ is missing: run `npm run data && npm run build`');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.csv': 'text/csv',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-};
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|wasm)|image\/svg)/;
 
 // a static server that compresses what compresses, as a real host would
@@ -36,7 +28,7 @@ const server = createServer((req, res) => {
   if (file !== DIST && !file.startsWith(DIST + sep)) return void res.writeHead(403).end();
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!existsSync(file)) return void res.writeHead(404).end();
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const type = contentType(file);
   const gzip = COMPRESSIBLE.test(type) && /gzip/.test(String(req.headers['accept-encoding']));
   res.writeHead(200, { 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
   const stream = createReadStream(file);
@@ -76,16 +68,8 @@ const kind = (url: string, type: string) =>
             : 'other';
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  executablePath: CHROMIUM,
+  args: CHROMIUM_ARGS,
 });
 console.log(
   `${'page'.padEnd(13)} ${'req'.padStart(4)} ${'html'.padStart(8)} ${'css'.padStart(7)} ${'js'.padStart(7)} ${'img'.padStart(7)} ${'data'.padStart(8)} ${'total'.padStart(8)}  first chart`,

@@ -6,8 +6,10 @@
  * The plan comparison is drawn first, from /compare/plans.json (small, built with the site); DuckDB-WASM is then
  * opened in a worker for the monthly series, so the first chart never waits for it.
  */
+import { CATEGORIES as CATEGORY_ORDER } from '../../pipelines/types.ts';
 import { lines, normalizedBars, stackedBars, timeline } from '../lib/charts.ts';
 import type { PickerEntry, PlanSummary } from '../lib/compare.ts';
+import { money } from '../lib/format.ts';
 import { openDuck } from './duck.ts';
 import { figure as makeFigure } from './figure.ts';
 
@@ -19,12 +21,7 @@ const CATEGORIES = JSON.parse(root.dataset.categories!) as Record<string, string
 const TARGETS = JSON.parse(root.dataset.targets!) as Record<string, string>;
 const MAX = 6;
 
-const money = (yuan: number) =>
-  zh
-    ? yuan >= 1e8
-      ? `${+(yuan / 1e8).toFixed(2)}亿元`
-      : `${(+(yuan / 1e4).toFixed(2)).toLocaleString('en-US')}万元`
-    : `¥${+(yuan / 1e6).toFixed(2)} million`;
+const lang = zh ? 'zh' : 'en';
 const scale = zh ? 1e4 : 1e6;
 const unit = zh ? '万元' : '¥ million';
 
@@ -71,15 +68,6 @@ const section = (id: string, title: string) => {
 
 function drawPlans(plans: PlanSummary[], out: HTMLElement) {
   out.replaceChildren();
-  const order = [
-    'upstream',
-    'logistics',
-    'public_service',
-    'training',
-    'enterprise_upgrade',
-    'operations',
-    'other',
-  ];
   const catLabel = (c: string) => CATEGORIES[c] ?? c;
 
   // funds by category: absolute (all funds) and share of central funds, with the 50% line
@@ -89,7 +77,7 @@ function drawPlans(plans: PlanSummary[], out: HTMLElement) {
       .filter((c) => c.amount > 0)
       .map((c) => ({ label: p.name, series: catLabel(c.category), value: c.amount / scale })),
   );
-  const series = order.map(catLabel).filter((s) => abs.some((d) => d.series === s));
+  const series = CATEGORY_ORDER.map(catLabel).filter((s) => abs.some((d) => d.series === s));
   if (abs.length)
     funds.append(
       figure(
@@ -160,7 +148,7 @@ function drawPlans(plans: PlanSummary[], out: HTMLElement) {
   for (const f of ['funds_total_yuan', 'funds_central_yuan', 'funds_local_yuan'])
     row(
       L[f]!,
-      plans.map((p) => (p.funds[f] ? link(p, p.funds[f]!.span, money(p.funds[f]!.value)) : absent())),
+      plans.map((p) => (p.funds[f] ? link(p, p.funds[f]!.span, money(lang, p.funds[f]!.value)) : absent())),
     );
   for (const m of metrics)
     row(

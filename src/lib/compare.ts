@@ -4,6 +4,7 @@
  * category and source, stations, coverage, targets, phases), each figure with its source span.
  */
 import { pinyin } from 'pinyin-pro';
+import { stationTargets } from '../../pipelines/stations.ts';
 import {
   allocations,
   counties,
@@ -47,7 +48,7 @@ export interface PlanSummary {
 }
 
 /** The main plan of each county: the latest plan or revision by programme year, then date of issue. */
-async function mainPlans(): Promise<DocumentRow[]> {
+export async function mainPlans(): Promise<DocumentRow[]> {
   const plans = (await documents()).filter(
     (d) => d.status === 'ok' && d.county_code && (d.doc_type === 'plan' || d.doc_type === 'revision'),
   );
@@ -185,11 +186,7 @@ export async function planMeasures(): Promise<Record<string, MeasureValue[]>> {
         .reduce((a, c) => a + (c.central ?? 0), 0);
       push('upstream_share', p, up / central.value, central.span);
     }
-    const stations =
-      target('village_station_count')?.value ??
-      ((target('village_station_count_new')?.value ?? 0) +
-        (target('village_station_count_upgraded')?.value ?? 0) ||
-        null);
+    const stations = stationTargets(p.targets, 'village')?.value ?? null;
     if (central && stations) push('central_per_village_station', p, central.value / stations, central.span);
     const training = target('training_person_times');
     const v = villages.get(p.code);

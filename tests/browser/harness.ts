@@ -2,32 +2,13 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { contentType } from '../../pipelines/browser.ts';
 import { ROOT } from '../helpers.ts';
 
 export const DIST = join(ROOT, 'dist');
 export const DATA = join(ROOT, 'public/data');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.parquet': 'application/vnd.apache.parquet',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-};
+export { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../../pipelines/browser.ts';
 
 /** A static server for dir on a random localhost port: /path/ → /path/index.html, nothing outside dir. */
 export async function serve(dir: string): Promise<{ server: Server; origin: string }> {
@@ -45,7 +26,7 @@ export async function serve(dir: string): Promise<{ server: Server; origin: stri
     }
     // byte ranges, as a static host serves them: DuckDB-WASM reads Parquet files a range at a time
     const size = statSync(file).size;
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = contentType(file);
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
     if (range && (range[1] || range[2])) {
       const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
