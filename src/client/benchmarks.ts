@@ -98,13 +98,18 @@ async function main() {
       cite: L.cite!,
       dataTable: L.data_table!,
       note: synthetic ? L.chart_synthetic : undefined,
+      chart: 'distribution',
+      // the embed page shows this one chart (with the rank above it), so it offers no embed of itself
+      embed:
+        root.dataset.embed === 'true'
+          ? undefined
+          : {
+              src: new URL(`${root.dataset.embedPath}?m=${measure}&c=${code}`, location.href).href,
+              label: L.embed_chart!,
+              height: 640,
+            },
     }),
   );
-  const snippet = document.getElementById('embed-snippet');
-  if (snippet) {
-    const src = new URL(`${snippet.dataset.path}?m=${measure}&c=${code}`, location.href).href;
-    snippet.textContent = `<iframe src="${src}" width="720" height="600" style="border:0" title="Plan Atlas"></iframe>`;
-  }
   root.dataset.state = 'ready';
 }
 

@@ -11,7 +11,7 @@ import { lines, normalizedBars, stackedBars, timeline } from '../lib/charts.ts';
 import type { PickerEntry, PlanSummary } from '../lib/compare.ts';
 import { money } from '../lib/format.ts';
 import { openDuck } from './duck.ts';
-import { figure as makeFigure } from './figure.ts';
+import { askedChart, iframe, figure as makeFigure, showOnly } from './figure.ts';
 
 const root = document.getElementById('compare') as HTMLElement;
 const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
@@ -20,6 +20,11 @@ const METRICS = JSON.parse(root.dataset.metrics!) as Record<string, string>;
 const CATEGORIES = JSON.parse(root.dataset.categories!) as Record<string, string>;
 const TARGETS = JSON.parse(root.dataset.targets!) as Record<string, string>;
 const MAX = 6;
+/** the charts an embed URL can ask for alone (?chart=…) */
+const CHARTS = ['funds', 'central', 'phases', 'monthly'] as const;
+type ChartId = (typeof CHARTS)[number];
+/** on /embed/compare/, the one chart asked for (null: the whole comparison) */
+const solo = root.dataset.embed === 'true' ? askedChart(CHARTS) : null;
 
 const lang = zh ? 'zh' : 'en';
 const scale = zh ? 1e4 : 1e6;
@@ -54,8 +59,38 @@ function writeUrl(codes: string[], metric: string, push: boolean) {
   else history.replaceState(null, '', url);
 }
 
-const figure = (title: string, svg: string, columns: string[], rows: (string | number)[][], note?: string) =>
-  makeFigure({ title, svg, columns, rows, note, cite: L.cite!, dataTable: L.data_table! });
+/** the selection being drawn, for the charts' embed snippets */
+let view = { codes: [] as string[], metric: '' };
+const figure = (
+  chart: ChartId,
+  title: string,
+  svg: string,
+  columns: string[],
+  rows: (string | number)[][],
+  note?: string,
+) =>
+  makeFigure({
+    chart,
+    title,
+    svg,
+    columns,
+    rows,
+    note,
+    cite: L.cite!,
+    dataTable: L.data_table!,
+    // the embed page does not offer embeds of itself
+    embed:
+      root.dataset.embed === 'true'
+        ? undefined
+        : {
+            src: new URL(
+              `${root.dataset.embedPath}?c=${view.codes.join(',')}&m=${view.metric}&chart=${chart}`,
+              location.href,
+            ).href,
+            label: L.embed_chart!,
+            height: chart === 'phases' ? 420 : 560,
+          },
+  });
 
 const section = (id: string, title: string) => {
   const s = document.createElement('section');
@@ -81,6 +116,7 @@ function drawPlans(plans: PlanSummary[], out: HTMLElement) {
   if (abs.length)
     funds.append(
       figure(
+        'funds',
         L.funds_by_category!,
         stackedBars(abs, { alt: L.funds_by_category!, unit, series }),
         [L.county!, L.category!, unit],
@@ -95,6 +131,7 @@ function drawPlans(plans: PlanSummary[], out: HTMLElement) {
   if (central.length)
     funds.append(
       figure(
+        'central',
         L.share_central!,
         normalizedBars(central, { alt: L.share_central!, series, rule: 0.5, ruleLabel: L.rule_50 }),
         [L.county!, L.category!, `${L.central} (${unit})`],
@@ -188,6 +225,7 @@ function drawPlans(plans: PlanSummary[], out: HTMLElement) {
   if (spans.length)
     ph.append(
       figure(
+        'phases',
         L.phases!,
         timeline(spans, { alt: L.phases! }),
         [L.phase!, L.start!, L.end!],
@@ -229,6 +267,7 @@ async function drawMonthly(codes: string[], metric: string, names: Map<string, s
   } else
     chart.append(
       figure(
+        'monthly',
         METRICS[metric]!,
         lines(data, {
           alt: METRICS[metric]!,
@@ -292,9 +331,10 @@ async function main() {
   const snippet = document.getElementById('embed-snippet');
   const redraw = async (push = true) => {
     writeUrl(codes, metric, push);
+    view = { codes, metric };
     if (snippet) {
-      const src = new URL(`${snippet.dataset.path}?c=${codes.join(',')}&m=${metric}`, location.href).href;
-      snippet.textContent = `<iframe src="${src}" width="720" height="1200" style="border:0" title="Plan Atlas"></iframe>`;
+      const src = new URL(`${root.dataset.embedPath}?c=${codes.join(',')}&m=${metric}`, location.href).href;
+      snippet.textContent = iframe(src, 1200, document.title);
     }
     chosen.replaceChildren(
       ...codes.map((c) => {
@@ -318,8 +358,14 @@ async function main() {
       plansOut,
     );
     if (performance.getEntriesByName('first-chart').length === 0) performance.mark('first-chart');
+    // one plan chart alone: DuckDB is not needed at all
+    if (solo && solo !== 'monthly') {
+      if (showOnly(root, solo)) return state('ready');
+      message.textContent = L.chart_absent!;
+    }
     try {
       await drawMonthly(codes, metric, names, monthly);
+      if (solo === 'monthly' && !showOnly(root, solo)) message.textContent = L.chart_absent!;
       state('ready');
     } catch (e) {
       const p = document.createElement('p');

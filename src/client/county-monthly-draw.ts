@@ -1,16 +1,17 @@
 /** Draws the county page's interactive monthly series (loaded on request by county-monthly.ts). */
 import { lines } from '../lib/charts.ts';
 import { openDuck } from './duck.ts';
-import { figure } from './figure.ts';
+import { figure, showOnly } from './figure.ts';
 
-export async function draw(root: HTMLElement, metric: string) {
+/** Draws the series of `metric`; `solo` (an embed page's ?chart=…, already checked) shows one chart alone. */
+export async function draw(root: HTMLElement, metric: string, solo: 'series' | 'growth' | null) {
   const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
   const METRICS = JSON.parse(root.dataset.metrics!) as Record<string, string>;
   const GROWTH = JSON.parse(root.dataset.growth!) as Record<string, number>;
   const code = root.dataset.code!;
   const zh = root.dataset.lang === 'zh';
   const out = root.querySelector('.out') as HTMLElement;
-  if (!/^\d{6}$/.test(code) || !(metric in METRICS)) return;
+  if (!/^\d{6}$/.test(code) || !(metric in METRICS)) throw new Error(`invalid selection: ${code} ${metric}`);
   root.dataset.state = 'loading';
   const duck = await openDuck(['metrics_monthly']);
   const rows = await duck.query(
@@ -29,9 +30,16 @@ export async function draw(root: HTMLElement, metric: string) {
   }
   out.replaceChildren();
   const synthetic = rows.some((r) => r.synthetic === true);
-  const add = (title: string, svg: string, columns: string[], data: (string | number)[][]) =>
+  const add = (
+    chart: 'series' | 'growth',
+    title: string,
+    svg: string,
+    columns: string[],
+    data: (string | number)[][],
+  ) =>
     out.append(
       figure({
+        chart,
         title,
         svg,
         columns,
@@ -39,12 +47,22 @@ export async function draw(root: HTMLElement, metric: string) {
         cite: L.cite!,
         dataTable: L.data_table!,
         note: synthetic ? L.chart_synthetic : undefined,
+        // the embed page does not offer embeds of itself
+        embed:
+          root.dataset.embed === 'true'
+            ? undefined
+            : {
+                src: new URL(`${root.dataset.embedPath}?m=${metric}&chart=${chart}`, location.href).href,
+                label: L.embed_chart!,
+                height: 560,
+              },
       }),
     );
   if (values.length === 0) {
     out.append(L.no_metrics!);
   } else {
     add(
+      'series',
       METRICS[metric]!,
       lines(
         values.map((v) => ({ series: METRICS[metric]!, date: toDate(v.month), value: v.value / scale })),
@@ -63,6 +81,7 @@ export async function draw(root: HTMLElement, metric: string) {
           : []),
       ];
       add(
+        'growth',
         `${METRICS[metric]} · ${L.growth}`,
         lines(data, { alt: `${METRICS[metric]} ${L.growth}`, unit: '%', series }),
         ['month', 'yoy_growth_pct', ...(target !== undefined ? ['target_pct'] : [])],
@@ -70,5 +89,7 @@ export async function draw(root: HTMLElement, metric: string) {
       );
     }
   }
+  const message = root.querySelector('.message') as HTMLElement;
+  message.textContent = solo && !showOnly(root, solo) ? L.chart_absent! : '';
   root.dataset.state = 'ready';
 }

@@ -1,36 +1,43 @@
 /**
  * The county page's interactive monthly series: opened on request (the DuckDB engine is downloaded only when the
  * reader asks), a metric picker, the monthly values, and year-on-year growth against the plan's growth target.
- * The static charts above stay for readers without JavaScript. The county code and metric are checked against
- * the page's own closed lists.
+ * The static charts above stay for readers without JavaScript. On /embed/counties/<code>/ it opens at once with
+ * the metric of ?m=… and, with ?chart=series|growth, shows that chart alone. The county code and metric are
+ * checked against the page's own closed lists.
  */
+import { askedChart } from './figure.ts';
 
 const root = document.getElementById('monthly-interactive') as HTMLElement | null;
 if (root) {
   const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
+  const METRICS = JSON.parse(root.dataset.metrics!) as Record<string, string>;
   const select = root.querySelector('select') as HTMLSelectElement;
   const out = root.querySelector('.out') as HTMLElement;
   const start = root.querySelector('button.open') as HTMLButtonElement;
+  const embed = root.dataset.embed === 'true';
   // the drawing code (DuckDB, Plot, papaparse) is fetched only when the reader asks for it
   const draw = async () => {
     // loading from the moment the reader asks, so that a test (or a screen reader) never sees a stale 'ready'
     root.dataset.state = 'loading';
-    return (await import('./county-monthly-draw.ts')).draw(root, select.value);
+    const solo = embed ? askedChart(['series', 'growth']) : null;
+    return (await import('./county-monthly-draw.ts')).draw(root, select.value, solo);
   };
-  root.hidden = false;
-  start.addEventListener('click', () => {
+  const fail = (e: unknown) => {
+    root.dataset.state = 'error';
+    out.textContent = typeof WebAssembly === 'object' ? String((e as Error).message) : L.no_wasm!;
+  };
+  const open = () => {
     start.hidden = true;
     select.hidden = false;
     (root.querySelector('label') as HTMLElement).hidden = false;
-    draw().catch((e) => {
-      root.dataset.state = 'error';
-      out.textContent = typeof WebAssembly === 'object' ? String((e as Error).message) : L.no_wasm!;
-    });
-  });
-  select.addEventListener('change', () =>
-    draw().catch((e) => {
-      root.dataset.state = 'error';
-      out.textContent = String((e as Error).message);
-    }),
-  );
+    draw().catch(fail);
+  };
+  root.hidden = false;
+  start.addEventListener('click', open);
+  select.addEventListener('change', () => draw().catch(fail));
+  if (embed) {
+    const m = new URL(location.href).searchParams.get('m');
+    if (m !== null && m in METRICS) select.value = m;
+    open();
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * A chart drawn in the browser as a figure: the SVG, its downloads (SVG, PNG, CSV), a citation line with the
- * page's URL (which reproduces the view), an optional sample-data note, and its data as a collapsed table.
+ * page's URL (which reproduces the view), an optional sample-data note, an embed snippet for the chart alone,
+ * and its data as a collapsed table.
  */
 import Papa from 'papaparse';
 
@@ -12,9 +13,14 @@ export function figure(o: {
   cite: string;
   dataTable: string;
   note?: string;
+  /** the chart's id on its page, from the page's closed list (an embed URL asks for it with ?chart=…) */
+  chart?: string;
+  /** the iframe snippet for this chart alone: the embed page's URL and the label of the disclosure */
+  embed?: { src: string; label: string; height: number };
 }): HTMLElement {
   const fig = document.createElement('figure');
   fig.className = 'chart';
+  if (o.chart) fig.dataset.chart = o.chart;
   const cap = document.createElement('figcaption');
   const strong = document.createElement('strong');
   strong.textContent = o.title;
@@ -93,5 +99,44 @@ export function figure(o: {
   }
   details.append(summary, table);
   fig.append(cite, tools, details);
+  if (o.embed) {
+    const embed = document.createElement('details');
+    embed.className = 'embed';
+    const label = document.createElement('summary');
+    label.textContent = o.embed.label;
+    const pre = document.createElement('pre');
+    pre.tabIndex = 0;
+    const code = document.createElement('code');
+    code.className = 'embed-snippet';
+    code.textContent = iframe(o.embed.src, o.embed.height, `Plan Atlas · ${o.title}`);
+    pre.append(code);
+    embed.append(label, pre);
+    fig.append(embed);
+  }
   return fig;
+}
+
+/** The HTML to paste into another page: an iframe of one of our embed pages. */
+export function iframe(src: string, height: number, title: string): string {
+  const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe src="${attr(src)}" width="720" height="${height}" style="border:0" title="${attr(title)}"></iframe>`;
+}
+
+/** The ?chart=… of an embed page, if it is one of the page's chart ids; anything else is ignored. */
+export function askedChart<T extends string>(ids: readonly T[]): T | null {
+  const c = new URL(location.href).searchParams.get('chart');
+  return ids.find((id) => id === c) ?? null;
+}
+
+/**
+ * An embed page asked for one chart: hide everything in `container` except that figure (and the elements that
+ * hold it). Returns false when the figure is not on the page (e.g. no plan states the figures it needs).
+ */
+export function showOnly(container: HTMLElement, chart: string): boolean {
+  const fig = container.querySelector<HTMLElement>(`figure.chart[data-chart="${chart}"]`);
+  if (!fig) return false;
+  for (let el: HTMLElement = fig; el !== container && el.parentElement; el = el.parentElement)
+    for (const sibling of el.parentElement.children)
+      if (sibling !== el) (sibling as HTMLElement).hidden = true;
+  return true;
 }

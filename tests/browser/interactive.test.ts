@@ -200,6 +200,56 @@ describe('compare', () => {
     await embed.close();
   });
 
+  it('offers each chart alone: its snippet opens an embed page with that one figure, and no engine for plan charts', async () => {
+    const page = await open(`/compare/?c=${a},${b},${c}`);
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    const figures = page.locator('#compare figure.chart');
+    const n = await figures.count();
+    expect(n).toBeGreaterThanOrEqual(3);
+    const charts: { id: string; title: string; src: string }[] = [];
+    for (let i = 0; i < n; i++) {
+      const f = figures.nth(i);
+      const snippet = (await f.locator('details.embed code').textContent())!;
+      const src = /src="([^"]+)"/.exec(snippet)![1]!.replaceAll('&amp;', '&');
+      charts.push({
+        id: (await f.getAttribute('data-chart'))!,
+        title: (await f.locator('figcaption').textContent())!,
+        src,
+      });
+    }
+    expect(new Set(charts.map((x) => x.id)).size).toBe(n);
+    await page.close();
+    for (const chart of charts) {
+      const url = new URL(chart.src);
+      expect(url.origin).toBe(origin);
+      expect(url.pathname).toBe('/embed/compare/');
+      expect(url.searchParams.get('c')).toBe(`${a},${b},${c}`);
+      expect(url.searchParams.get('chart')).toBe(chart.id);
+      const before = requested.length;
+      const embed = await open(`${url.pathname}${url.search}`);
+      await embed.locator('#compare[data-state="ready"]').waitFor();
+      const visible = embed.locator('figure.chart:visible');
+      expect(await visible.count(), chart.id).toBe(1);
+      expect(await visible.locator('figcaption').textContent()).toBe(chart.title);
+      // the figure keeps its downloads and citation, but offers no embed of the embed page
+      expect(await visible.locator('.tools button').count()).toBe(3);
+      expect(await visible.locator('details.embed').count()).toBe(0);
+      expect(await embed.locator('#county-picker').isVisible()).toBe(false);
+      const wasm = requested.slice(before).some((u) => u.endsWith('.wasm'));
+      expect(wasm, chart.id).toBe(chart.id === 'monthly');
+      await embed.close();
+    }
+  });
+
+  it('answers an unknown or hostile ?chart= with the whole comparison, not an error', async () => {
+    for (const chart of ['nope', "funds' OR 1=1", '"><script>alert(1)</script>']) {
+      const embed = await open(`/embed/compare/?c=${a},${b}&chart=${encodeURIComponent(chart)}`);
+      await embed.locator('#compare[data-state="ready"]').waitFor();
+      expect(await embed.locator('figure.chart:visible').count()).toBeGreaterThan(1);
+      await embed.close();
+    }
+  });
+
   it('restores the counties and the metric from the URL, and keeps them on reload', async () => {
     const page = await open(`/compare/?c=${a},${b}&m=express_parcels`);
     await page.locator('#compare[data-state="ready"]').waitFor();
@@ -269,7 +319,34 @@ describe('county page, interactive monthly series', () => {
     expect(await page.locator('#monthly-interactive .tools button').first().textContent()).toBe('SVG');
     await page.locator('#monthly-metric').selectOption('express_parcels');
     await page.locator('#monthly-interactive[data-state="ready"]').waitFor();
+    const snippet = (await page.locator('#monthly-interactive details.embed code').first().textContent())!;
+    const src = new URL(/src="([^"]+)"/.exec(snippet)![1]!.replaceAll('&amp;', '&'));
+    expect(src.pathname).toBe(`/counties/${code}/`.replace('/counties', '/embed/counties'));
+    expect(src.searchParams.get('m')).toBe('express_parcels');
+    expect(src.searchParams.get('chart')).toBe('series');
     await page.close();
+  });
+
+  it('the embed page opens at once with the metric of the URL and shows one chart alone', async () => {
+    const code = csvRows('metrics_monthly')[0]!.county_code!;
+    const rows = csvRows('metrics_monthly').filter(
+      (r) => r.county_code === code && r.metric === 'express_parcels',
+    );
+    const page = await open(`/embed/counties/${code}/?m=express_parcels&chart=series`);
+    await page.locator('#monthly-interactive[data-state="ready"]').waitFor();
+    expect(await page.locator('header.site').count()).toBe(0);
+    const visible = page.locator('figure.chart:visible');
+    expect(await visible.count()).toBe(1);
+    expect(await visible.getAttribute('data-chart')).toBe('series');
+    // its data table has every month of the published CSV for this county and metric
+    expect(await visible.locator('details table tbody tr').count()).toBe(rows.length);
+    await page.close();
+    // without ?chart= the whole explorer, picker included; an unknown metric falls back to the first
+    const all = await open(`/en/embed/counties/${code}/?m=${encodeURIComponent("x' OR 1=1")}`);
+    await all.locator('#monthly-interactive[data-state="ready"]').waitFor();
+    expect(await all.locator('#monthly-metric').isVisible()).toBe(true);
+    expect(await all.locator('#monthly-metric').inputValue()).toBe('online_retail_sales_yuan');
+    await all.close();
   });
 });
 
@@ -289,7 +366,15 @@ describe('benchmarks', () => {
       'PNG',
       'CSV',
     ]);
+    const snippet = await page.locator('#benchmark-out details.embed code').textContent();
+    expect(snippet).toContain(`/en/embed/benchmarks/?m=central_funds&amp;c=${last.county_code}`);
     await page.close();
+    const embed = await open(`/en/embed/benchmarks/?m=central_funds&c=${last.county_code}`);
+    await embed.locator('#benchmarks[data-state="ready"]').waitFor();
+    expect(await embed.locator('#benchmark-rank').textContent()).toContain(`ranks ${sorted.length} of`);
+    expect(await embed.locator('#measure').isVisible()).toBe(false);
+    expect(await embed.locator('figure.chart:visible').count()).toBe(1);
+    await embed.close();
   });
 
   it('says when a plan lacks the measure instead of ranking it as zero', async () => {
@@ -311,31 +396,34 @@ describe('benchmarks', () => {
 });
 
 describe('accessibility and requests', () => {
-  it.each(['/sql/?q=SELECT%201', `/en/compare/`, '/benchmarks/'])(
-    '%s has no axe-core violations when ready',
-    async (path) => {
-      const page = await open(path);
-      await page
-        .locator(
-          '[data-state="ready"]#sql-console, [data-state="ready"]#compare, [data-state="ready"]#benchmarks',
-        )
-        .waitFor();
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string }[] }> };
-          }
-        ).axe;
-        const r = await axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        });
-        return r.violations.map((v) => v.id);
+  it.each([
+    '/sql/?q=SELECT%201',
+    `/en/compare/`,
+    '/benchmarks/',
+    '/embed/compare/?chart=funds',
+    '/en/embed/benchmarks/',
+  ])('%s has no axe-core violations when ready', async (path) => {
+    const page = await open(path);
+    await page
+      .locator(
+        '[data-state="ready"]#sql-console, [data-state="ready"]#compare, [data-state="ready"]#benchmarks',
+      )
+      .waitFor();
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string }[] }> };
+        }
+      ).axe;
+      const r = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
       });
-      expect(violations).toEqual([]);
-      await page.close();
-    },
-  );
+      return r.violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
 
   it('asked nothing of any host but the local server (the wasm and worker came from the site)', () => {
     expect(requested.some((u) => u.endsWith('.wasm'))).toBe(true);
