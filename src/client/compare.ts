@@ -52,8 +52,9 @@ function readUrl(valid: Set<string>, metrics: Set<string>) {
 /** Writes the state into the URL: a new history entry for a reader's change (so back and forward work). */
 function writeUrl(codes: string[], metric: string, push: boolean) {
   const url = new URL(location.href);
-  url.searchParams.set('c', codes.join(','));
-  url.searchParams.set('m', metric);
+  // written by hand so that the commas stay commas (URLSearchParams would write %2C); all values are checked
+  const chart = solo ? `&chart=${solo}` : '';
+  url.search = `?c=${codes.join(',')}&m=${metric}${chart}`;
   if (url.href === location.href) return;
   if (push) history.pushState(null, '', url);
   else history.replaceState(null, '', url);

@@ -37,7 +37,7 @@ export function figure(o: {
   }
   const cite = document.createElement('p');
   cite.className = 'chart-source';
-  cite.textContent = `${o.cite} ${location.href}`;
+  cite.textContent = `${o.cite} ${citable()}`;
   const tools = document.createElement('p');
   tools.className = 'tools';
   const name = `plan-atlas-${o.title.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
@@ -114,6 +114,22 @@ export function figure(o: {
     fig.append(embed);
   }
   return fig;
+}
+
+/**
+ * The address to cite for what the page shows: the page itself, or for an embed page the full page it was cut
+ * from (/embed/compare/?c=…&chart=funds → /compare/?c=…), which a reader can open and check.
+ */
+function citable(): string {
+  const { origin, pathname, search, href } = location;
+  if (!pathname.includes('/embed/')) return href;
+  // the query is kept as written (URLSearchParams would rewrite every comma as %2C)
+  const kept = search
+    .slice(1)
+    .split('&')
+    .filter((p) => p && !p.startsWith('chart='))
+    .join('&');
+  return `${origin}${pathname.replace('/embed/', '/')}${kept ? `?${kept}` : ''}`;
 }
 
 /** The HTML to paste into another page: an iframe of one of our embed pages. */

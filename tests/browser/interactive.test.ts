@@ -234,6 +234,10 @@ describe('compare', () => {
       // the figure keeps its downloads and citation, but offers no embed of the embed page
       expect(await visible.locator('.tools button').count()).toBe(3);
       expect(await visible.locator('details.embed').count()).toBe(0);
+      // the citation names the full comparison, which a reader can open, not the iframe
+      expect(await visible.locator('.chart-source').textContent()).toContain(
+        `${origin}/compare/?c=${a},${b},${c}&m=`,
+      );
       expect(await embed.locator('#county-picker').isVisible()).toBe(false);
       const wasm = requested.slice(before).some((u) => u.endsWith('.wasm'));
       expect(wasm, chart.id).toBe(chart.id === 'monthly');
