@@ -33,9 +33,14 @@ if (root) {
     draw().catch(fail);
   };
   root.hidden = false;
+  if (typeof WebAssembly !== 'object') {
+    // say so at once rather than offer a button that cannot work; the static charts above are unaffected
+    start.hidden = true;
+    fail(null);
+  }
   start.addEventListener('click', open);
   select.addEventListener('change', () => draw().catch(fail));
-  if (embed) {
+  if (embed && typeof WebAssembly === 'object') {
     const m = new URL(location.href).searchParams.get('m');
     if (m !== null && m in METRICS) select.value = m;
     open();

@@ -399,6 +399,41 @@ describe('benchmarks', () => {
   });
 });
 
+describe('without WebAssembly', () => {
+  // a browser without WebAssembly (old, or locked down): the pages say so and the rest stays usable
+  let bare: BrowserContext;
+  beforeAll(async () => {
+    bare = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    await bare.addInitScript(() => {
+      delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
+    });
+    await bare.route('**/*', (route) =>
+      route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),
+    );
+  });
+  afterAll(() => bare?.close());
+
+  it('compare draws the plan comparison and says why the monthly series is missing', async () => {
+    const page = await bare.newPage();
+    await page.goto(`${origin}/en/compare/`);
+    await page.locator('#compare-monthly[data-state="error"]').waitFor();
+    expect(await page.locator('#compare-plans figure.chart svg[role="img"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#compare-monthly').textContent()).toContain('cannot run WebAssembly');
+    await page.close();
+  });
+
+  it('a county page keeps its static charts and offers no explorer that cannot work', async () => {
+    const code = csvRows('metrics_monthly')[0]!.county_code!;
+    const page = await bare.newPage();
+    await page.goto(`${origin}/en/counties/${code}/`);
+    await page.locator('#monthly-interactive[data-state="error"]').waitFor();
+    expect(await page.locator('#monthly-interactive button.open').isVisible()).toBe(false);
+    expect(await page.locator('#monthly-interactive').textContent()).toContain('cannot run WebAssembly');
+    expect(await page.locator('figure.chart svg[role="img"]').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
 describe('accessibility and requests', () => {
   it.each([
     '/sql/?q=SELECT%201',
