@@ -8,7 +8,7 @@
 import { strip } from '../lib/charts.ts';
 import type { MeasureValue, PickerEntry } from '../lib/compare.ts';
 import { openDuck } from './duck.ts';
-import { figure } from './figure.ts';
+import { embedFor, figure } from './figure.ts';
 
 const root = document.getElementById('benchmarks') as HTMLElement;
 const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
@@ -99,15 +99,8 @@ async function main() {
       dataTable: L.data_table!,
       note: synthetic ? L.chart_synthetic : undefined,
       chart: 'distribution',
-      // the embed page shows this one chart (with the rank above it), so it offers no embed of itself
-      embed:
-        root.dataset.embed === 'true'
-          ? undefined
-          : {
-              src: new URL(`${root.dataset.embedPath}?m=${measure}&c=${code}`, location.href).href,
-              label: L.embed_chart!,
-              height: 640,
-            },
+      // the embed page shows this one chart, with the rank above it
+      embed: embedFor(root, `m=${measure}&c=${code}`, L.embed_chart!, 640),
     }),
   );
   root.dataset.state = 'ready';

@@ -11,7 +11,7 @@ import { lines, normalizedBars, stackedBars, timeline } from '../lib/charts.ts';
 import type { PickerEntry, PlanSummary } from '../lib/compare.ts';
 import { money } from '../lib/format.ts';
 import { openDuck } from './duck.ts';
-import { askedChart, iframe, figure as makeFigure, showOnly } from './figure.ts';
+import { askedChart, embedFor, iframe, figure as makeFigure, showOnly } from './figure.ts';
 
 const root = document.getElementById('compare') as HTMLElement;
 const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
@@ -79,18 +79,12 @@ const figure = (
     note,
     cite: L.cite!,
     dataTable: L.data_table!,
-    // the embed page does not offer embeds of itself
-    embed:
-      root.dataset.embed === 'true'
-        ? undefined
-        : {
-            src: new URL(
-              `${root.dataset.embedPath}?c=${view.codes.join(',')}&m=${view.metric}&chart=${chart}`,
-              location.href,
-            ).href,
-            label: L.embed_chart!,
-            height: chart === 'phases' ? 420 : 560,
-          },
+    embed: embedFor(
+      root,
+      `c=${view.codes.join(',')}&m=${view.metric}&chart=${chart}`,
+      L.embed_chart!,
+      chart === 'phases' ? 420 : 560,
+    ),
   });
 
 const section = (id: string, title: string) => {

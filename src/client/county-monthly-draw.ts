@@ -1,7 +1,7 @@
 /** Draws the county page's interactive monthly series (loaded on request by county-monthly.ts). */
 import { lines } from '../lib/charts.ts';
 import { openDuck } from './duck.ts';
-import { figure, showOnly } from './figure.ts';
+import { embedFor, figure, showOnly } from './figure.ts';
 
 /** Draws the series of `metric`; `solo` (an embed page's ?chart=…, already checked) shows one chart alone. */
 export async function draw(root: HTMLElement, metric: string, solo: 'series' | 'growth' | null) {
@@ -47,15 +47,7 @@ export async function draw(root: HTMLElement, metric: string, solo: 'series' | '
         cite: L.cite!,
         dataTable: L.data_table!,
         note: synthetic ? L.chart_synthetic : undefined,
-        // the embed page does not offer embeds of itself
-        embed:
-          root.dataset.embed === 'true'
-            ? undefined
-            : {
-                src: new URL(`${root.dataset.embedPath}?m=${metric}&chart=${chart}`, location.href).href,
-                label: L.embed_chart!,
-                height: 560,
-              },
+        embed: embedFor(root, `m=${metric}&chart=${chart}`, L.embed_chart!, 560),
       }),
     );
   if (values.length === 0) {

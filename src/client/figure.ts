@@ -132,6 +132,15 @@ function citable(): string {
   return `${origin}${pathname.replace('/embed/', '/')}${kept ? `?${kept}` : ''}`;
 }
 
+/**
+ * The embed snippet for a chart on a page whose root element carries data-embed-path; none on an embed page
+ * itself (data-embed="true"). `query` is built from closed-list values only.
+ */
+export function embedFor(root: HTMLElement, query: string, label: string, height: number) {
+  if (root.dataset.embed === 'true') return undefined;
+  return { src: new URL(`${root.dataset.embedPath}?${query}`, location.href).href, label, height };
+}
+
 /** The HTML to paste into another page: an iframe of one of our embed pages. */
 export function iframe(src: string, height: number, title: string): string {
   const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
