@@ -8,7 +8,7 @@
 import { strip } from '../lib/charts.ts';
 import type { MeasureValue, PickerEntry } from '../lib/compare.ts';
 import { openDuck } from './duck.ts';
-import { embedFor, figure } from './figure.ts';
+import { chartWidth, embedFor, figure } from './figure.ts';
 
 const root = document.getElementById('benchmarks') as HTMLElement;
 const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
@@ -91,7 +91,7 @@ async function main() {
       title: info.label,
       svg: strip(
         rows.map((r) => ({ label: r.name, value: r.value / scale, highlight: r.code === code })),
-        { alt: `${info.label}: ${p.textContent}`, unit: info.unit },
+        { alt: `${info.label}: ${p.textContent}`, unit: info.unit, width: chartWidth(out) },
       ),
       columns: ['#', L.county!, 'county_code', `${info.label} (${info.unit})`],
       rows: sorted.map((r, i) => [i + 1, r.name, r.code, +(r.value / scale).toFixed(2)]),

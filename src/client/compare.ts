@@ -11,7 +11,7 @@ import { lines, normalizedBars, stackedBars, timeline } from '../lib/charts.ts';
 import type { PickerEntry, PlanSummary } from '../lib/compare.ts';
 import { money } from '../lib/format.ts';
 import { openDuck } from './duck.ts';
-import { askedChart, embedFor, iframe, figure as makeFigure, showOnly } from './figure.ts';
+import { askedChart, chartWidth, embedFor, iframe, figure as makeFigure, showOnly } from './figure.ts';
 
 const root = document.getElementById('compare') as HTMLElement;
 const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
@@ -113,7 +113,7 @@ function drawPlans(plans: PlanSummary[], out: HTMLElement) {
       figure(
         'funds',
         L.funds_by_category!,
-        stackedBars(abs, { alt: L.funds_by_category!, unit, series }),
+        stackedBars(abs, { alt: L.funds_by_category!, unit, series, width: chartWidth(out) }),
         [L.county!, L.category!, unit],
         abs.map((d) => [d.label, d.series, +d.value.toFixed(2)]),
       ),
@@ -128,7 +128,13 @@ function drawPlans(plans: PlanSummary[], out: HTMLElement) {
       figure(
         'central',
         L.share_central!,
-        normalizedBars(central, { alt: L.share_central!, series, rule: 0.5, ruleLabel: L.rule_50 }),
+        normalizedBars(central, {
+          alt: L.share_central!,
+          series,
+          rule: 0.5,
+          ruleLabel: L.rule_50,
+          width: chartWidth(out),
+        }),
         [L.county!, L.category!, `${L.central} (${unit})`],
         central.map((d) => [d.label, d.series, +(d.value / scale).toFixed(2)]),
       ),
@@ -222,7 +228,7 @@ function drawPlans(plans: PlanSummary[], out: HTMLElement) {
       figure(
         'phases',
         L.phases!,
-        timeline(spans, { alt: L.phases! }),
+        timeline(spans, { alt: L.phases!, width: chartWidth(out) }),
         [L.phase!, L.start!, L.end!],
         spans.map((s) => [s.label, s.start.toISOString().slice(0, 7), s.end.toISOString().slice(0, 7)]),
       ),
@@ -268,6 +274,7 @@ async function drawMonthly(codes: string[], metric: string, names: Map<string, s
           alt: METRICS[metric]!,
           unit: metric.endsWith('_yuan') ? unit : '',
           series: [...new Set(data.map((d) => d.series))],
+          width: chartWidth(out),
         }),
         [L.county!, L.month!, L.value!],
         rows.map((r) => [names.get(String(r.county_code)) ?? '', String(r.month), Number(r.value)]),

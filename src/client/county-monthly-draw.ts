@@ -1,7 +1,7 @@
 /** Draws the county page's interactive monthly series (loaded on request by county-monthly.ts). */
 import { lines } from '../lib/charts.ts';
 import { openDuck } from './duck.ts';
-import { embedFor, figure, showOnly } from './figure.ts';
+import { chartWidth, embedFor, figure, showOnly } from './figure.ts';
 
 /** Draws the series of `metric`; `solo` (an embed page's ?chart=…, already checked) shows one chart alone. */
 export async function draw(root: HTMLElement, metric: string, solo: 'series' | 'growth' | null) {
@@ -58,7 +58,12 @@ export async function draw(root: HTMLElement, metric: string, solo: 'series' | '
       METRICS[metric]!,
       lines(
         values.map((v) => ({ series: METRICS[metric]!, date: toDate(v.month), value: v.value / scale })),
-        { alt: METRICS[metric]!, unit: money ? (zh ? '万元' : '¥ million') : '', series: [METRICS[metric]!] },
+        {
+          alt: METRICS[metric]!,
+          unit: money ? (zh ? '万元' : '¥ million') : '',
+          series: [METRICS[metric]!],
+          width: chartWidth(out),
+        },
       ),
       ['month', 'value', 'synthetic'],
       rows.map((r) => [String(r.month), Number(r.value), String(r.synthetic)]),
@@ -75,7 +80,7 @@ export async function draw(root: HTMLElement, metric: string, solo: 'series' | '
       add(
         'growth',
         `${METRICS[metric]} · ${L.growth}`,
-        lines(data, { alt: `${METRICS[metric]} ${L.growth}`, unit: '%', series }),
+        lines(data, { alt: `${METRICS[metric]} ${L.growth}`, unit: '%', series, width: chartWidth(out) }),
         ['month', 'yoy_growth_pct', ...(target !== undefined ? ['target_pct'] : [])],
         growth.map((g) => [g.month, +g.value.toFixed(1), ...(target !== undefined ? [target] : [])]),
       );

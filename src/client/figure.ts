@@ -147,6 +147,11 @@ export function iframe(src: string, height: number, title: string): string {
   return `<iframe src="${attr(src)}" width="720" height="${height}" style="border:0" title="${attr(title)}"></iframe>`;
 }
 
+/** The width to draw a chart at: the space it has (a phone's 328 px, not 640 px shrunk to 6 px text), 300–640. */
+export function chartWidth(el: HTMLElement): number {
+  return Math.round(Math.max(300, Math.min(640, el.clientWidth || 640)));
+}
+
 /** The ?chart=… of an embed page, if it is one of the page's chart ids; anything else is ignored. */
 export function askedChart<T extends string>(ids: readonly T[]): T | null {
   const c = new URL(location.href).searchParams.get('chart');

@@ -51,6 +51,31 @@ export function renderSvg(options: Plot.PlotOptions, alt: string): string {
   return el.outerHTML;
 }
 
+/** The width of a label in px at 12px: CJK characters are about a square, Latin about half of one. */
+const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.codePointAt(0)! >= 0x2e80 ? 12.5 : 7), 0);
+
+/**
+ * The left margin for a chart's category labels, as wide as the longest label but at most `share` of the chart
+ * (a phone's 340 px chart keeps room for its bars), and a tick format that shortens what does not fit with an
+ * ellipsis; the full labels are in the chart's data table.
+ */
+function labelMargin(labels: string[], width: number, share = 0.4) {
+  const room = Math.max(60, Math.min(260, width * share));
+  const marginLeft = Math.min(room, Math.max(60, 12 + Math.max(0, ...labels.map(textWidth))));
+  return { marginLeft, tickFormat: (label: string) => fitText(label, marginLeft - 12) };
+}
+
+/** `text` as it fits in `room` px: whole, or shortened with an ellipsis (Plot's own estimate is for Latin text). */
+function fitText(text: string, room: number): string {
+  if (textWidth(text) <= room) return text;
+  let cut = '';
+  for (const c of text) {
+    if (textWidth(`${cut}${c}…`) > room) break;
+    cut += c;
+  }
+  return `${cut}…`;
+}
+
 export interface BarDatum {
   label: string;
   series: string;
@@ -63,13 +88,15 @@ export function stackedBars(
   opts: { alt: string; unit: string; series: string[]; width?: number },
 ) {
   const labels = [...new Set(data.map((d) => d.label))];
+  const width = opts.width ?? 640;
+  const { marginLeft, tickFormat } = labelMargin(labels, width);
   return renderSvg(
     {
-      width: opts.width ?? 640,
+      width,
       height: 40 + labels.length * 34,
-      marginLeft: 120,
+      marginLeft,
       x: { label: opts.unit, grid: true },
-      y: { label: null, domain: labels },
+      y: { label: null, domain: labels, tickFormat },
       color: { domain: opts.series, range: PALETTE, legend: opts.series.length > 1 },
       marks: [Plot.barX(data, Plot.stackX({ y: 'label', x: 'value', fill: 'series' })), Plot.ruleX([0])],
     },
@@ -85,14 +112,19 @@ export interface Span2 {
 
 /** A timeline: one bar per phase from its first to its last month. */
 export function timeline(data: Span2[], opts: { alt: string; width?: number }) {
+  const width = opts.width ?? 640;
+  const { marginLeft, tickFormat } = labelMargin(
+    data.map((d) => d.label),
+    width,
+    0.45,
+  );
   return renderSvg(
     {
-      width: opts.width ?? 640,
+      width,
       height: 50 + data.length * 30,
-      // room for the longest label (about 13 px a character), within reason
-      marginLeft: Math.min(260, Math.max(120, 13 * Math.max(...data.map((d) => d.label.length)))),
+      marginLeft,
       x: { type: 'utc', label: null, grid: true },
-      y: { label: null, domain: data.map((d) => d.label) },
+      y: { label: null, domain: data.map((d) => d.label), tickFormat },
       marks: [Plot.barX(data, { y: 'label', x1: 'start', x2: 'end', fill: PALETTE[0] })],
     },
     opts.alt,
@@ -107,18 +139,23 @@ export interface ShareDatum {
 
 /** Share of each target reached (bar), with the linear expectation (tick) and 100% (rule). */
 export function shares(data: ShareDatum[], opts: { alt: string; width?: number }) {
+  const width = opts.width ?? 640;
+  const { marginLeft, tickFormat } = labelMargin(
+    data.map((d) => d.label),
+    width,
+  );
   return renderSvg(
     {
-      width: opts.width ?? 640,
+      width,
       height: 40 + data.length * 30,
-      marginLeft: 150,
+      marginLeft,
       x: {
         label: null,
         grid: true,
         domain: [0, Math.max(1.2, ...data.map((d) => d.share))],
         tickFormat: (d: number) => `${Math.round(d * 100)}%`,
       },
-      y: { label: null, domain: data.map((d) => d.label) },
+      y: { label: null, domain: data.map((d) => d.label), tickFormat },
       marks: [
         Plot.barX(data, { y: 'label', x: 'share', fill: PALETTE[2] }),
         Plot.tickX(
@@ -167,13 +204,15 @@ export function normalizedBars(
   opts: { alt: string; series: string[]; rule?: number; ruleLabel?: string; width?: number },
 ) {
   const labels = [...new Set(data.map((d) => d.label))];
+  const width = opts.width ?? 640;
+  const { marginLeft, tickFormat } = labelMargin(labels, width);
   return renderSvg(
     {
-      width: opts.width ?? 640,
+      width,
       height: 60 + labels.length * 34,
-      marginLeft: 120,
+      marginLeft,
       x: { label: null, tickFormat: (d: number) => `${Math.round(d * 100)}%`, grid: true },
-      y: { label: null, domain: labels },
+      y: { label: null, domain: labels, tickFormat },
       color: { domain: opts.series, range: PALETTE, legend: true },
       marks: [
         Plot.barX(
@@ -186,7 +225,8 @@ export function normalizedBars(
               Plot.ruleX([opts.rule], { stroke: '#000', strokeWidth: 2, strokeDasharray: '5,3' }),
               Plot.text([opts.rule], {
                 x: (d: number) => d,
-                text: () => opts.ruleLabel ?? '',
+                // right of the rule, within the chart: shortened with an ellipsis on a phone
+                text: (d: number) => fitText(opts.ruleLabel ?? '', (width - marginLeft - 20) * (1 - d) - 8),
                 frameAnchor: 'top',
                 dy: -4,
                 textAnchor: 'start',

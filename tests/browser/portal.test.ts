@@ -107,6 +107,26 @@ describe('every page type, Chinese and English, without JavaScript', () => {
     }
   });
 
+  it('a chart fits the screen: a phone sees the 340 px drawing, a desktop the 640 px one, never both', async () => {
+    const code = codes[0]!;
+    for (const [width, drawn] of [
+      [360, 340],
+      [1000, 640],
+    ] as const) {
+      const page = await open(context, `/counties/${code}/`);
+      await page.setViewportSize({ width, height: 800 });
+      for (const chart of await page.locator('figure.chart').all()) {
+        // the chart's own SVG (a legend's swatches are small SVGs beside it)
+        const visible = chart.locator('svg[role="img"]:visible');
+        expect(await visible.count()).toBe(1);
+        expect(Number(await visible.getAttribute('width'))).toBe(drawn);
+        const box = (await visible.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+      }
+      await page.close();
+    }
+  });
+
   it('a county page marks sample data with a banner wherever monthly figures are shown', async () => {
     const progress = csvRows('progress');
     for (const code of codes) {
