@@ -8,7 +8,8 @@
 import { strip } from '../lib/charts.ts';
 import type { MeasureValue, PickerEntry } from '../lib/compare.ts';
 import { openDuck } from './duck.ts';
-import { chartWidth, embedFor, figure } from './figure.ts';
+import { embedFor } from './embed.ts';
+import { chartWidth, figure } from './figure.ts';
 
 const root = document.getElementById('benchmarks') as HTMLElement;
 const L = JSON.parse(root.dataset.strings!) as Record<string, string>;

@@ -11,7 +11,8 @@ import { lines, normalizedBars, stackedBars, timeline } from '../lib/charts.ts';
 import type { PickerEntry, PlanSummary } from '../lib/compare.ts';
 import { money } from '../lib/format.ts';
 import { openDuck } from './duck.ts';
-import { askedChart, chartWidth, embedFor, iframe, figure as makeFigure, showOnly } from './figure.ts';
+import { askedChart, embedFor, iframe, showOnly } from './embed.ts';
+import { chartWidth, figure as makeFigure } from './figure.ts';
 
 const root = document.getElementById('compare') as HTMLElement;
 const L = JSON.parse(root.dataset.strings!) as Record<string, string>;

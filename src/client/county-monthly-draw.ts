@@ -1,7 +1,8 @@
 /** Draws the county page's interactive monthly series (loaded on request by county-monthly.ts). */
 import { lines } from '../lib/charts.ts';
 import { openDuck } from './duck.ts';
-import { chartWidth, embedFor, figure, showOnly } from './figure.ts';
+import { embedFor, showOnly } from './embed.ts';
+import { chartWidth, figure } from './figure.ts';
 
 /** Draws the series of `metric`; `solo` (an embed page's ?chart=…, already checked) shows one chart alone. */
 export async function draw(root: HTMLElement, metric: string, solo: 'series' | 'growth' | null) {

@@ -5,7 +5,7 @@
  * the metric of ?m=… and, with ?chart=series|growth, shows that chart alone. The county code and metric are
  * checked against the page's own closed lists.
  */
-import { askedChart } from './figure.ts';
+import { askedChart } from './embed.ts';
 
 const root = document.getElementById('monthly-interactive') as HTMLElement | null;
 if (root) {

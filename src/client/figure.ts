@@ -4,6 +4,7 @@
  * and its data as a collapsed table.
  */
 import Papa from 'papaparse';
+import { citable, iframe } from './embed.ts';
 
 export function figure(o: {
   title: string;
@@ -116,57 +117,7 @@ export function figure(o: {
   return fig;
 }
 
-/**
- * The address to cite for what the page shows: the page itself, or for an embed page the full page it was cut
- * from (/embed/compare/?c=…&chart=funds → /compare/?c=…), which a reader can open and check.
- */
-function citable(): string {
-  const { origin, pathname, search, href } = location;
-  if (!pathname.includes('/embed/')) return href;
-  // the query is kept as written (URLSearchParams would rewrite every comma as %2C)
-  const kept = search
-    .slice(1)
-    .split('&')
-    .filter((p) => p && !p.startsWith('chart='))
-    .join('&');
-  return `${origin}${pathname.replace('/embed/', '/')}${kept ? `?${kept}` : ''}`;
-}
-
-/**
- * The embed snippet for a chart on a page whose root element carries data-embed-path; none on an embed page
- * itself (data-embed="true"). `query` is built from closed-list values only.
- */
-export function embedFor(root: HTMLElement, query: string, label: string, height: number) {
-  if (root.dataset.embed === 'true') return undefined;
-  return { src: new URL(`${root.dataset.embedPath}?${query}`, location.href).href, label, height };
-}
-
-/** The HTML to paste into another page: an iframe of one of our embed pages. */
-export function iframe(src: string, height: number, title: string): string {
-  const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return `<iframe src="${attr(src)}" width="720" height="${height}" style="border:0" title="${attr(title)}"></iframe>`;
-}
-
 /** The width to draw a chart at: the space it has (a phone's 328 px, not 640 px shrunk to 6 px text), 300–640. */
 export function chartWidth(el: HTMLElement): number {
   return Math.round(Math.max(300, Math.min(640, el.clientWidth || 640)));
-}
-
-/** The ?chart=… of an embed page, if it is one of the page's chart ids; anything else is ignored. */
-export function askedChart<T extends string>(ids: readonly T[]): T | null {
-  const c = new URL(location.href).searchParams.get('chart');
-  return ids.find((id) => id === c) ?? null;
-}
-
-/**
- * An embed page asked for one chart: hide everything in `container` except that figure (and the elements that
- * hold it). Returns false when the figure is not on the page (e.g. no plan states the figures it needs).
- */
-export function showOnly(container: HTMLElement, chart: string): boolean {
-  const fig = container.querySelector<HTMLElement>(`figure.chart[data-chart="${chart}"]`);
-  if (!fig) return false;
-  for (let el: HTMLElement = fig; el !== container && el.parentElement; el = el.parentElement)
-    for (const sibling of el.parentElement.children)
-      if (sibling !== el) (sibling as HTMLElement).hidden = true;
-  return true;
 }
