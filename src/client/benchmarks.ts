@@ -58,7 +58,7 @@ async function main() {
   };
   const url = new URL(location.href);
   const m = url.searchParams.get('m') ?? 'central_funds';
-  const measure = m in MEASURES ? m : 'central_funds';
+  const measure = Object.hasOwn(MEASURES, m) ? m : 'central_funds';
   const c = url.searchParams.get('c') ?? '';
   const names = new Map(counties.map((x) => [x.code, x.name]));
   (document.getElementById('measure') as HTMLSelectElement).value = measure;
@@ -101,7 +101,7 @@ async function main() {
       note: synthetic ? L.chart_synthetic : undefined,
       chart: 'distribution',
       // the embed page shows this one chart, with the rank above it
-      embed: embedFor(root, `m=${measure}&c=${code}`, L.embed_chart!, 640),
+      embed: embedFor(root, `m=${measure}&c=${code}`, L.embed_chart!),
     }),
   );
   root.dataset.state = 'ready';

@@ -1,7 +1,8 @@
 /**
  * The compare page in the browser. State lives in the URL (?c=469001,440232&m=online_retail_sales_yuan): reloading
  * or sharing the URL restores it. County codes and the metric are checked against closed lists (the picker index,
- * the metric vocabulary) before they are used, and reach SQL only as bound parameters.
+ * the metric vocabulary) before they are used, and reach SQL only as literals from those lists (see drawMonthly).
+ * On /embed/compare/, ?chart=… shows one chart alone.
  *
  * The plan comparison is drawn first, from /compare/plans.json (small, built with the site); DuckDB-WASM is then
  * opened in a worker for the monthly series, so the first chart never waits for it.
@@ -31,7 +32,8 @@ const lang = zh ? 'zh' : 'en';
 const scale = zh ? 1e4 : 1e6;
 const unit = zh ? '万元' : '¥ million';
 
-function state(s: 'loading' | 'ready' | 'error', part: HTMLElement = root) {
+/** 'idle': a part not drawn because it was not asked for (an embed of one plan chart) */
+function state(s: 'idle' | 'loading' | 'ready' | 'error', part: HTMLElement = root) {
   part.dataset.state = s;
 }
 
@@ -61,9 +63,13 @@ function writeUrl(codes: string[], metric: string, push: boolean) {
   else history.replaceState(null, '', url);
 }
 
-/** the selection being drawn, for the charts' embed snippets */
-let view = { codes: [] as string[], metric: '' };
+/** the counties and metric being drawn (checked against the closed lists) */
+interface Selection {
+  codes: string[];
+  metric: string;
+}
 const figure = (
+  sel: Selection,
   chart: ChartId,
   title: string,
   svg: string,
@@ -80,12 +86,7 @@ const figure = (
     note,
     cite: L.cite!,
     dataTable: L.data_table!,
-    embed: embedFor(
-      root,
-      `c=${view.codes.join(',')}&m=${view.metric}&chart=${chart}`,
-      L.embed_chart!,
-      chart === 'phases' ? 420 : 560,
-    ),
+    embed: embedFor(root, `c=${sel.codes.join(',')}&m=${sel.metric}&chart=${chart}`, L.embed_chart!),
   });
 
 const section = (id: string, title: string) => {
@@ -97,7 +98,7 @@ const section = (id: string, title: string) => {
   return s;
 };
 
-function drawPlans(plans: PlanSummary[], out: HTMLElement) {
+function drawPlans(plans: PlanSummary[], sel: Selection, out: HTMLElement) {
   out.replaceChildren();
   const catLabel = (c: string) => CATEGORIES[c] ?? c;
 
@@ -112,6 +113,7 @@ function drawPlans(plans: PlanSummary[], out: HTMLElement) {
   if (abs.length)
     funds.append(
       figure(
+        sel,
         'funds',
         L.funds_by_category!,
         stackedBars(abs, { alt: L.funds_by_category!, unit, series, width: chartWidth(out) }),
@@ -127,6 +129,7 @@ function drawPlans(plans: PlanSummary[], out: HTMLElement) {
   if (central.length)
     funds.append(
       figure(
+        sel,
         'central',
         L.share_central!,
         normalizedBars(central, {
@@ -227,6 +230,7 @@ function drawPlans(plans: PlanSummary[], out: HTMLElement) {
   if (spans.length)
     ph.append(
       figure(
+        sel,
         'phases',
         L.phases!,
         timeline(spans, { alt: L.phases!, width: chartWidth(out) }),
@@ -237,7 +241,17 @@ function drawPlans(plans: PlanSummary[], out: HTMLElement) {
   out.append(ph);
 }
 
-async function drawMonthly(codes: string[], metric: string, names: Map<string, string>, out: HTMLElement) {
+/**
+ * Draws the monthly series of the selection. `current` says whether this draw is still the latest: a reader who
+ * changes the metric while a query runs gets the newer chart only. Returns false for a superseded draw.
+ */
+async function drawMonthly(
+  sel: Selection,
+  names: Map<string, string>,
+  out: HTMLElement,
+  current: () => boolean,
+) {
+  const { codes, metric } = sel;
   state('loading', out);
   const chart = out.querySelector('.monthly-chart') as HTMLElement;
   chart.replaceChildren();
@@ -245,7 +259,8 @@ async function drawMonthly(codes: string[], metric: string, names: Map<string, s
   // The codes come from the picker index and the metric from the vocabulary (closed lists, checked in readUrl
   // and again here). They are written into the statement as literals rather than bound, because with bound
   // parameters DuckDB 0.9 cannot prune Parquet row groups, and a one-county query would read the whole file.
-  if (!codes.every((c) => /^\d{6}$/.test(c)) || !(metric in METRICS)) throw new Error('invalid selection');
+  if (!codes.every((c) => /^\d{6}$/.test(c)) || !Object.hasOwn(METRICS, metric))
+    throw new Error('invalid selection');
   // one equality per county (UNION ALL): DuckDB 0.9 pushes `=` into the Parquet scan, not IN lists
   const rows = await duck.query(
     `${codes
@@ -255,6 +270,7 @@ async function drawMonthly(codes: string[], metric: string, names: Map<string, s
       )
       .join(' UNION ALL ')} ORDER BY county_code, month`,
   );
+  if (!current()) return false;
   const data = rows.map((r) => ({
     series: names.get(String(r.county_code)) ?? String(r.county_code),
     date: new Date(Date.UTC(+String(r.month).slice(0, 4), +String(r.month).slice(5, 7) - 1, 1)),
@@ -269,6 +285,7 @@ async function drawMonthly(codes: string[], metric: string, names: Map<string, s
   } else
     chart.append(
       figure(
+        sel,
         'monthly',
         METRICS[metric]!,
         lines(data, {
@@ -283,6 +300,7 @@ async function drawMonthly(codes: string[], metric: string, names: Map<string, s
       ),
     );
   state('ready', out);
+  return true;
 }
 
 async function main() {
@@ -332,13 +350,15 @@ async function main() {
   };
 
   const snippet = document.getElementById('embed-snippet');
+  let generation = 0;
   const redraw = async (push = true) => {
     writeUrl(codes, metric, push);
-    view = { codes, metric };
-    if (snippet) {
-      const src = new URL(`${root.dataset.embedPath}?c=${codes.join(',')}&m=${metric}`, location.href).href;
-      snippet.textContent = iframe(src, 1200, document.title);
-    }
+    const sel: Selection = { codes, metric };
+    const mine = ++generation;
+    const current = () => mine === generation;
+    state('loading');
+    const whole = embedFor(root, `c=${codes.join(',')}&m=${metric}`, '');
+    if (snippet && whole) snippet.textContent = iframe(whole.src, 1200, document.title);
     chosen.replaceChildren(
       ...codes.map((c) => {
         const li = document.createElement('li');
@@ -358,19 +378,28 @@ async function main() {
     );
     drawPlans(
       codes.map((c) => plans.find((p) => p.code === c)).filter((p): p is PlanSummary => p !== undefined),
+      sel,
       plansOut,
     );
     if (performance.getEntriesByName('first-chart').length === 0) performance.mark('first-chart');
+    // the chart asked for is not there (e.g. no plan states central funds per item): say so, show everything
+    const absent = () => {
+      message.textContent = [message.textContent, L.chart_absent].filter(Boolean).join(' ');
+    };
     // one plan chart alone: DuckDB is not needed at all
     if (solo && solo !== 'monthly') {
-      if (showOnly(root, solo)) return state('ready');
-      message.textContent = L.chart_absent!;
+      if (showOnly(root, solo)) {
+        state('idle', monthly);
+        return state('ready');
+      }
+      absent();
     }
     try {
-      await drawMonthly(codes, metric, names, monthly);
-      if (solo === 'monthly' && !showOnly(root, solo)) message.textContent = L.chart_absent!;
+      if (!(await drawMonthly(sel, names, monthly, current))) return;
+      if (solo === 'monthly' && !showOnly(root, solo)) absent();
       state('ready');
     } catch (e) {
+      if (!current()) return;
       const p = document.createElement('p');
       p.textContent = typeof WebAssembly === 'object' ? `${L.error} ${(e as Error).message}` : L.no_wasm!;
       monthly.querySelector('.monthly-chart')!.replaceChildren(p);

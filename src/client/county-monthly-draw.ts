@@ -12,7 +12,8 @@ export async function draw(root: HTMLElement, metric: string, solo: 'series' | '
   const code = root.dataset.code!;
   const zh = root.dataset.lang === 'zh';
   const out = root.querySelector('.out') as HTMLElement;
-  if (!/^\d{6}$/.test(code) || !(metric in METRICS)) throw new Error(`invalid selection: ${code} ${metric}`);
+  if (!/^\d{6}$/.test(code) || !Object.hasOwn(METRICS, metric))
+    throw new Error(`invalid selection: ${code} ${metric}`);
   root.dataset.state = 'loading';
   const duck = await openDuck(['metrics_monthly']);
   const rows = await duck.query(
@@ -48,7 +49,7 @@ export async function draw(root: HTMLElement, metric: string, solo: 'series' | '
         cite: L.cite!,
         dataTable: L.data_table!,
         note: synthetic ? L.chart_synthetic : undefined,
-        embed: embedFor(root, `m=${metric}&chart=${chart}`, L.embed_chart!, 560),
+        embed: embedFor(root, `m=${metric}&chart=${chart}`, L.embed_chart!),
       }),
     );
   if (values.length === 0) {
@@ -88,6 +89,6 @@ export async function draw(root: HTMLElement, metric: string, solo: 'series' | '
     }
   }
   const message = root.querySelector('.message') as HTMLElement;
-  message.textContent = solo && !showOnly(root, solo) ? L.chart_absent! : '';
+  message.textContent = solo && !showOnly(root, solo) ? L.chart_absent_county! : '';
   root.dataset.state = 'ready';
 }

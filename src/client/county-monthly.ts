@@ -1,9 +1,9 @@
 /**
- * The county page's interactive monthly series: opened on request (the DuckDB engine is downloaded only when the
- * reader asks), a metric picker, the monthly values, and year-on-year growth against the plan's growth target.
- * The static charts above stay for readers without JavaScript. On /embed/counties/<code>/ it opens at once with
- * the metric of ?m=… and, with ?chart=series|growth, shows that chart alone. The county code and metric are
- * checked against the page's own closed lists.
+ * A county's interactive monthly series: a metric picker, the monthly values, and year-on-year growth against
+ * the plan's growth target. On the county page it opens on request (the DuckDB engine is downloaded only when the
+ * reader asks) and the static charts above stay for readers without JavaScript; the metric is kept in the URL
+ * (?m=…), so a cited link opens the same series. On /embed/counties/<code>/ it opens at once and, with
+ * ?chart=series|growth, shows that chart alone. The metric is checked against the page's own closed list.
  */
 import { askedChart } from './embed.ts';
 
@@ -39,10 +39,16 @@ if (root) {
     fail(null);
   }
   start.addEventListener('click', open);
-  select.addEventListener('change', () => draw().catch(fail));
-  if (embed && typeof WebAssembly === 'object') {
-    const m = new URL(location.href).searchParams.get('m');
-    if (m !== null && m in METRICS) select.value = m;
-    open();
-  }
+  select.addEventListener('change', () => {
+    // the chosen metric in the URL, so that the page's address (and its citation line) reproduces the chart
+    const url = new URL(location.href);
+    url.searchParams.set('m', select.value);
+    history.replaceState(null, '', url);
+    draw().catch(fail);
+  });
+  // ?m=… (a cited link, or an embed page) opens the series of that metric at once
+  const m = new URL(location.href).searchParams.get('m');
+  const asked = m !== null && Object.hasOwn(METRICS, m);
+  if (asked) select.value = m;
+  if ((embed || asked) && typeof WebAssembly === 'object') open();
 }

@@ -24,15 +24,23 @@ export function citable(): string {
  * The embed snippet for a chart on a page whose root element carries data-embed-path; none on an embed page
  * itself (data-embed="true"). `query` is built from closed-list values only.
  */
-export function embedFor(root: HTMLElement, query: string, label: string, height: number) {
+export function embedFor(root: HTMLElement, query: string, label: string) {
   if (root.dataset.embed === 'true') return undefined;
-  return { src: new URL(`${root.dataset.embedPath}?${query}`, location.href).href, label, height };
+  return { src: new URL(`${root.dataset.embedPath}?${query}`, location.href).href, label };
 }
+
+/**
+ * The height an embed page of one chart needs at 720 px: the chart's own height (the charts are drawn with
+ * fixed heights, whatever their width) plus the page around it (heading, legend, notes, citation, downloads,
+ * footer), measured at about 560 px and rounded up.
+ */
+export const embedHeight = (chartHeight: number) => Math.ceil((chartHeight + 640) / 10) * 10;
 
 /** The HTML to paste into another page: an iframe of one of our embed pages. */
 export function iframe(src: string, height: number, title: string): string {
   const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return `<iframe src="${attr(src)}" width="720" height="${height}" style="border:0" title="${attr(title)}"></iframe>`;
+  // as wide as the host page allows, up to 720 px
+  return `<iframe src="${attr(src)}" height="${height}" style="border:0;width:100%;max-width:720px" title="${attr(title)}"></iframe>`;
 }
 
 /** The ?chart=… of an embed page, if it is one of the page's chart ids; anything else is ignored. */
@@ -46,7 +54,9 @@ export function askedChart<T extends string>(ids: readonly T[]): T | null {
  * hold it). Returns false when the figure is not on the page (e.g. no plan states the figures it needs).
  */
 export function showOnly(container: HTMLElement, chart: string): boolean {
-  const fig = container.querySelector<HTMLElement>(`figure.chart[data-chart="${chart}"]`);
+  const fig = [...container.querySelectorAll<HTMLElement>('figure.chart')].find(
+    (f) => f.dataset.chart === chart,
+  );
   if (!fig) return false;
   for (let el: HTMLElement = fig; el !== container && el.parentElement; el = el.parentElement)
     for (const sibling of el.parentElement.children)

@@ -4,7 +4,7 @@
  * and its data as a collapsed table.
  */
 import Papa from 'papaparse';
-import { citable, iframe } from './embed.ts';
+import { citable, embedHeight, iframe } from './embed.ts';
 
 export function figure(o: {
   title: string;
@@ -17,7 +17,7 @@ export function figure(o: {
   /** the chart's id on its page, from the page's closed list (an embed URL asks for it with ?chart=…) */
   chart?: string;
   /** the iframe snippet for this chart alone: the embed page's URL and the label of the disclosure */
-  embed?: { src: string; label: string; height: number };
+  embed?: { src: string; label: string };
 }): HTMLElement {
   const fig = document.createElement('figure');
   fig.className = 'chart';
@@ -85,6 +85,7 @@ export function figure(o: {
   const details = document.createElement('details');
   const summary = document.createElement('summary');
   summary.textContent = o.dataTable;
+  summary.setAttribute('aria-label', `${o.dataTable} · ${o.title}`);
   const table = document.createElement('table');
   const head = table.createTHead().insertRow();
   for (const c of o.columns) {
@@ -105,11 +106,16 @@ export function figure(o: {
     embed.className = 'embed';
     const label = document.createElement('summary');
     label.textContent = o.embed.label;
+    // several charts on a page: each disclosure is named with its chart
+    label.setAttribute('aria-label', `${o.embed.label} · ${o.title}`);
     const pre = document.createElement('pre');
     pre.tabIndex = 0;
+    pre.setAttribute('role', 'region');
+    pre.setAttribute('aria-label', `${o.embed.label} · ${o.title}`);
     const code = document.createElement('code');
     code.className = 'embed-snippet';
-    code.textContent = iframe(o.embed.src, o.embed.height, `Plan Atlas · ${o.title}`);
+    const chartHeight = Number(holder.querySelector('svg[role="img"]')?.getAttribute('height') ?? 400);
+    code.textContent = iframe(o.embed.src, embedHeight(chartHeight), `Plan Atlas · ${o.title}`);
     pre.append(code);
     embed.append(label, pre);
     fig.append(embed);

@@ -34,6 +34,8 @@ const zh = {
   chart_synthetic: '示例数据：程序生成，不是真实统计，不可引用。',
   embed_chart: '嵌入本图',
   chart_absent: '所选的县没有这张图所需的数据，下面显示完整内容。',
+  chart_absent_county: '这个县没有这张图所需的数据（同比增长需要至少24个月），下面显示全部月度图表。',
+  cite: '引用：Plan Atlas 电商进农村示范县台账，',
   synthetic_banner:
     '本页的月度指标和进度是<strong>示例数据</strong>：这些县没有公开的逐月统计，数值由程序生成（synthetic = true），只用于演示，不是真实统计，不可引用。',
   county: '县（市、区）',
@@ -182,6 +184,9 @@ const en: Record<Key, string> = {
   chart_synthetic: 'Sample data: generated, not real; do not cite.',
   embed_chart: 'Embed this chart',
   chart_absent: 'The counties chosen lack the data this chart needs; the whole view is shown below.',
+  chart_absent_county:
+    'This county lacks the data this chart needs (year-on-year growth needs at least 24 months); all its monthly charts are shown below.',
+  cite: 'Cite: Plan Atlas (电商进农村示范县台账), ',
   synthetic_banner:
     'The monthly metrics and progress on this page are <strong>sample data</strong>: no monthly series of these counties is public, so the values are generated (synthetic = true) to show how the page works. They are not real; do not cite them.',
   county: 'County',

@@ -52,7 +52,8 @@ export function renderSvg(options: Plot.PlotOptions, alt: string): string {
 }
 
 /** The width of a label in px at 12px: CJK characters are about a square, Latin about half of one. */
-const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.codePointAt(0)! >= 0x2e80 ? 12.5 : 7), 0);
+export const textWidth = (s: string) =>
+  [...s].reduce((w, c) => w + (c.codePointAt(0)! >= 0x2e80 ? 12.5 : 7), 0);
 
 /**
  * The left margin for a chart's category labels, as wide as the longest label but at most `share` of the chart
@@ -65,15 +66,25 @@ function labelMargin(labels: string[], width: number, share = 0.4) {
   return { marginLeft, tickFormat: (label: string) => fitText(label, marginLeft - 12) };
 }
 
-/** `text` as it fits in `room` px: whole, or shortened with an ellipsis (Plot's own estimate is for Latin text). */
-function fitText(text: string, room: number): string {
+/**
+ * `text` as it fits in `room` px: whole, or shortened with an ellipsis. Labels keep their start and their end
+ * (县名 · 项目实施阶段 → 县名…实施阶段: labels that share a start stay apart); a sentence keeps its start
+ * (`keep: 'start'`). Plot's own text fitting estimates Latin text only.
+ */
+export function fitText(text: string, room: number, keep: 'ends' | 'start' = 'ends'): string {
   if (textWidth(text) <= room) return text;
-  let cut = '';
-  for (const c of text) {
-    if (textWidth(`${cut}${c}…`) > room) break;
-    cut += c;
+  const chars = [...text];
+  let head = 0;
+  let tail = 0;
+  // take a character from the start, then one from the end, while the result still fits
+  for (let fromHead = true; head + tail < chars.length; fromHead = keep === 'start' || !fromHead) {
+    const h = head + (fromHead ? 1 : 0);
+    const t = tail + (fromHead ? 0 : 1);
+    if (textWidth(`${chars.slice(0, h).join('')}…${chars.slice(chars.length - t).join('')}`) > room) break;
+    head = h;
+    tail = t;
   }
-  return `${cut}…`;
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - tail).join('')}`;
 }
 
 export interface BarDatum {
@@ -226,7 +237,8 @@ export function normalizedBars(
               Plot.text([opts.rule], {
                 x: (d: number) => d,
                 // right of the rule, within the chart: shortened with an ellipsis on a phone
-                text: (d: number) => fitText(opts.ruleLabel ?? '', (width - marginLeft - 20) * (1 - d) - 8),
+                text: (d: number) =>
+                  fitText(opts.ruleLabel ?? '', (width - marginLeft - 20) * (1 - d) - 8, 'start'),
                 frameAnchor: 'top',
                 dy: -4,
                 textAnchor: 'start',

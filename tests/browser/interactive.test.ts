@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yuanZh } from '../../src/lib/format.ts';
 import { ARGS, CHROMIUM, DATA, DIST, serve } from './harness.ts';
@@ -45,14 +45,27 @@ afterAll(async () => {
   await new Promise((done) => (server ? server.close(done) : done(undefined)));
 });
 
-const open = async (path: string): Promise<Page> => {
+const open = async (path: string, width?: number): Promise<Page> => {
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  // a short viewport, so that the page's scrollHeight is its content's height (see fitsIframe)
+  if (width) await page.setViewportSize({ width, height: 200 });
   expect((await page.goto(`${origin}${path}`))?.status()).toBe(200);
   return page;
 };
+/** The src and height of the iframe snippet in a figure's embed disclosure. */
+const snippetOf = async (figure: Locator) => {
+  const code = (await figure.locator('details.embed code').textContent())!;
+  return {
+    src: new URL(/src="([^"]+)"/.exec(code)![1]!.replaceAll('&amp;', '&')),
+    height: Number(/height="(\d+)"/.exec(code)![1]),
+  };
+};
+/** The embed page's content fits the snippet's iframe (opened 720 px wide, the iframe's widest). */
+const fitsIframe = async (page: Page, height: number) =>
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(height);
 const sql = (q: string) => `/sql/?q=${encodeURIComponent(q)}`;
 
 describe('SQL console', () => {
@@ -206,28 +219,29 @@ describe('compare', () => {
     const figures = page.locator('#compare figure.chart');
     const n = await figures.count();
     expect(n).toBeGreaterThanOrEqual(3);
-    const charts: { id: string; title: string; src: string }[] = [];
+    const charts: { id: string; title: string; url: URL; height: number }[] = [];
     for (let i = 0; i < n; i++) {
       const f = figures.nth(i);
-      const snippet = (await f.locator('details.embed code').textContent())!;
-      const src = /src="([^"]+)"/.exec(snippet)![1]!.replaceAll('&amp;', '&');
+      const { src, height } = await snippetOf(f);
       charts.push({
         id: (await f.getAttribute('data-chart'))!,
         title: (await f.locator('figcaption').textContent())!,
-        src,
+        url: src,
+        height,
       });
     }
     expect(new Set(charts.map((x) => x.id)).size).toBe(n);
     await page.close();
     for (const chart of charts) {
-      const url = new URL(chart.src);
+      const url = chart.url;
       expect(url.origin).toBe(origin);
       expect(url.pathname).toBe('/embed/compare/');
       expect(url.searchParams.get('c')).toBe(`${a},${b},${c}`);
       expect(url.searchParams.get('chart')).toBe(chart.id);
       const before = requested.length;
-      const embed = await open(`${url.pathname}${url.search}`);
+      const embed = await open(`${url.pathname}${url.search}`, 720);
       await embed.locator('#compare[data-state="ready"]').waitFor();
+      await fitsIframe(embed, chart.height);
       const visible = embed.locator('figure.chart:visible');
       expect(await visible.count(), chart.id).toBe(1);
       expect(await visible.locator('figcaption').textContent()).toBe(chart.title);
@@ -246,7 +260,7 @@ describe('compare', () => {
   });
 
   it('answers an unknown or hostile ?chart= with the whole comparison, not an error', async () => {
-    for (const chart of ['nope', "funds' OR 1=1", '"><script>alert(1)</script>']) {
+    for (const chart of ['nope', 'constructor', "funds' OR 1=1", '"><script>alert(1)</script>']) {
       const embed = await open(`/embed/compare/?c=${a},${b}&chart=${encodeURIComponent(chart)}`);
       await embed.locator('#compare[data-state="ready"]').waitFor();
       expect(await embed.locator('figure.chart:visible').count()).toBeGreaterThan(1);
@@ -323,11 +337,27 @@ describe('county page, interactive monthly series', () => {
     expect(await page.locator('#monthly-interactive .tools button').first().textContent()).toBe('SVG');
     await page.locator('#monthly-metric').selectOption('express_parcels');
     await page.locator('#monthly-interactive[data-state="ready"]').waitFor();
-    const snippet = (await page.locator('#monthly-interactive details.embed code').first().textContent())!;
-    const src = new URL(/src="([^"]+)"/.exec(snippet)![1]!.replaceAll('&amp;', '&'));
-    expect(src.pathname).toBe(`/counties/${code}/`.replace('/counties', '/embed/counties'));
+    // the metric is kept in the address, so the page's citation reproduces the chart
+    expect(new URL(page.url()).searchParams.get('m')).toBe('express_parcels');
+    const { src, height } = await snippetOf(page.locator('#monthly-interactive figure.chart').first());
+    expect(src.pathname).toBe(`/embed/counties/${code}/`);
     expect(src.searchParams.get('m')).toBe('express_parcels');
     expect(src.searchParams.get('chart')).toBe('series');
+    await page.close();
+    const embed = await open(`${src.pathname}${src.search}`, 720);
+    await embed.locator('#monthly-interactive[data-state="ready"]').waitFor();
+    await fitsIframe(embed, height);
+    await embed.close();
+  });
+
+  it('a cited link with ?m= opens the series of that metric at once', async () => {
+    const code = csvRows('metrics_monthly')[0]!.county_code!;
+    const page = await open(`/en/counties/${code}/?m=express_parcels`);
+    await page.locator('#monthly-interactive[data-state="ready"]').waitFor();
+    expect(await page.locator('#monthly-metric').inputValue()).toBe('express_parcels');
+    expect(await page.locator('#monthly-interactive .chart-source').first().textContent()).toContain(
+      `/en/counties/${code}/?m=express_parcels`,
+    );
     await page.close();
   });
 
@@ -346,11 +376,13 @@ describe('county page, interactive monthly series', () => {
     expect(await visible.locator('details table tbody tr').count()).toBe(rows.length);
     await page.close();
     // without ?chart= the whole explorer, picker included; an unknown metric falls back to the first
-    const all = await open(`/en/embed/counties/${code}/?m=${encodeURIComponent("x' OR 1=1")}`);
-    await all.locator('#monthly-interactive[data-state="ready"]').waitFor();
-    expect(await all.locator('#monthly-metric').isVisible()).toBe(true);
-    expect(await all.locator('#monthly-metric').inputValue()).toBe('online_retail_sales_yuan');
-    await all.close();
+    for (const m of ["x' OR 1=1", 'constructor', 'toString']) {
+      const all = await open(`/en/embed/counties/${code}/?m=${encodeURIComponent(m)}`);
+      await all.locator('#monthly-interactive[data-state="ready"]').waitFor();
+      expect(await all.locator('#monthly-metric').isVisible()).toBe(true);
+      expect(await all.locator('#monthly-metric').inputValue()).toBe('online_retail_sales_yuan');
+      await all.close();
+    }
   });
 });
 
@@ -372,9 +404,11 @@ describe('benchmarks', () => {
     ]);
     const snippet = await page.locator('#benchmark-out details.embed code').textContent();
     expect(snippet).toContain(`/en/embed/benchmarks/?m=central_funds&amp;c=${last.county_code}`);
+    const { height } = await snippetOf(page.locator('#benchmark-out figure.chart'));
     await page.close();
-    const embed = await open(`/en/embed/benchmarks/?m=central_funds&c=${last.county_code}`);
+    const embed = await open(`/en/embed/benchmarks/?m=central_funds&c=${last.county_code}`, 720);
     await embed.locator('#benchmarks[data-state="ready"]').waitFor();
+    await fitsIframe(embed, height);
     expect(await embed.locator('#benchmark-rank').textContent()).toContain(`ranks ${sorted.length} of`);
     expect(await embed.locator('#measure').isVisible()).toBe(false);
     expect(await embed.locator('figure.chart:visible').count()).toBe(1);
@@ -388,6 +422,15 @@ describe('benchmarks', () => {
     await page.locator('#benchmarks[data-state="ready"]').waitFor();
     expect(await page.locator('#benchmark-rank').textContent()).toContain('does not state this');
     await page.close();
+  });
+
+  it('answers a measure that is not in its list (even an inherited name) with the default measure', async () => {
+    for (const m of ['toString', 'constructor', "central_funds' --"]) {
+      const page = await open(`/embed/benchmarks/?m=${encodeURIComponent(m)}`);
+      await page.locator('#benchmarks[data-state="ready"]').waitFor();
+      expect(await page.locator('#measure').inputValue()).toBe('central_funds');
+      await page.close();
+    }
   });
 
   it('ranks monthly measures with DuckDB over every county in metrics_monthly', async () => {
@@ -441,11 +484,14 @@ describe('accessibility and requests', () => {
     '/benchmarks/',
     '/embed/compare/?chart=funds',
     '/en/embed/benchmarks/',
+    `/embed/counties/${csvRows('metrics_monthly')[0]!.county_code}/?m=express_parcels`,
   ])('%s has no axe-core violations when ready', async (path) => {
     const page = await open(path);
     await page
       .locator(
-        '[data-state="ready"]#sql-console, [data-state="ready"]#compare, [data-state="ready"]#benchmarks',
+        ['#sql-console', '#compare', '#benchmarks', '#monthly-interactive']
+          .map((id) => `[data-state="ready"]${id}`)
+          .join(', '),
       )
       .waitFor();
     await page.addScriptTag({ path: AXE });
