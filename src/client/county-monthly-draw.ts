@@ -4,8 +4,16 @@ import { openDuck } from './duck.ts';
 import { embedFor, showOnly } from './embed.ts';
 import { chartWidth, figure } from './figure.ts';
 
-/** Draws the series of `metric`; `solo` (an embed page's ?chart=…, already checked) shows one chart alone. */
-export async function draw(root: HTMLElement, metric: string, solo: 'series' | 'growth' | null) {
+/**
+ * Draws the series of `metric`; `solo` (an embed page's ?chart=…, already checked) shows one chart alone.
+ * `current` says whether this draw is still the reader's latest choice; a superseded one draws nothing.
+ */
+export async function draw(
+  root: HTMLElement,
+  metric: string,
+  solo: 'series' | 'growth' | null,
+  current: () => boolean,
+) {
   const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
   const METRICS = JSON.parse(root.dataset.metrics!) as Record<string, string>;
   const GROWTH = JSON.parse(root.dataset.growth!) as Record<string, number>;
@@ -19,6 +27,7 @@ export async function draw(root: HTMLElement, metric: string, solo: 'series' | '
   const rows = await duck.query(
     `SELECT month, value, synthetic FROM metrics_monthly WHERE county_code = '${code}' AND metric = '${metric}' ORDER BY month`,
   );
+  if (!current()) return;
   const toDate = (m: string) => new Date(Date.UTC(+m.slice(0, 4), +m.slice(5, 7) - 1, 1));
   const money = metric.endsWith('_yuan');
   const scale = money ? (zh ? 1e4 : 1e6) : 1;

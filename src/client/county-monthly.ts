@@ -16,11 +16,18 @@ if (root) {
   const start = root.querySelector('button.open') as HTMLButtonElement;
   const embed = root.dataset.embed === 'true';
   // the drawing code (DuckDB, Plot, papaparse) is fetched only when the reader asks for it
+  let generation = 0;
   const draw = async () => {
     // loading from the moment the reader asks, so that a test (or a screen reader) never sees a stale 'ready'
     root.dataset.state = 'loading';
     const solo = embed ? askedChart(['series', 'growth']) : null;
-    return (await import('./county-monthly-draw.ts')).draw(root, select.value, solo);
+    const mine = ++generation;
+    return (await import('./county-monthly-draw.ts')).draw(
+      root,
+      select.value,
+      solo,
+      () => mine === generation,
+    );
   };
   const fail = (e: unknown) => {
     root.dataset.state = 'error';
