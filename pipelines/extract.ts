@@ -12,6 +12,7 @@ import {
   programYear,
   title,
 } from './matchers/meta.ts';
+import { refusedAmounts } from './matchers/money.ts';
 import { products } from './matchers/products.ts';
 import { targets } from './matchers/targets.ts';
 import { outline } from './outline.ts';
@@ -78,12 +79,22 @@ export function extract(text: string, knownNames: readonly string[] = []): Extra
     targets: targets(doc),
     phases: phaseList,
     products: products(doc),
-    amounts: funds.mentions.map((m) => ({
-      yuan: m.yuan,
-      ...doc.span(m.nstart, m.nend),
-      accountedBy: m.accountedBy,
-      note: m.accountedBy ? null : (m.note ?? 'unnamed'),
-    })),
+    // the amounts refused by the money matcher never reach the fund tree, but they are kept here, in text order
+    amounts: [
+      ...funds.mentions.map((m) => ({
+        yuan: m.yuan as number | null,
+        ...doc.span(m.nstart, m.nend),
+        accountedBy: m.accountedBy,
+        note: m.accountedBy ? null : (m.note ?? 'unnamed'),
+      })),
+      ...refusedAmounts(doc).map((r) => ({
+        yuan: r.yuan,
+        ...doc.span(r.nstart, r.nend),
+        accountedBy: null,
+        note: r.note,
+        refusal: r.refusal,
+      })),
+    ].sort((a, b) => a.start - b.start),
     fundConflicts: funds.totals.conflicts.map((c) => ({
       slot: c.slot,
       yuan: c.yuan,

@@ -34,6 +34,7 @@ const isHan = (cp: number) =>
   (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
 /** Han, CJK punctuation and full-width forms: characters between which a space carries no meaning. */
 const isWide = (cp: number) => isHan(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
+/** Whitespace, the typographic spaces included (no-break, en to hair, narrow no-break, medium mathematical). */
 const isSpace = (cp: number) =>
   cp === 0x20 ||
   cp === 0x09 ||
@@ -42,9 +43,16 @@ const isSpace = (cp: number) =>
   cp === 0x0c ||
   cp === 0x0b ||
   cp === 0xa0 ||
+  (cp >= 0x2000 && cp <= 0x200a) ||
+  cp === 0x202f ||
+  cp === 0x205f ||
   cp === 0x3000;
-const isInvisible = (cp: number) =>
-  cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0xfeff || cp === 0xad;
+/**
+ * Zero-width characters that change nothing a reader sees (zero-width space and joiners, word joiner, BOM, soft
+ * hyphen): removed. Bidirectional controls are not among them: they change the order characters display in.
+ */
+export const isInvisible = (cp: number): boolean =>
+  cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0x2060 || cp === 0xfeff || cp === 0xad;
 
 /** Sentence-final characters after which a line break is a paragraph break, not a page break. */
 const SENTENCE_END = new Set(['。', ';', ':', '!', '?', '；', '：', '！', '？']);
@@ -69,22 +77,38 @@ const HEADING_LINE = 50;
 /** Markup that carries no text: HTML tags, comments, Markdown emphasis. Replaced by a break or nothing. */
 const MARKUP =
   /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,400})?\/?>|\*\*|__/y;
+/** Named entities and the characters they stand for (the spaces become one plain space in the normalized text). */
 const ENTITIES: Record<string, string> = {
-  nbsp: ' ',
+  nbsp: '\u00a0',
   amp: '&',
   lt: '<',
   gt: '>',
   quot: '"',
   apos: "'",
-  ensp: ' ',
-  emsp: ' ',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
 };
-const ENTITY = /&(nbsp|amp|lt|gt|quot|apos|ensp|emsp|#\d{1,6}|#x[0-9a-fA-F]{1,6});/y;
+const ENTITY = /&(nbsp|amp|lt|gt|quot|apos|ensp|emsp|thinsp|#\d{1,6}|#x[0-9a-fA-F]{1,6});/y;
+
+/** The character an entity's name stands for (nbsp → U+00A0, #8201 → U+2009). */
+function entityValue(name: string): string {
+  if (!name.startsWith('#')) return ENTITIES[name]!;
+  const cp = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+  // a code point beyond Unicode (&#xFFFFFF;) is the replacement character, not an exception
+  return cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+}
+
+/** Replaces the entities of a piece of original text by the characters they stand for (“2&nbsp;000” → “2\u00a0000”). */
+export function decodeEntities(s: string): string {
+  return s.replace(new RegExp(ENTITY.source, 'g'), (_, name: string) => entityValue(name));
+}
 
 /**
  * Normalizes a document's text for matching, keeping a map to the original offsets:
  * Traditional → Simplified (character by character), full-width ASCII → ASCII (except the comma ，),
- * HTML tags, entities and Markdown emphasis removed, spaces between CJK characters removed
+ * HTML tags, entities and Markdown emphasis removed, zero-width characters removed, every kind of space (no-break,
+ * thin, ideographic) read as a space, spaces between CJK characters removed
  * (“市 商 务 局” → “市商务局”), line breaks inside a sentence removed (“72\n\n小时内” → “72小时内”),
  * other line breaks kept as one \n and tabs (table cells) as one \t.
  */
@@ -174,14 +198,10 @@ export function normalize(original: string): Normalized {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(original);
       if (m) {
-        const name = m[1]!;
-        const value = name.startsWith('#x')
-          ? String.fromCodePoint(Number.parseInt(name.slice(2), 16))
-          : name.startsWith('#')
-            ? String.fromCodePoint(Number.parseInt(name.slice(1), 10))
-            : ENTITIES[name]!;
+        const value = entityValue(m[1]!);
+        // an invisible character written as an entity (&#8203;) is removed like the character itself
         if (value.trim() === '') space(i, 'space');
-        else {
+        else if (!isInvisible(value.codePointAt(0)!)) {
           flushSpace(i, false);
           out.push(value);
           start.push(i);

@@ -45,3 +45,16 @@ export function parseNumber(text: string): number | null {
   }
   return total + section + (digit ?? 0);
 }
+
+/**
+ * Reads digits grouped in threes by one separator (“2 000”, “1，234，567”): 1–3 digits, then groups of exactly
+ * three, then a decimal part when `decimals` allows it. Returns null for anything else (“20 00”, “2000”).
+ */
+export function parseGrouped(text: string, separator: string, decimals = true): number | null {
+  const [int, frac, ...rest] = text.split('.');
+  if (rest.length > 0 || (frac !== undefined && (!decimals || !/^\d+$/.test(frac)))) return null;
+  const groups = int!.split(separator);
+  if (groups.length < 2 || !/^\d{1,3}$/.test(groups[0]!) || !groups.slice(1).every((g) => /^\d{3}$/.test(g)))
+    return null;
+  return Number(groups.join('') + (frac === undefined ? '' : `.${frac}`));
+}

@@ -334,7 +334,10 @@ export const AMOUNTS: Table = {
       description: 'Amount id within the document (m001…).',
       required: true,
     },
-    yuan('amount_yuan', 'The amount, converted to yuan.'),
+    yuan(
+      'amount_yuan',
+      'The amount, converted to yuan; empty when the number could not be read for sure (note = unreadable) or is too large to be an exact integer (note = implausible).',
+    ),
     {
       name: 'accounted_by',
       type: 'string',
@@ -343,8 +346,9 @@ export const AMOUNTS: Table = {
     {
       name: 'note',
       type: 'string',
-      enum: ['disbursement', 'threshold', 'explanation', 'unnamed'],
-      description: 'Why an unaccounted amount is not a fund fact.',
+      enum: ['disbursement', 'threshold', 'explanation', 'unnamed', 'unreadable', 'implausible'],
+      description:
+        'Why an unaccounted amount is not a fund fact: a payment schedule, a threshold, an explanation, no item named; unreadable (a number that cannot be read for sure: a bidirectional control, a space between digit groups, scientific notation, irregular grouping) or implausible (above ¥10 billion, or beyond exact integers), never used as a fund figure and reported as a number_unreadable or amount_implausible finding.',
     },
     {
       name: 'context',
@@ -360,7 +364,7 @@ export const FINDINGS: Table = {
   name: 'findings',
   title: '核查结果 Findings',
   description:
-    'Checks of each document’s facts against each other: sums, conflicting values, unaccounted amounts.',
+    'Checks of each document’s facts against each other: sums, conflicting values, unaccounted and refused amounts.',
   primaryKey: ['doc_id', 'finding_id'],
   fields: [
     docId,
@@ -374,7 +378,7 @@ export const FINDINGS: Table = {
       name: 'check',
       type: 'string',
       description:
-        'Which check: items_sum, conflicting_values, unaccounted_amount, amounts_accounted, no_facts, county_unresolved, read_error (the document itself); rule:share_of_central, rule:matching_ratio, rule:negative_list (a rule of data/rules, see rule_id); village_coverage; phases_in_period, issued_before_first_phase_end.',
+        'Which check: items_sum, conflicting_values, unaccounted_amount, amounts_accounted, number_unreadable, amount_implausible, no_facts, county_unresolved, read_error (the document itself); rule:share_of_central, rule:matching_ratio, rule:negative_list (a rule of data/rules, see rule_id); village_coverage; phases_in_period, issued_before_first_phase_end.',
       required: true,
     },
     {

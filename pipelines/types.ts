@@ -39,8 +39,49 @@ export interface MoneyMention {
   note?: AmountNote;
 }
 
-/** Why an amount in the text is not a fund fact: a payment schedule, a threshold, an explanation, or unnamed. */
-export type AmountNote = 'disbursement' | 'threshold' | 'explanation' | 'unnamed';
+/**
+ * Why an amount in the text is not a fund fact: a payment schedule, a threshold, an explanation, unnamed, a number
+ * that cannot be read for sure (unreadable), or an amount too large for one county's plan (implausible).
+ */
+export type AmountNote =
+  | 'disbursement'
+  | 'threshold'
+  | 'explanation'
+  | 'unnamed'
+  | 'unreadable'
+  | 'implausible';
+
+/** What makes the money matcher refuse an amount: a character inside the number, its form, or its size. */
+export type RefusalProblem =
+  | 'bidi_control'
+  | 'format_character'
+  | 'ambiguous_space'
+  | 'irregular_grouping'
+  | 'exponent'
+  | 'leading_zero'
+  | 'malformed'
+  | 'above_bound'
+  | 'not_exact';
+
+/** Why an amount was refused, with what a finding needs to say so without the text at hand. */
+export interface Refusal {
+  problem: RefusalProblem;
+  /** the characters at fault as code points (“U+202E”), in order of appearance; empty for a problem of size */
+  chars: string[];
+  /** the amount as written in the original text: text.slice(start, end) */
+  written: string;
+}
+
+/** A money amount the matcher would not read as money: kept for the amounts table, never used as a fund figure. */
+export interface RefusedAmount {
+  /** the amount in yuan when it is an exact integer (an amount above the bound); else null */
+  yuan: number | null;
+  /** span in the normalized text */
+  nstart: number;
+  nend: number;
+  note: 'unreadable' | 'implausible';
+  refusal: Refusal;
+}
 
 export type Amounts = Record<'amount' | FundSource, number | null>;
 
@@ -133,11 +174,14 @@ export interface Extraction {
   products: Product[];
   /** every money amount in the text, with what accounts for it */
   amounts: {
-    yuan: number;
+    /** null when the amount was refused and its value is unknown or not an exact integer */
+    yuan: number | null;
     start: number;
     end: number;
     accountedBy: string | null;
     note: AmountNote | null;
+    /** set when the money matcher refused the amount (note unreadable or implausible) */
+    refusal?: Refusal;
   }[];
   /** later statements of the document totals that differ from the first */
   fundConflicts: { slot: 'amount' | FundSource; yuan: number; start: number; end: number }[];

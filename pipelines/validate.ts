@@ -1,6 +1,7 @@
 import { percent, yuanEn, yuanZh } from '../src/lib/format.ts';
 import { METRIC_LABELS } from '../src/lib/labels.ts';
-import type { Allocation, Extraction, FundSource } from './types.ts';
+import { PLAUSIBLE_YUAN } from './matchers/money.ts';
+import type { Allocation, Extraction, FundSource, RefusalProblem } from './types.ts';
 
 export type Severity = 'info' | 'review' | 'fail';
 export type Status = 'pass' | 'fail' | 'not_applicable' | 'not_enough_data';
@@ -61,6 +62,98 @@ const NOTE_EN: Record<string, string> = {
   unnamed: 'no item could be attached',
 };
 
+/** What is wrong with a refused amount, as a phrase after the quoted amount; `c` lists the characters at fault. */
+const PROBLEM_ZH: Record<RefusalProblem, (c: string, yuan: number | null) => string> = {
+  bidi_control: (c) => `含双向文本控制字符 ${c}，显示出的数字与文件中字符的顺序可能不同`,
+  format_character: (c) => `含不可见的格式字符 ${c}`,
+  ambiguous_space: (c) => `数字之间有空白 ${c}，可能是千位分隔，也可能分隔两个数（如表格的序号与金额）`,
+  irregular_grouping: (c) => `的分隔符 ${c} 不是每三位一组`,
+  exponent: (c) => `使用科学计数法（${c}），方案不会这样书写金额`,
+  leading_zero: (c) => (c ? `在 ${c} 之后以 0 开头，不是金额的写法` : '以 0 开头，不是金额的写法'),
+  malformed: (c) => `的写法无法识别（${c}）`,
+  above_bound: (_, yuan) => `折合 ${yuanZh(yuan)}，超过单个县级方案的可信上限（${yuanZh(PLAUSIBLE_YUAN)}）`,
+  not_exact: () => '过大，无法精确折算为元，金额留空',
+};
+const PROBLEM_EN: Record<RefusalProblem, (c: string, yuan: number | null) => string> = {
+  bidi_control: (c) =>
+    `contains the bidirectional control ${c}, so its digits may display in another order than they are stored`,
+  format_character: (c) => `contains the invisible format character ${c}`,
+  ambiguous_space: (c) =>
+    `has white space (${c}) between its digits, which may separate thousands or two numbers (a row number and an amount)`,
+  irregular_grouping: (c) => `has a separator (${c}) that does not group its digits in threes`,
+  exponent: (c) => `is written in scientific notation (${c}), which is no way to write an amount in a plan`,
+  leading_zero: (c) => `starts with 0${c ? ` after ${c}` : ''}, which is no way to write an amount`,
+  malformed: (c) => `is not a number as written (${c})`,
+  above_bound: (_, yuan) =>
+    `comes to ${yuanEn(yuan)}, above the plausible bound for one county’s plan (${yuanEn(PLAUSIBLE_YUAN)})`,
+  not_exact: () => 'is too large to be converted to yuan exactly and is kept without a value',
+};
+/** Names of the characters a refused number most often holds, for the English message. */
+const CHAR_NAMES: Record<string, string> = {
+  'U+0020': 'space',
+  'U+002C': 'comma',
+  'U+002E': 'full stop',
+  'U+00A0': 'no-break space',
+  'U+0045': 'E',
+  'U+0065': 'e',
+  'U+061C': 'Arabic letter mark',
+  'U+200E': 'left-to-right mark',
+  'U+200F': 'right-to-left mark',
+  'U+202A': 'left-to-right embedding',
+  'U+202B': 'right-to-left embedding',
+  'U+202D': 'left-to-right override',
+  'U+202E': 'right-to-left override',
+  'U+2007': 'figure space',
+  'U+2009': 'thin space',
+  'U+2019': 'right single quotation mark',
+  'U+202F': 'narrow no-break space',
+  'U+2060': 'word joiner',
+  'U+2066': 'left-to-right isolate',
+  'U+2067': 'right-to-left isolate',
+  'U+2068': 'first strong isolate',
+  'U+3000': 'ideographic space',
+  'U+FF0C': 'full-width comma',
+};
+
+/** A quote for a message: at most 40 characters, with invisible and space-like characters shown as [U+XXXX]. */
+function shown(quote: string): string {
+  const cs = [...quote];
+  const short = cs.length > 40 ? `${cs.slice(0, 24).join('')}…${cs.slice(-12).join('')}` : quote;
+  return short.replace(/[\p{Cf}\p{Cc}\p{Z}]/gu, (c) =>
+    c === ' ' ? c : `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`,
+  );
+}
+
+/** The finding for an amount the money matcher refused: unreadable (number_unreadable) or implausible (amount_implausible). */
+function refusedFinding(a: Extraction['amounts'][number]): Finding {
+  const implausible = a.note === 'implausible';
+  const fallback = implausible ? (a.yuan === null ? 'not_exact' : 'above_bound') : 'malformed';
+  const problem: RefusalProblem = a.refusal?.problem ?? fallback;
+  const chars = a.refusal?.chars ?? [];
+  const quote = shown(a.refusal?.written ?? '');
+  const zh = PROBLEM_ZH[problem](chars.join('、'), a.yuan);
+  const en = PROBLEM_EN[problem](
+    chars.map((c) => (CHAR_NAMES[c] ? `${c} ${CHAR_NAMES[c]}` : c)).join(', '),
+    a.yuan,
+  );
+  return {
+    check: implausible ? 'amount_implausible' : 'number_unreadable',
+    severity: 'review',
+    status: 'fail',
+    subject: problem,
+    message_zh: implausible
+      ? `文中金额“${quote}”${zh}，未作为资金数据使用。`
+      : `文中金额“${quote}”${zh}，无法确定数值，未作为资金数据读取。`,
+    message_en: implausible
+      ? `The amount “${quote}” in the text ${en}, so it is not used as a fund figure.`
+      : `The amount “${quote}” in the text ${en}; its value cannot be read for sure, so it is not read as money.`,
+    numerator: a.yuan,
+    denominator: null,
+    threshold: implausible ? PLAUSIBLE_YUAN : null,
+    evidence: [{ start: a.start, end: a.end }],
+  };
+}
+
 /**
  * An item's amount for a source: stated; 0 when the item's stated total is fully explained by other sources;
  * else the sum of its items when all of them have one; else null.
@@ -81,8 +174,8 @@ export function itemValue(a: Allocation, slot: Slot, children: Map<string, Alloc
 
 /**
  * Checks one document's facts: items against their group and against the stated totals (per fund source),
- * one target stated with two values, fund totals stated twice differently, and money amounts no fact accounts for.
- * Worded as facts about the document, never as accusations.
+ * one target stated with two values, fund totals stated twice differently, money amounts no fact accounts for, and
+ * money amounts refused as unreadable or implausible. Worded as facts about the document, never as accusations.
  */
 export function validate(x: Extraction): Finding[] {
   const out: Finding[] = [];
@@ -212,6 +305,10 @@ export function validate(x: Extraction): Finding[] {
   const accounted = x.amounts.filter((a) => a.accountedBy !== null).length;
   for (const a of x.amounts) {
     if (a.accountedBy !== null) continue;
+    if (a.note === 'unreadable' || a.note === 'implausible') {
+      out.push(refusedFinding(a));
+      continue;
+    }
     out.push({
       check: 'unaccounted_amount',
       severity: 'info',

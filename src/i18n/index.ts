@@ -155,6 +155,8 @@ const zh = {
   note_threshold: '门槛或业绩数额',
   note_explanation: '对已列金额的说明',
   note_unnamed: '未能确定所属项目',
+  note_unreadable: '数字无法可靠读取（见发现）',
+  note_implausible: '金额超出合理范围（见发现）',
 } as const;
 
 type Key = keyof typeof zh;
@@ -311,6 +313,8 @@ const en: Record<Key, string> = {
   note_threshold: 'a threshold or performance figure',
   note_explanation: 'explains an amount already listed',
   note_unnamed: 'no item could be attached',
+  note_unreadable: 'the number cannot be read reliably (see findings)',
+  note_implausible: 'beyond a plausible amount (see findings)',
 };
 
 export const STRINGS: Record<Lang, Record<Key, string>> = { zh, en };

@@ -135,7 +135,7 @@ export interface AmountRow extends Span {
   amount_id: string;
   amount_yuan: number | null;
   accounted_by: string | null;
-  note: 'disbursement' | 'threshold' | 'explanation' | 'unnamed' | null;
+  note: 'disbursement' | 'threshold' | 'explanation' | 'unnamed' | 'unreadable' | 'implausible' | null;
   context: string;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, toOriginal } from '../../pipelines/normalize.ts';
+import { decodeEntities, normalize, toOriginal } from '../../pipelines/normalize.ts';
 
 /** The original text behind a normalized substring. */
 function back(original: string, needle: string): string {
@@ -39,6 +39,27 @@ describe('normalize', () => {
   });
   it('normalize(text) keeps one space between two Latin words or numbers, none next to a CJK character', () => {
     expect(normalize('O2O  体验 and  more 600 540').text).toBe('O2O体验and more 600 540');
+  });
+  it('normalize(text) reads thin, narrow no-break and figure spaces as spaces, keeping the character in the original', () => {
+    expect(normalize('责任部门：市\u2009商务局').text).toBe('责任部门:市商务局');
+    expect(normalize('总投资1500\u202F万元').text).toBe('总投资1500万元');
+    expect(normalize('2\u2009000').text).toBe('2 000');
+    expect(back('2\u2009000', '2 000')).toBe('2\u2009000');
+    expect(back('2&thinsp;000', '2 000')).toBe('2&thinsp;000');
+  });
+  it('normalize(text) removes a word joiner and invisible characters written as entities (5\u206000, 1&#8203;500)', () => {
+    expect(normalize('总投资5\u206000万元').text).toBe('总投资500万元');
+    expect(normalize('总投资1&#8203;500万元').text).toBe('总投资1500万元');
+    expect(back('总投资1&#8203;500万元', '1500万元')).toBe('1&#8203;500万元');
+  });
+  it('normalize(text) keeps bidirectional controls, which change the order characters display in', () => {
+    expect(normalize('1\u202E500万元').text).toBe('1\u202E500万元');
+  });
+  it('normalize(text) reads an entity beyond Unicode (&#xFFFFFF;) as the replacement character, without throwing', () => {
+    expect(normalize('a&#xFFFFFF;b').text).toBe('a\uFFFDb');
+  });
+  it('decodeEntities(s) gives the characters entities stand for, the no-break space as U+00A0', () => {
+    expect(decodeEntities('2&nbsp;000&thinsp;1&#8239;2&amp;')).toBe('2\u00a0000\u20091\u202f2&');
   });
   it('toOriginal(norm, from, to) maps every character back inside the original, surrogate pairs included', () => {
     const original = '𠀀村 72 小时';

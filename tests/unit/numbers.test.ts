@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../pipelines/numbers.ts';
+import { parseGrouped, parseNumber } from '../../pipelines/numbers.ts';
 
 describe('parseNumber', () => {
   it('parseNumber(arabic) reads integers, decimals and thousands separators', () => {
@@ -28,5 +28,24 @@ describe('parseNumber', () => {
     expect(parseNumber('abc')).toBeNull();
     expect(parseNumber('1,50')).toBeNull();
     expect(parseNumber('万')).toBeNull();
+  });
+});
+
+describe('parseGrouped', () => {
+  it('parseGrouped(text, separator) reads 1–3 digits then groups of three (2 000, 1，234，567, 1 500.5)', () => {
+    expect(parseGrouped('2 000', ' ')).toBe(2000);
+    expect(parseGrouped('1，234，567', '，')).toBe(1234567);
+    expect(parseGrouped('1 500.5', ' ')).toBe(1500.5);
+  });
+  it('parseGrouped(text, separator) returns null for groups that are not threes (20 00, 2 0000, 2000)', () => {
+    expect(parseGrouped('20 00', ' ')).toBeNull();
+    expect(parseGrouped('2 0000', ' ')).toBeNull();
+    expect(parseGrouped('2000', ' ')).toBeNull();
+    expect(parseGrouped('1234 567', ' ')).toBeNull();
+    expect(parseGrouped('2 000.', ' ')).toBeNull();
+  });
+  it('parseGrouped(text, separator, false) refuses a decimal part (2，000.5)', () => {
+    expect(parseGrouped('2，000.5', '，', false)).toBeNull();
+    expect(parseGrouped('2，000', '，', false)).toBe(2000);
   });
 });
