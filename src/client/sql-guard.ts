@@ -1,7 +1,8 @@
 /**
- * The SQL console is read-only over the published tables: one statement, that reads, and touches no file or URL
- * itself (the tables are views the page registered over the site's own Parquet). The guard looks at the statement
- * with its strings and comments blanked out, so a word inside a string literal is not mistaken for a keyword.
+ * Words a refusal early, before the engine is even loaded: a statement that plainly does not read (DROP, a second
+ * statement, read_parquet…) gets its message at once. This is not what keeps the console read-only: the engine does
+ * that (sql-console.ts, sql-check.ts), and a statement this guard lets through is still checked there. The guard
+ * looks at the statement with its strings and comments blanked out, so a word inside a string is not a keyword.
  */
 
 const READING = /^\s*\(?\s*(select|with|from|describe|summarize|show|explain|values|table|pivot|unpivot)\b/i;

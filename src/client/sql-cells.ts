@@ -1,0 +1,61 @@
+/**
+ * A query result as text, value by value, exactly as DuckDB computed it. Arrow hands a DECIMAL over as its unscaled
+ * integer (1.5 arrives as 15), a BIGINT as a bigint, a TIMESTAMP as milliseconds: printed as they come, those would
+ * be other numbers. Types this page cannot print faithfully say so instead of printing something else.
+ */
+import { DataType, type Table } from 'apache-arrow';
+
+/** What a NULL prints as: nothing (an empty cell), as in the published CSV files. */
+export const NULL_TEXT = '';
+
+/** The digits of an unscaled decimal with the point put back: ("-15", 1) → "-1.5", ("5", 2) → "0.05". */
+export function scaled(unscaled: string, scale: number): string {
+  if (scale <= 0) return unscaled;
+  const negative = unscaled.startsWith('-');
+  const digits = (negative ? unscaled.slice(1) : unscaled).padStart(scale + 1, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** A TIMESTAMP (milliseconds since 1970, no time zone) as DuckDB prints it: 2021-03-04 05:06:07[.123]. */
+function timestamp(ms: number): string {
+  const d = new Date(ms);
+  const base = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return d.getUTCMilliseconds() ? `${base}.${pad(d.getUTCMilliseconds(), 3)}` : base;
+}
+
+/** One value of a column of the given Arrow type, as text; null for NULL. */
+export function cellText(value: unknown, type: DataType): string | null {
+  if (value === null || value === undefined) return null;
+  if (DataType.isDecimal(type)) return scaled(String(value), type.scale);
+  if (DataType.isInt(type) || DataType.isFloat(type)) return String(value);
+  if (DataType.isBool(type)) return value ? 'true' : 'false';
+  if (DataType.isUtf8(type)) return String(value);
+  if (DataType.isDate(type)) {
+    const d = value instanceof Date ? value : new Date(Number(value));
+    return d.toISOString().slice(0, 10);
+  }
+  if (DataType.isTimestamp(type)) return timestamp(Number(value));
+  if (DataType.isList(type) || DataType.isFixedSizeList(type)) {
+    const child = type.children[0]!.type;
+    const items = [...(value as Iterable<unknown>)].map((v) => cellText(v, child) ?? 'NULL');
+    return `[${items.join(', ')}]`;
+  }
+  if (DataType.isStruct(type)) {
+    const row = value as Record<string, unknown>;
+    return `{${type.children.map((f) => `'${f.name}': ${cellText(row[f.name], f.type) ?? 'NULL'}`).join(', ')}}`;
+  }
+  // INTERVAL, TIME, BLOB, MAP… arrive in forms this page does not print faithfully
+  return `[${String(type)}: CAST(… AS VARCHAR)]`;
+}
+
+/** A result table's column names and rows, every value as text (null for NULL). */
+export function tableText(result: Table): { names: string[]; rows: (string | null)[][] } {
+  const fields = result.schema.fields;
+  const columns = fields.map((_, i) => result.getChildAt(i)!);
+  const rows: (string | null)[][] = [];
+  for (let r = 0; r < result.numRows; r++)
+    rows.push(columns.map((c, i) => cellText(c.get(r), fields[i]!.type)));
+  return { names: fields.map((f) => f.name), rows };
+}
