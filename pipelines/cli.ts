@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { progressRows } from './metrics/progress.ts';
 import { importMetrics, readSeries } from './metrics/publish.ts';
+import { reconciles, summaryHeader, summaryLine } from './metrics/summary.ts';
 import { type DocResult, type Effects, readPlans } from './plans.ts';
 import { mergedPackage, type Written, writeTables } from './publish.ts';
 import { loadReference, referenceRows } from './reference/index.ts';
@@ -119,14 +120,10 @@ async function main(argv: string[]): Promise<number> {
       title:
         'Monthly metrics: the CSV files of data/metrics/ (file:line in metrics_monthly.source). Rows with synthetic = true are generated sample data (示例数据), not real reports.',
     });
-    console.log(
-      `${'file'.padEnd(40)} ${'form'.padEnd(5)} ${'rows'.padStart(8)} ${'values'.padStart(9)} ${'accepted'.padStart(9)} ${'rejected'.padStart(9)}`,
-    );
+    console.log(summaryHeader());
     for (const f of imported.files) {
-      const ok = f.values === f.accepted + f.rejected;
-      console.log(
-        `${f.file.padEnd(40)} ${(f.form ?? '—').padEnd(5)} ${String(f.rows).padStart(8)} ${String(f.values).padStart(9)} ${String(f.accepted).padStart(9)} ${String(f.rejected).padStart(9)}  ${ok ? '✓ reconciled' : '✗ DOES NOT RECONCILE'}${f.ignoredColumns.length ? `  ignored columns: ${f.ignoredColumns.join(', ')}` : ''}`,
-      );
+      const ok = reconciles(f);
+      console.log(summaryLine(f));
       if (f.error) effects.problem(`${f.file}: ${f.error}`);
       if (f.error || !ok) failures++;
     }

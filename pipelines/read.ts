@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
+import { countControls, encodingName, firstBadOffset, sniffUtf16, undecodable } from './encoding.ts';
 
 /** How a document's bytes were decoded. */
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'gb18030';
+export type Encoding =
+  | 'utf-8'
+  | 'utf-8-bom'
+  | 'utf-16le-bom'
+  | 'utf-16be-bom'
+  | 'utf-16le'
+  | 'utf-16be'
+  | 'gb18030';
 
 /** A document's text as published, decoded, with its checksum; or the reason it could not be read. */
 export type ReadResult =
@@ -9,8 +17,8 @@ export type ReadResult =
   | { ok: false; reason: string; offset?: number; sha256: string; bytes: number };
 
 /**
- * Decodes a document's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030.
- * The BOM is removed, so that span offsets count from the first character of the text.
+ * Decodes a document's bytes: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when its zero bytes
+ * make it certain), or GB18030. The BOM is removed, so that span offsets count from the first character of the text.
  * Binary and empty files are refused with a reason (and the byte offset where it helps).
  */
 export function decodeDocument(bytes: Uint8Array): ReadResult {
@@ -40,29 +48,54 @@ export function decodeDocument(bytes: Uint8Array): ReadResult {
     text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
   } else {
     const nul = bytes.indexOf(0);
-    if (nul !== -1) return fail('binary file (NUL byte) / 二进制文件，不是文本', nul);
-    const utf8 = strictDecode('utf-8', bytes);
-    if (utf8.ok) {
-      encoding = 'utf-8';
-      text = utf8.text;
-    } else {
-      const gb = strictDecode('gb18030', bytes);
-      if (!gb.ok) return fail('neither UTF-8 nor GB18030 / 无法解码（既非 UTF-8 也非 GB18030）', utf8.offset);
-      encoding = 'gb18030';
-      text = gb.text;
-    }
+    const decoded = nul === -1 ? decodeText(bytes) : decodeUtf16(bytes, nul);
+    if (!decoded.ok) return fail(decoded.reason, decoded.offset);
+    encoding = decoded.encoding;
+    text = decoded.text;
   }
   if (text.includes('\u0000'))
     return fail('binary file (NUL character) / 二进制文件，不是文本', text.indexOf('\u0000'));
-  let controls = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 1 && c <= 8) || (c >= 14 && c <= 31) || c === 127) controls++;
-  }
+  const controls = countControls(text);
   if (controls > Math.max(8, text.length * 0.01))
     return fail(`binary file (${controls} control characters) / 二进制文件`);
   if (text.trim() === '') return fail('no text (only whitespace) / 只有空白，没有文字');
   return { ok: true, text, encoding, sha256, bytes: size };
+}
+
+type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: string; offset: number };
+
+/** Bytes without a BOM or a zero byte: UTF-8, else GB18030, else refused naming where each failed. */
+function decodeText(bytes: Uint8Array): Decoded {
+  const utf8 = strictDecode('utf-8', bytes);
+  if (utf8.ok) return { ok: true, text: utf8.text, encoding: 'utf-8' };
+  const gb = strictDecode('gb18030', bytes);
+  if (gb.ok) return { ok: true, text: gb.text, encoding: 'gb18030' };
+  const { message, offset } = undecodable([
+    { label: 'utf-8', offset: utf8.offset },
+    { label: 'gb18030', offset: gb.offset },
+  ]);
+  return { ok: false, reason: `${message} / 无法解码（既非 UTF-8 也非 GB18030）`, offset };
+}
+
+/** Bytes without a BOM but with a zero byte (at `nul`): UTF-16 when that is certain, else refused. */
+function decodeUtf16(bytes: Uint8Array, nul: number): Decoded {
+  const sniff = sniffUtf16(bytes);
+  if (sniff === null)
+    return { ok: false, reason: 'binary file (NUL byte) / 二进制文件，不是文本', offset: nul };
+  if ('uncertain' in sniff)
+    return {
+      ok: false,
+      reason: `UTF-16 without BOM, not certain: ${sniff.uncertain} / 疑似无 BOM 的 UTF-16，无法确定`,
+      offset: nul,
+    };
+  const decoded = strictDecode(sniff.encoding, bytes);
+  if (!decoded.ok)
+    return {
+      ok: false,
+      reason: `invalid ${encodingName(sniff.encoding)} (UTF-16 without BOM) / 编码错误`,
+      offset: decoded.offset,
+    };
+  return { ok: true, text: decoded.text, encoding: sniff.encoding };
 }
 
 function strictDecode(
@@ -74,30 +107,4 @@ function strictDecode(
   } catch {
     return { ok: false, offset: firstBadOffset(label, bytes) };
   }
-}
-
-/** Finds the byte offset of the first undecodable sequence by bisection (for the error message). */
-function firstBadOffset(label: string, bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // A streaming decode does not fail on a sequence cut at the end, only on a bad one.
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder(label, { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
-  }
-  // the prefix may end inside the bad sequence: step back to the last position a complete decode accepts
-  for (let k = lo; k >= Math.max(0, lo - 4); k--) {
-    try {
-      new TextDecoder(label, { fatal: true }).decode(bytes.subarray(0, k));
-      return k;
-    } catch {
-      // not a complete prefix yet
-    }
-  }
-  return lo;
 }

@@ -151,7 +151,7 @@ describe('every rejection reason, with file, line, column and the raw value', ()
     '469001,2020-06,training_person_times,10,人次', // 15 conflict with 16
     '469001,2020-06,training_person_times,12,人次', // 16 conflict with 15
   ];
-  const { metrics, rejected } = importFiles({ 'messy.csv': header + lines.join('\n') });
+  const { metrics, rejected } = importFiles({ 'messy.csv': `${header}${lines.join('\n')}\n` });
   const at = (line: number) => rejected.find((r) => r.line === String(line));
 
   it.each([

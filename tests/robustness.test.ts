@@ -203,8 +203,9 @@ describe('characters', () => {
     expectSpansReadBack(text, x);
   });
 
-  // Known limitation: normalize keeps the Chinese comma ， because it also separates numbers in running text (600，540); 2，200 is read as 200.
-  it.fails('extract(text) reads a full-width thousands separator inside full-width digits (２，２００万元)', () => {
+  // The Chinese comma ， also separates numbers in running text (3000，1500万元): it is read as a thousands separator
+  // only in strict groups of three directly before the money unit (２，２００万元).
+  it('extract(text) reads a full-width thousands separator inside full-width digits (２，２００万元)', () => {
     const text = `${HEAD}项目总投资２，２００万元。\n`;
     const x = extract(text);
     expect(x.amounts.map((a) => a.yuan)).toEqual([22_000_000]);

@@ -1,11 +1,22 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
-import { open, readdir } from 'node:fs/promises';
+import { type FileHandle, open, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { type Attempt, characterBoundary, firstBadOffset, sniffUtf16, undecodable } from '../encoding.ts';
 import type { Reference } from '../reference/index.ts';
-import { ascii, parseMonth, parseValue } from './parse.ts';
-import { isCode, METRIC_INFO, type Metric, metricOf, splitUnit, unitFactor } from './vocabulary.ts';
+import { ambiguousMonth, ascii, parseMonth, parseValue } from './parse.ts';
+import {
+  convert,
+  isCode,
+  METRIC_INFO,
+  type Metric,
+  metricOf,
+  splitUnit,
+  unitFactor,
+  unitOf,
+} from './vocabulary.ts';
 
 /**
  * Stage 1 of the metrics import: every CSV of a folder, parsed with papaparse row by row (never held whole as
@@ -22,10 +33,18 @@ export const REASONS = {
   ambiguous_county: ['县名对应多个行政区划，未作猜测', 'the name fits several counties; none is chosen'],
   not_a_county: ['不是县级行政区划（如地级市）', 'not a county-level division (e.g. a prefecture)'],
   bad_month: ['月份无法识别', 'month not recognised'],
+  ambiguous_month: [
+    '月份“年.1”含义不明：可能是 1 月，也可能是 Excel 把 10 月（2020.10）显示成了 2020.1；请写成 2020-01 或 2020-10',
+    'the month YYYY.1 is ambiguous: January, or October that Excel shows as 2020.1 for 2020.10; write 2020-01 or 2020-10',
+  ],
   unknown_metric: ['指标无法识别', 'metric not recognised'],
   missing_value: ['数值为空', 'value is empty'],
   not_a_number: ['数值不是数字', 'value is not a number'],
   negative_value: ['数值为负，该指标不可能为负', 'negative value for a metric that cannot be negative'],
+  not_whole: [
+    '该指标是计数（件、个、人次、家），换算单位后必须为整数',
+    'a count (parcels, stations, person-times, shops) must be a whole number after converting its unit',
+  ],
   bad_unit: ['单位无法换算', 'unit cannot be converted'],
   missing_unit: ['金额未注明单位（元或万元）', 'money without a unit (元 or 万元)'],
   duplicate_conflict: [
@@ -36,16 +55,37 @@ export const REASONS = {
     '与前一行重复（数值相同），只保留一行',
     'repeats an earlier row with the same value; one is kept',
   ],
+  unterminated_last_line: [
+    '文件最后一行没有换行符，可能在传输或导出时被截断；请核对该行，若完整请在行末加上换行',
+    'the last line has no line break and may have been cut off; check the line and, if it is whole, add a line break at its end',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 export type Reason = keyof typeof REASONS;
 
-/** What happened to one file. values_read = accepted + rejected (scope value) is checked for every file. */
+/**
+ * What happened to one file, checked by reconciles() (summary.ts): records = header + unit + blank + data rows,
+ * data rows = rowsAccepted + rowsRejected, values = accepted + rejected (scope value). A refused file counts nothing.
+ */
 export interface FileSummary {
   file: string;
   encoding: string | null;
   form: 'long' | 'wide' | null;
-  /** data rows (CSV records after the header) */
+  /** CSV records read (lines, except that the line breaks of a quoted cell do not start a record) */
+  records: number;
+  /** the record naming the columns (1, or 0 when the file was refused) */
+  headerRows: number;
+  /** a record right under the header whose every non-empty cell is a unit (,,万元,万件) */
+  unitRows: number;
+  /** records whose every cell is empty or spaces */
+  blankRows: number;
+  /** data rows: the other records */
   rows: number;
+  /** data rows whose every value was accepted, after duplicates (including rows without a value) */
+  rowsAccepted: number;
+  /** data rows with at least one value rejected, after duplicates */
+  rowsRejected: number;
+  /** data rows without a value (a wide row whose metric cells are all empty), counted among rowsAccepted */
+  rowsWithoutValues: number;
   values: number;
   accepted: number;
   rejected: number;
@@ -53,6 +93,21 @@ export interface FileSummary {
   error: string | null;
   errorReason?: Reason;
 }
+
+/** The counts of a file before it is read, and of a refused one. */
+const NO_COUNTS = {
+  records: 0,
+  headerRows: 0,
+  unitRows: 0,
+  blankRows: 0,
+  rows: 0,
+  rowsAccepted: 0,
+  rowsRejected: 0,
+  rowsWithoutValues: 0,
+  values: 0,
+  accepted: 0,
+  rejected: 0,
+} as const;
 
 const COUNTY_CODE_COL = /^(?:county_?code|code|区县代码|行政区划代码|区划代码|县代码|代码)$/i;
 const COUNTY_NAME_COL = /^(?:county|county_?name|县|县区|区县|县市区|县\(市、区\)|县名|地区)$/i;
@@ -164,7 +219,7 @@ export async function stageMetrics(
       rejected.push([file, 0, '', 'file', 'file', summary.error, summary.errorReason!, zh, en]);
       accepted.close();
       rejected.close();
-      Object.assign(summary, { rows: 0, values: 0, accepted: 0, rejected: 0, ignoredColumns: [] });
+      Object.assign(summary, NO_COUNTS, { ignoredColumns: [] });
     }
     staging.accepted.push(paths[0]);
     staging.rejected.push(paths[1]);
@@ -228,6 +283,48 @@ const factorOf = (metric: Metric, unit: string, name: string) => {
   return f;
 };
 
+type Plan = Exclude<ReturnType<typeof planColumns>, { error: string }>;
+type Value = { column: string; name: string; raw: string; unit: string };
+
+/** A unit given twice (header and unit row, or row and unit row): one if they agree, else both, which never convert. */
+const joinUnits = (a: string, b: string) =>
+  a === '' ? b : b === '' || a.replace(/\s/g, '') === b.replace(/\s/g, '') ? a : `${a} / ${b}`;
+
+/** A cell that names a unit row (单位, 单位：, unit), as the first cell often does. */
+const UNIT_LABEL = /^(?:单位|计量单位|units?)\s*[:：]?$/i;
+
+/**
+ * The units of a unit row by column (,,万元,万件 → '', '', 万元, 万件), or null when a non-empty cell is neither a
+ * unit nor a label such as 单位.
+ */
+function unitRow(row: string[]): string[] | null {
+  const units = row.map((c) => (c.trim() === '' || UNIT_LABEL.test(c.trim()) ? '' : unitOf(ascii(c))));
+  return units.some((u) => u) && units.every((u) => u !== null) ? (units as string[]) : null;
+}
+
+/** Gives the columns of a plan the units of a unit row: metric columns of a wide file, the value column of a long one. */
+function applyUnits(p: Plan, units: string[]) {
+  for (const m of p.metrics) m.unit = joinUnits(m.unit, units[m.index] ?? '');
+  if (p.value !== null) p.valueUnit = units[p.value] ?? '';
+}
+
+/** The values of a data row: one per row in a long file, one per non-empty metric cell in a wide one. */
+function valuesOf(row: string[], p: Plan, header: string[]): Value[] {
+  const cell = (i: number | null) => (i === null ? '' : (row[i] ?? '').trim());
+  if (p.form === 'long')
+    return [
+      {
+        column: header[p.value!]!,
+        name: cell(p.metric),
+        raw: cell(p.value),
+        unit: joinUnits(cell(p.unit), p.valueUnit),
+      },
+    ];
+  return p.metrics
+    .map((m) => ({ column: header[m.index]!, name: m.name, raw: cell(m.index), unit: m.unit }))
+    .filter((v) => v.raw !== '');
+}
+
 async function stageFile(
   path: string,
   file: string,
@@ -239,10 +336,7 @@ async function stageFile(
     file,
     encoding: null,
     form: null,
-    rows: 0,
-    values: 0,
-    accepted: 0,
-    rejected: 0,
+    ...NO_COUNTS,
     ignoredColumns: [],
     error: null,
   };
@@ -281,31 +375,59 @@ async function stageFile(
   }
   summary.encoding = encoding;
   let header: string[] | null = null;
+  let headerLine = 1;
   let plan: ReturnType<typeof planColumns> | null = null;
-  // a record starts on the line after all the newlines of the records before it (including those inside
-  // quoted cells); blank lines come as records of one empty cell and are skipped
-  let line = 1;
-  // papaparse reads the decoded stream and hands over the rows of each chunk at once
-  const handle = (row: string[]): boolean => {
-    const at = line;
-    line += 1 + row.reduce((n, c) => n + countNewlines(c), 0);
-    if (row.every((c) => c.trim() === '')) return true;
+  // the first record after the header that is not blank may be a row of units
+  let unitSlot = false;
+  /** Counts a record as blank, header, unit or data row, and stages a data row; false stops the file. */
+  const classify = (row: string[], at: number, terminated: boolean): boolean => {
+    summary.records++;
+    if (row.every((c) => c.trim() === '')) {
+      summary.blankRows++;
+      return true;
+    }
     if (!header) {
+      summary.headerRows++;
       header = row.map((c) => ascii(c).trim());
+      headerLine = at;
       plan = planColumns(header);
+      unitSlot = true;
       return !('error' in plan);
     }
     if (!plan || 'error' in plan) return false;
+    const units = unitSlot ? unitRow(row) : null;
+    unitSlot = false;
+    if (units) {
+      summary.unitRows++;
+      applyUnits(plan, units);
+      return true;
+    }
     summary.rows++;
-    stageRow(row, at, plan);
+    stageRow(row, at, plan, terminated);
     return true;
+  };
+  // a record starts on the line after all the newlines of the records before it (including those inside
+  // quoted cells). Each record is classified when the next one arrives, so that the last one is known: without a
+  // line break after it, it may have been cut off.
+  let line = 1;
+  let pending: { row: string[]; at: number } | null = null;
+  let stopped = false;
+  const tail = { last: '', openQuote: false };
+  const take = (row: string[]): boolean => {
+    const before = pending;
+    pending = { row, at: line };
+    line += 1 + row.reduce((n, c) => n + countNewlines(c), 0);
+    return before === null || classify(before.row, before.at, true);
   };
   try {
     await new Promise<void>((done, fail) => {
-      Papa.parse<string[]>(Readable.from(decodeChunks(path, encoding)) as unknown as File, {
+      Papa.parse<string[]>(Readable.from(watchEnd(decodeChunks(path, encoding), tail)) as unknown as File, {
         chunk: (results, parser) => {
+          // a quoted cell still open at the end of the file
+          if (results.errors.some((e) => e.code === 'MissingQuotes')) tail.openQuote = true;
           for (const row of results.data) {
-            if (!handle(row)) {
+            if (!take(row)) {
+              stopped = true;
               parser.abort();
               return;
             }
@@ -318,19 +440,29 @@ async function stageFile(
   } catch (e) {
     return failFile('unreadable_file', (e as Error).message);
   }
-  function stageRow(
-    row: string[],
-    at: number,
-    p: Exclude<ReturnType<typeof planColumns>, { error: string }>,
-  ) {
-    const cell = (i: number | null) => (i === null ? '' : (row[i] ?? '').trim());
-    const values: { column: string; name: string; raw: string; unit: string }[] =
-      p.form === 'long'
-        ? [{ column: header![p.value!]!, name: cell(p.metric), raw: cell(p.value), unit: cell(p.unit) }]
-        : p.metrics
-            .map((m) => ({ column: header![m.index]!, name: m.name, raw: cell(m.index), unit: m.unit }))
-            .filter((v) => v.raw !== '');
+  const last = pending as { row: string[]; at: number } | null;
+  if (!stopped && last) {
+    const terminated = !tail.openQuote && /[\r\n]$/.test(tail.last);
+    // after a final line break papaparse gives one more record of one empty cell: it is not in the file
+    if (!(terminated && last.row.length === 1 && last.row[0] === '')) classify(last.row, last.at, terminated);
+  }
+
+  /** Stages the values of a data row (all rejected when it is a last line without a line break) and counts the row. */
+  function stageRow(row: string[], at: number, p: Plan, terminated: boolean) {
+    const values = valuesOf(row, p, header!);
     summary.values += values.length;
+    const rejectedBefore = summary.rejected;
+    if (!terminated)
+      for (const v of values) reject(at, v.column, 'value', 'line', v.raw, 'unterminated_last_line');
+    else stageValues(row, at, p, values);
+    if (values.length === 0) summary.rowsWithoutValues++;
+    if (summary.rejected > rejectedBefore) summary.rowsRejected++;
+    else summary.rowsAccepted++;
+  }
+
+  /** Checks and converts each value of a data row, staging it as accepted or rejected with the reason. */
+  function stageValues(row: string[], at: number, p: Plan, values: Value[]) {
+    const cell = (i: number | null) => (i === null ? '' : (row[i] ?? '').trim());
     const c = county(cell(p.county));
     const month = monthOf(cell(p.month));
     const synthetic = /^(?:true|1|是|yes)$/i.test(cell(p.synthetic));
@@ -341,7 +473,8 @@ async function stageFile(
         continue;
       }
       if (!month) {
-        reject(at, v.column, 'value', 'month', cell(p.month), 'bad_month');
+        const reason = ambiguousMonth(cell(p.month)) ? 'ambiguous_month' : 'bad_month';
+        reject(at, v.column, 'value', 'month', cell(p.month), reason);
         continue;
       }
       const metric: Metric | null = metricCached(v.name);
@@ -367,8 +500,12 @@ async function stageFile(
         reject(at, v.column, 'value', 'unit', v.unit, v.unit === '' ? 'missing_unit' : 'bad_unit');
         continue;
       }
-      // money to the fen, counts as they are
-      const converted = Math.round(value * factor * 100) / 100;
+      // money to the fen; counts whole, decided on the converted value (1.25 万件 = 12,500 parcels)
+      const converted = convert(metric, value, factor);
+      if (converted === null) {
+        reject(at, v.column, 'value', 'value', v.raw, 'not_whole');
+        continue;
+      }
       accepted.push([
         file,
         at,
@@ -390,7 +527,7 @@ async function stageFile(
   if (!p || 'error' in p) return failFile('no_header', (p && 'error' in p && p.error) || 'no header');
   summary.form = p.form;
   for (const u of p.unknown) {
-    reject(1, u, 'column', 'header', u, 'unknown_column');
+    reject(headerLine, u, 'column', 'header', u, 'unknown_column');
     summary.ignoredColumns.push(u);
   }
   return summary;
@@ -429,6 +566,8 @@ function planColumns(header: string[]) {
       metric,
       value,
       unit,
+      /** the unit a unit row gives the value column, for rows without one */
+      valueUnit: '',
       note,
       synthetic,
       source,
@@ -449,8 +588,9 @@ function planColumns(header: string[]) {
     county,
     month,
     metric: null,
-    value: null,
+    value: null as number | null,
     unit: null,
+    valueUnit: '',
     note,
     synthetic,
     source,
@@ -459,52 +599,163 @@ function planColumns(header: string[]) {
   };
 }
 
-type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+const LABEL: Record<Encoding, string> = {
+  'utf-8': 'utf-8',
+  'utf-8-bom': 'utf-8',
+  'utf-16le-bom': 'utf-16le',
+  'utf-16be-bom': 'utf-16be',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  gb18030: 'gb18030',
+};
+const BOM_BYTES: Partial<Record<Encoding, number>> = { 'utf-8-bom': 3, 'utf-16le-bom': 2, 'utf-16be-bom': 2 };
+const SNIFF_BYTES = 65536;
+
+/** Up to `length` bytes of an open file from `position`. */
+async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
+  const { buffer, bytesRead } = await fh.read(Buffer.alloc(length), 0, length, position);
+  return buffer.subarray(0, bytesRead);
+}
 
 /**
- * The encoding of a report, from its first 64 KB: a BOM (UTF-8, UTF-16), else UTF-8 if those bytes are valid
- * UTF-8, else GB18030 (what Excel on a Chinese Windows saves). A file that turns out not to be valid in that
- * encoding further on is refused by decodeChunks with the byte offset.
+ * The encoding of a report: a BOM (UTF-8, UTF-16); else, with zero bytes in its first 64 KB, UTF-16 without a BOM
+ * when they make it certain (refused as uncertain UTF-16 or as binary otherwise); else UTF-8 if the 64 KB from its
+ * first byte that is not ASCII are valid UTF-8, else GB18030 (what Excel on a Chinese Windows saves). A file that
+ * turns out not to be valid in that encoding further on is refused by decodeChunks with the byte offset.
  */
-async function sniffEncoding(path: string): Promise<Encoding> {
+export async function sniffEncoding(path: string): Promise<Encoding> {
   const fh = await open(path, 'r');
   try {
-    const { buffer, bytesRead } = await fh.read(Buffer.alloc(65536), 0, 65536, 0);
-    const head = buffer.subarray(0, bytesRead);
-    if (bytesRead === 0) throw new Error('the file is empty');
+    const head = await readAt(fh, 0, SNIFF_BYTES);
+    if (head.length === 0) throw new Error('the file is empty');
     if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
-    if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-    if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-      return 'utf-8';
-    } catch {
-      return 'gb18030';
-    }
+    if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le-bom';
+    if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be-bom';
+    if (head.includes(0)) return utf16OrRefuse(head);
+    return (await utf8FromFirstNonAscii(fh, head)) ? 'utf-8' : 'gb18030';
   } finally {
     await fh.close();
   }
 }
 
-/** The text of a file, chunk by chunk, BOM removed; throws naming the byte offset of bytes that do not decode. */
-async function* decodeChunks(path: string, encoding: Encoding): AsyncGenerator<string> {
-  const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
-  const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: false });
-  let offset = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    let text: string;
-    try {
-      text = decoder.decode(chunk as Buffer, { stream: true });
-    } catch {
-      throw new Error(`not valid ${label} in the bytes from offset ${offset} / 编码错误`);
-    }
-    const nul = text.indexOf('\u0000');
-    if (nul !== -1) throw new Error(`a NUL character near byte ${offset}: not a text file / 不是文本文件`);
-    offset += (chunk as Buffer).length;
-    if (text) yield text;
+/** UTF-16 without a BOM, for a head with zero bytes, when that is certain; else throws naming why. */
+function utf16OrRefuse(head: Buffer): Encoding {
+  const sniff = sniffUtf16(head);
+  if (sniff === null) throw new Error(`binary file (NUL byte at ${head.indexOf(0)}) / 二进制文件，不是文本`);
+  if ('uncertain' in sniff)
+    throw new Error(`UTF-16 without BOM, not certain: ${sniff.uncertain} / 疑似无 BOM 的 UTF-16，无法确定`);
+  return sniff.encoding;
+}
+
+/** Whether the 64 KB from the first byte that is not ASCII are valid UTF-8 (before it, UTF-8 and GB18030 agree). */
+async function utf8FromFirstNonAscii(fh: FileHandle, head: Buffer): Promise<boolean> {
+  let at = 0;
+  let block = head;
+  while (block.length > 0 && isAscii(block)) {
+    at += block.length;
+    block = await readAt(fh, at, 1 << 20);
   }
-  const rest = decoder.decode();
-  if (rest) yield rest;
+  if (block.length === 0) return true;
+  const from = at + block.findIndex((b) => b >= 0x80);
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(await readAt(fh, from, SNIFF_BYTES), { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Bytes that do not decode, at an offset of the file. */
+class BadBytes extends Error {
+  readonly label: string;
+  readonly offset: number;
+  constructor(label: string, offset: number) {
+    super(`not valid ${label} at byte ${offset}`);
+    this.label = label;
+    this.offset = offset;
+  }
+}
+
+/**
+ * A file's text in pieces cut between characters, from byte `skip` (after a BOM), each decoded strictly on its own
+ * with the file offset of its bytes; throws BadBytes with the offset of the first bytes that do not decode.
+ */
+async function* pieces(
+  path: string,
+  label: string,
+  skip: number,
+): AsyncGenerator<{ text: string; bytes: Uint8Array; offset: number }> {
+  let carry: Uint8Array = new Uint8Array(0);
+  let offset = skip;
+  const piece = (bytes: Uint8Array) => {
+    try {
+      return { text: new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes), bytes, offset };
+    } catch {
+      throw new BadBytes(label, offset + firstBadOffset(label, bytes));
+    }
+  };
+  for await (const chunk of createReadStream(path, { start: skip, highWaterMark: 1 << 20 })) {
+    const bytes = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const end = characterBoundary(bytes, label);
+    if (end > 0) yield piece(bytes.subarray(0, end));
+    carry = bytes.subarray(end);
+    offset += end;
+  }
+  if (carry.length) yield piece(carry);
+}
+
+/**
+ * The text of a file, piece by piece, BOM removed; throws naming the byte offset of the first bytes that do not
+ * decode (and, for a file without a BOM, where UTF-8 and GB18030 each fail), or of a NUL character.
+ */
+export async function* decodeChunks(path: string, encoding: Encoding): AsyncGenerator<string> {
+  const label = LABEL[encoding];
+  try {
+    for await (const { text, bytes, offset } of pieces(path, label, BOM_BYTES[encoding] ?? 0)) {
+      const nul = text.indexOf('\u0000');
+      if (nul !== -1) {
+        const at = offset + (label.startsWith('utf-16') ? 2 * nul : bytes.indexOf(0));
+        throw new Error(`a NUL character at byte ${at}: not a text file / 不是文本文件`);
+      }
+      if (text) yield text;
+    }
+  } catch (e) {
+    if (!(e instanceof BadBytes)) throw e;
+    throw new Error(`${(await explainBadBytes(path, encoding, e)).message} / 编码错误`);
+  }
+}
+
+/** The message for a file that stops decoding: a file without a BOM is tried in both UTF-8 and GB18030. */
+async function explainBadBytes(path: string, encoding: Encoding, bad: BadBytes) {
+  if (encoding !== 'utf-8' && encoding !== 'gb18030')
+    return undecodable([{ label: bad.label, offset: bad.offset }]);
+  const other = encoding === 'utf-8' ? 'gb18030' : 'utf-8';
+  const attempts: Attempt[] = [
+    { label: encoding, offset: bad.offset },
+    { label: other, offset: await failsAt(path, other) },
+  ];
+  return undecodable(encoding === 'utf-8' ? attempts : attempts.reverse());
+}
+
+/** The byte offset where a whole file stops decoding in `label`, or null when all of it decodes. */
+async function failsAt(path: string, label: string): Promise<number | null> {
+  try {
+    for await (const _ of pieces(path, label, 0));
+    return null;
+  } catch (e) {
+    if (e instanceof BadBytes) return e.offset;
+    throw e;
+  }
+}
+
+/** Passes text on, noting its last character (whether the file ends with a line break). */
+async function* watchEnd(chunks: AsyncIterable<string>, tail: { last: string }): AsyncGenerator<string> {
+  for await (const text of chunks) {
+    tail.last = text.at(-1) ?? tail.last;
+    yield text;
+  }
 }
 
 const countNewlines = (s: string) => {

@@ -15,8 +15,18 @@ const ym = (year: number, month: number) =>
 /** Excel's day 0 is 1899-12-30 (it counts 1900-02-29, which did not exist). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-/** A month as YYYY-MM, or null. Dates are read as their month (2020-03-15 → 2020-03). */
+/**
+ * Whether a month is YYYY.1, which Excel shows both for January typed as 2020.1 and for October typed as the number
+ * 2020.10 (trailing zeros dropped), so that it cannot be read.
+ */
+export function ambiguousMonth(raw: string): boolean {
+  const m = /^(\d{4})\.1$/.exec(ascii(raw).trim());
+  return m !== null && ym(Number(m[1]), 1) !== null;
+}
+
+/** A month as YYYY-MM, or null (also for the ambiguous YYYY.1). Dates are read as their month (2020-03-15 → 2020-03). */
 export function parseMonth(raw: string): string | null {
+  if (ambiguousMonth(raw)) return null;
   const s = ascii(raw).trim();
   let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?(?:\s*[-/.]?\s*(\d{1,2})\s*日?)?$/.exec(s);
   if (m) {

@@ -75,10 +75,17 @@ export async function importMetrics(
           SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_identical', ${sql(iz)}, ${sql(ie)}
           FROM dups WHERE lo = hi AND rn > 1`);
         await run(`CREATE TABLE dropped AS SELECT file, line, "column" FROM dups WHERE lo <> hi OR rn > 1`);
-        perFile = await all(`SELECT file, sum(accepted) AS accepted, sum(rejected) AS rejected FROM (
-            SELECT file, count(*) AS accepted, 0 AS rejected FROM staged GROUP BY file
-            UNION ALL SELECT file, -count(*), 0 FROM dropped GROUP BY file
-            UNION ALL SELECT file, 0, count(*) FROM rejected WHERE scope = 'value' GROUP BY file
+        // values accepted and rejected, and data rows: with a value rejected (duplicates included), or with
+        // every value accepted (the rows of staged values none of whose line was rejected)
+        perFile = await all(`SELECT file, sum(accepted) AS accepted, sum(rejected) AS rejected,
+            sum(rows_accepted) AS rows_accepted, sum(rows_rejected) AS rows_rejected FROM (
+            SELECT file, count(*) AS accepted, 0 AS rejected, 0 AS rows_accepted, 0 AS rows_rejected
+              FROM staged GROUP BY file
+            UNION ALL SELECT file, -count(*), 0, 0, 0 FROM dropped GROUP BY file
+            UNION ALL SELECT file, 0, count(*), 0, count(DISTINCT line) FROM rejected WHERE scope = 'value' GROUP BY file
+            UNION ALL SELECT file, 0, 0, count(DISTINCT line), 0 FROM staged s
+              WHERE NOT EXISTS (SELECT 1 FROM rejected r WHERE r.scope = 'value' AND r.file = s.file AND r.line = s.line)
+              GROUP BY file
           ) GROUP BY file`);
       },
       [
@@ -96,6 +103,8 @@ export async function importMetrics(
       const c = counts.get(f.file);
       f.accepted = Number(c?.accepted ?? 0);
       f.rejected = Number(c?.rejected ?? 0);
+      f.rowsAccepted = Number(c?.rows_accepted ?? 0) + f.rowsWithoutValues;
+      f.rowsRejected = Number(c?.rows_rejected ?? 0);
     }
     return { files: staged.summaries, written };
   } finally {

@@ -138,6 +138,29 @@ export function unitFactor(metric: Metric, unit: string, namedByCode: boolean): 
   return UNITS[info.unit][u] ?? null;
 }
 
+const KNOWN_UNITS = new Set(Object.values(UNITS).flatMap((u) => Object.keys(u)));
+
+/**
+ * The unit a cell of a unit row names (万元, （万件）, 人次), compared as unitFactor does, or null when it names
+ * none the vocabulary knows.
+ */
+export function unitOf(cell: string): string | null {
+  const u = cell.replace(/\s/g, '').replace(/^[（(](.*)[)）]$/, '$1');
+  return KNOWN_UNITS.has(u.toLowerCase()) ? u : null;
+}
+
+/**
+ * A value in the metric's published unit, or null when a count is not whole: money to the fen, counts (parcels,
+ * stations, person-times, shops) whole after conversion (1.25 万件 = 12,500 parcels; 1.5 件 is null).
+ */
+export function convert(metric: Metric, value: number, factor: number): number | null {
+  const v = value * factor;
+  if (METRIC_INFO[metric].unit === 'yuan') return Math.round(v * 100) / 100;
+  const whole = Math.round(v);
+  // 1.15 × 10,000 is 11,499.999999999998 in floating point: whole to within rounding error
+  return Math.abs(v - whole) <= 1e-9 * Math.max(1, Math.abs(v)) ? whole : null;
+}
+
 /** Whether a name is a metric's code (online_retail_sales_yuan) rather than a word used in reports. */
 export const isCode = (name: string) => (METRICS as readonly string[]).includes(name.trim().toLowerCase());
 

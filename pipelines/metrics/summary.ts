@@ -1,0 +1,45 @@
+/**
+ * The per-file lines `npm run data` prints after importing metrics: how the records of each file were read and
+ * whether records, data rows and values all reconcile.
+ */
+import type { FileSummary } from './import.ts';
+
+const FILE = 40;
+const FORM = 5;
+const SUMS = [
+  'records = header+unit+blank+data',
+  'data rows = all accepted+some rejected',
+  'values = accepted+rejected',
+] as const;
+
+/**
+ * Whether a file reconciles: records read = header + unit + blank + data rows, data rows = rows whose every value
+ * was accepted + rows with a rejected value, and values read = values accepted + values rejected.
+ */
+export function reconciles(f: FileSummary): boolean {
+  return (
+    f.records === f.headerRows + f.unitRows + f.blankRows + f.rows &&
+    f.rows === f.rowsAccepted + f.rowsRejected &&
+    f.values === f.accepted + f.rejected
+  );
+}
+
+/** The column titles above the summary lines. */
+export const summaryHeader = () => ['file'.padEnd(FILE), 'form'.padEnd(FORM), ...SUMS].join(' ');
+
+/** A total and its parts under a title such as “records = header+…”, the equals signs aligned: “      8 = 1+1+1+5”. */
+const sum = (title: string, total: number, parts: number[]) =>
+  `${String(total).padStart(title.indexOf(' ='))} = ${parts.join('+')}`.padEnd(title.length);
+
+/** One file's line of the summary: its counts as sums, then “✓ reconciled”, “✗ DOES NOT RECONCILE” or why it was refused. */
+export function summaryLine(f: FileSummary): string {
+  const start = `${f.file.padEnd(FILE)} ${(f.form ?? '—').padEnd(FORM)}`;
+  if (f.error) return `${start} ✗ refused (${f.errorReason ?? 'unreadable_file'})`;
+  const sums = [
+    sum(SUMS[0], f.records, [f.headerRows, f.unitRows, f.blankRows, f.rows]),
+    sum(SUMS[1], f.rows, [f.rowsAccepted, f.rowsRejected]),
+    sum(SUMS[2], f.values, [f.accepted, f.rejected]),
+  ];
+  const ignored = f.ignoredColumns.length ? `  ignored columns: ${f.ignoredColumns.join(', ')}` : '';
+  return `${start} ${sums.join(' ')} ${reconciles(f) ? '✓ reconciled' : '✗ DOES NOT RECONCILE'}${ignored}`;
+}
