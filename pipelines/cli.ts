@@ -4,17 +4,19 @@
  * npm run data -- --metrics DIR --out DIR       imports every CSV of DIR into metrics_monthly and metrics_rejected
  *
  * Progress per document on stdout, problems on stderr, a summary at the end; the exit code is 1 when any
- * document failed (the others are still written).
+ * document failed (the others are still written). The run publishes all or nothing (release.ts): every table and
+ * datapackage.json go into a staging folder, which replaces the published set in one step once it is complete.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { progressRows } from './metrics/progress.ts';
 import { importMetrics, readSeries } from './metrics/publish.ts';
 import { reconciles, summaryHeader, summaryLine } from './metrics/summary.ts';
 import { type DocResult, type Effects, readPlans } from './plans.ts';
-import { mergedPackage, type Written, writeTables } from './publish.ts';
+import { dataPackage, mergedPackage, type Written, writeTables } from './publish.ts';
 import { loadReference, referenceRows } from './reference/index.ts';
+import { carryOver, failpoint, openRelease, type Release, writeNamed } from './release.ts';
 import {
   COUNTIES,
   DOCUMENT_FIELDS,
@@ -65,6 +67,34 @@ async function main(argv: string[]): Promise<number> {
   console.log(
     `Reference: ${d.counties.length} counties, ${d.prefectures.length} prefectures (${d.source.package}; ${d.functionalAreas.length} functional zones left out), ${ref.aliases.length} former names, ${ref.rules.length} rules`,
   );
+  const release = await openRelease(outDir, (line) => console.log(line));
+  let failures: number;
+  let written: Written[];
+  try {
+    ({ failures, written } = await build(release, { plansDir, metaDir, metricsDir, outDir, ref, effects }));
+  } finally {
+    await release.close();
+  }
+  console.log('');
+  for (const w of written) console.log(`  ${w.table.name.padEnd(18)} ${String(w.rows).padStart(8)} rows`);
+  console.log(`peak memory         ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  return failures > 0 ? 1 : 0;
+}
+
+interface Inputs {
+  plansDir: string | null;
+  metaDir: string | null;
+  metricsDir: string | null;
+  outDir: string;
+  ref: ReturnType<typeof loadReference>;
+  effects: Effects;
+}
+
+/** Reads plans and metrics into the release's staging folder, writes its datapackage.json and publishes it. */
+async function build(release: Release, o: Inputs): Promise<{ failures: number; written: Written[] }> {
+  const { plansDir, metaDir, metricsDir, outDir, ref, effects } = o;
+  const stage = release.dir;
+  const d = ref.divisions;
   const written: Written[] = [];
   const sources: { title: string; path?: string }[] = [];
   let failures = 0;
@@ -73,10 +103,11 @@ async function main(argv: string[]): Promise<number> {
   let results: DocResult[] = [];
   if (plansDir) {
     console.log(`Plans: ${plansDir} → ${outDir}`);
-    results = await readPlans(plansDir, metaDir, effects, ref);
+    const plans = await readPlans(plansDir, metaDir, effects, ref);
+    results = plans.results;
     const reference = referenceRows(ref);
     written.push(
-      ...(await writeTables(outDir, [
+      ...(await writeTables(stage, [
         ...PLAN_TABLES.map((table) => ({
           table,
           rows: results.flatMap((r) => r.rows.get(table) ?? []) as Row[],
@@ -108,13 +139,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `errors              ${failed.length}${failed.length ? `: ${failed.map((f) => f.docId).join(', ')}` : ''}`,
     );
+    console.log(
+      `skipped             ${plans.skipped.length}${plans.skipped.length ? `: ${plans.skipped.map((f) => f.name).join(', ')}` : ''}`,
+    );
   }
 
   // —— monthly metrics ——
   if (metricsDir) {
     console.log('');
     console.log(`Metrics: ${metricsDir} → ${outDir}`);
-    const imported = await importMetrics(metricsDir, outDir, ref, effects.problem);
+    const imported = await importMetrics(metricsDir, stage, ref, effects.problem);
     written.push(...imported.written);
     sources.push({
       title:
@@ -135,25 +169,44 @@ async function main(argv: string[]): Promise<number> {
       const codes = [
         ...new Set(docs.map((x) => x.county_code).filter((c): c is string => typeof c === 'string')),
       ];
-      const series = await readSeries(join(outDir, 'metrics_monthly.parquet'), codes);
+      const series = await readSeries(join(stage, 'metrics_monthly.parquet'), codes);
       const rows = progressRows(
         docs,
         results.flatMap((r) => r.rows.get(TARGETS) ?? []),
         results.flatMap((r) => r.rows.get(DOCUMENT_FIELDS) ?? []),
         series,
       );
-      written.push(...(await writeTables(outDir, [{ table: PROGRESS, rows }])));
+      written.push(...(await writeTables(stage, [{ table: PROGRESS, rows }])));
     }
   }
 
-  await writeFile(
-    join(outDir, 'datapackage.json'),
-    `${JSON.stringify(await mergedPackage(join(outDir, 'datapackage.json'), written, sources), null, 2)}\n`,
+  // the tables this run did not write are carried from the published set, so that the new set is complete
+  const old = release.current ? await readPackage(join(release.current, 'datapackage.json')) : null;
+  const fresh = new Set(dataPackage(written, sources).resources.map((r) => r.name));
+  const carried = await carryOver(
+    release,
+    (old?.resources ?? []).filter((r) => !fresh.has(r.name)),
   );
-  console.log('');
-  for (const w of written) console.log(`  ${w.table.name.padEnd(18)} ${String(w.rows).padStart(8)} rows`);
-  console.log(`peak memory         ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
-  return failures > 0 ? 1 : 0;
+  if (carried.length)
+    console.log(
+      `kept from the published set: ${[...new Set(carried.map((r) => r.path))].join(', ')}${plansDir && metricsDir ? '' : ' (progress is recomputed only when plans and metrics are read together)'}`,
+    );
+  const pkg = mergedPackage(old && { ...old, resources: carried }, written, sources);
+  await writeNamed(join(stage, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  failpoint('package-staged');
+  await release.commit();
+  return { failures, written };
+}
+
+/** A published datapackage.json, or null when there is none to read. */
+async function readPackage(
+  file: string,
+): Promise<{ resources: { name: string; path: string; bytes: number; hash: string }[] } | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
-import { checkRows, type FieldType, type Row, type Table } from './schema.ts';
+import { csvText, formulaSql } from './contract/csv.ts';
+import { failpoint, writeNamed } from './release.ts';
+import { checkRows, type Field, type FieldType, type Row, type Table } from './schema.ts';
 
 const DUCK_TYPE: Record<FieldType, string> = {
   string: 'VARCHAR',
@@ -15,6 +17,16 @@ const DUCK_TYPE: Record<FieldType, string> = {
   date: 'DATE',
   yearmonth: 'VARCHAR',
 };
+
+/**
+ * Whether a field's CSV cells are escaped when a spreadsheet would take them for a formula (OWASP): free text is;
+ * closed vocabularies (a comparator "=") and typed values are ours and written as they are.
+ */
+const escapesFormulae = (f: Field) => f.type === 'string' && !f.enum;
+
+/** A value as its CSV cell: text that would run as a formula gets a ' in front (the Parquet keeps it as it is). */
+export const csvCell = (f: Field, v: string | number | boolean) =>
+  escapesFormulae(f) && typeof v === 'string' ? csvText(v) : v;
 
 /** A file path as an SQL string literal (paths come from the command line). */
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -48,16 +60,18 @@ export async function writeTables(
     for (const { table, rows } of tables) {
       const sorted = checkRows(table, rows);
       const columns = table.fields.map((f) => f.name);
-      // CSV: the column order of the schema, empty for null
+      // CSV: the column order of the schema, empty for null, text a spreadsheet would run as a formula escaped
+      const cell = (f: Field, v: Row[string] | undefined) =>
+        v === null || v === undefined ? '' : csvCell(f, v);
       const csv = Papa.unparse(
-        { fields: columns, data: sorted.map((r) => columns.map((c) => r[c] ?? '')) },
+        { fields: columns, data: sorted.map((r) => table.fields.map((f) => cell(f, r[f.name]))) },
         { newline: '\n', quotes: false },
       );
       const csvBytes = Buffer.from(`\uFEFF${csv}\n`, 'utf8');
-      await writeFile(join(tmp, `${table.name}.csv`), csvBytes);
+      await writeNamed(join(tmp, `${table.name}.csv`), csvBytes);
       // Parquet: through a typed DuckDB table (never inferred), in key order
       const jsonl = join(tmp, `${table.name}.jsonl`);
-      await writeFile(
+      await writeNamed(
         jsonl,
         sorted
           .map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))))
@@ -96,6 +110,7 @@ async function moveIntoPlace(tmp: string, outDir: string, written: Written[]) {
       await rename(join(tmp, name), join(outDir, name));
       w.files.push({ path: name, format, bytes, sha256: hash.digest('hex') });
     }
+    failpoint(`tables-staged:${w.table.name}`);
   }
   await rm(tmp, { recursive: true, force: true });
 }
@@ -135,10 +150,12 @@ export async function writeQueries(
       async (sql) => (await con.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[],
     );
     for (const { table, query, rowGroupSize } of tables) {
-      const cast = (f: Table['fields'][number]) =>
+      const cast = (f: Field) =>
         f.type === 'number'
           ? `CASE WHEN "${f.name}" = trunc("${f.name}") AND abs("${f.name}") < 1e15 THEN CAST(CAST("${f.name}" AS BIGINT) AS VARCHAR) ELSE CAST("${f.name}" AS VARCHAR) END AS "${f.name}"`
-          : `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`;
+          : escapesFormulae(f)
+            ? `CASE WHEN ${formulaSql(`"${f.name}"`)} THEN '''' || "${f.name}" ELSE "${f.name}" END AS "${f.name}"`
+            : `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`;
       const typed = `SELECT ${table.fields.map(cast).join(', ')} FROM (${query})`;
       const plain = `SELECT ${table.fields.map((f) => `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`).join(', ')} FROM (${query})`;
       await con.run(
@@ -148,7 +165,7 @@ export async function writeQueries(
       await con.run(`COPY (${typed}) TO ${sqlString(body)} (FORMAT csv, HEADER true)`);
       // the BOM, then DuckDB's CSV, streamed
       const csv = join(tmp, `${table.name}.csv`);
-      await writeFile(csv, '\uFEFF');
+      await writeNamed(csv, '\uFEFF');
       await pipeline(createReadStream(body), createWriteStream(csv, { flags: 'a' }));
       await rm(body);
       const n = await con.runAndReadAll(
@@ -174,25 +191,20 @@ const FRICTIONLESS_TYPE: Record<FieldType, string> = {
 };
 
 /**
- * The data package of a folder after this run: the resources written now, and those of an earlier run for
- * tables not written now (so that `--metrics DIR --out DIR` into a published folder keeps the plan tables'
- * descriptions). Sources are merged by title.
+ * The data package of a set after this run: the resources written now, and those of the published package for
+ * tables not written now (so that `--metrics DIR --out DIR` into a published folder keeps the plan tables, whose
+ * files the release carries over). Sources are merged by title.
  */
-export async function mergedPackage(
-  file: string,
+export function mergedPackage(
+  published: { resources?: { name: string }[]; sources?: { title: string }[] } | null,
   written: readonly Written[],
   sources: { title: string; path?: string }[],
-): Promise<object> {
+): object {
   const fresh = dataPackage(written, sources) as {
     resources: { name: string }[];
     sources: { title: string }[];
   };
-  let old: { resources?: { name: string }[]; sources?: { title: string }[] } = {};
-  try {
-    old = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    old = {};
-  }
+  const old = published ?? {};
   const names = new Set(fresh.resources.map((r) => r.name));
   const titles = new Set(fresh.sources.map((s) => s.title));
   const resources = [...(old.resources ?? []).filter((r) => !names.has(r.name)), ...fresh.resources].sort(
@@ -209,7 +221,7 @@ export async function mergedPackage(
 export function dataPackage(
   written: readonly Written[],
   sources: { title: string; path?: string }[],
-): object {
+): { resources: { name: string }[]; [key: string]: unknown } {
   return {
     profile: 'data-package',
     name: 'plan-atlas',

@@ -11,7 +11,9 @@ import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAN_TABLES, PUBLISHED_TABLES, type Table } from '../pipelines/schema.ts';
+import { FORMULA } from '../pipelines/contract/csv.ts';
+import { setsFolder } from '../pipelines/release.ts';
+import { ALLOCATIONS, PLAN_TABLES, PUBLISHED_TABLES, TARGETS, type Table } from '../pipelines/schema.ts';
 import { RAW, ROOT } from './helpers.ts';
 
 const run = (out: string) =>
@@ -38,12 +40,13 @@ beforeAll(() => {
     texts.set(name.replace(/\.txt$/, ''), readFileSync(join(RAW, name), 'utf8').replace(/^\uFEFF/, ''));
 });
 afterAll(() => {
-  rmSync(out, { recursive: true, force: true });
-  rmSync(again, { recursive: true, force: true });
+  for (const dir of [out, again, setsFolder(out), setsFolder(again)])
+    rmSync(dir, { recursive: true, force: true });
 });
 
 type Csv = Record<string, string>[];
-const csv = (table: Table): Csv => {
+/** A CSV file's rows as written, with the ' that keeps a spreadsheet from running a cell as a formula. */
+const csvAsWritten = (table: Table): Csv => {
   const raw = readFileSync(join(out, `${table.name}.csv`), 'utf8');
   expect(raw.startsWith('\uFEFF'), `${table.name}.csv starts with a BOM`).toBe(true);
   const parsed = Papa.parse<Record<string, string>>(raw.slice(1), { header: true, skipEmptyLines: true });
@@ -51,6 +54,16 @@ const csv = (table: Table): Csv => {
   expect(parsed.meta.fields).toEqual(table.fields.map((f) => f.name));
   return parsed.data;
 };
+/** A CSV file's rows with the values they stand for: the ' in front of a would-be formula taken off. */
+const csv = (table: Table): Csv =>
+  csvAsWritten(table).map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([k, v]) => [
+        k,
+        v.startsWith("'") && FORMULA.test(v.slice(1)) ? v.slice(1) : v,
+      ]),
+    ),
+  );
 const parquet = async (table: Table) =>
   (await parquetReadObjects({
     file: await asyncBufferFromFile(join(out, `${table.name}.parquet`)),
@@ -62,6 +75,17 @@ describe('npm run data -- --plans DIR --metrics DIR --out DIR', () => {
     for (const id of texts.keys()) expect(stdout).toContain(id);
     for (const line of ['documents read', 'facts extracted', 'amounts unaccounted', 'findings', 'errors'])
       expect(stdout).toContain(line);
+  });
+
+  it("CSV cells a spreadsheet would run as a formula start with a ' (OWASP); closed vocabularies do not", () => {
+    // allocations quote table rows of the plans, some of which begin with a tab
+    const quotes = csvAsWritten(ALLOCATIONS).map((r) => r.quote!);
+    const tabbed = csv(ALLOCATIONS).filter((r) => r.quote!.startsWith('\t'));
+    expect(tabbed.length).toBeGreaterThan(0);
+    for (const q of quotes) expect(FORMULA.test(q), JSON.stringify(q.slice(0, 30))).toBe(false);
+    expect(quotes.filter((q) => q.startsWith("'\t")).length).toBe(tabbed.length);
+    // a comparator is a code of ours, not text: "=" stays "="
+    expect(csvAsWritten(TARGETS).some((r) => r.comparator === '=')).toBe(true);
   });
 
   it.each(PLAN_TABLES.map((t) => [t.name, t] as const))(

@@ -102,7 +102,7 @@ async function main(argv: string[]) {
         copyFileSync(join(published, `${name}.${ext}`), join(out, `${name}.${ext}`));
   await writeFile(
     join(out, 'datapackage.json'),
-    `${JSON.stringify(await mergedPackage(join(out, 'datapackage.json'), written, [{ title: 'Synthetic national-scale benchmark data (not real)' }]), null, 2)}\n`,
+    `${JSON.stringify(mergedPackage(null, written, [{ title: 'Synthetic national-scale benchmark data (not real)' }]), null, 2)}\n`,
   );
   console.log(`imported   in ${((performance.now() - t) / 1000).toFixed(1)} s → ${out}`);
   for (const w of written) console.log(`  ${w.table.name.padEnd(18)} ${String(w.rows).padStart(10)} rows`);

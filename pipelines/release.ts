@@ -1,0 +1,247 @@
+/**
+ * Publishing all or nothing. The published folder (public/data, or any --out DIR) is a symbolic link to one
+ * complete set of files: every table and the datapackage.json that describes them. A run writes its set into a
+ * staging folder of its own, checks every file against the package, then switches the link in one step (a rename,
+ * which the system does at once). A reader of the folder sees the old set or the new set, never a mix; a run killed
+ * at any point leaves the old set published, and the next run removes what it left.
+ *
+ * The sets live beside the folder, in `.<name>.sets/` (the set published and the one before it, so that a reader
+ * still holding the old files can finish), except that a folder inside the site's `public/` keeps its sets in
+ * `.published/<name>/` at the project's top: the build copies every file of `public/` into `dist/`.
+ * One run at a time publishes into a folder: a lock file in the sets folder makes a second run wait, and a lock
+ * left by a killed run is taken over.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import {
+  copyFile,
+  link,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const PUBLIC = join(ROOT, 'public');
+
+/**
+ * Points of a run where a test may kill it (PLAN_ATLAS_FAILPOINT=<name>): after the staged tables are written,
+ * after the package is written, after the set is complete but before the switch, after the switch.
+ */
+export const FAILPOINTS = ['tables-staged', 'package-staged', 'set-complete', 'switched'] as const;
+export type Failpoint = (typeof FAILPOINTS)[number];
+
+/** Kills the run at a failpoint when the environment names it: SIGKILL, which nothing can catch or clean up. */
+export function failpoint(name: Failpoint | `${Failpoint}:${string}`): void {
+  const wanted = process.env.PLAN_ATLAS_FAILPOINT;
+  if (wanted && (wanted === name || name.startsWith(`${wanted}:`))) process.kill(process.pid, 'SIGKILL');
+}
+
+/** Where the sets of a published folder are kept. */
+export function setsFolder(out: string): string {
+  const abs = resolve(out);
+  if (abs.startsWith(PUBLIC + sep)) return join(ROOT, '.published', relative(PUBLIC, abs));
+  return join(dirname(abs), `.${basename(abs)}.sets`);
+}
+
+/** A file of a data package: its path in the set, its size and hash. */
+interface Resource {
+  name: string;
+  path: string;
+  bytes: number;
+  hash: string;
+}
+
+/** A run's set being built: write into `dir`, then commit() to publish it, or close() to drop it. */
+export interface Release {
+  /** the staging folder the run writes its files into */
+  dir: string;
+  /** the folder of the set published now, or null when nothing is published yet */
+  current: string | null;
+  /** publishes the staged set: checks it against its datapackage.json, then switches the folder to it */
+  commit(): Promise<void>;
+  /** drops the staged set if it was not committed, and lets other runs publish */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a release of `out`: takes the lock (waiting for a run that holds it), removes staging folders and old sets
+ * that earlier runs left, and makes an empty staging folder.
+ */
+export async function openRelease(out: string, notice: (line: string) => void = () => {}): Promise<Release> {
+  const abs = resolve(out);
+  const sets = setsFolder(abs);
+  await mkdir(sets, { recursive: true });
+  const unlock = await lock(join(sets, '.lock'), notice);
+  try {
+    await adoptPlainFolder(abs, sets);
+    const current = await currentSet(abs);
+    // what earlier runs left: staging folders, and sets other than the published one and the one before it
+    for (const name of await readdir(sets)) {
+      const leftover =
+        name.startsWith('staging-') || (name.startsWith('.lock.') && name !== '.lock.' + process.pid);
+      if (leftover) await rm(join(sets, name), { recursive: true, force: true });
+    }
+    const dir = join(sets, `staging-${process.pid}-${Date.now().toString(36)}`);
+    await mkdir(dir);
+    let done = false;
+    return {
+      dir,
+      current,
+      async commit() {
+        await checkSet(dir);
+        const name = `set-${new Date().toISOString().replace(/[-:.]/g, '')}-${process.pid}`;
+        await rename(dir, join(sets, name));
+        failpoint('set-complete');
+        // the switch: a new link beside the folder, renamed over it in one step
+        const next = `${abs}.link-${process.pid}`;
+        await rm(next, { force: true });
+        await symlink(relative(dirname(abs), join(sets, name)), next);
+        await rename(next, abs);
+        done = true;
+        failpoint('switched');
+        await prune(sets, [name, current ? basename(current) : '']);
+      },
+      async close() {
+        try {
+          if (!done) await rm(dir, { recursive: true, force: true });
+        } finally {
+          await unlock();
+        }
+      },
+    };
+  } catch (e) {
+    await unlock();
+    throw e;
+  }
+}
+
+/** The set a published folder links to, or null when it does not exist yet. */
+async function currentSet(abs: string): Promise<string | null> {
+  try {
+    return resolve(dirname(abs), await readlink(abs));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A folder published before sets existed (a plain directory) becomes the current set: moved into the sets folder
+ * and linked. The one moment without a folder at `out` happens once, on the first run after the change.
+ */
+async function adoptPlainFolder(abs: string, sets: string): Promise<void> {
+  const info = await lstat(abs).catch(() => null);
+  if (!info || info.isSymbolicLink()) return;
+  if (!info.isDirectory()) throw new Error(`${abs} is not a folder: it cannot be published into`);
+  const name = `set-adopted-${Date.now().toString(36)}`;
+  await rename(abs, join(sets, name));
+  await symlink(relative(dirname(abs), join(sets, name)), abs);
+}
+
+/** Removes every set but those named to keep. */
+async function prune(sets: string, keep: string[]): Promise<void> {
+  for (const name of await readdir(sets))
+    if (name.startsWith('set-') && !keep.includes(name))
+      await rm(join(sets, name), { recursive: true, force: true });
+}
+
+/** Checks a staged set: its datapackage.json describes every file in it, each with its size and hash. */
+async function checkSet(dir: string): Promise<void> {
+  const pkg = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8')) as { resources: Resource[] };
+  const described = new Set(pkg.resources.map((r) => r.path));
+  for (const name of await readdir(dir)) {
+    if (name !== 'datapackage.json' && !described.has(name))
+      throw new Error(`${join(dir, name)} is not described by the data package; nothing was published`);
+  }
+  for (const r of pkg.resources) {
+    const file = join(dir, r.path);
+    const { size } = await stat(file);
+    const hash = `sha256:${await sha256(file)}`;
+    if (size !== r.bytes || hash !== r.hash)
+      throw new Error(
+        `${file} does not match its datapackage.json entry (${r.bytes} bytes, ${r.hash}); nothing was published`,
+      );
+  }
+}
+
+/** The SHA-256 of a file, read as a stream. */
+export async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Copies the files of resources the run does not write from the current set into the staged one (hard links where
+ * the system allows), so that the new set is complete; returns the resources carried.
+ */
+export async function carryOver<R extends Resource>(release: Release, resources: readonly R[]): Promise<R[]> {
+  if (!release.current) return [];
+  const carried: R[] = [];
+  for (const r of resources) {
+    const from = join(release.current, r.path);
+    const to = join(release.dir, r.path);
+    if (!(await stat(from).catch(() => null))) continue;
+    await link(from, to).catch(() => copyFile(from, to));
+    carried.push(r);
+  }
+  return carried;
+}
+
+/** Writes a file, naming it in the error when the write fails (a full disk says ENOSPC but not where). */
+export async function writeNamed(file: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(file, data);
+  } catch (e) {
+    throw new Error(`could not write ${file}: ${(e as Error).message}`);
+  }
+}
+
+/** Takes the lock file, waiting while a live run holds it; a lock whose run has died is taken over. */
+async function lock(file: string, notice: (line: string) => void): Promise<() => Promise<void>> {
+  let told = false;
+  // the lock is written whole under another name, then linked into place (which fails if a lock is there), so that
+  // a lock file always names the run that holds it
+  const mine = `${file}.${process.pid}`;
+  await writeFile(mine, `${process.pid}\n`);
+  for (;;) {
+    try {
+      await link(mine, file);
+      await rm(mine, { force: true });
+      return async () => {
+        await rm(file, { force: true });
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+        await rm(mine, { force: true });
+        throw e;
+      }
+    }
+    const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+    if (!Number.isInteger(holder) || holder <= 0 || !alive(holder)) {
+      // a run that died holding the lock
+      await rm(file, { force: true });
+      continue;
+    }
+    if (!told) notice(`waiting for run ${holder}, which is publishing into ${dirname(file)}`);
+    told = true;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
