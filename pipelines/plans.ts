@@ -1,19 +1,22 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { audit, type Place } from './audit.ts';
 import { extract } from './extract.ts';
 import { normalize } from './normalize.ts';
+import { listDocuments } from './plan-files.ts';
 import { decodeDocument } from './read.ts';
 import { loadReference, type Reference } from './reference/index.ts';
 import {
   ALLOCATIONS,
   AMOUNTS,
   CORRECTIONS,
+  checkRows,
   DOCUMENT_FIELDS,
   DOCUMENTS,
   FINDINGS,
   PHASES,
+  PLAN_TABLES,
   PRODUCTS,
   type Row,
   TARGETS,
@@ -81,8 +84,9 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
- * Reads one document file into table rows: decode, extract, apply curated corrections, validate.
- * A file that cannot be read yields a documents row with status “error” and a read_error finding.
+ * Reads one document file into table rows: decode, extract, apply curated corrections, validate, and check every
+ * row against the schema. A file that cannot be read, or whose rows a table cannot hold, yields a documents row
+ * with status “error” and a read_error finding; the document's other rows are dropped, and nothing else is.
  */
 export function readPlan(
   docId: string,
@@ -92,10 +96,54 @@ export function readPlan(
   ref: Reference = loadReference(),
 ): DocResult {
   try {
-    return readPlanUnsafe(docId, file, bytes, sidecar, ref);
+    const result = readPlanUnsafe(docId, file, bytes, sidecar, ref);
+    if (result.ok) for (const [table, rows] of result.rows) checkRows(table, rows);
+    return result;
   } catch (e) {
     return readPlanUnsafe(docId, file, bytes, null, ref, (e as Error).message);
   }
+}
+
+/** The rows of a document that could not be read: a documents row with status error, and a read_error finding. */
+export function failedDocument(base: Row, error: string): DocResult {
+  const docId = String(base.doc_id);
+  const file = String(base.source_file);
+  return {
+    docId,
+    ok: false,
+    error,
+    rows: new Map<Table, Row[]>([
+      ...PLAN_TABLES.map((t): [Table, Row[]] => [t, []]),
+      [DOCUMENTS, [{ ...base, status: 'error', error }]],
+      [
+        FINDINGS,
+        [
+          {
+            doc_id: docId,
+            finding_id: 'f001',
+            check: 'read_error',
+            severity: 'fail',
+            status: 'fail',
+            subject: 'document',
+            message_zh: `无法读取文件 ${file}：${error}`,
+            message_en: `Could not read ${file}: ${error}`,
+            numerator: null,
+            denominator: null,
+            threshold: null,
+            rule_id: null,
+            evidence: '[]',
+            span_start: null,
+            span_end: null,
+            quote: null,
+          },
+        ],
+      ],
+    ]),
+    facts: 0,
+    amounts: 0,
+    accounted: 0,
+    findings: 1,
+  };
 }
 
 function readPlanUnsafe(
@@ -121,28 +169,7 @@ function readPlanUnsafe(
     retrieved_on: sidecar?.retrieved_on ?? null,
     licence: sidecar?.licence ?? null,
   };
-  const fail = (error: string): DocResult => {
-    push(DOCUMENTS, { ...base, status: 'error', error });
-    push(FINDINGS, {
-      doc_id: docId,
-      finding_id: 'f001',
-      check: 'read_error',
-      severity: 'fail',
-      status: 'fail',
-      subject: 'document',
-      message_zh: `无法读取文件 ${file}：${error}`,
-      message_en: `Could not read ${file}: ${error}`,
-      numerator: null,
-      denominator: null,
-      threshold: null,
-      rule_id: null,
-      evidence: '[]',
-      span_start: null,
-      span_end: null,
-      quote: null,
-    });
-    return { docId, ok: false, error, rows, facts: 0, amounts: 0, accounted: 0, findings: 1 };
-  };
+  const fail = (error: string): DocResult => failedDocument(base, error);
   if (error) return fail(error);
   if (!DOC_ID.test(docId))
     return fail(
@@ -422,50 +449,52 @@ function readPlanUnsafe(
 const countyKey = (text: string, start: number, end: number) =>
   normalize(text.slice(start, end)).text.replace(/\s/g, '');
 
-/** Reads a folder of plan texts (*.txt) with their optional sidecars, one document at a time. */
+/**
+ * Reads a folder of plan texts (*.txt) with their optional sidecars, one document at a time. Entries that are not
+ * documents are named through `effects.problem` and returned as skipped; refused entries (a FIFO, a folder, a link
+ * leaving the folder, two files with one id) become failed documents like unreadable files.
+ */
 export async function readPlans(
   dir: string,
   metaDir: string | null,
   effects: Effects,
   ref: Reference = loadReference(),
-): Promise<DocResult[]> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
-  } catch (e) {
-    throw new Error(`cannot read the plans folder ${dir}: ${(e as Error).message}`);
-  }
+): Promise<{ results: DocResult[]; skipped: { name: string; reason: string }[] }> {
+  const listing = await listDocuments(dir);
+  for (const s of listing.skipped) effects.problem(`skipped ${s.path}: ${s.reason}`);
   const results: DocResult[] = [];
-  const docs = names.filter((n) => n.toLowerCase().endsWith('.txt'));
-  for (const other of names.filter((n) => !n.toLowerCase().endsWith('.txt'))) {
-    effects.problem(`skipped ${join(dir, other)}: not a .txt document / 非 .txt 文件，已跳过`);
-  }
-  for (const [i, name] of docs.entries()) {
-    const docId = name.slice(0, -4);
+  const all = [...listing.documents.map((d) => ({ ...d, reason: null })), ...listing.refused].sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  );
+  for (const [i, entry] of all.entries()) {
+    const { docId, name, path } = entry;
     // a path relative to where the pipeline runs, so that the output does not depend on the machine
-    const file = relative(process.cwd(), join(dir, name)) || name;
-    const path = join(dir, name);
-    let sidecar: Sidecar | null = null;
+    const file = relative(process.cwd(), path) || name;
+    const n = `[${i + 1}/${all.length}]`;
     let result: DocResult;
-    let bytes = new Uint8Array();
-    try {
-      bytes = await readFile(path);
-      if (metaDir) {
-        const metaFile = join(metaDir, `${docId}.yaml`);
-        const yamlText = await readFile(metaFile, 'utf8').catch(() => null);
-        if (yamlText !== null) {
-          try {
-            sidecar = (parseYaml(yamlText) as Sidecar | null) ?? {};
-          } catch (e) {
-            throw new Error(`${metaFile}: ${(e as Error).message}`);
+    if (entry.reason !== null) {
+      result = failedDocument({ doc_id: docId, source_file: file, sha256: null }, entry.reason);
+    } else {
+      let sidecar: Sidecar | null = null;
+      let bytes = new Uint8Array();
+      try {
+        bytes = await readFile(path);
+        if (metaDir) {
+          const metaFile = join(metaDir, `${docId}.yaml`);
+          const yamlText = await readFile(metaFile, 'utf8').catch(() => null);
+          if (yamlText !== null) {
+            try {
+              sidecar = (parseYaml(yamlText) as Sidecar | null) ?? {};
+            } catch (e) {
+              throw new Error(`${metaFile}: ${(e as Error).message}`);
+            }
           }
         }
+        result = readPlan(docId, file, bytes, sidecar, ref);
+      } catch (e) {
+        result = readPlanUnsafe(docId, file, bytes, null, ref, (e as Error).message);
       }
-      result = readPlan(docId, file, bytes, sidecar, ref);
-    } catch (e) {
-      result = readPlanUnsafe(docId, file, bytes, null, ref, (e as Error).message);
     }
-    const n = `[${i + 1}/${docs.length}]`;
     if (result.ok) {
       const d = result.rows.get(DOCUMENTS)![0]!;
       effects.progress(
@@ -476,5 +505,5 @@ export async function readPlans(
     }
     results.push(result);
   }
-  return results;
+  return { results, skipped: listing.skipped };
 }

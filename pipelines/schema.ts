@@ -157,7 +157,12 @@ export const DOCUMENTS: Table = {
       description: 'Number of curated corrections applied (see corrections).',
     },
     { name: 'source_file', type: 'string', description: 'File the text was read from.', required: true },
-    { name: 'sha256', type: 'string', description: 'SHA-256 of the file bytes.', required: true },
+    {
+      name: 'sha256',
+      type: 'string',
+      description:
+        'SHA-256 of the file bytes; empty for an entry refused before it was read (a FIFO, a folder, a link leaving the plans folder, two files giving one document id).',
+    },
     {
       name: 'encoding',
       type: 'string',
@@ -807,7 +812,7 @@ export function checkRows(table: Table, rows: readonly Row[]): Row[] {
         f.type === 'string'
           ? typeof v === 'string'
           : f.type === 'integer'
-            ? Number.isInteger(v)
+            ? Number.isSafeInteger(v)
             : f.type === 'number'
               ? typeof v === 'number' && Number.isFinite(v)
               : f.type === 'boolean'

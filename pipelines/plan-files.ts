@@ -1,0 +1,97 @@
+/**
+ * Which entries of a plans folder are documents, decided before any file is opened: a document is a regular file
+ * named <doc_id>.txt (any case), or a link to one inside the folder. Everything else is named, never skipped
+ * silently: hidden files and other kinds of file are skipped with the reason; FIFOs, devices, folders, links that
+ * leave the folder and two files giving one document id are refused, each as a failed document with its reason,
+ * so that a run never blocks on a FIFO or reads a file it was not given.
+ */
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+/** A document to read: its id, its file name in the folder and its path. */
+export interface DocumentFile {
+  docId: string;
+  name: string;
+  path: string;
+}
+
+/** The entries of a plans folder: documents to read, documents refused (with the reason), entries skipped. */
+export interface Listing {
+  documents: DocumentFile[];
+  refused: (DocumentFile & { reason: string })[];
+  skipped: { name: string; path: string; reason: string }[];
+}
+
+/** The extension of a document file, in any case. */
+const DOCUMENT = /\.txt$/i;
+
+/** What kind of file system entry a stat describes, in words, when it is not a regular file. */
+function notRegular(s: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string | null {
+  if (s.isDirectory()) return 'a folder, not a file / 是文件夹，不是文件';
+  if (s.isFIFO()) return 'not a regular file (a FIFO) / 不是普通文件（命名管道）';
+  if (s.isSocket()) return 'not a regular file (a socket) / 不是普通文件（套接字）';
+  if (s.isCharacterDevice() || s.isBlockDevice())
+    return 'not a regular file (a device) / 不是普通文件（设备）';
+  return null;
+}
+
+/** Lists a plans folder (sorted by name), deciding for each entry whether it is read, refused or skipped. */
+export async function listDocuments(dir: string): Promise<Listing> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (e) {
+    throw new Error(`cannot read the plans folder ${dir}: ${(e as Error).message}`);
+  }
+  const root = await realpath(dir);
+  const listing: Listing = { documents: [], refused: [], skipped: [] };
+  const byId = new Map<string, DocumentFile[]>();
+  for (const name of names) {
+    const path = join(dir, name);
+    if (name.startsWith('.')) {
+      listing.skipped.push({ name, path, reason: 'a hidden file / 隐藏文件，已跳过' });
+      continue;
+    }
+    if (!DOCUMENT.test(name)) {
+      listing.skipped.push({ name, path, reason: 'not a .txt document / 非 .txt 文件，已跳过' });
+      continue;
+    }
+    const file = { docId: name.slice(0, -4), name, path };
+    const why = await refusal(path, root);
+    if (why) {
+      listing.refused.push({ ...file, reason: why });
+      continue;
+    }
+    byId.set(file.docId, [...(byId.get(file.docId) ?? []), file]);
+  }
+  for (const [docId, files] of byId) {
+    if (files.length === 1) listing.documents.push(files[0]!);
+    else
+      listing.refused.push({
+        ...files[0]!,
+        docId,
+        reason: `${files.map((f) => f.name).join(' and ')} give the same document id “${docId}”; neither is read / 多个文件对应同一文件编号，均未读取`,
+      });
+  }
+  listing.documents.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return listing;
+}
+
+/** Why an entry named like a document cannot be read as one, or null when it can. */
+async function refusal(path: string, root: string): Promise<string | null> {
+  const own = await lstat(path);
+  if (own.isSymbolicLink()) {
+    const target = await realpath(path).catch(() => null);
+    if (!target) return 'a link to nothing (its target does not exist) / 链接的目标不存在';
+    if (!target.startsWith(root + sep))
+      return `a link to a file outside the plans folder (${relative(root, target)}) / 指向文件夹之外的链接，未读取`;
+    return notRegular(await stat(target));
+  }
+  return notRegular(own);
+}
