@@ -3,7 +3,7 @@ import { asWritten, type Doc } from './doc.ts';
 import { fundSource, moneyMentions } from './matchers/money.ts';
 import { type Heading, headingAt } from './outline.ts';
 import { amountTables, type Cell, type TableRow } from './tables.ts';
-import type { Allocation, Amounts, Category, FundSource, MoneyMention } from './types.ts';
+import type { Allocation, Amounts, Category, FundSource, MoneyMention, RefusedAmount } from './types.ts';
 
 type Slot = 'amount' | FundSource;
 const SLOTS: readonly Slot[] = ['amount', 'central', 'provincial', 'local', 'other'];
@@ -41,6 +41,8 @@ export interface FundsResult {
   allocations: Allocation[];
   totals: FundTotals;
   mentions: MoneyMention[];
+  /** cells of amount tables refused for their size (above the bound or not exact): never a fund figure */
+  refused: RefusedAmount[];
 }
 
 // —— the vocabulary of fund statements ——
@@ -312,6 +314,7 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
   const proseNodes = new Set(nodes);
   const duplicateOf = new Map<MoneyMention, Node>();
   const matched = new Set<Node>();
+  const refused: RefusedAmount[] = [];
   const byLabel = (label: string): Node | null => {
     const key = label.replace(/\s/g, '');
     return [...proseNodes].find((n) => n.label.replace(/\s/g, '') === key) ?? null;
@@ -319,6 +322,7 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
   for (const table of amountTables(doc)) {
     let group: Node | null = null;
     for (const row of table.rows) {
+      refused.push(...row.refused);
       const values = row.values.filter((v) => v.role !== 'share');
       const rowMentions = values.map((v) => {
         const m: MoneyMention = { yuan: v.yuan, nstart: v.cell.start, nend: v.cell.end, accountedBy: null };
@@ -449,7 +453,7 @@ export function extractFunds(doc: Doc, headings: readonly Heading[]): FundsResul
   };
   for (const a of allocations) a.category = inherited(a);
   mentions.sort((a, b) => a.nstart - b.nstart);
-  return { allocations, totals, mentions };
+  return { allocations, totals, mentions, refused };
 }
 
 /**

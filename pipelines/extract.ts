@@ -79,7 +79,8 @@ export function extract(text: string, knownNames: readonly string[] = []): Extra
     targets: targets(doc),
     phases: phaseList,
     products: products(doc),
-    // the amounts refused by the money matcher never reach the fund tree, but they are kept here, in text order
+    // the amounts refused by the money matcher, and table cells refused by its rule, never reach the fund tree,
+    // but they are kept here, in text order
     amounts: [
       ...funds.mentions.map((m) => ({
         yuan: m.yuan as number | null,
@@ -87,7 +88,7 @@ export function extract(text: string, knownNames: readonly string[] = []): Extra
         accountedBy: m.accountedBy,
         note: m.accountedBy ? null : (m.note ?? 'unnamed'),
       })),
-      ...refusedAmounts(doc).map((r) => ({
+      ...[...refusedAmounts(doc), ...funds.refused].map((r) => ({
         yuan: r.yuan,
         ...doc.span(r.nstart, r.nend),
         accountedBy: null,

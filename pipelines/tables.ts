@@ -1,5 +1,6 @@
 import type { Doc, Line } from './doc.ts';
-import type { FundSource } from './types.ts';
+import { sized } from './matchers/money.ts';
+import type { FundSource, RefusedAmount } from './types.ts';
 
 export type Role = 'amount' | FundSource | 'share';
 
@@ -19,6 +20,8 @@ export interface TableRow {
   /** a serial number cell (1, 2, 3…) when the row has one */
   serial: Cell | null;
   values: { role: Role; yuan: number; cell: Cell }[];
+  /** money cells whose amount in yuan is above the bound or not exact: kept as the matcher keeps its refusals */
+  refused: RefusedAmount[];
   /** 合计/总计 row */
   isSum: boolean;
 }
@@ -94,7 +97,7 @@ export function amountTables(doc: Doc): AmountTable[] {
         continue;
       }
       if (roles.length === 0) continue;
-      const row = readRow(line, cells, roles, scale);
+      const row = readRow(doc, line, cells, roles, scale);
       if (row) rows.push(row);
     }
     if (rows.length > 0) tables.push({ unitLine: lines[i]!, roles, rows });
@@ -103,7 +106,8 @@ export function amountTables(doc: Doc): AmountTable[] {
   return tables;
 }
 
-function readRow(line: Line, cells: Cell[], roles: Role[], scale: number): TableRow | null {
+/** A data row's numbers, read in the order of the money columns; null when no run of number cells fits them. */
+function readRow(doc: Doc, line: Line, cells: Cell[], roles: Role[], scale: number): TableRow | null {
   // the run of number cells that fits the money columns
   let best: Cell[] | null = null;
   let run: Cell[] = [];
@@ -134,11 +138,33 @@ function readRow(line: Line, cells: Cell[], roles: Role[], scale: number): Table
   const labels = before.filter(
     (c) => !SERIAL_CELL.test(c.text) && !DATE_CELL.test(c.text) && !/^-+$/.test(c.text),
   );
-  const values = best.map((cell, k) => {
+  const values: TableRow['values'] = [];
+  const refused: RefusedAmount[] = [];
+  best.forEach((cell, k) => {
     const role = roles[k]!;
     const v = Number.parseFloat(cell.text);
-    return { role, yuan: role === 'share' ? v : Math.round(v * scale), cell };
+    if (role === 'share') {
+      values.push({ role, yuan: v, cell });
+      return;
+    }
+    // a bare number never passes the money matcher: its rule is applied here (99999999999999999999 under 万元
+    // is no exact integer of yuan, and would break every writer downstream)
+    const size = sized(Math.round(v * scale));
+    if ('problem' in size) refused.push(refusedCell(doc, cell, size.problem, size.yuan));
+    else values.push({ role, yuan: size.yuan, cell });
   });
   const isSum = before.some((c) => SUM_CELL.test(c.text));
-  return { line, cells, labels, serial, values, isSum };
+  return { line, cells, labels, serial, values, refused, isSum };
+}
+
+/** A money cell refused for its size, as the money matcher records a refused amount (note implausible). */
+function refusedCell(
+  doc: Doc,
+  cell: Cell,
+  problem: 'not_exact' | 'above_bound',
+  yuan: number | null,
+): RefusedAmount {
+  const { start, end } = doc.span(cell.start, cell.end);
+  const refusal = { problem, chars: [], written: doc.original.slice(start, end) };
+  return { yuan, nstart: cell.start, nend: cell.end, note: 'implausible', refusal };
 }

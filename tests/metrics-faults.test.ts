@@ -198,6 +198,110 @@ describe('a last line without a line break', () => {
   });
 });
 
+describe('a row with more or fewer cells than the header', () => {
+  const WIDE = 'county_code,month,网络零售额（万元）,快递业务量（件）';
+  /** The value rejections as [line, column, field, raw value, reason]. */
+  const brief = (rows: Record<string, string>[]) =>
+    valueRejections(rows).map((r) => [r.line, r.column, r.field, r.raw_value, r.reason]);
+
+  it('importer: “469001,2020-03,12” under four columns (a cell dropped) is not published as 12 万元: both metric columns are rejected as cell_count', () => {
+    const { metrics, rejected, stdout } = importFiles({
+      'dropped.csv': `${WIDE}\n469001,2020-03,12\n469001,2020-04,5,7\n`,
+    });
+    expect(value(metrics, '469001', '2020-03', 'online_retail_sales_yuan')).toBeUndefined();
+    expect(metrics.map((r) => [r.month, r.metric, r.value])).toEqual([
+      ['2020-04', 'express_parcels', '7'],
+      ['2020-04', 'online_retail_sales_yuan', '50000'],
+    ]);
+    expect(brief(rejected)).toEqual([
+      ['2', '快递业务量(件)', 'line', '469001,2020-03,12', 'cell_count'],
+      ['2', '网络零售额(万元)', 'line', '469001,2020-03,12', 'cell_count'],
+    ]);
+    const [r] = valueRejections(rejected);
+    expect(r!.reason_zh).toContain('该行有 3 格，表头有 4 格，无法确定各值属于哪一列');
+    expect(r!.reason_en).toContain(
+      'the row has 3 cells and the header 4: which value belongs to which column cannot be told',
+    );
+    expect(stdout).toMatch(/in\/dropped\.csv.*✓ reconciled/);
+  });
+
+  it('importer: one cell too many (1,234 without quotes: “469001,2020-03,1,234,56”) is rejected as cell_count, not read as 1 万元 and 234 parcels', () => {
+    const { metrics, rejected } = importFiles({ 'split.csv': `${WIDE}\n469001,2020-03,1,234,56\n` });
+    expect(metrics).toEqual([]);
+    expect(brief(rejected)).toEqual([
+      ['2', '快递业务量(件)', 'line', '469001,2020-03,1,234,56', 'cell_count'],
+      ['2', '网络零售额(万元)', 'line', '469001,2020-03,1,234,56', 'cell_count'],
+    ]);
+    expect(valueRejections(rejected)[0]!.reason_zh).toContain('该行有 5 格，表头有 4 格');
+    expect(valueRejections(rejected)[0]!.reason_en).toContain('the row has 5 cells and the header 4');
+  });
+
+  it('importer: cells missing or extra only at the end are rejected too (they cannot be told from a cell dropped or split inside the row); the wording says to write or remove their commas', () => {
+    const { metrics, rejected } = importFiles({
+      'ends.csv': `${WIDE}\n469001,2020-03,12\n469001,2020-04,12,34,\n469001,2020-05,12,\n`,
+    });
+    // the full row with its last cell empty is read: 12 万元, no parcels
+    expect(metrics.map((r) => [r.month, r.metric, r.value])).toEqual([
+      ['2020-05', 'online_retail_sales_yuan', '120000'],
+    ]);
+    expect(brief(rejected)).toEqual([
+      ['2', '快递业务量(件)', 'line', '469001,2020-03,12', 'cell_count'],
+      ['2', '网络零售额(万元)', 'line', '469001,2020-03,12', 'cell_count'],
+      ['3', '快递业务量(件)', 'line', '469001,2020-04,12,34,', 'cell_count'],
+      ['3', '网络零售额(万元)', 'line', '469001,2020-04,12,34,', 'cell_count'],
+    ]);
+    const [short, , long] = valueRejections(rejected);
+    expect(short!.reason_zh).toContain('补上逗号');
+    expect(short!.reason_en).toContain('add their commas');
+    expect(long!.reason_zh).toContain('删去多余的逗号');
+    expect(long!.reason_en).toContain('remove their commas');
+  });
+
+  it('importer: a long row without its last cell (“469001,2020-03,express_parcels,12” under five columns) is one cell_count rejection, of its value column', () => {
+    const { metrics, rejected } = importFiles({
+      'long.csv': 'county_code,month,metric,value,unit\n469001,2020-03,express_parcels,12\n',
+    });
+    expect(metrics).toEqual([]);
+    expect(brief(rejected)).toEqual([
+      ['2', 'value', 'line', '469001,2020-03,express_parcels,12', 'cell_count'],
+    ]);
+  });
+
+  it('importMetrics: such rows are data rows with a rejection, and the file reconciles (records 5 = 1 + 4 data; data 4 = 2 + 2; values 6 = 2 + 4)', async () => {
+    const f = await summaryOf(
+      'mixed.csv',
+      `${WIDE}\n469001,2020-03,12\n469001,2020-04,5,7\n469001,2020-05,1,234,\n469001,2020-06,,\n`,
+    );
+    expect(f).toMatchObject({
+      records: 5,
+      headerRows: 1,
+      unitRows: 0,
+      blankRows: 0,
+      rows: 4,
+      rowsAccepted: 2,
+      rowsRejected: 2,
+      rowsWithoutValues: 1,
+      values: 6,
+      accepted: 2,
+      rejected: 4,
+      error: null,
+    });
+    expect(reconciles(f)).toBe(true);
+  });
+
+  it('importMetrics: a unit row with more or fewer cells than the header (“,万元,万件” under four columns) refuses the file as cell_count: every unit could be another column’s', async () => {
+    const text = '县区,月份,网络零售额,快递业务量\n,万元,万件\n五指山市,2020-03,12.5,12.3\n';
+    const f = await summaryOf('units-short.csv', text);
+    expect(f.errorReason).toBe('cell_count');
+    expect(f.error).toContain('line 2');
+    expect(f).toMatchObject({ records: 0, rows: 0, values: 0 });
+    expect(summaryLine(f)).toContain('refused (cell_count)');
+    const { metrics, rejected } = importFiles({ 'units-short.csv': text });
+    expect(metrics).toEqual([]);
+    expect(rejected.map((r) => [r.scope, r.reason])).toEqual([['file', 'cell_count']]);
+  });
+});
+
 describe('months Excel shows as a number', () => {
   it('parseMonth("2020.1") is refused as ambiguous (January or October)', () => {
     expect(parseMonth('2020.1')).toBeNull();
@@ -283,13 +387,13 @@ describe('rows reconcile as well as values', () => {
     ',,万元,万件', // 2 units
     '', // 3 blank
     '五指山市,2020-03,12.5,3', // 4 data: 2 values accepted
-    '五指山市,2020-04,1', // 5 data, short (its last cell is missing): 1 value accepted
+    '五指山市,2020-04,1', // 5 data, short (3 cells under 4): 2 values rejected, one per metric column
     '五指山市,2020-05,2,0.5', // 6 data: 2 values accepted (the first of a repeat)
     '五指山市,2020-05,2,', // 7 data: repeats line 6's 2 万元: rejected as a duplicate
     '五指山市,2020-06,7,17', // 8 data, the last line, without a line break: 2 values rejected
   ].join('\n');
 
-  it('importMetrics: records 8 = 1 header + 1 unit + 1 blank + 5 data; data 5 = 3 fully accepted + 2 with a rejection; values 8 = 5 + 3', async () => {
+  it('importMetrics: records 8 = 1 header + 1 unit + 1 blank + 5 data; data 5 = 2 fully accepted + 3 with a rejection; values 9 = 4 + 5', async () => {
     const f = await summaryOf('rows.csv', text);
     expect(f).toMatchObject({
       records: 8,
@@ -297,11 +401,11 @@ describe('rows reconcile as well as values', () => {
       unitRows: 1,
       blankRows: 1,
       rows: 5,
-      rowsAccepted: 3,
-      rowsRejected: 2,
-      values: 8,
-      accepted: 5,
-      rejected: 3,
+      rowsAccepted: 2,
+      rowsRejected: 3,
+      values: 9,
+      accepted: 4,
+      rejected: 5,
       error: null,
     });
     expect(reconciles(f)).toBe(true);
@@ -311,6 +415,8 @@ describe('rows reconcile as well as values', () => {
   it('importer: the rejected values name file, line and column', () => {
     const { rejected } = importFiles({ 'rows.csv': text });
     expect(valueRejections(rejected).map((r) => [r.file, r.line, r.column, r.reason])).toEqual([
+      ['in/rows.csv', '5', '快递业务量', 'cell_count'],
+      ['in/rows.csv', '5', '网络零售额', 'cell_count'],
       ['in/rows.csv', '7', '网络零售额', 'duplicate_identical'],
       ['in/rows.csv', '8', '快递业务量', 'unterminated_last_line'],
       ['in/rows.csv', '8', '网络零售额', 'unterminated_last_line'],
@@ -376,7 +482,7 @@ describe('reasons', () => {
       expect(zh, code).toMatch(/[\u4e00-\u9fff]/);
       expect(en, code).toMatch(/[a-z]/);
     }
-    for (const code of ['unterminated_last_line', 'ambiguous_month', 'not_whole'])
+    for (const code of ['unterminated_last_line', 'ambiguous_month', 'not_whole', 'cell_count'])
       expect(REASONS).toHaveProperty(code);
   });
 });

@@ -177,7 +177,7 @@ function readMatch(doc: Doc, m: RegExpExecArray, openBidi: OpenBidi): Reading | 
 }
 
 /** An amount in yuan, or why it cannot be one: beyond exact integers (no value), or above the plausible bound. */
-function sized(
+export function sized(
   yuan: number,
 ): { yuan: number } | { problem: 'not_exact' | 'above_bound'; yuan: number | null } {
   if (!Number.isSafeInteger(yuan)) return { problem: 'not_exact', yuan: null };

@@ -55,12 +55,36 @@ export const REASONS = {
     '与前一行重复（数值相同），只保留一行',
     'repeats an earlier row with the same value; one is kept',
   ],
+  cell_count: [
+    '该行的格数与表头不同，无法确定各格属于哪一列',
+    'the row has not as many cells as the header: which cell belongs to which column cannot be told',
+  ],
   unterminated_last_line: [
     '文件最后一行没有换行符，可能在传输或导出时被截断；请核对该行，若完整请在行末加上换行',
     'the last line has no line break and may have been cut off; check the line and, if it is whole, add a line break at its end',
   ],
 } as const satisfies Record<string, readonly [string, string]>;
 export type Reason = keyof typeof REASONS;
+
+const cellsEn = (n: number) => `${n} cell${n === 1 ? '' : 's'}`;
+
+/** The wording of a cell_count rejection, naming how many cells the row and the header have, and what to do. */
+export function cellCountWording(cells: number, headerCells: number): [string, string] {
+  // cells missing or extra only at the end are no exception, though Excel sometimes drops trailing empty cells:
+  // `469001,2020-03,12` under four columns may lack its last (empty) cell or one inside, and `…,1,234,`
+  // (1,234 without quotes, the last cell empty) has one cell too many, an empty one
+  const [zh, en] =
+    cells < headerCells
+      ? ['若缺的是行末的空格，请补上逗号', 'if the missing cells are empty ones at its end, add their commas']
+      : [
+          '未加引号的 1,234 是两格；若多出的是行末的空格，请删去多余的逗号',
+          '1,234 without quotes is two cells; if the extra cells are empty ones at its end, remove their commas',
+        ];
+  return [
+    `该行有 ${cells} 格，表头有 ${headerCells} 格，无法确定各值属于哪一列（缺少或多出的格可能在行中任何位置，行末的空格也一样），该行数值均未采用；${zh}，使每行与表头格数相同`,
+    `the row has ${cellsEn(cells)} and the header ${headerCells}: which value belongs to which column cannot be told (the missing or extra cells may be anywhere in the row, empty ones at its end too), so none of its values is used; ${en}, so that every row has as many cells as the header`,
+  ];
+}
 
 /**
  * What happened to one file, checked by reconciles() (summary.ts): records = header + unit + blank + data rows,
@@ -308,8 +332,11 @@ function applyUnits(p: Plan, units: string[]) {
   if (p.value !== null) p.valueUnit = units[p.value] ?? '';
 }
 
-/** The values of a data row: one per row in a long file, one per non-empty metric cell in a wide one. */
-function valuesOf(row: string[], p: Plan, header: string[]): Value[] {
+/**
+ * The values of a data row: one per row in a long file, one per non-empty metric cell in a wide one (per metric
+ * column, empty or not, when `everyColumn`: a row whose cells cannot be matched to the columns).
+ */
+function valuesOf(row: string[], p: Plan, header: string[], everyColumn = false): Value[] {
   const cell = (i: number | null) => (i === null ? '' : (row[i] ?? '').trim());
   if (p.form === 'long')
     return [
@@ -322,7 +349,7 @@ function valuesOf(row: string[], p: Plan, header: string[]): Value[] {
     ];
   return p.metrics
     .map((m) => ({ column: header[m.index]!, name: m.name, raw: cell(m.index), unit: m.unit }))
-    .filter((v) => v.raw !== '');
+    .filter((v) => everyColumn || v.raw !== '');
 }
 
 async function stageFile(
@@ -347,18 +374,9 @@ async function stageFile(
     fieldName: string,
     raw: string,
     reason: Reason,
+    wording: readonly [string, string] = REASONS[reason],
   ) => {
-    rejected.push([
-      file,
-      line,
-      column,
-      scope,
-      fieldName,
-      raw,
-      reason,
-      REASONS[reason][0],
-      REASONS[reason][1],
-    ]);
+    rejected.push([file, line, column, scope, fieldName, raw, reason, wording[0], wording[1]]);
     if (scope === 'value') summary.rejected++;
   };
   const failFile = (reason: Reason, detail: string) => {
@@ -379,6 +397,8 @@ async function stageFile(
   let plan: ReturnType<typeof planColumns> | null = null;
   // the first record after the header that is not blank may be a row of units
   let unitSlot = false;
+  /** set when the unit row has not as many cells as the header: the file is refused */
+  let unitMisfit: string | null = null;
   /** Counts a record as blank, header, unit or data row, and stages a data row; false stops the file. */
   const classify = (row: string[], at: number, terminated: boolean): boolean => {
     summary.records++;
@@ -397,6 +417,11 @@ async function stageFile(
     if (!plan || 'error' in plan) return false;
     const units = unitSlot ? unitRow(row) : null;
     unitSlot = false;
+    if (units && row.length !== header.length) {
+      // each unit could be another column's, and a count without its unit (万件) would be read as 件
+      unitMisfit = `the unit row (line ${at}) has ${cellsEn(row.length)} and the header ${header.length}`;
+      return false;
+    }
     if (units) {
       summary.unitRows++;
       applyUnits(plan, units);
@@ -447,14 +472,23 @@ async function stageFile(
     if (!(terminated && last.row.length === 1 && last.row[0] === '')) classify(last.row, last.at, terminated);
   }
 
-  /** Stages the values of a data row (all rejected when it is a last line without a line break) and counts the row. */
+  /**
+   * Stages the values of a data row and counts the row. All are rejected when it is a last line without a line
+   * break, or when its cells are more or fewer than the header's: read by position, a value could land in another
+   * metric's column, so each metric column (the value column of a long file) gets a rejection.
+   */
   function stageRow(row: string[], at: number, p: Plan, terminated: boolean) {
-    const values = valuesOf(row, p, header!);
+    const misfit = row.length !== header!.length;
+    const values = valuesOf(row, p, header!, misfit);
     summary.values += values.length;
     const rejectedBefore = summary.rejected;
     if (!terminated)
       for (const v of values) reject(at, v.column, 'value', 'line', v.raw, 'unterminated_last_line');
-    else stageValues(row, at, p, values);
+    else if (misfit) {
+      const wording = cellCountWording(row.length, header!.length);
+      const asRead = Papa.unparse([row]);
+      for (const v of values) reject(at, v.column, 'value', 'line', asRead, 'cell_count', wording);
+    } else stageValues(row, at, p, values);
     if (values.length === 0) summary.rowsWithoutValues++;
     if (summary.rejected > rejectedBefore) summary.rowsRejected++;
     else summary.rowsAccepted++;
@@ -523,6 +557,7 @@ async function stageFile(
     }
   }
   if (!header) return failFile('no_header', 'the file has no rows');
+  if (unitMisfit) return failFile('cell_count', unitMisfit);
   const p = plan as ReturnType<typeof planColumns> | null;
   if (!p || 'error' in p) return failFile('no_header', (p && 'error' in p && p.error) || 'no header');
   summary.form = p.form;

@@ -433,3 +433,140 @@ describe('readPlan: refused amounts are published, never lost', () => {
     },
   );
 });
+
+describe('amount tables: a bare-number cell above the bound is no fund figure', () => {
+  // numbers in 万元 under a unit line: 99999999999999999999 万元 is beyond exact integers in yuan, 2000000 万元
+  // is ¥20 billion (above the ¥10 billion bound); 80, 20, 120, 80, 200 and 100 万元 are plausible
+  const TABLE =
+    `${HEAD}金额单位：万元\n` +
+    '序号\t项目名称\t合计\t中央财政\t市级财政\n' +
+    '1\t物流体系建设\t99999999999999999999\t80\t20\n' +
+    '2\t公共服务中心\t200\t120\t80\n' +
+    '3\t人才培训\t2000000\n' +
+    '合计\t\t99999999999999999999\t200\t100\n';
+  const NINES = '99999999999999999999';
+  /** The offsets of every occurrence of `quote` in the fixture. */
+  const at = (quote: string) => [...TABLE.matchAll(new RegExp(quote, 'g'))].map((m) => m.index);
+
+  it('extract(text) uses no refused cell as a document total (合计 99999999999999999999) and keeps the plausible sources of the same row', () => {
+    const x = extract(TABLE);
+    expect(x.fields.funds_total_yuan).toBeNull();
+    expect(x.fields.funds_central_yuan?.value).toBe(2_000_000);
+    expect(x.fields.funds_local_yuan?.value).toBe(1_000_000);
+    // no field cites a refused cell (an allocation's statement may span one: the row as written, see below)
+    for (const f of Object.values(x.fields))
+      if (f) expect([NINES, '2000000']).not.toContain(TABLE.slice(f.start, f.end));
+    expectNotUsed(TABLE, x, '2000000');
+  });
+
+  it('extract(text) gives no allocation a refused cell: 物流体系建设 has only its sources (80 + 20 万元), 人才培训 no amount at all', () => {
+    const x = extract(TABLE);
+    expect(
+      x.allocations.map((a) => [
+        a.label,
+        a.amounts.amount,
+        a.amountBasis,
+        a.amounts.central,
+        a.amounts.local,
+      ]),
+    ).toEqual([
+      ['物流体系建设', 1_000_000, 'sum_of_sources', 800_000, 200_000],
+      ['公共服务中心', 2_000_000, 'stated', 1_200_000, 800_000],
+    ]);
+    // its statement is the row as written, the refused cell in it; its amount is labelled as the sources' sum
+    const [logistics] = x.allocations;
+    expect(TABLE.slice(logistics!.start, logistics!.end)).toBe(`物流体系建设\t${NINES}\t80\t20`);
+    for (const a of x.allocations)
+      for (const v of Object.values(a.amounts))
+        if (v !== null) expect(Number.isSafeInteger(v), a.label).toBe(true);
+  });
+
+  it('extract(text) keeps each refused cell in amounts as implausible, with its refusal (not_exact: no value; above_bound: ¥20 billion)', () => {
+    const x = extract(TABLE);
+    const [first, sum] = at(NINES);
+    const [big] = at('2000000');
+    expect(x.amounts.filter((a) => a.note === 'implausible')).toEqual([
+      {
+        yuan: null,
+        start: first,
+        end: first! + NINES.length,
+        accountedBy: null,
+        note: 'implausible',
+        refusal: { problem: 'not_exact', chars: [], written: NINES },
+      },
+      {
+        yuan: 20_000_000_000,
+        start: big,
+        end: big! + 7,
+        accountedBy: null,
+        note: 'implausible',
+        refusal: { problem: 'above_bound', chars: [], written: '2000000' },
+      },
+      {
+        yuan: null,
+        start: sum,
+        end: sum! + NINES.length,
+        accountedBy: null,
+        note: 'implausible',
+        refusal: { problem: 'not_exact', chars: [], written: NINES },
+      },
+    ]);
+    // the plausible cells are amounts as before, in text order with the refused ones
+    expect(x.amounts.map((a) => TABLE.slice(a.start, a.end))).toEqual([
+      NINES,
+      '80',
+      '20',
+      '200',
+      '120',
+      '80',
+      '2000000',
+      NINES,
+      '200',
+      '100',
+    ]);
+  });
+
+  it('extract(text) still uses a cell of exactly ¥10 billion (1000000 under 万元): the bound itself is plausible', () => {
+    const text = `${HEAD}金额单位：万元\n序号\t项目名称\t合计\n1\t电商产业园\t1000000\n`;
+    expect(extract(text).allocations.map((a) => [a.label, a.amounts.amount])).toEqual([
+      ['电商产业园', 10_000_000_000],
+    ]);
+  });
+
+  it('validate(x) reports each refused cell as amount_implausible, quoting the cell, and not again as unaccounted', () => {
+    const findings = validate(extract(TABLE));
+    const implausible = findings.filter((f) => f.check === 'amount_implausible');
+    expect(
+      implausible.map((f) => [f.subject, f.numerator, TABLE.slice(f.evidence[0]!.start, f.evidence[0]!.end)]),
+    ).toEqual([
+      ['not_exact', null, NINES],
+      ['above_bound', 20_000_000_000, '2000000'],
+      ['not_exact', null, NINES],
+    ]);
+    expect(implausible[1]!.message_zh).toContain('“2000000”');
+    for (const f of implausible) expect(f).toMatchObject({ severity: 'review', threshold: 10_000_000_000 });
+    const refusedSpans = new Set(implausible.map((f) => f.evidence[0]!.start));
+    for (const f of findings.filter((g) => g.check === 'unaccounted_amount'))
+      expect(refusedSpans.has(f.evidence[0]!.start)).toBe(false);
+  });
+
+  it('readPlan(bytes) publishes the refused cells with their quotes and every integer of every row is a safe integer', () => {
+    const result = readPlan('table', 'table.txt', utf8(TABLE), null);
+    expect(result.ok).toBe(true);
+    const amounts = result.rows.get(AMOUNTS)!;
+    expect(amounts.filter((r) => r.note === 'implausible').map((r) => [r.quote, r.amount_yuan])).toEqual([
+      [NINES, null],
+      ['2000000', 20_000_000_000],
+      [NINES, null],
+    ]);
+    for (const table of PLAN_TABLES) {
+      const rows = result.rows.get(table) ?? [];
+      expect(() => checkRows(table, rows), table.name).not.toThrow();
+      for (const field of table.fields.filter((f) => f.type === 'integer'))
+        for (const row of rows) {
+          const v = row[field.name] ?? null;
+          if (v !== null) expect(Number.isSafeInteger(v), `${table.name}.${field.name} = ${v}`).toBe(true);
+        }
+    }
+  });
+});
