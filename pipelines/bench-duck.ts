@@ -7,14 +7,13 @@
  * Parquet bytes a one-county query reads. --data DIR serves DIR as /data/ (e.g. bench/out/scale from
  * `npm run data:scale`). Figures, not assertions.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, contentType } from './browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser.ts';
 import { ROOT } from './reference/index.ts';
+import { serve } from './serve.ts';
 
 const { values } = parseArgs({
   options: { data: { type: 'string' }, runs: { type: 'string', default: '30' } },
@@ -25,40 +24,12 @@ const DATA = values.data ? resolve(values.data) : join(DIST, 'data');
 if (!existsSync(join(DIST, 'compare/index.html')))
   throw new Error('dist/ is missing: run `npm run data && npm run build`');
 
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const base = path.startsWith('/data/') ? DATA : DIST;
-  let file = resolve(base, `.${path.startsWith('/data/') ? path.slice(5) : path}`);
-  if (!file.startsWith(base + sep) && file !== base) return void res.writeHead(403).end();
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) return void res.writeHead(404).end();
-  const type = contentType(file);
-  const size = statSync(file).size;
-  const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
-  if (range) {
-    const start = Number(range[1]);
-    const end = range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-    res.writeHead(206, {
-      'content-type': type,
-      'accept-ranges': 'bytes',
-      'content-range': `bytes ${start}-${end}/${size}`,
-      'content-length': end - start + 1,
-    });
-    return void (req.method === 'HEAD' ? res.end() : createReadStream(file, { start, end }).pipe(res));
-  }
-  if (/br/.test(String(req.headers['accept-encoding'])) && existsSync(`${file}.br`)) {
-    res.writeHead(200, {
-      'content-type': type,
-      'content-encoding': 'br',
-      'content-length': statSync(`${file}.br`).size,
-    });
-    return void (req.method === 'HEAD' ? res.end() : createReadStream(`${file}.br`).pipe(res));
-  }
-  res.writeHead(200, { 'content-type': type, 'accept-ranges': 'bytes', 'content-length': size });
-  return void (req.method === 'HEAD' ? res.end() : createReadStream(file).pipe(res));
+// the project's static server, with the data set of --data under /data/ and the build's precompressed files
+const { server, origin } = await serve({
+  root: DIST,
+  mounts: { '/data/': DATA },
+  compression: 'precompressed',
 });
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,

@@ -6,37 +6,21 @@
  * CSS, JS, images, data, other) as sent over the wire, and the time until the first chart (an SVG in a figure)
  * is visible. Figures, not assertions.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join, resolve, sep } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, contentType } from './browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser.ts';
 import { ROOT } from './reference/index.ts';
+import { serve } from './serve.ts';
 
 const DIST = join(ROOT, 'dist');
 if (!existsSync(join(DIST, 'index.html')))
   throw new Error('dist/ is missing: run `npm run data && npm run build`');
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|wasm)|image\/svg)/;
 
-// a static server that compresses what compresses, as a real host would
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  let file = resolve(DIST, `.${path}`);
-  if (file !== DIST && !file.startsWith(DIST + sep)) return void res.writeHead(403).end();
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) return void res.writeHead(404).end();
-  const type = contentType(file);
-  const gzip = COMPRESSIBLE.test(type) && /gzip/.test(String(req.headers['accept-encoding']));
-  res.writeHead(200, { 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
-  const stream = createReadStream(file);
-  if (gzip) stream.pipe(createGzip()).pipe(res);
-  else stream.pipe(res);
-});
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+// the project's static server, compressing what compresses on the fly (gzip), as a plain static host would
+const { server, origin } = await serve({ root: DIST, compression: 'gzip' });
 
 const docs = Papa.parse<Record<string, string>>(
   readFileSync(join(ROOT, 'public/data/documents.csv'), 'utf8').replace(/^\uFEFF/, ''),
