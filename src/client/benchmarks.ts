@@ -63,7 +63,9 @@ async function main() {
   const names = new Map(counties.map((x) => [x.code, x.name]));
   (document.getElementById('measure') as HTMLSelectElement).value = measure;
   const countySelect = document.getElementById('county') as HTMLSelectElement;
-  const code = /^\d{6}$/.test(c) ? c : (counties[0]?.code ?? '');
+  // a county the address names but the list lacks is not replaced silently: the page says whom it shows instead
+  const known = names.has(c);
+  const code = known ? c : (counties[0]?.code ?? '');
   countySelect.value = code;
   const { rows, year, synthetic } = await values(measure, measures, names);
   const info = MEASURES[measure]!;
@@ -72,6 +74,22 @@ async function main() {
   const rank = sorted.findIndex((r) => r.code === code) + 1;
   const out = document.getElementById('benchmark-out') as HTMLElement;
   out.replaceChildren();
+  const wrong = [
+    ...(c !== '' && !known
+      ? [L.unknown_county!.replace('{c}', c.slice(0, 40)).replace('{name}', names.get(code) ?? code)]
+      : []),
+    ...(m !== measure
+      ? [L.unknown_measure!.replace('{m}', m.slice(0, 40)).replace('{label}', info.label)]
+      : []),
+  ];
+  if (wrong.length) {
+    const note = document.createElement('p');
+    note.id = 'benchmark-param';
+    note.className = 'note';
+    note.setAttribute('role', 'status');
+    note.textContent = wrong.join(' ');
+    out.append(note);
+  }
   const p = document.createElement('p');
   p.id = 'benchmark-rank';
   p.textContent =

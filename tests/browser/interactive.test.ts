@@ -433,6 +433,20 @@ describe('benchmarks', () => {
     }
   });
 
+  it('says so when the address names a county it does not have (not six digits, or no such county)', async () => {
+    const first = csvRows('documents').filter((d) => d.doc_type === 'plan' && d.county_code);
+    for (const c of ['4402', '44023x', '４４０２３２', '999999', "440232' OR 1=1"]) {
+      const page = await open(`/benchmarks/?m=central_funds&c=${encodeURIComponent(c)}`);
+      await page.locator('#benchmarks[data-state="ready"]').waitFor();
+      const note = await page.locator('#benchmark-param').textContent();
+      expect(note, c).toContain(c);
+      // the county shown instead is named in the note and in the rank line
+      const shown = await page.locator('#county').inputValue();
+      expect(first.map((d) => d.county_code)).toContain(shown);
+      await page.close();
+    }
+  });
+
   it('ranks monthly measures with DuckDB over every county in metrics_monthly', async () => {
     const codes = new Set(csvRows('metrics_monthly').map((r) => r.county_code));
     const page = await open('/benchmarks/?m=online_retail_sales_latest_year');
