@@ -4,6 +4,7 @@
  * and its data as a collapsed table.
  */
 import Papa from 'papaparse';
+import { FORMULA } from '../../pipelines/contract/csv.ts';
 import { citable, embedHeight, iframe } from './embed.ts';
 
 export function figure(o: {
@@ -76,9 +77,14 @@ export function figure(o: {
   });
   button('CSV', () =>
     save(
-      new Blob([`\uFEFF${Papa.unparse({ fields: o.columns, data: o.rows }, { newline: '\n' })}\n`], {
-        type: 'text/csv',
-      }),
+      new Blob(
+        [
+          `\uFEFF${Papa.unparse({ fields: o.columns, data: o.rows }, { newline: '\n', escapeFormulae: FORMULA })}\n`,
+        ],
+        {
+          type: 'text/csv',
+        },
+      ),
       'csv',
     ),
   );
