@@ -76,9 +76,14 @@ export interface Release {
  * Opens a release of `out`: takes the lock (waiting for a run that holds it), removes staging folders and old sets
  * that earlier runs left, and makes an empty staging folder.
  */
-export async function openRelease(out: string, notice: (line: string) => void = () => {}): Promise<Release> {
+export async function openRelease(
+  out: string,
+  notice: (line: string) => void = () => {},
+  sets = setsFolder(out),
+): Promise<Release> {
   const abs = resolve(out);
-  const sets = setsFolder(abs);
+  // the folder's parent too: on a fresh clone public/ does not exist until the first run publishes into it
+  await mkdir(dirname(abs), { recursive: true });
   await mkdir(sets, { recursive: true });
   const unlock = await lock(join(sets, '.lock'), notice);
   try {

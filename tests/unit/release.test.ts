@@ -1,8 +1,9 @@
 /** The publish step's small parts (pipelines/release.ts): where sets live, writes that name their file. */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setsFolder, writeNamed } from '../../pipelines/release.ts';
+import { openRelease, setsFolder, writeNamed } from '../../pipelines/release.ts';
 import { ROOT } from '../helpers.ts';
 
 describe('setsFolder(out)', () => {
@@ -24,4 +25,25 @@ describe('writeNamed(file, data)', () => {
       );
     },
   );
+});
+
+describe('openRelease(out)', () => {
+  it('openRelease(out) publishes into a folder whose parent does not exist yet (public/ on a fresh clone)', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'plan-atlas-release-'));
+    try {
+      // as public/data on a fresh clone: its sets are kept elsewhere (.published/), and public/ does not exist
+      const out = join(tmp, 'public', 'data');
+      const release = await openRelease(out, () => {}, join(tmp, '.published', 'data'));
+      try {
+        writeFileSync(join(release.dir, 'datapackage.json'), '{"resources":[]}\n');
+        await release.commit();
+      } finally {
+        await release.close();
+      }
+      expect(lstatSync(out).isSymbolicLink()).toBe(true);
+      expect(readFileSync(join(out, 'datapackage.json'), 'utf8')).toBe('{"resources":[]}\n');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 });
