@@ -89,10 +89,11 @@ export async function openRelease(
   try {
     await adoptPlainFolder(abs, sets);
     const current = await currentSet(abs);
-    // what earlier runs left: staging folders, and sets other than the published one and the one before it
+    // what earlier runs left: their staging folders (only one run at a time holds the lock, so none is in use),
+    // and the lock files that runs which have died were about to link into place
     for (const name of await readdir(sets)) {
-      const leftover =
-        name.startsWith('staging-') || (name.startsWith('.lock.') && name !== '.lock.' + process.pid);
+      const lockOf = /^\.lock\.(\d+)$/.exec(name);
+      const leftover = name.startsWith('staging-') || (lockOf !== null && !alive(Number(lockOf[1])));
       if (leftover) await rm(join(sets, name), { recursive: true, force: true });
     }
     const dir = join(sets, `staging-${process.pid}-${Date.now().toString(36)}`);
