@@ -118,9 +118,17 @@ export const TABLE_FUNCTIONS: ReadonlySet<string> = new Set([
   'pragma_table_info',
 ]);
 
-/** Schemas a table reference may name: the database's own, and the catalog's information views. */
+/** Schemas a table reference may name: the database's own. */
 const SCHEMAS = new Set(['memory', 'main']);
-const INFORMATION_SCHEMAS = new Set(['information_schema', 'pg_catalog']);
+/** The catalog's own information views (any other name under information_schema would be read as a file). */
+const INFORMATION_VIEWS = new Set([
+  'information_schema.columns',
+  'information_schema.schemata',
+  'information_schema.tables',
+  'information_schema.views',
+]);
+/** A name that can only be a table of the catalog, never a file or an address (those hold . / :). */
+const PLAIN_NAME = /^[a-z_][a-z0-9_]*$/;
 
 /**
  * How a statement may be run once it passes: `explain` is the text to EXPLAIN first (the statement, or the query a
@@ -204,8 +212,12 @@ export function checkTokens(sql: string, tokens: readonly Token[], allowed: Allo
     const t = ts[i]!;
     if (isOp(t, '(') || isOp(t, '[') || isOp(t, '{')) {
       const before = ts[i - 1];
+      if (tableNext && isOp(t, '(')) {
+        // a parenthesised join or a subquery where a table stands: its first token is a table position too
+        clause.push('from');
+        continue;
+      }
       const call =
-        !tableNext &&
         (before?.type === 'identifier' || isKw(before, ...FROM_IN_ARGUMENTS)) &&
         isOp(t, '(') &&
         !isKw(ts[i + 1], ...QUERY_START);
@@ -246,9 +258,11 @@ export function checkTokens(sql: string, tokens: readonly Token[], allowed: Allo
             );
           continue;
         }
+        const own = schemas.every((s) => SCHEMAS.has(s));
         const known =
-          (schemas.every((s) => SCHEMAS.has(s)) && (allowed.tables.has(last) || ctes.has(last))) ||
-          (schemas.length === 1 && INFORMATION_SCHEMAS.has(schemas[0]!));
+          (own && allowed.tables.has(last)) ||
+          (own && schemas.length === 0 && PLAIN_NAME.test(last) && ctes.has(last)) ||
+          INFORMATION_VIEWS.has(names.join('.'));
         if (!known)
           return no(
             `没有名为“${names.join('.')}”的数据表。可查询的表：${[...allowed.tables].join('、')}。`,
@@ -258,8 +272,11 @@ export function checkTokens(sql: string, tokens: readonly Token[], allowed: Allo
       }
     }
     if (isKw(t, ...TABLE_BEFORE)) {
-      // FROM in a call's arguments, or in IS [NOT] DISTINCT FROM, names no table
-      if (isKw(t, 'FROM') && (clause[clause.length - 1] === 'call' || isKw(ts[i - 1], 'DISTINCT'))) continue;
+      // FROM in a call's arguments, or in IS [NOT] DISTINCT FROM, names no table (UNION DISTINCT FROM x does)
+      const isDistinctFrom =
+        isKw(ts[i - 1], 'DISTINCT') &&
+        (isKw(ts[i - 2], 'IS') || (isKw(ts[i - 2], 'NOT') && isKw(ts[i - 3], 'IS')));
+      if (isKw(t, 'FROM') && (clause[clause.length - 1] === 'call' || isDistinctFrom)) continue;
       if (isKw(t, 'FROM', 'JOIN')) clause[clause.length - 1] = 'from';
       // SHOW TABLES and SHOW ALL TABLES list the views; SHOW <view> describes one
       if (!(isKw(t, 'SHOW') && isKw(ts[i + 1], 'TABLES', 'ALL'))) tableNext = true;

@@ -117,6 +117,14 @@ describe('the SQL console reads nothing but the site’s own tables', () => {
     `SUMMARIZE '${o}/x.csv'`,
     `DESCRIBE '${o}/x.csv'`,
     `PIVOT '${o}/x.csv' ON doc_id`,
+    // found by a second reading: FROM-first after UNION DISTINCT, a parenthesised join, a CTE named like a file,
+    // an information_schema name that is a file, an address spelled with escapes
+    `SELECT * FROM documents WHERE false UNION DISTINCT FROM '${o}/x.parquet'`,
+    `FROM ('${o}/x.parquet' CROSS JOIN documents) LIMIT 1`,
+    `SELECT * FROM documents d JOIN ("${o}/x.csv" CROSS JOIN documents e) ON true`,
+    `WITH "${o}/x.parquet" AS (FROM "${o}/x.parquet") FROM "${o}/x.parquet"`,
+    `SELECT * FROM information_schema."${o}/x.parquet"`,
+    `SELECT * FROM documents WHERE false UNION ALL FROM E'${o.replaceAll('/', '\\x2f')}\\x2fx.parquet'`,
   ];
 
   it('refuses every table function and file name that would read another address, and sends it nothing', async () => {
@@ -298,6 +306,19 @@ describe('the SQL console shows the numbers DuckDB computed', () => {
     expect(await cells(page)).toEqual([
       ['1.5', '1.5', '-0.05', '9007199254740993', '2021-03-04', '2021-03-04 05:06:07', ''],
     ]);
+    await page.close();
+  });
+
+  it('prints microseconds, REAL and TIME as DuckDB does, and says so where it cannot (nanoseconds)', async () => {
+    const page = await open(
+      sql(
+        "SELECT TIMESTAMP '2021-03-04 05:06:07.123456' AS t, 0.1::REAL AS r, TIME '05:06:07.5' AS tm, TIMESTAMP_NS '2021-03-04 05:06:07.123456789' AS ns",
+      ),
+    );
+    await page.locator('#sql-console[data-state="ready"]').waitFor();
+    const [row] = await cells(page);
+    expect(row!.slice(0, 3)).toEqual(['2021-03-04 05:06:07.123456', '0.1', '05:06:07.5']);
+    expect(row![3]).toContain('CAST');
     await page.close();
   });
 });

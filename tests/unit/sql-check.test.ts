@@ -255,3 +255,86 @@ describe('scaled(unscaled, scale)', () => {
     expect(scaled('7', 0)).toBe('7');
   });
 });
+
+describe('checkTokens(sql, tokens, allowed), past a second reading', () => {
+  it('checkTokens checks the table of UNION DISTINCT FROM (a FROM-first query, not IS DISTINCT FROM)', () => {
+    const q = toks(
+      K('SELECT'),
+      O('*'),
+      K('FROM'),
+      I('documents'),
+      K('WHERE'),
+      K('false'),
+      K('UNION'),
+      K('DISTINCT'),
+      K('FROM'),
+      S("'/x/evil.parquet'"),
+    );
+    expect(check(q).ok).toBe(false);
+    const quoted = toks(K('SELECT'), N('1'), K('UNION'), K('DISTINCT'), K('FROM'), I('"x.parquet"'));
+    expect(check(quoted).ok).toBe(false);
+  });
+
+  it('checkTokens checks the first table inside a parenthesised join', () => {
+    expect(
+      check(toks(K('FROM'), O('('), S("'/x/evil.parquet'"), K('CROSS'), K('JOIN'), I('documents'), O(')')))
+        .ok,
+    ).toBe(false);
+    expect(
+      check(
+        toks(
+          K('SELECT'),
+          O('*'),
+          K('FROM'),
+          O('('),
+          I('"x.parquet"'),
+          K('CROSS'),
+          K('JOIN'),
+          I('documents'),
+          O(')'),
+        ),
+      ).ok,
+    ).toBe(false);
+    // a parenthesised join of views, and a subquery, still run
+    expect(
+      check(
+        toks(
+          K('SELECT'),
+          O('*'),
+          K('FROM'),
+          O('('),
+          I('documents'),
+          K('CROSS'),
+          K('JOIN'),
+          I('allocations'),
+          O(')'),
+        ),
+      ).ok,
+    ).toBe(true);
+    expect(check(toks(K('SELECT'), O('*'), K('FROM'), O('('), K('SELECT'), N('1'), O(')'))).ok).toBe(true);
+  });
+
+  it('checkTokens lets a CTE name stand for a table only if it is a plain name (a file name would be read)', () => {
+    const q = toks(
+      K('WITH'),
+      I('"x.parquet"'),
+      K('AS'),
+      O('('),
+      K('FROM'),
+      I('"x.parquet"'),
+      O(')'),
+      K('FROM'),
+      I('"x.parquet"'),
+    );
+    expect(check(q).ok).toBe(false);
+  });
+
+  it('checkTokens lets only the catalog’s own information views stand under information_schema', () => {
+    expect(
+      check(toks(K('SELECT'), O('*'), K('FROM'), I('information_schema'), O('.'), I('"evil.parquet"'))).ok,
+    ).toBe(false);
+    expect(
+      check(toks(K('SELECT'), O('*'), K('FROM'), I('information_schema'), O('.'), I('columns'))).ok,
+    ).toBe(true);
+  });
+});
