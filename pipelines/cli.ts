@@ -182,6 +182,11 @@ async function build(release: Release, o: Inputs): Promise<{ failures: number; w
 
   // the tables this run did not write are carried from the published set, so that the new set is complete
   const old = release.current ? await readPackage(join(release.current, 'datapackage.json')) : null;
+  // a published set that cannot be read (a link whose set is gone) cannot lend this run the tables it does not write
+  if (release.current && !old && !(plansDir && metricsDir))
+    throw new Error(
+      `the published set ${release.current} cannot be read, so the tables this run does not write cannot be kept; run npm run data with both plans and metrics; nothing was published`,
+    );
   const fresh = new Set(dataPackage(written, sources).resources.map((r) => r.name));
   const carried = await carryOver(
     release,

@@ -34,9 +34,16 @@ const PUBLIC = join(ROOT, 'public');
 
 /**
  * Points of a run where a test may kill it (PLAN_ATLAS_FAILPOINT=<name>): after the staged tables are written,
- * after the package is written, after the set is complete but before the switch, after the switch.
+ * after the package is written, after the set is complete, after the new link is made but before it replaces the
+ * folder, after the switch.
  */
-export const FAILPOINTS = ['tables-staged', 'package-staged', 'set-complete', 'switched'] as const;
+export const FAILPOINTS = [
+  'tables-staged',
+  'package-staged',
+  'set-complete',
+  'link-made',
+  'switched',
+] as const;
 export type Failpoint = (typeof FAILPOINTS)[number];
 
 /** Kills the run at a failpoint when the environment names it: SIGKILL, which nothing can catch or clean up. */
@@ -92,8 +99,8 @@ export async function openRelease(
     // what earlier runs left: their staging folders (only one run at a time holds the lock, so none is in use),
     // and the lock files that runs which have died were about to link into place
     for (const name of await readdir(sets)) {
-      const lockOf = /^\.lock\.(\d+)$/.exec(name);
-      const leftover = name.startsWith('staging-') || (lockOf !== null && !alive(Number(lockOf[1])));
+      const pidOf = /^(?:\.lock\.(?:stale-)?|link-)(\d+)$/.exec(name);
+      const leftover = name.startsWith('staging-') || (pidOf !== null && !alive(Number(pidOf[1])));
       if (leftover) await rm(join(sets, name), { recursive: true, force: true });
     }
     const dir = join(sets, `staging-${process.pid}-${Date.now().toString(36)}`);
@@ -107,10 +114,12 @@ export async function openRelease(
         const name = `set-${new Date().toISOString().replace(/[-:.]/g, '')}-${process.pid}`;
         await rename(dir, join(sets, name));
         failpoint('set-complete');
-        // the switch: a new link beside the folder, renamed over it in one step
-        const next = `${abs}.link-${process.pid}`;
+        // the switch: a new link, made in the sets folder (so that a run killed here leaves nothing beside the
+        // folder, where the build would copy it), then renamed over the folder in one step
+        const next = join(sets, `link-${process.pid}`);
         await rm(next, { force: true });
         await symlink(relative(dirname(abs), join(sets, name)), next);
+        failpoint('link-made');
         await rename(next, abs);
         done = true;
         failpoint('switched');
@@ -140,13 +149,32 @@ async function currentSet(abs: string): Promise<string | null> {
 }
 
 /**
- * A folder published before sets existed (a plain directory) becomes the current set: moved into the sets folder
- * and linked. The one moment without a folder at `out` happens once, on the first run after the change.
+ * A folder published before sets existed (a plain directory whose datapackage.json describes its files) becomes
+ * the current set: moved into the sets folder and linked. The one moment without a folder at `out` happens once,
+ * on the first run after the change. An empty folder is replaced; any other folder is refused, never moved: its
+ * files are not a published set, and pruning old sets would delete them.
  */
 async function adoptPlainFolder(abs: string, sets: string): Promise<void> {
   const info = await lstat(abs).catch(() => null);
   if (!info || info.isSymbolicLink()) return;
   if (!info.isDirectory()) throw new Error(`${abs} is not a folder: it cannot be published into`);
+  // an interrupted run of the old publisher left .tmp-* folders beside the tables: they are part of no set
+  const names = (await readdir(abs)).filter((n) => !n.startsWith('.tmp-'));
+  if (names.length === 0) {
+    await rm(abs, { recursive: true, force: true });
+    return;
+  }
+  const pkg = await readFile(join(abs, 'datapackage.json'), 'utf8')
+    .then((t) => JSON.parse(t) as { resources?: { path?: unknown }[] })
+    .catch(() => null);
+  const described = new Set((pkg?.resources ?? []).map((r) => String(r.path)));
+  const foreign = names.filter((n) => n !== 'datapackage.json' && !described.has(n));
+  if (!pkg || foreign.length > 0)
+    throw new Error(
+      `${abs} is a folder that is not a published data set (${foreign.length ? `${foreign.slice(0, 3).join(', ')} ${foreign.length > 1 ? 'are' : 'is'} not described by a datapackage.json` : 'it has no datapackage.json'}); nothing was published. Publish into another folder, or move its files away. / 该文件夹不是已发布的数据集，未发布`,
+    );
+  for (const n of await readdir(abs))
+    if (n.startsWith('.tmp-')) await rm(join(abs, n), { recursive: true, force: true });
   const name = `set-adopted-${Date.now().toString(36)}`;
   await rename(abs, join(sets, name));
   await symlink(relative(dirname(abs), join(sets, name)), abs);
@@ -211,36 +239,76 @@ export async function writeNamed(file: string, data: string | Uint8Array): Promi
   }
 }
 
-/** Takes the lock file, waiting while a live run holds it; a lock whose run has died is taken over. */
+/**
+ * Takes the lock file, waiting while a live run holds it; a lock whose run has died is taken over. A lock names its
+ * run by process id and start time (from /proc, where there is one), so that a process that reuses the id of a
+ * killed run is not taken for it; our own process id in a lock left on disk is always a dead run's.
+ */
 async function lock(file: string, notice: (line: string) => void): Promise<() => Promise<void>> {
   let told = false;
   // the lock is written whole under another name, then linked into place (which fails if a lock is there), so that
   // a lock file always names the run that holds it
   const mine = `${file}.${process.pid}`;
-  await writeFile(mine, `${process.pid}\n`);
-  for (;;) {
-    try {
-      await link(mine, file);
-      await rm(mine, { force: true });
-      return async () => {
-        await rm(file, { force: true });
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        await rm(mine, { force: true });
-        throw e;
+  await writeFile(mine, `${process.pid} ${(await startTime(process.pid)) ?? ''}\n`);
+  try {
+    for (;;) {
+      try {
+        await link(mine, file);
+        return async () => {
+          await rm(file, { force: true });
+        };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       }
+      const held = await readFile(file, 'utf8').catch(() => null);
+      if (held === null) continue;
+      const [pid, started] = held.trim().split(' ');
+      const holder = Number(pid);
+      if (!(await holds(holder, started ?? ''))) {
+        await takeOver(file, held);
+        continue;
+      }
+      if (!told) notice(`waiting for run ${holder}, which is publishing into ${dirname(file)}`);
+      told = true;
+      await new Promise((done) => setTimeout(done, 200));
     }
-    const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-    if (!Number.isInteger(holder) || holder <= 0 || !alive(holder)) {
-      // a run that died holding the lock
-      await rm(file, { force: true });
-      continue;
-    }
-    if (!told) notice(`waiting for run ${holder}, which is publishing into ${dirname(file)}`);
-    told = true;
-    await new Promise((done) => setTimeout(done, 200));
+  } finally {
+    await rm(mine, { force: true });
   }
+}
+
+/**
+ * Removes a lock judged stale, unless another run replaced it in the meantime: the lock is renamed away first (one
+ * step), and put back if what was renamed is not the lock that was judged.
+ */
+async function takeOver(file: string, judged: string): Promise<void> {
+  const aside = `${file}.stale-${process.pid}`;
+  try {
+    await rename(file, aside);
+  } catch {
+    return;
+  }
+  if ((await readFile(aside, 'utf8').catch(() => null)) === judged) await rm(aside, { force: true });
+  else
+    await link(aside, file).then(
+      () => rm(aside, { force: true }),
+      () => rm(aside, { force: true }),
+    );
+}
+
+/** Whether the run a lock names still holds it: that process exists and started when the lock says. */
+async function holds(pid: number, started: string): Promise<boolean> {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !alive(pid)) return false;
+  const now = await startTime(pid);
+  return now === null || started === '' || now === started;
+}
+
+/** When a process started, in clock ticks since boot (Linux /proc/<pid>/stat, field 22); null where unknown. */
+async function startTime(pid: number): Promise<string | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) return null;
+  // the command name (field 2) is in parentheses and may hold spaces; field 22 is the 20th after it
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
 }
 
 const alive = (pid: number) => {

@@ -133,6 +133,8 @@ describe('npm run data, killed part-way, leaves the old set or the new set', () 
     expect(r.signal).toBe('SIGKILL');
     expectWhole(out);
     expect([oldPackage, newPackage]).toContain(packageOf(out));
+    // nothing left beside the folder, where a build would copy it
+    expect(readdirSync(dirname(out)).sort()).toEqual(['.out.sets', 'out']);
   });
 
   it.each(['[1/2]', 'Metrics:'])('killed when it prints “%s”: the folder is the old set', async (line) => {
@@ -174,6 +176,28 @@ describe('npm run data, killed part-way, leaves the old set or the new set', () 
     for (const code of both) expect([0, 1]).toContain(code);
     expectWhole(out);
     expect([oldPackage, newPackage]).toContain(packageOf(out));
+  });
+
+  it('refuses to publish into a folder that is not a published set, and leaves its files alone', () => {
+    const out = join(work, 'foreign', 'out');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'thesis.docx'), 'mine');
+    for (let i = 0; i < 2; i++) {
+      const r = runSync(newIn, out);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('not a published data set');
+    }
+    expect(readFileSync(join(out, 'thesis.docx'), 'utf8')).toBe('mine');
+  });
+
+  it('takes over a lock whose process id now belongs to another process (a killed run’s id reused)', () => {
+    const out = fresh('reused');
+    // this test's own process is alive, but it did not start when the lock says
+    writeFileSync(join(dirname(out), '.out.sets', '.lock'), `${process.pid} 1\n`);
+    const r = spawnSync(NODE, args(newIn, out), { encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal).toBeNull();
+    expect([0, 1]).toContain(r.status);
+    expect(packageOf(out)).toBe(newPackage);
   });
 
   it('a published folder from before this change (a plain directory) is taken over as the old set', () => {

@@ -3,6 +3,7 @@
  * documents they cite. Every row is checked against pipelines/schema.ts before a page sees it.
  */
 import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
@@ -28,7 +29,15 @@ import {
 
 // Astro builds from the project root; bundled page code has no stable import.meta.url to resolve from.
 const ROOT = process.cwd();
-const DATA_DIR = join(ROOT, 'public/data');
+// public/data is a link to one published set (pipelines/release.ts): followed once, so that a build running while
+// a new set is published reads every table from the same set
+const DATA_DIR = (() => {
+  try {
+    return realpathSync(join(ROOT, 'public/data'));
+  } catch {
+    throw new Error('public/data is missing: run `npm run data` before building the site');
+  }
+})();
 const RAW_DIR = join(ROOT, 'data/plans/raw');
 
 /** A span of the document text: UTF-16 offsets (BOM removed) and the text they cover. */
