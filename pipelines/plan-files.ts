@@ -43,14 +43,28 @@ function notRegular(s: {
 
 /** Lists a plans folder (sorted by name), deciding for each entry whether it is read, refused or skipped. */
 export async function listDocuments(dir: string): Promise<Listing> {
-  let names: string[];
+  let raw: Buffer[];
   try {
-    names = (await readdir(dir)).sort();
+    // names as bytes: a name that is not UTF-8 (a GBK name from a zip) would otherwise become a path to nothing
+    raw = await readdir(dir, { encoding: 'buffer' });
   } catch (e) {
     throw new Error(`cannot read the plans folder ${dir}: ${(e as Error).message}`);
   }
   const root = await realpath(dir);
   const listing: Listing = { documents: [], refused: [], skipped: [] };
+  const names: string[] = [];
+  for (const bytes of raw) {
+    const name = utf8(bytes);
+    if (name === null) {
+      const shown = bytes.toString('latin1');
+      listing.skipped.push({
+        name: shown,
+        path: join(dir, shown),
+        reason: `the file name is not UTF-8 (bytes ${bytes.toString('hex')}); rename it / 文件名不是 UTF-8 编码，请重命名`,
+      });
+    } else names.push(name);
+  }
+  names.sort();
   const byId = new Map<string, DocumentFile[]>();
   for (const name of names) {
     const path = join(dir, name);
@@ -63,7 +77,8 @@ export async function listDocuments(dir: string): Promise<Listing> {
       continue;
     }
     const file = { docId: name.slice(0, -4), name, path };
-    const why = await refusal(path, root);
+    // an entry that vanished or cannot be looked at is refused by name, not a reason to stop the run
+    const why = await refusal(path, root).catch((e: Error) => `cannot be read: ${e.message} / 无法读取`);
     if (why) {
       listing.refused.push({ ...file, reason: why });
       continue;
@@ -83,8 +98,20 @@ export async function listDocuments(dir: string): Promise<Listing> {
   return listing;
 }
 
-/** Why an entry named like a document cannot be read as one, or null when it can. */
-async function refusal(path: string, root: string): Promise<string | null> {
+/** A file name's bytes as UTF-8, or null when they are not. */
+function utf8(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why an entry cannot be read as a file (a document or a sidecar), or null when it can: it must be a regular file,
+ * or a link to one inside `root`.
+ */
+export async function refusal(path: string, root: string): Promise<string | null> {
   const own = await lstat(path);
   if (own.isSymbolicLink()) {
     const target = await realpath(path).catch(() => null);

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile, realpath } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { audit, type Place } from './audit.ts';
 import { extract } from './extract.ts';
 import { normalize } from './normalize.ts';
-import { listDocuments } from './plan-files.ts';
+import { listDocuments, refusal } from './plan-files.ts';
 import { decodeDocument } from './read.ts';
 import { loadReference, type Reference } from './reference/index.ts';
 import {
@@ -445,6 +445,21 @@ function readPlanUnsafe(
   };
 }
 
+/**
+ * The text of a sidecar, or null when there is none. A sidecar that is not a regular file in the meta folder (a
+ * FIFO, which would block the run; a folder; a link leaving the folder) or cannot be read fails its document.
+ */
+async function readSidecar(file: string, metaDir: string): Promise<string | null> {
+  const exists = await lstat(file).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? false : Promise.reject(e)),
+  );
+  if (!exists) return null;
+  const why = await refusal(file, await realpath(metaDir));
+  if (why) throw new Error(`${file}: ${why}`);
+  return readFile(file, 'utf8');
+}
+
 /** The county name for resolution: the cited text, normalized (Traditional → Simplified, spaces removed). */
 const countyKey = (text: string, start: number, end: number) =>
   normalize(text.slice(start, end)).text.replace(/\s/g, '');
@@ -481,7 +496,7 @@ export async function readPlans(
         bytes = await readFile(path);
         if (metaDir) {
           const metaFile = join(metaDir, `${docId}.yaml`);
-          const yamlText = await readFile(metaFile, 'utf8').catch(() => null);
+          const yamlText = await readSidecar(metaFile, metaDir);
           if (yamlText !== null) {
             try {
               sidecar = (parseYaml(yamlText) as Sidecar | null) ?? {};

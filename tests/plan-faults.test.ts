@@ -56,6 +56,14 @@ beforeAll(() => {
   symlinkSync('wutai-2019.txt', join(plans, 'alias.txt'));
   writeFileSync(join(plans, '.hidden.txt'), `${HEAD}项目总投资100万元。\n`);
   writeFileSync(join(plans, '..txt'), `${HEAD}项目总投资100万元。\n`);
+  // a sidecar that is a FIFO would block the run if it were opened
+  copyFileSync(join(RAW, 'ruyuan-2021.txt'), join(plans, 'ruyuan-2021.txt'));
+  spawnSync('mkfifo', [join(meta, 'ruyuan-2021.yaml')]);
+  // a name that is not UTF-8 (GBK 东, as a zip made on a Chinese Windows gives it)
+  writeFileSync(
+    Buffer.concat([Buffer.from(`${plans}/`), Buffer.from([0xb6, 0xab]), Buffer.from('.txt')]),
+    `${HEAD}项目总投资100万元。\n`,
+  );
   // a correction that sets a value no table can hold
   writeFileSync(join(plans, 'corrected.txt'), `${HEAD}项目总投资2000万元。\n`);
   writeFileSync(
@@ -137,5 +145,16 @@ describe('npm run data -- --plans DIR, with one bad document among good ones', (
   it('names hidden files in the summary instead of skipping them silently', () => {
     expect(run.stderr).toContain('.hidden.txt');
     expect(run.stderr).toContain('..txt');
+  });
+
+  it('fails a document whose sidecar is a FIFO, naming the sidecar, without opening it', () => {
+    const row = csv('documents').find((d) => d.doc_id === 'ruyuan-2021');
+    expect(row).toMatchObject({ status: 'error' });
+    expect(row!.error).toContain('ruyuan-2021.yaml');
+    expect(row!.error).toMatch(/FIFO/);
+  });
+
+  it('names a file whose name is not UTF-8, with its bytes, and goes on', () => {
+    expect(run.stderr).toContain('b6ab2e747874');
   });
 });
