@@ -1,7 +1,8 @@
 /**
  * What `npm ci` installs and runs. The Node that runs every npm script is a binary package pinned (with its
- * integrity hash) in the lockfile, not downloaded by an install script; the only install scripts that run are those
- * package.json allows, and every package that has one is listed there.
+ * integrity hash) in the lockfile, not downloaded by an install script; no install script runs at all (.npmrc:
+ * ignore-scripts, because npm 11 only warns about packages that allowScripts does not list), and every package that
+ * has one is known here, with why it works without it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +11,12 @@ import { ROOT } from './helpers.ts';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   engines: { node: string };
-  allowScripts: Record<string, boolean>;
   optionalDependencies: Record<string, string>;
+};
+/** Packages with an install script, and why the project works without running it. */
+const KNOWN_SCRIPTS: Record<string, string> = {
+  esbuild:
+    'its postinstall only swaps the JS launcher for the native binary of @esbuild/<platform>, which is pinned',
 };
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
   packages: Record<
@@ -38,11 +43,16 @@ describe('the Node of the npm scripts', () => {
 });
 
 describe('install scripts', () => {
-  it('runs only those package.json allows, and each allowed package has one', () => {
+  it('are not run: .npmrc sets ignore-scripts', () => {
+    const npmrc = readFileSync(join(ROOT, '.npmrc'), 'utf8');
+    expect(npmrc).toMatch(/^ignore-scripts=true$/m);
+  });
+
+  it('exist only in packages known to work without them (a new one fails here until it is looked at)', () => {
     const withScripts = Object.entries(lock.packages)
       .filter(([, p]) => p.hasInstallScript)
       .map(([path]) => path.replace(/^.*node_modules\//, ''))
       .sort();
-    expect(withScripts).toEqual(Object.keys(pkg.allowScripts).sort());
+    expect(withScripts).toEqual(Object.keys(KNOWN_SCRIPTS).sort());
   });
 });
