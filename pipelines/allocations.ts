@@ -485,7 +485,7 @@ function rowLabel(row: TableRow): Cell | null {
   if (!long) return null;
   const stop = long.text.search(/[。]/);
   const n = Math.min(stop === -1 ? long.text.length : stop, 120);
-  return { text: long.text.slice(0, n), start: long.start, end: long.start + n };
+  return { text: long.text.slice(0, n), start: long.start, end: long.start + n, number: null };
 }
 
 /** The same item stated twice (text and summary table): kept once, the second statement's amounts accounted to it. */

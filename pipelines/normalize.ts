@@ -138,9 +138,10 @@ export function normalize(original: string): Normalized {
       if (wsNewline) {
         HEADING_START.lastIndex = i;
         const headingNext = HEADING_START.test(original);
-        // a number at the end of a line and its unit at the start of the next are one phrase (72 / 小时内)
+        // a number at the end of a line and its unit at the start of the next are one phrase (72 / 小时内), except
+        // in a table: a row ends at its line break, and the next row may start with a unit (400 / 人才培训)
         UNIT_START.lastIndex = i;
-        const brokenNumber = /[0-9０-９]/.test(prevChar) && UNIT_START.test(original);
+        const brokenNumber = !lineHasTab && /[0-9０-９]/.test(prevChar) && UNIT_START.test(original);
         const keep =
           !brokenNumber &&
           (wsHard ||

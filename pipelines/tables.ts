@@ -1,6 +1,6 @@
 import type { Doc, Line } from './doc.ts';
-import { sized } from './matchers/money.ts';
-import type { FundSource, RefusedAmount } from './types.ts';
+import { type NumberReading, numberReader, sized } from './matchers/money.ts';
+import type { FundSource, RefusalProblem, RefusedAmount } from './types.ts';
 
 export type Role = 'amount' | FundSource | 'share';
 
@@ -9,6 +9,8 @@ export interface Cell {
   text: string;
   start: number;
   end: number;
+  /** the cell read as a bare number by the money matcher's rules (or refused by them); null for a text cell */
+  number: NumberReading | null;
 }
 
 /** A data row of an amount table: its text cells and its numbers, each number with its column's role. */
@@ -20,7 +22,10 @@ export interface TableRow {
   /** a serial number cell (1, 2, 3…) when the row has one */
   serial: Cell | null;
   values: { role: Role; yuan: number; cell: Cell }[];
-  /** money cells whose amount in yuan is above the bound or not exact: kept as the matcher keeps its refusals */
+  /**
+   * money cells refused, kept as the matcher keeps its refusals: an amount above the bound or not exact
+   * (implausible), or every number of a row with a cell that cannot be read as a number (unreadable)
+   */
   refused: RefusedAmount[];
   /** 合计/总计 row */
   isSum: boolean;
@@ -35,7 +40,6 @@ export interface AmountTable {
 
 const UNIT_LINE = /(?:金额|资金)?单位[:：]?\s*(亿元|万元|千元|元)/;
 const SCALE: Record<string, number> = { 亿元: 1e8, 万元: 1e4, 千元: 1e3, 元: 1 };
-const NUMBER_CELL = /^\d+(?:\.\d+)?%?$/;
 const SERIAL_CELL = /^\d{1,2}$/;
 const DATE_CELL = /^\d{4}年|^\d{4}[-./]\d|月$|月前$|^\d{1,2}月/;
 const SUM_CELL = /^(?:合计|总计|小计|共计)$/;
@@ -51,17 +55,29 @@ function roleOf(header: string): Role | null {
   return null;
 }
 
-function cellsOf(line: Line): Cell[] {
+/** The cells of a table row, each read as a number or as text. */
+function cellsOf(line: Line, readNumber: ReturnType<typeof numberReader>): Cell[] {
   const cells: Cell[] = [];
   let at = line.start;
   for (const part of line.text.split('\t')) {
     const lead = part.length - part.trimStart().length;
     const text = part.trim();
-    if (text) cells.push({ text, start: at + lead, end: at + lead + text.length });
+    const start = at + lead;
+    if (text)
+      cells.push({ text, start, end: start + text.length, number: cellNumber(readNumber, start, text) });
     at += part.length + 1;
   }
   return cells;
 }
+
+/** A cell read as a number; null for text, and for a date the reader refuses (2020.1.1 is a date, not 2020.1 and .1). */
+function cellNumber(readNumber: ReturnType<typeof numberReader>, start: number, text: string) {
+  const n = readNumber(start, text);
+  return n && 'problem' in n && DATE_CELL.test(text) ? null : n;
+}
+
+/** Whether a cell is a number, read or refused (1,500 and 1,50 both are: each fills a column). */
+const isNumber = (c: Cell) => c.number !== null;
 
 /**
  * Finds the amount tables of a document: after a unit line (金额单位：万元), rows separated by tabs whose numbers
@@ -71,6 +87,7 @@ function cellsOf(line: Line): Cell[] {
 export function amountTables(doc: Doc): AmountTable[] {
   const tables: AmountTable[] = [];
   const lines = doc.lines;
+  const readNumber = numberReader(doc);
   for (let i = 0; i < lines.length; i++) {
     const unit = UNIT_LINE.exec(lines[i]!.text);
     if (!unit || lines[i]!.text.length > 40) continue;
@@ -87,9 +104,9 @@ export function amountTables(doc: Doc): AmountTable[] {
         continue;
       }
       plain = 0;
-      const cells = cellsOf(line);
-      const headerRoles = cells.map((c) => (NUMBER_CELL.test(c.text) ? null : roleOf(c.text)));
-      const numeric = cells.filter((c) => NUMBER_CELL.test(c.text)).length;
+      const cells = cellsOf(line, readNumber);
+      const headerRoles = cells.map((c) => (isNumber(c) ? null : roleOf(c.text)));
+      const numeric = cells.filter(isNumber).length;
       if (numeric === 0 && headerRoles.filter((r) => r !== null).length >= 1) {
         // the last header line naming money columns sets them (merged header cells come first)
         const named = headerRoles.filter((r): r is Role => r !== null);
@@ -108,29 +125,7 @@ export function amountTables(doc: Doc): AmountTable[] {
 
 /** A data row's numbers, read in the order of the money columns; null when no run of number cells fits them. */
 function readRow(doc: Doc, line: Line, cells: Cell[], roles: Role[], scale: number): TableRow | null {
-  // the run of number cells that fits the money columns
-  let best: Cell[] | null = null;
-  let run: Cell[] = [];
-  const runs: Cell[][] = [];
-  for (const c of cells) {
-    if (NUMBER_CELL.test(c.text)) run.push(c);
-    else {
-      if (run.length) runs.push(run);
-      run = [];
-    }
-  }
-  if (run.length) runs.push(run);
-  for (const r of runs) if (r.length === roles.length) best = r;
-  if (!best) {
-    // a row may leave trailing columns empty
-    const fit = runs.filter(
-      (r) =>
-        r.length <= roles.length &&
-        r.length >= 1 &&
-        !(r.length === 1 && SERIAL_CELL.test(r[0]!.text) && r === runs[0] && runs.length > 1),
-    );
-    best = fit[fit.length - 1] ?? null;
-  }
+  const best = fittingRun(numberRuns(cells), roles.length);
   if (!best) return null;
   const firstNumber = cells.indexOf(best[0]!);
   const before = cells.slice(0, firstNumber);
@@ -138,11 +133,23 @@ function readRow(doc: Doc, line: Line, cells: Cell[], roles: Role[], scale: numb
   const labels = before.filter(
     (c) => !SERIAL_CELL.test(c.text) && !DATE_CELL.test(c.text) && !/^-+$/.test(c.text),
   );
+  const isSum = before.some((c) => SUM_CELL.test(c.text));
   const values: TableRow['values'] = [];
   const refused: RefusedAmount[] = [];
+  if (best.some((c) => c.number && 'problem' in c.number)) {
+    // a cell that cannot be read may be one number or two (1 200: 1 and 200?), so which column each number of
+    // the row is in cannot be told: every number is refused, none is given to a column it may not be in
+    for (const cell of best) {
+      const n = cell.number!;
+      if ('problem' in n) refused.push(refusedCell(doc, cell, 'unreadable', n.problem, n.chars, null));
+      else if (!cell.text.endsWith('%'))
+        refused.push(refusedCell(doc, cell, 'unreadable', 'row_unreadable', [], null));
+    }
+    return { line, cells, labels, serial, values, refused, isSum };
+  }
   best.forEach((cell, k) => {
     const role = roles[k]!;
-    const v = Number.parseFloat(cell.text);
+    const v = (cell.number as { value: number }).value;
     if (role === 'share') {
       values.push({ role, yuan: v, cell });
       return;
@@ -150,21 +157,51 @@ function readRow(doc: Doc, line: Line, cells: Cell[], roles: Role[], scale: numb
     // a bare number never passes the money matcher: its rule is applied here (99999999999999999999 under 万元
     // is no exact integer of yuan, and would break every writer downstream)
     const size = sized(Math.round(v * scale));
-    if ('problem' in size) refused.push(refusedCell(doc, cell, size.problem, size.yuan));
+    if ('problem' in size) refused.push(refusedCell(doc, cell, 'implausible', size.problem, [], size.yuan));
     else values.push({ role, yuan: size.yuan, cell });
   });
-  const isSum = before.some((c) => SUM_CELL.test(c.text));
   return { line, cells, labels, serial, values, refused, isSum };
 }
 
-/** A money cell refused for its size, as the money matcher records a refused amount (note implausible). */
+/** The runs of adjacent number cells of a row, read or refused. */
+function numberRuns(cells: Cell[]): Cell[][] {
+  const runs: Cell[][] = [];
+  let run: Cell[] = [];
+  for (const c of cells) {
+    if (isNumber(c)) run.push(c);
+    else {
+      if (run.length) runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/** The run of number cells that fits the money columns: the last as long as they are, else the last shorter one. */
+function fittingRun(runs: Cell[][], columns: number): Cell[] | null {
+  const exact = runs.filter((r) => r.length === columns);
+  if (exact.length > 0) return exact[exact.length - 1]!;
+  // a row may leave trailing columns empty
+  const fit = runs.filter(
+    (r) =>
+      r.length <= columns &&
+      r.length >= 1 &&
+      !(r.length === 1 && SERIAL_CELL.test(r[0]!.text) && r === runs[0] && runs.length > 1),
+  );
+  return fit[fit.length - 1] ?? null;
+}
+
+/** A money cell refused, as the money matcher records a refused amount: unreadable, or implausible for its size. */
 function refusedCell(
   doc: Doc,
   cell: Cell,
-  problem: 'not_exact' | 'above_bound',
+  note: RefusedAmount['note'],
+  problem: RefusalProblem,
+  chars: string[],
   yuan: number | null,
 ): RefusedAmount {
   const { start, end } = doc.span(cell.start, cell.end);
-  const refusal = { problem, chars: [], written: doc.original.slice(start, end) };
-  return { yuan, nstart: cell.start, nend: cell.end, note: 'implausible', refusal };
+  const refusal = { problem, chars, written: doc.original.slice(start, end) };
+  return { yuan, nstart: cell.start, nend: cell.end, note, refusal };
 }

@@ -51,7 +51,11 @@ export type AmountNote =
   | 'unreadable'
   | 'implausible';
 
-/** What makes the money matcher refuse an amount: a character inside the number, its form, or its size. */
+/**
+ * What makes the money matcher refuse an amount: a character inside the number, its form (a number in parts that
+ * do not settle one value: compound; a line break between digits: line_break), its size, or, for a table cell, an
+ * unreadable cell in its row (row_unreadable).
+ */
 export type RefusalProblem =
   | 'bidi_control'
   | 'format_character'
@@ -60,6 +64,9 @@ export type RefusalProblem =
   | 'exponent'
   | 'leading_zero'
   | 'malformed'
+  | 'compound'
+  | 'line_break'
+  | 'row_unreadable'
   | 'above_bound'
   | 'not_exact';
 

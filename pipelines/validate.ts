@@ -70,7 +70,11 @@ const PROBLEM_ZH: Record<RefusalProblem, (c: string, yuan: number | null) => str
   irregular_grouping: (c) => `的分隔符 ${c} 不是每三位一组`,
   exponent: (c) => `使用科学计数法（${c}），方案不会这样书写金额`,
   leading_zero: (c) => (c ? `在 ${c} 之后以 0 开头，不是金额的写法` : '以 0 开头，不是金额的写法'),
-  malformed: (c) => `的写法无法识别（${c}）`,
+  malformed: (c) => (c ? `的写法无法识别（${c}）` : '的写法不能确定唯一的数值'),
+  compound: (c) => `分几段写成（${c}），各段合起来不能确定唯一的数值`,
+  line_break: (c) =>
+    `的数字之间有换行${c ? `（${c}）` : ''}，可能是分页断开的一个数，也可能是两个数（如序号与金额）`,
+  row_unreadable: () => '所在的金额表行中有无法读取的数字，无法确定各数属于哪一列',
   above_bound: (_, yuan) => `折合 ${yuanZh(yuan)}，超过单个县级方案的可信上限（${yuanZh(PLAUSIBLE_YUAN)}）`,
   not_exact: () => '过大，无法精确折算为元，金额留空',
 };
@@ -83,13 +87,20 @@ const PROBLEM_EN: Record<RefusalProblem, (c: string, yuan: number | null) => str
   irregular_grouping: (c) => `has a separator (${c}) that does not group its digits in threes`,
   exponent: (c) => `is written in scientific notation (${c}), which is no way to write an amount in a plan`,
   leading_zero: (c) => `starts with 0${c ? ` after ${c}` : ''}, which is no way to write an amount`,
-  malformed: (c) => `is not a number as written (${c})`,
+  malformed: (c) => (c ? `is not a number as written (${c})` : 'is not written as one number'),
+  compound: (c) => `is written in parts (${c}) that together do not settle one number`,
+  line_break: (c) =>
+    `is broken by a line break${c ? ` (${c})` : ''} between its digits: one number split by a page, or two numbers (a row number and an amount)`,
+  row_unreadable: () =>
+    'is in a row of an amount table with a number that cannot be read, so which column each number belongs to cannot be told',
   above_bound: (_, yuan) =>
     `comes to ${yuanEn(yuan)}, above the plausible bound for one county’s plan (${yuanEn(PLAUSIBLE_YUAN)})`,
   not_exact: () => 'is too large to be converted to yuan exactly and is kept without a value',
 };
 /** Names of the characters a refused number most often holds, for the English message. */
 const CHAR_NAMES: Record<string, string> = {
+  'U+000A': 'line feed',
+  'U+000D': 'carriage return',
   'U+0020': 'space',
   'U+002C': 'comma',
   'U+002E': 'full stop',
@@ -112,6 +123,9 @@ const CHAR_NAMES: Record<string, string> = {
   'U+2067': 'right-to-left isolate',
   'U+2068': 'first strong isolate',
   'U+3000': 'ideographic space',
+  'U+4E07': '万 (ten thousand)',
+  'U+4EBF': '亿 (hundred million)',
+  'U+5343': '千 (thousand)',
   'U+FF0C': 'full-width comma',
 };
 

@@ -131,15 +131,50 @@ describe('a row of units under the header', () => {
     expect(value(metrics, '469001', '2020-03', 'express_parcels')).toBe('123000');
   });
 
-  it('importer: a row with a cell that is not a unit (“,,万元,合计”) is data, not a unit row', async () => {
-    const text = '县区,月份,网络零售额,快递业务量\n,,万元,合计\n五指山市,2020-03,12.5,3\n';
-    const { rejected } = importFiles({ 'not-units.csv': text });
-    expect(
-      valueRejections(rejected)
-        .filter((r) => r.line === '2')
-        .map((r) => r.reason),
-    ).toEqual(['missing_county', 'missing_county']);
-    expect(await summaryOf('not-units.csv', text)).toMatchObject({ records: 3, unitRows: 0, rows: 2 });
+  it('importMetrics: a unit row with one unit the importer does not know (“,,万件,万人”) refuses the file, naming the cell and its column', async () => {
+    // today the row is read as data (county is empty), 12 is published as 12 parcels, not 12 万件, and 3 as
+    // 3 person-times, not 3 万人, and the file says ✓ reconciled
+    const text = '县区,月份,快递业务量,培训人次\n,,万件,万人\n五指山市,2020-03,12,3\n';
+    const f = await summaryOf('units-unknown.csv', text);
+    expect(f.errorReason).toBe('unknown_unit');
+    expect(f.error).toContain('line 2');
+    expect(f.error).toContain('“万人” (column 培训人次)');
+    expect(f).toMatchObject({ records: 0, unitRows: 0, rows: 0, values: 0, accepted: 0, rejected: 0 });
+    expect(summaryLine(f)).toContain('refused (unknown_unit)');
+    expect(summaryLine(f)).not.toContain('✓ reconciled');
+    const { metrics, rejected, status } = importFiles({ 'units-unknown.csv': text });
+    expect(metrics).toEqual([]);
+    expect(status).toBe(1);
+    expect(rejected.map((r) => [r.scope, r.reason])).toEqual([['file', 'unknown_unit']]);
+    expect(rejected[0]!.reason_zh).toBe('第 2 行像是单位行，但“万人”（列：培训人次）不是可识别的单位');
+    expect(rejected[0]!.reason_en).toBe(
+      'row 2 looks like a row of units, but “万人” (column 培训人次) is not a unit the importer knows',
+    );
+  });
+
+  it('importMetrics: a unit row naming itself (单位：) with an unknown cell (“,,万元,合计”) is refused too, not read as data', async () => {
+    for (const row of [',,万元,合计', '单位：,,万元,合计']) {
+      const text = `县区,月份,网络零售额,快递业务量\n${row}\n五指山市,2020-03,12.5,3\n`;
+      const f = await summaryOf('not-units.csv', text);
+      expect(f.errorReason, row).toBe('unknown_unit');
+      expect(f.error, row).toContain('“合计” (column 快递业务量)');
+      const { metrics, rejected } = importFiles({ 'not-units.csv': text });
+      expect(metrics, row).toEqual([]);
+      expect(
+        rejected.map((r) => [r.scope, r.reason]),
+        row,
+      ).toEqual([['file', 'unknown_unit']]);
+    }
+  });
+
+  it('importMetrics: a first row with a county or a month is data, not a unit row candidate', async () => {
+    const text = '县区,月份,快递业务量\n五指山市,2020-03,12\n';
+    expect(await summaryOf('data-first.csv', text)).toMatchObject({
+      unitRows: 0,
+      rows: 1,
+      accepted: 1,
+      error: null,
+    });
   });
 });
 
@@ -482,7 +517,13 @@ describe('reasons', () => {
       expect(zh, code).toMatch(/[\u4e00-\u9fff]/);
       expect(en, code).toMatch(/[a-z]/);
     }
-    for (const code of ['unterminated_last_line', 'ambiguous_month', 'not_whole', 'cell_count'])
+    for (const code of [
+      'unterminated_last_line',
+      'ambiguous_month',
+      'not_whole',
+      'cell_count',
+      'unknown_unit',
+    ])
       expect(REASONS).toHaveProperty(code);
   });
 });

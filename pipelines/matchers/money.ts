@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.ts';
 import { decodeEntities, isInvisible } from '../normalize.ts';
-import { parseGrouped, parseNumber } from '../numbers.ts';
+import { CHINESE_NUMERAL, parseGrouped, parseNumber } from '../numbers.ts';
 import type { FundSource, MoneyMention, RefusalProblem, RefusedAmount } from '../types.ts';
 
 const SCALE: Record<string, number> = { 亿元: 1e8, 亿: 1e8, 万元: 1e4, 万: 1e4, 千元: 1e3, 元: 1 };
@@ -22,16 +22,23 @@ const BIDI_CLOSE = /[\u202c\u2069]/u;
 const TYPOGRAPHIC_SPACES = new Set(['\u00a0', '\u2007', '\u2009', '\u202f']);
 
 /**
- * Money amounts: a number followed by 亿元, 万元, 千元 or 元, or by 万 when 资金 follows (“1500 万资金”).
- * The number part (group 1) takes every character that may join digits into one number (. , spaces, ， format
- * characters, an exponent), so that a number is never read from its last digits only (1 500万元 is not 500万元);
- * the number is then read whole or refused. A Chinese numeral is group 2; format characters before the unit,
- * group 3. A number that is part of a longer number or of a document number (〔2019〕50号) is not an amount,
- * because it has no money unit. A match never starts inside such a run (after a digit and a joiner), so that a
- * long run without a unit is scanned once, not once per digit.
+ * The number part of an amount in Arabic digits: every character that may join digits into one number (. , spaces,
+ * ， format characters, an exponent, 亿 万 千 between digits as in 1亿5000万, and a line break after a digit or
+ * after such a 亿 before a digit, as a page may break a number), so that a number is never read from its last
+ * digits only (1 500万元 is not 500万元, 1亿5000万元 is not 5000万元, 1\n500万元 is not 500万元).
+ */
+const RUN = String.raw`\d(?:[\d.,]|[ ${CONTROL}]+(?=\d)|，(?=\d)|(?<=\d[亿万千]?)\n(?=\d)|(?<=\d)[亿万千](?=\n?\d)|[eE][+-]?(?=\d))*`;
+
+/**
+ * Money amounts: a number followed by 亿元, 万元, 千元 or 元, or by 万 or 亿 when 资金 follows (“1500 万资金”).
+ * The number part (group 1) is a RUN, read whole or refused. A Chinese numeral is group 2, with the Arabic digits
+ * and unit before it when the two are mixed (1亿五千万元, refused); format characters before the unit, group 3. A
+ * number that is part of a longer number or of a document number (〔2019〕50号) is not an amount, because it has no
+ * money unit. A match never starts inside such a run (after a digit and a joiner, or inside a Chinese numeral), so
+ * that a long run without a unit is scanned once, not once per digit, and no part of a number is read as the whole.
  */
 const MONEY = new RegExp(
-  String.raw`(?<![\d.,]|\d(?:，|[ ${CONTROL}]+|[eE][+-]?))(?:(\d(?:[\d.,]|[ ${CONTROL}]+(?=\d)|，(?=\d)|[eE][+-]?(?=\d))*)|([零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*))([${CONTROL}]*)(亿元|万元|千元|元|(?:万|亿)(?=(?:的)?(?:资金|经费)))`,
+  String.raw`(?<![\d.,]|\d(?:，|[ ${CONTROL}]+|[亿万千]?\n|[eE][+-]?|[亿万千]))(?:(${RUN})|((?:\d+[亿万千]|(?<![零〇一二两三四五六七八九十百千万亿]))${CHINESE_NUMERAL}))([${CONTROL}]*)(亿元|万元|千元|元|(?:万|亿)(?=(?:的)?(?:资金|经费)))`,
   'gu',
 );
 
@@ -45,6 +52,9 @@ export interface MoneyScan {
 type Reading =
   | { value: number; from: number }
   | { problem: RefusalProblem; chars: string[]; from: number; value?: undefined };
+
+/** A bare number as written (a table cell): its value, or why it cannot be read for sure and the characters at fault. */
+export type NumberReading = { value: number } | { problem: RefusalProblem; chars: string[] };
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 const unique = (xs: string[]) => [...new Set(xs)];
@@ -141,9 +151,16 @@ function controlled(from: number, chars: string, openBidi: OpenBidi): Reading | 
 
 /**
  * Reads the number part of a money match (normalized text [from, from + run.length), `gap` the format characters
- * between it and its unit): read whole, or refused with the problem and the characters at fault.
+ * between it and its unit, `unit` the unit): read whole, or refused with the problem and the characters at fault.
  */
-function readRun(doc: Doc, from: number, run: string, gap: string, openBidi: OpenBidi): Reading {
+function readRun(
+  doc: Doc,
+  from: number,
+  run: string,
+  gap: string,
+  unit: string,
+  openBidi: OpenBidi,
+): Reading {
   const control = controlled(from, run + gap, openBidi);
   if (control) return control;
   if (/[eE]/.test(run))
@@ -152,28 +169,88 @@ function readRun(doc: Doc, from: number, run: string, gap: string, openBidi: Ope
       chars: originalChars(doc, from, from + run.length, (c) => /[eE]/.test(c)),
       from,
     };
+  // a digit at the end of a line and digits at the start of the next: one number broken by a page, or two numbers
+  if (run.includes('\n')) {
+    const breaks = [...run].flatMap((c, k) => (c === '\n' ? separatorAt(doc, from + k) : []));
+    return { problem: 'line_break', chars: unique(breaks.map(codePoint)), from };
+  }
   const comma = run.lastIndexOf('，');
   if (comma !== -1) {
     const value = parseGrouped(run, '，', false);
     if (value !== null) return { value, from };
     // a full-width comma that does not group by three separates two numbers (3000，1500万元)…
     const last = run.slice(comma + 1);
-    if (!/^0\d/.test(last)) return readRun(doc, from + comma + 1, last, '', openBidi);
+    if (!/^0\d/.test(last)) return readRun(doc, from + comma + 1, last, '', unit, openBidi);
     // …unless what follows it is no number on its own (2，00万元)
     const before = run.lastIndexOf('，', comma - 1) + 1;
     return { problem: 'irregular_grouping', chars: [codePoint('，')], from: from + before };
   }
+  if (/[亿万千]/.test(run)) return readCompound(from, run, unit);
   if (run.includes(' ')) return readSpaced(doc, from, run);
   return readPlain(doc, from, run);
 }
 
-/** Reads one match of MONEY; null when it is no amount (a lone Chinese digit before 元 is a word: 二元结构). */
+/** The one compound form the text settles: A亿B万, B a whole number from 1 to 9999 (1亿5000万元, 1亿500万资金). */
+const SETTLED_COMPOUND = /^([1-9]\d*)亿([1-9]\d{0,3})$/;
+
+/** The section units (亿 万 千) of a number in parts and of its unit, as code points: what makes it a compound. */
+const sectionUnits = (number: string, unit: string) =>
+  unique([...(number + unit)].filter((c) => /[亿万千]/.test(c)).map(codePoint));
+
+/**
+ * Reads an Arabic number in parts (value in units of `unit`): A亿B万 before 万元 or 万资金 is A × 10^4 + B 万. Any
+ * other is refused, its last part never read as the whole: 1万5千元 is 15,000 yuan or 1万5 thousand yuan (千元 is a
+ * unit too), 1亿5000元 may have lost its 万, and a decimal (1.5亿5000万) or a second 万 (1万500万) settles nothing.
+ */
+function readCompound(from: number, run: string, unit: string): Reading {
+  const m = SETTLED_COMPOUND.exec(run);
+  if (m && (unit === '万元' || unit === '万')) return { value: Number(m[1]) * 1e4 + Number(m[2]), from };
+  return { problem: 'compound', chars: sectionUnits(run, unit), from };
+}
+
+/**
+ * Reads a Chinese numeral with its unit (一亿五千 before 万资金 is 一亿五千万, never 一亿五千 × 10^4), in yuan: refused
+ * as a compound when Arabic digits come before it (1亿五千万元), as malformed when it is no one number (一百五万元).
+ */
+function readChinese(from: number, chinese: string, unit: string): Reading {
+  const head = unit.replace(/元$/, '');
+  if (/\d/.test(chinese)) return { problem: 'compound', chars: sectionUnits(chinese, head), from };
+  const value = parseNumber(chinese + head);
+  return value === null ? { problem: 'malformed', chars: [], from } : { value, from };
+}
+
+/** Reads one match of MONEY, in yuan; null when it is no amount (a lone Chinese digit before 元 is a word: 二元结构). */
 function readMatch(doc: Doc, m: RegExpExecArray, openBidi: OpenBidi): Reading | null {
   const [, run, chinese, gap, unit] = m;
-  if (chinese === undefined) return readRun(doc, m.index, run!, gap!, openBidi);
+  if (chinese === undefined) {
+    const reading = readRun(doc, m.index, run!, gap!, unit!, openBidi);
+    return reading.value === undefined
+      ? reading
+      : { value: reading.value * SCALE[unit!]!, from: reading.from };
+  }
   if (chinese.length === 1 && unit === '元' && gap === '') return null;
-  const value = parseNumber(chinese);
-  return controlled(m.index, gap!, openBidi) ?? (value === null ? null : { value, from: m.index });
+  return controlled(m.index, gap!, openBidi) ?? readChinese(m.index, chinese, unit!);
+}
+
+/** Number characters as the matcher joins them, alone in a cell (a trailing % for a share column). */
+const NUMBER_ALONE = new RegExp(`^(?:${RUN})%?$`, 'u');
+
+/**
+ * Makes a reader of bare numbers (table cells) by the matcher's rules: 1,500, １，５００ and 1 500 with a thin space
+ * are read, a number the matcher would refuse (1,50, or 1 500 with an ordinary space) is refused with the same
+ * problem, and a cell that holds no number gives null.
+ */
+export function numberReader(doc: Doc): (from: number, text: string) => NumberReading | null {
+  const openBidi = bidiTracker(doc);
+  return (from, text) => {
+    if (!NUMBER_ALONE.test(text)) return null;
+    const run = text.replace(/%$/, '');
+    const reading = readRun(doc, from, run, '', '', openBidi);
+    if (reading.value === undefined) return { problem: reading.problem, chars: reading.chars };
+    // the matcher reads the last of two numbers a full-width comma separates (3000，1500万元): a cell is one
+    if (reading.from !== from) return { problem: 'irregular_grouping', chars: [codePoint('，')] };
+    return { value: reading.value };
+  };
 }
 
 /** An amount in yuan, or why it cannot be one: beyond exact integers (no value), or above the plausible bound. */
@@ -211,7 +288,7 @@ export function scanMoney(doc: Doc): MoneyScan {
       refuse('unreadable', reading.problem, reading.chars, null);
       continue;
     }
-    const size = sized(Math.round(reading.value * SCALE[m[4]!]!));
+    const size = sized(Math.round(reading.value));
     if ('problem' in size) refuse('implausible', size.problem, [], size.yuan);
     else mentions.push({ yuan: size.yuan, nstart: reading.from, nend, accountedBy: null });
   }

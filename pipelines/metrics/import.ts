@@ -55,6 +55,10 @@ export const REASONS = {
     '与前一行重复（数值相同），只保留一行',
     'repeats an earlier row with the same value; one is kept',
   ],
+  unknown_unit: [
+    '表头下的一行像是单位行，但其中有无法识别的单位',
+    'the row under the header looks like a row of units, but holds a unit the importer does not know',
+  ],
   cell_count: [
     '该行的格数与表头不同，无法确定各格属于哪一列',
     'the row has not as many cells as the header: which cell belongs to which column cannot be told',
@@ -116,6 +120,8 @@ export interface FileSummary {
   ignoredColumns: string[];
   error: string | null;
   errorReason?: Reason;
+  /** the wording of the refusal in Chinese and English, when it names more than its reason (the cell at fault) */
+  errorWording?: readonly [string, string];
 }
 
 /** The counts of a file before it is read, and of a refused one. */
@@ -239,7 +245,7 @@ export async function stageMetrics(
       // a file that fails part-way contributes nothing but the reason it failed
       accepted = new Lines(paths[0], ACCEPTED_COLUMNS.join(','));
       rejected = new Lines(paths[1], REJECTED_COLUMNS.join(','));
-      const [zh, en] = REASONS[summary.errorReason!];
+      const [zh, en] = summary.errorWording ?? REASONS[summary.errorReason!];
       rejected.push([file, 0, '', 'file', 'file', summary.error, summary.errorReason!, zh, en]);
       accepted.close();
       rejected.close();
@@ -317,13 +323,68 @@ const joinUnits = (a: string, b: string) =>
 /** A cell that names a unit row (单位, 单位：, unit), as the first cell often does. */
 const UNIT_LABEL = /^(?:单位|计量单位|units?)\s*[:：]?$/i;
 
+const isLabel = (c: string) => UNIT_LABEL.test(c.trim());
+
 /**
  * The units of a unit row by column (,,万元,万件 → '', '', 万元, 万件), or null when a non-empty cell is neither a
  * unit nor a label such as 单位.
  */
 function unitRow(row: string[]): string[] | null {
-  const units = row.map((c) => (c.trim() === '' || UNIT_LABEL.test(c.trim()) ? '' : unitOf(ascii(c))));
+  const units = row.map((c) => (c.trim() === '' || isLabel(c) ? '' : unitOf(ascii(c))));
   return units.some((u) => u) && units.every((u) => u !== null) ? (units as string[]) : null;
+}
+
+/**
+ * Whether the first row under the header may be a row of units: its county and month cells hold no county and no
+ * month (each is empty, a label such as 单位：, or a unit), and it is not blank.
+ */
+function unitRowCandidate(row: string[], p: Plan): boolean {
+  const free = (i: number) => {
+    const c = row[i] ?? '';
+    return c.trim() === '' || isLabel(c) || unitOf(ascii(c)) !== null;
+  };
+  return free(p.county) && free(p.month) && row.some((c) => c.trim() !== '');
+}
+
+/** The cells of a unit row candidate that are neither empty, a label nor a unit, with their columns. */
+function unknownUnits(row: string[], header: string[]): { cell: string; column: string }[] {
+  return row.flatMap((c, i) =>
+    c.trim() === '' || isLabel(c) || unitOf(ascii(c)) !== null
+      ? []
+      : [{ cell: c.trim(), column: header[i] || `#${i + 1}` }],
+  );
+}
+
+/** The wording of an unknown_unit refusal, naming each cell that is not a unit and its column. */
+function unknownUnitWording(line: number, cells: { cell: string; column: string }[]): [string, string] {
+  const zh = cells.map((u) => `“${u.cell}”（列：${u.column}）`).join('、');
+  const en = cells.map((u) => `“${u.cell}” (column ${u.column})`).join(', ');
+  const verb = cells.length === 1 ? 'is not a unit' : 'are not units';
+  return [
+    `第 ${line} 行像是单位行，但${zh}不是可识别的单位`,
+    `row ${line} looks like a row of units, but ${en} ${verb} the importer knows`,
+  ];
+}
+
+/**
+ * Why a unit row (or a row that looks like one) cannot be used, or null when it can: with more or fewer cells than
+ * the header, each unit could be another column's (cell_count); with a cell that is not a unit (万人), the columns
+ * below it would be read without their unit, 12 万件 as 12 parcels (unknown_unit). Either way the file is refused.
+ */
+function refuseUnitRow(
+  row: string[],
+  at: number,
+  header: string[],
+): { reason: Reason; detail: string; wording?: readonly [string, string] } | null {
+  if (row.length !== header.length)
+    return {
+      reason: 'cell_count',
+      detail: `the unit row (line ${at}) has ${cellsEn(row.length)} and the header ${header.length}`,
+    };
+  const unknown = unknownUnits(row, header);
+  if (unknown.length === 0) return null;
+  const cells = unknown.map((u) => `“${u.cell}” (column ${u.column})`).join(', ');
+  return { reason: 'unknown_unit', detail: `line ${at}: ${cells}`, wording: unknownUnitWording(at, unknown) };
 }
 
 /** Gives the columns of a plan the units of a unit row: metric columns of a wide file, the value column of a long one. */
@@ -397,8 +458,8 @@ async function stageFile(
   let plan: ReturnType<typeof planColumns> | null = null;
   // the first record after the header that is not blank may be a row of units
   let unitSlot = false;
-  /** set when the unit row has not as many cells as the header: the file is refused */
-  let unitMisfit: string | null = null;
+  /** set when the row under the header is a unit row that cannot be used: the file is refused */
+  let unitRefusal: { reason: Reason; detail: string; wording?: readonly [string, string] } | null = null;
   /** Counts a record as blank, header, unit or data row, and stages a data row; false stops the file. */
   const classify = (row: string[], at: number, terminated: boolean): boolean => {
     summary.records++;
@@ -415,17 +476,17 @@ async function stageFile(
       return !('error' in plan);
     }
     if (!plan || 'error' in plan) return false;
-    const units = unitSlot ? unitRow(row) : null;
-    unitSlot = false;
-    if (units && row.length !== header.length) {
-      // each unit could be another column's, and a count without its unit (万件) would be read as 件
-      unitMisfit = `the unit row (line ${at}) has ${cellsEn(row.length)} and the header ${header.length}`;
-      return false;
-    }
-    if (units) {
-      summary.unitRows++;
-      applyUnits(plan, units);
-      return true;
+    if (unitSlot) {
+      unitSlot = false;
+      const units = unitRow(row);
+      if (units || unitRowCandidate(row, plan)) {
+        unitRefusal = refuseUnitRow(row, at, header);
+        if (unitRefusal) return false;
+        summary.unitRows++;
+        // a row holding only a label (单位：) is a unit row without units
+        applyUnits(plan, units ?? row.map(() => ''));
+        return true;
+      }
     }
     summary.rows++;
     stageRow(row, at, plan, terminated);
@@ -557,7 +618,11 @@ async function stageFile(
     }
   }
   if (!header) return failFile('no_header', 'the file has no rows');
-  if (unitMisfit) return failFile('cell_count', unitMisfit);
+  if (unitRefusal) {
+    const { reason, detail, wording } = unitRefusal as NonNullable<typeof unitRefusal>;
+    if (wording) summary.errorWording = wording;
+    return failFile(reason, detail);
+  }
   const p = plan as ReturnType<typeof planColumns> | null;
   if (!p || 'error' in p) return failFile('no_header', (p && 'error' in p && p.error) || 'no header');
   summary.form = p.form;

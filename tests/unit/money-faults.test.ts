@@ -570,3 +570,212 @@ describe('amount tables: a bare-number cell above the bound is no fund figure', 
     }
   });
 });
+
+describe('moneyMentions: amounts written in several parts are read whole', () => {
+  it('moneyMentions(doc) reads a Chinese numeral with 亿 (一亿五千万元) as 150,000,000, today read as 五千万元', () => {
+    expect(read('总投资一亿五千万元')).toEqual([[150_000_000, '一亿五千万元']]);
+    expect(refused('总投资一亿五千万元')).toEqual([]);
+    // 一亿五千 before 万资金: the 万 belongs to the numeral (一亿五千万), it does not multiply 一亿五千
+    expect(read('安排一亿五千万资金')).toEqual([[150_000_000, '一亿五千万']]);
+  });
+  it('moneyMentions(doc) reads a Chinese decimal with 点 (一点五亿元) as 150,000,000, today read as 五亿元', () => {
+    expect(read('总投资一点五亿元')).toEqual([[150_000_000, '一点五亿元']]);
+    expect(read('其中三点五万元')).toEqual([[35_000, '三点五万元']]);
+  });
+  it('moneyMentions(doc) reads 1亿5000万元 as 1 × 10^8 + 5000 × 10^4, today read as 5000万元', () => {
+    expect(read('总投资1亿5000万元')).toEqual([[150_000_000, '1亿5000万元']]);
+    expect(refused('总投资1亿5000万元')).toEqual([]);
+    expect(read('安排1亿500万资金')).toEqual([[105_000_000, '1亿500万']]);
+  });
+  it('moneyMentions(doc) still reads an Arabic decimal before 亿元 (1.5亿元) as 150,000,000', () => {
+    expect(read('总投资1.5亿元')).toEqual([[150_000_000, '1.5亿元']]);
+  });
+});
+
+describe('refusedAmounts: amounts whose parts do not settle one number', () => {
+  it('refusedAmounts(doc) refuses 1万5千元 (15,000, or 1万5 thousand yuan), today read as 5千元', () => {
+    expect(read('补贴1万5千元')).toEqual([]);
+    expect(refused('补贴1万5千元')).toEqual([
+      { note: 'unreadable', problem: 'compound', chars: ['U+4E07', 'U+5343'], yuan: null, quote: '1万5千元' },
+    ]);
+  });
+  it('refusedAmounts(doc) refuses other compounds (1亿5000元, 1.5亿5000万元, 1亿五千万元), never reading their last part', () => {
+    for (const quote of ['1亿5000元', '1.5亿5000万元', '1亿五千万元', '1万500万元']) {
+      expect(read(`总投资${quote}`), quote).toEqual([]);
+      expect(
+        refused(`总投资${quote}`).map((r) => [r.note, r.problem, r.quote]),
+        quote,
+      ).toEqual([['unreadable', 'compound', quote]]);
+    }
+  });
+  it('refusedAmounts(doc) refuses a Chinese numeral the grammar does not settle (一万五千元 is read; 一百五万元 is not)', () => {
+    expect(read('补贴一万五千元')).toEqual([[15_000, '一万五千元']]);
+    // 一百五 is 150 in speech and 105 by the letter
+    expect(read('总投资一百五万元')).toEqual([]);
+    expect(refused('总投资一百五万元').map((r) => [r.note, r.problem, r.quote])).toEqual([
+      ['unreadable', 'malformed', '一百五万元'],
+    ]);
+  });
+  it('refusedAmounts(doc) refuses a digit, a line break, then an amount (1\\n500万元): one number broken by a page, or two', () => {
+    expect(read('总投资1\n500万元')).toEqual([]);
+    expect(refused('总投资1\n500万元')).toEqual([
+      { note: 'unreadable', problem: 'line_break', chars: ['U+000A'], yuan: null, quote: '1\n500万元' },
+    ]);
+    expect(read('总投资1<br>500万元')).toEqual([]);
+    expect(refused('总投资1<br>500万元').map((r) => [r.note, r.problem, r.quote])).toEqual([
+      ['unreadable', 'line_break', '1<br>500万元'],
+    ]);
+    // a compound broken after its 亿 is refused too, not read as 5000万元
+    expect(read('总投资1亿\n5000万元')).toEqual([]);
+    expect(refused('总投资1亿\n5000万元').map((r) => [r.note, r.problem, r.quote])).toEqual([
+      ['unreadable', 'line_break', '1亿\n5000万元'],
+    ]);
+    // a line that ends in a word, not a digit, changes nothing
+    expect(read('物流体系建设\n500万元')).toEqual([[5_000_000, '500万元']]);
+  });
+  it('extract(text) uses the compound totals (一亿五千万元, 1亿元) and no refused one as a fund figure', () => {
+    const good = extract(`${HEAD}项目总投资一亿五千万元，其中中央财政资金1亿元，地方财政资金5000万元。\n`);
+    expect(good.fields.funds_total_yuan?.value).toBe(150_000_000);
+    expect(good.fields.funds_central_yuan?.value).toBe(100_000_000);
+    expect(good.fields.funds_local_yuan?.value).toBe(50_000_000);
+    for (const quote of ['1万5千元', '1\n500万元']) {
+      const text = `${HEAD}项目总投资${quote}。\n`;
+      const x = extract(text);
+      expect(x.fields.funds_total_yuan, quote).toBeNull();
+      expectNotUsed(text, x, quote);
+      expect(x.amounts.filter((a) => a.note === 'unreadable').map((a) => text.slice(a.start, a.end))).toEqual(
+        [quote],
+      );
+    }
+  });
+  it('validate(x) reports each refused compound as number_unreadable, quoting it whole', () => {
+    for (const [quote, subject] of [
+      ['1万5千元', 'compound'],
+      ['1\n500万元', 'line_break'],
+    ] as const) {
+      const text = `${HEAD}项目总投资${quote}。\n`;
+      const findings = validate(extract(text)).filter((f) => f.check === 'number_unreadable');
+      expect(findings.map((f) => [f.subject, text.slice(f.evidence[0]!.start, f.evidence[0]!.end)])).toEqual([
+        [subject, quote],
+      ]);
+      expect(findings[0]).toMatchObject({ severity: 'review', status: 'fail', numerator: null });
+      expect(findings[0]!.message_en).toMatch(/cannot be read for sure/);
+    }
+  });
+});
+
+describe('amount tables: a grouped number is one cell, and an unreadable cell moves no number', () => {
+  // under 金额单位：万元 and the columns 合计 / 中央 / 地方: 1,500 = 1000 + 500, １，２００ = 800 + 400 and
+  // 1 100 (thin space) = 700 + 400 万元
+  const GROUPED =
+    `${HEAD}金额单位：万元\n` +
+    '项目\t合计\t中央\t地方\n' +
+    '物流体系\t1,500\t1000\t500\n' +
+    '公共服务中心\t１，２００\t800\t400\n' +
+    '人才培训\t1\u2009100\t700\t400\n';
+
+  it('extract(text) reads 1,500, １，２００ and 1\u2009100 as one number each, in the 合计 column (today 物流体系 got 1000万 and 500万)', () => {
+    const x = extract(GROUPED);
+    expect(
+      x.allocations.map((a) => [
+        a.label,
+        a.amounts.amount,
+        a.amounts.central,
+        a.amounts.local,
+        a.amountBasis,
+      ]),
+    ).toEqual([
+      ['物流体系', 15_000_000, 10_000_000, 5_000_000, 'stated'],
+      ['公共服务中心', 12_000_000, 8_000_000, 4_000_000, 'stated'],
+      ['人才培训', 11_000_000, 7_000_000, 4_000_000, 'stated'],
+    ]);
+    expect(x.amounts.filter((a) => a.refusal)).toEqual([]);
+    // each amount cites its cell as written
+    expect(x.amounts.slice(0, 3).map((a) => GROUPED.slice(a.start, a.end))).toEqual(['1,500', '1000', '500']);
+    expect(x.amounts.slice(3, 4).map((a) => GROUPED.slice(a.start, a.end))).toEqual(['１，２００']);
+  });
+
+  // 1,50 (a comma that does not group by three) and 1 200 (an ordinary space: one number or two) cannot be read
+  const UNREADABLE =
+    `${HEAD}金额单位：万元\n` +
+    '项目\t合计\t中央\t地方\n' +
+    '物流体系\t1,50\t1000\t500\n' +
+    '公共服务中心\t1 200\t800\t400\n' +
+    '人才培训\t300\t200\t100\n';
+
+  it('extract(text) gives a row with an unreadable cell no amounts, instead of moving its numbers one column left', () => {
+    const x = extract(UNREADABLE);
+    expect(x.allocations.map((a) => [a.label, a.amounts.amount, a.amounts.central, a.amounts.local])).toEqual(
+      [['人才培训', 3_000_000, 2_000_000, 1_000_000]],
+    );
+    for (const quote of ['1,50', '1000', '500', '1 200', '800', '400']) expectNotUsed(UNREADABLE, x, quote);
+  });
+
+  it('extract(text) keeps every number of such a row in amounts as unreadable, without a value: the cell with its fault, the others as of an unreadable row', () => {
+    const x = extract(UNREADABLE);
+    expect(
+      x.amounts
+        .filter((a) => a.note === 'unreadable')
+        .map((a) => [
+          UNREADABLE.slice(a.start, a.end),
+          a.yuan,
+          a.accountedBy,
+          a.refusal?.problem,
+          a.refusal?.chars,
+        ]),
+    ).toEqual([
+      ['1,50', null, null, 'irregular_grouping', ['U+002C']],
+      ['1000', null, null, 'row_unreadable', []],
+      ['500', null, null, 'row_unreadable', []],
+      ['1 200', null, null, 'ambiguous_space', ['U+0020']],
+      ['800', null, null, 'row_unreadable', []],
+      ['400', null, null, 'row_unreadable', []],
+    ]);
+    for (const a of x.amounts.filter((b) => b.refusal))
+      expect(a.refusal!.written).toBe(UNREADABLE.slice(a.start, a.end));
+  });
+
+  it('validate(x) reports each number of such a row as number_unreadable, and none as unaccounted', () => {
+    const findings = validate(extract(UNREADABLE));
+    const unreadable = findings.filter((f) => f.check === 'number_unreadable');
+    expect(
+      unreadable.map((f) => [f.subject, UNREADABLE.slice(f.evidence[0]!.start, f.evidence[0]!.end)]),
+    ).toEqual([
+      ['irregular_grouping', '1,50'],
+      ['row_unreadable', '1000'],
+      ['row_unreadable', '500'],
+      ['ambiguous_space', '1 200'],
+      ['row_unreadable', '800'],
+      ['row_unreadable', '400'],
+    ]);
+    const spans = new Set(unreadable.map((f) => f.evidence[0]!.start));
+    for (const f of findings.filter((g) => g.check === 'unaccounted_amount'))
+      expect(spans.has(f.evidence[0]!.start)).toBe(false);
+  });
+});
+
+describe('amount tables: a date is no number', () => {
+  it('extract(text) still reads a row with a date cell before its amounts (2020.1.1), as a date, not as a number refused', () => {
+    const text = `${HEAD}金额单位：万元\n项目\t完成时间\t合计\t中央\t地方\n物流体系\t2020.1.1\t600\t540\t60\n`;
+    expect(
+      extract(text).allocations.map((a) => [a.label, a.amounts.amount, a.amounts.central, a.amounts.local]),
+    ).toEqual([['物流体系', 6_000_000, 5_400_000, 600_000]]);
+    expect(extract(text).amounts.filter((a) => a.refusal)).toEqual([]);
+  });
+});
+
+describe('amount tables: a row ends at its line break', () => {
+  it('extract(text) reads a row that starts with 人 (人才培训) after a row that ends in a number as a row of its own, not as 400人', () => {
+    const text =
+      `${HEAD}金额单位：万元\n` +
+      '项目\t合计\t中央\t地方\n' +
+      '公共服务中心\t1200\t800\t400\n' +
+      '人才培训\t300\t200\t100\n';
+    expect(
+      extract(text).allocations.map((a) => [a.label, a.amounts.amount, a.amounts.central, a.amounts.local]),
+    ).toEqual([
+      ['公共服务中心', 12_000_000, 8_000_000, 4_000_000],
+      ['人才培训', 3_000_000, 2_000_000, 1_000_000],
+    ]);
+  });
+});

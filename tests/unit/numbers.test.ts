@@ -31,6 +31,33 @@ describe('parseNumber', () => {
   });
 });
 
+describe('parseNumber: Chinese numerals with 亿 and 点', () => {
+  it('parseNumber(chinese) reads 亿 sections (一亿五千万, 三亿, 十亿零五百万)', () => {
+    expect(parseNumber('一亿五千万')).toBe(150_000_000);
+    expect(parseNumber('三亿')).toBe(300_000_000);
+    expect(parseNumber('十亿零五百万')).toBe(1_005_000_000);
+    expect(parseNumber('一亿零五')).toBe(100_000_005);
+  });
+  it('parseNumber(chinese) reads decimals with 点 (一点五亿, 三点五, 十二点五万)', () => {
+    expect(parseNumber('一点五亿')).toBe(150_000_000);
+    expect(parseNumber('三点五')).toBe(3.5);
+    expect(parseNumber('十二点五万')).toBe(125_000);
+    expect(parseNumber('零点五')).toBe(0.5);
+  });
+  it('parseNumber(chinese) returns null where the numeral does not settle one number', () => {
+    // 一万五 and 一百五 are 15000 and 150 in speech, 10005 and 105 by the letter
+    expect(parseNumber('一万五')).toBeNull();
+    expect(parseNumber('一百五')).toBeNull();
+    // units that do not descend, two 点, a 点 without digits after it
+    expect(parseNumber('五百千')).toBeNull();
+    expect(parseNumber('一五百万')).toBeNull();
+    expect(parseNumber('一点五点五')).toBeNull();
+    expect(parseNumber('一点')).toBeNull();
+    expect(parseNumber('一亿二点五万')).toBeNull();
+    expect(parseNumber('亿')).toBeNull();
+  });
+});
+
 describe('parseGrouped', () => {
   it('parseGrouped(text, separator) reads 1–3 digits then groups of three (2 000, 1，234，567, 1 500.5)', () => {
     expect(parseGrouped('2 000', ' ')).toBe(2000);
