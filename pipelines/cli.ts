@@ -10,13 +10,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { progressRows } from './metrics/progress.ts';
-import { importMetrics, readSeries } from './metrics/publish.ts';
-import { reconciles, summaryHeader, summaryLine } from './metrics/summary.ts';
-import { type DocResult, type Effects, readPlans } from './plans.ts';
-import { dataPackage, mergedPackage, type Written, writeTables } from './publish.ts';
-import { loadReference, referenceRows } from './reference/index.ts';
-import { carryOver, failpoint, openRelease, type Release, writeNamed } from './release.ts';
 import {
   COUNTIES,
   DOCUMENT_FIELDS,
@@ -26,7 +19,14 @@ import {
   type Row,
   RULES,
   TARGETS,
-} from './schema.ts';
+} from './contract/schema.ts';
+import { progressRows } from './metrics/progress.ts';
+import { importMetrics, readSeries } from './metrics/publish.ts';
+import { reconciles, summaryHeader, summaryLine } from './metrics/summary.ts';
+import { type DocResult, type Effects, readPlans } from './plan/plans.ts';
+import { carryOver, failpoint, openRelease, type Release, writeNamed } from './publish/release.ts';
+import { dataPackage, mergedPackage, type Written, writeTables } from './publish/tables.ts';
+import { loadReference, referenceRows } from './reference/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

@@ -4,7 +4,7 @@
  * Every expected value below is worked out from the text it quotes, not from the program's output.
  */
 import { describe, expect, it } from 'vitest';
-import { FINDINGS, type Row } from '../pipelines/schema.ts';
+import { FINDINGS, type Row } from '../pipelines/contract/schema.ts';
 import { readShipped } from './helpers.ts';
 import { finding, findingsOf, type PlanSpec } from './plan-builder.ts';
 

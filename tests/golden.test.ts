@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALLOCATIONS, AMOUNTS, DOCUMENTS, FINDINGS, PHASES, PRODUCTS, TARGETS } from '../pipelines/schema.ts';
+import {
+  ALLOCATIONS,
+  AMOUNTS,
+  DOCUMENTS,
+  FINDINGS,
+  PHASES,
+  PRODUCTS,
+  TARGETS,
+} from '../pipelines/contract/schema.ts';
 import { DOC_IDS, key, ROOT, readShipped, rowsOf } from './helpers.ts';
 
 interface Expected {

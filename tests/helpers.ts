@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { normalize } from '../pipelines/normalize.ts';
-import { type DocResult, readPlan, type Sidecar } from '../pipelines/plans.ts';
-import type { Row, Table } from '../pipelines/schema.ts';
+import type { Row, Table } from '../pipelines/contract/schema.ts';
+import { normalize } from '../pipelines/normalize/normalize.ts';
+import { type DocResult, readPlan, type Sidecar } from '../pipelines/plan/plans.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const RAW = join(ROOT, 'data/plans/raw');

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import type { Row } from '../pipelines/contract/schema.ts';
 import { parseMonth, parseValue } from '../pipelines/metrics/parse.ts';
 import { type MetricValue, progressRows } from '../pipelines/metrics/progress.ts';
-import { sampleCsv } from '../pipelines/metrics/sample.ts';
-import type { Row } from '../pipelines/schema.ts';
+import { sampleCsv } from '../pipelines/tools/sample.ts';
 import { ROOT } from './helpers.ts';
 
 describe('cells as reports write them', () => {

@@ -3,8 +3,9 @@
  * phases, written the way plans write them. Each test states what the text says, so the expected finding can be
  * worked out by hand from the text.
  */
-import { readPlan } from '../pipelines/plans.ts';
-import { FINDINGS, type Row } from '../pipelines/schema.ts';
+
+import { FINDINGS, type Row } from '../pipelines/contract/schema.ts';
+import { readPlan } from '../pipelines/plan/plans.ts';
 
 export interface PlanSpec {
   county: string;

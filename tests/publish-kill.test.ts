@@ -21,7 +21,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAILPOINTS } from '../pipelines/release.ts';
+import { FAILPOINTS } from '../pipelines/publish/release.ts';
 import { RAW, ROOT } from './helpers.ts';
 
 const NODE = join(ROOT, 'node_modules/.bin/node');

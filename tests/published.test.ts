@@ -12,8 +12,14 @@ import { compressors } from 'hyparquet-compressors';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMULA } from '../pipelines/contract/csv.ts';
-import { setsFolder } from '../pipelines/release.ts';
-import { ALLOCATIONS, PLAN_TABLES, PUBLISHED_TABLES, TARGETS, type Table } from '../pipelines/schema.ts';
+import {
+  ALLOCATIONS,
+  PLAN_TABLES,
+  PUBLISHED_TABLES,
+  TARGETS,
+  type Table,
+} from '../pipelines/contract/schema.ts';
+import { setsFolder } from '../pipelines/publish/release.ts';
 import { RAW, ROOT } from './helpers.ts';
 
 const run = (out: string) =>

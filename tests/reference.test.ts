@@ -8,12 +8,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPlan } from '../pipelines/plans.ts';
+import { DOCUMENTS, FINDINGS } from '../pipelines/contract/schema.ts';
+import { readPlan } from '../pipelines/plan/plans.ts';
 import { divisionDir, shortName } from '../pipelines/reference/divisions.ts';
 import { loadReference } from '../pipelines/reference/index.ts';
 import { makeResolver, readAliases } from '../pipelines/reference/resolve.ts';
 import { readRules } from '../pipelines/reference/rules.ts';
-import { DOCUMENTS, FINDINGS } from '../pipelines/schema.ts';
 import { RAW } from './helpers.ts';
 
 const ref = loadReference();

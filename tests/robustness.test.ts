@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extract } from '../pipelines/extract.ts';
-import { normalize } from '../pipelines/normalize.ts';
-import { readPlan } from '../pipelines/plans.ts';
-import { decodeDocument } from '../pipelines/read.ts';
-import { AMOUNTS, DOCUMENTS, FINDINGS } from '../pipelines/schema.ts';
-import type { Extraction } from '../pipelines/types.ts';
+import { AMOUNTS, DOCUMENTS, FINDINGS } from '../pipelines/contract/schema.ts';
+import { extract } from '../pipelines/extract/extract.ts';
+import type { Extraction } from '../pipelines/extract/types.ts';
+import { normalize } from '../pipelines/normalize/normalize.ts';
+import { readPlan } from '../pipelines/plan/plans.ts';
+import { decodeDocument } from '../pipelines/read/decode.ts';
 import { RAW, ROOT, rowsOf } from './helpers.ts';
 
 const NODE = join(ROOT, 'node_modules/.bin/node');

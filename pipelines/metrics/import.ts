@@ -4,7 +4,13 @@ import { type FileHandle, open, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import { type Attempt, characterBoundary, firstBadOffset, sniffUtf16, undecodable } from '../encoding.ts';
+import {
+  type Attempt,
+  characterBoundary,
+  firstBadOffset,
+  sniffUtf16,
+  undecodable,
+} from '../read/encoding.ts';
 import type { Reference } from '../reference/index.ts';
 import { ambiguousMonth, ascii, parseMonth, parseValue } from './parse.ts';
 import {

@@ -1,4 +1,4 @@
-import type { Row } from '../schema.ts';
+import type { Row } from '../contract/schema.ts';
 import type { Metric } from './vocabulary.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, LIST, VARCHAR } from '@duckdb/node-api';
-import { type Written, writeQueries } from '../publish.ts';
+import { METRICS_MONTHLY, METRICS_REJECTED } from '../contract/schema.ts';
+import { type Written, writeQueries } from '../publish/tables.ts';
 import type { Reference } from '../reference/index.ts';
-import { METRICS_MONTHLY, METRICS_REJECTED } from '../schema.ts';
 import { ACCEPTED_COLUMNS, type FileSummary, REASONS, REJECTED_COLUMNS, stageMetrics } from './import.ts';
 import type { MetricValue } from './progress.ts';
 

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Row } from '../schema.ts';
+import type { Row } from '../contract/schema.ts';
 import { type CountyDivision, type Divisions, loadDivisions } from './divisions.ts';
 import { type Alias, makeResolver, type Resolver, readAliases } from './resolve.ts';
 import { type Rule, readRules } from './rules.ts';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { decodeDocument } from '../read.ts';
-import { CATEGORIES, type Category, COMPARATORS } from '../types.ts';
+import { CATEGORIES, type Category, COMPARATORS } from '../extract/types.ts';
+import { decodeDocument } from '../read/decode.ts';
 
 export const RULE_CHECKS = ['share_of_central', 'matching_ratio', 'negative_list'] as const;
 export const SOURCE_STATUSES = ['quoted_in_plan', 'unverified'] as const;

@@ -7,10 +7,11 @@
  * The plan comparison is drawn first, from /compare/plans.json (small, built with the site); DuckDB-WASM is then
  * opened in a worker for the monthly series, so the first chart never waits for it.
  */
-import { CATEGORIES as CATEGORY_ORDER } from '../../pipelines/types.ts';
+
+import { money } from '../../pipelines/contract/format.ts';
+import { CATEGORIES as CATEGORY_ORDER } from '../../pipelines/extract/types.ts';
 import { lines, normalizedBars, stackedBars, timeline } from '../lib/charts.ts';
 import type { PickerEntry, PlanSummary } from '../lib/compare.ts';
-import { money } from '../lib/format.ts';
 import { openDuck } from './duck.ts';
 import { askedChart, embedFor, iframe, showOnly } from './embed.ts';
 import { chartWidth, figure as makeFigure } from './figure.ts';

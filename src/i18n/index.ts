@@ -3,7 +3,7 @@
  * says so, and the check below fails the build if a key is missing at run time). Codes published in the data
  * (metrics, categories, fields) have their labels here too, so that no code is shown raw.
  */
-import { CATEGORY_LABELS, FIELD_LABELS, METRIC_LABELS } from '../lib/labels.ts';
+import { CATEGORY_LABELS, FIELD_LABELS, METRIC_LABELS } from '../../pipelines/contract/labels.ts';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

@@ -4,7 +4,7 @@
  * category and source, stations, coverage, targets, phases), each figure with its source span.
  */
 import { pinyin } from 'pinyin-pro';
-import { stationTargets } from '../../pipelines/stations.ts';
+import { stationTargets } from '../../pipelines/contract/stations.ts';
 import {
   allocations,
   counties,

@@ -1,6 +1,6 @@
 /**
  * Build-time access to the published tables (public/data/*.parquet, written by `npm run data`) and to the
- * documents they cite. Every row is checked against pipelines/schema.ts before a page sees it.
+ * documents they cite. Every row is checked against pipelines/contract/schema.ts before a page sees it.
  */
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
@@ -8,7 +8,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import { decodeDocument } from '../../pipelines/read.ts';
 import {
   ALLOCATIONS,
   AMOUNTS,
@@ -25,11 +24,12 @@ import {
   RULES,
   TARGETS,
   type Table,
-} from '../../pipelines/schema.ts';
+} from '../../pipelines/contract/schema.ts';
+import { decodeDocument } from '../../pipelines/read/decode.ts';
 
 // Astro builds from the project root; bundled page code has no stable import.meta.url to resolve from.
 const ROOT = process.cwd();
-// public/data is a link to one published set (pipelines/release.ts): followed once, so that a build running while
+// public/data is a link to one published set (pipelines/publish/release.ts): followed once, so that a build running while
 // a new set is published reads every table from the same set
 const DATA_DIR = (() => {
   try {

@@ -2,7 +2,7 @@
  * How a finding is shown: its outcome in words and a symbol (never colour alone), the check's name, and its
  * computation written out (1,090万元 ÷ 2,000万元 = 54.5%, 规则 ≥ 50%).
  */
-import { group, money, percent } from './format.ts';
+import { group, money, percent } from '../../pipelines/contract/format.ts';
 
 export const STATUS_LABELS: Readonly<Record<string, { zh: string; en: string; symbol: string }>> = {
   pass: { zh: '符合', en: 'met', symbol: '✓' },

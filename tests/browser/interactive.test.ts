@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { yuanZh } from '../../src/lib/format.ts';
+import { yuanZh } from '../../pipelines/contract/format.ts';
 import { ARGS, CHROMIUM, DATA, DIST, serve } from './harness.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

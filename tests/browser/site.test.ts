@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeDocument } from '../../pipelines/read.ts';
+import { decodeDocument } from '../../pipelines/read/decode.ts';
 import { RAW } from '../helpers.ts';
 import { ARGS, CHROMIUM, DATA, DIST, serve } from './harness.ts';
 

@@ -8,9 +8,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sniffUtf16 } from '../../pipelines/encoding.ts';
 import { decodeChunks, sniffEncoding } from '../../pipelines/metrics/import.ts';
-import { decodeDocument } from '../../pipelines/read.ts';
+import { decodeDocument } from '../../pipelines/read/decode.ts';
+import { sniffUtf16 } from '../../pipelines/read/encoding.ts';
 
 const hex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));

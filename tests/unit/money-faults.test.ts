@@ -5,13 +5,13 @@
  * Every expected value is read from the fixture text by a person.
  */
 import { describe, expect, it } from 'vitest';
-import { prepare } from '../../pipelines/doc.ts';
-import { extract } from '../../pipelines/extract.ts';
-import { moneyMentions, refusedAmounts, scanMoney } from '../../pipelines/matchers/money.ts';
-import { readPlan } from '../../pipelines/plans.ts';
-import { AMOUNTS, checkRows, FINDINGS, PLAN_TABLES } from '../../pipelines/schema.ts';
-import type { Extraction } from '../../pipelines/types.ts';
-import { validate } from '../../pipelines/validate.ts';
+import { validate } from '../../pipelines/check/validate.ts';
+import { AMOUNTS, checkRows, FINDINGS, PLAN_TABLES } from '../../pipelines/contract/schema.ts';
+import { extract } from '../../pipelines/extract/extract.ts';
+import { moneyMentions, refusedAmounts, scanMoney } from '../../pipelines/extract/matchers/money.ts';
+import type { Extraction } from '../../pipelines/extract/types.ts';
+import { prepare } from '../../pipelines/normalize/doc.ts';
+import { readPlan } from '../../pipelines/plan/plans.ts';
 
 const HEAD = '某某县电子商务进农村综合示范项目实施方案\n\n';
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));

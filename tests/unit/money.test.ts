@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prepare } from '../../pipelines/doc.ts';
-import { fundSource, moneyMentions } from '../../pipelines/matchers/money.ts';
+import { fundSource, moneyMentions } from '../../pipelines/extract/matchers/money.ts';
+import { prepare } from '../../pipelines/normalize/doc.ts';
 
 const amounts = (text: string) => moneyMentions(prepare(text)).map((m) => m.yuan);
 

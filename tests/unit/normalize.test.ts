@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, normalize, toOriginal } from '../../pipelines/normalize.ts';
+import { decodeEntities, normalize, toOriginal } from '../../pipelines/normalize/normalize.ts';
 
 /** The original text behind a normalized substring. */
 function back(original: string, needle: string): string {

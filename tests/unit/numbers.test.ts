@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGrouped, parseNumber } from '../../pipelines/numbers.ts';
+import { parseGrouped, parseNumber } from '../../pipelines/extract/numbers.ts';
 
 describe('parseNumber', () => {
   it('parseNumber(arabic) reads integers, decimals and thousands separators', () => {

@@ -1,9 +1,9 @@
-/** The publish step's small parts (pipelines/release.ts): where sets live, writes that name their file. */
+/** The publish step's small parts (pipelines/publish/release.ts): where sets live, writes that name their file. */
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRelease, setsFolder, writeNamed } from '../../pipelines/release.ts';
+import { openRelease, setsFolder, writeNamed } from '../../pipelines/publish/release.ts';
 import { ROOT } from '../helpers.ts';
 
 describe('setsFolder(out)', () => {

@@ -1,5 +1,5 @@
 /**
- * The project's static server (pipelines/serve.ts): what `npm run preview`, the browser tests and the benchmarks
+ * The project's static server (pipelines/tools/serve.ts): what `npm run preview`, the browser tests and the benchmarks
  * use. It answers as a static host does, and a hostile or malformed path gets a short plain answer, never a stack
  * trace or a path of this machine.
  */
@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../pipelines/serve.ts';
+import { serve } from '../../pipelines/tools/serve.ts';
 
 let root: string;
 let server: Server;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prepare } from '../../pipelines/doc.ts';
-import { comparatorOf, targets } from '../../pipelines/matchers/targets.ts';
+import { comparatorOf, targets } from '../../pipelines/extract/matchers/targets.ts';
+import { prepare } from '../../pipelines/normalize/doc.ts';
 
 const read = (text: string) => targets(prepare(text)).map((t) => [t.metric, t.value, t.comparator]);
 

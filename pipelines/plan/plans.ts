@@ -1,12 +1,8 @@
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { audit, type Place } from './audit.ts';
-import { extract } from './extract.ts';
-import { normalize } from './normalize.ts';
-import { listDocuments, refusal } from './plan-files.ts';
-import { decodeDocument } from './read.ts';
-import { loadReference, type Reference } from './reference/index.ts';
+import { audit, type Place } from '../check/audit.ts';
+import { type Finding, validate } from '../check/validate.ts';
 import {
   ALLOCATIONS,
   AMOUNTS,
@@ -21,9 +17,13 @@ import {
   type Row,
   TARGETS,
   type Table,
-} from './schema.ts';
-import { type Extraction, TARGET_METRICS } from './types.ts';
-import { type Finding, validate } from './validate.ts';
+} from '../contract/schema.ts';
+import { extract } from '../extract/extract.ts';
+import { type Extraction, TARGET_METRICS } from '../extract/types.ts';
+import { normalize } from '../normalize/normalize.ts';
+import { decodeDocument } from '../read/decode.ts';
+import { listDocuments, refusal } from '../read/plan-files.ts';
+import { loadReference, type Reference } from '../reference/index.ts';
 
 /** The curated sidecar of a document (data/plans/meta/<doc_id>.yaml). */
 export interface Sidecar {

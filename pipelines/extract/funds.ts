@@ -1,7 +1,7 @@
+import { asWritten, type Doc } from '../normalize/doc.ts';
+import { type Heading, headingAt } from '../normalize/outline.ts';
 import { categorize } from './categories.ts';
-import { asWritten, type Doc } from './doc.ts';
 import { fundSource, moneyMentions } from './matchers/money.ts';
-import { type Heading, headingAt } from './outline.ts';
 import { amountTables, type Cell, type TableRow } from './tables.ts';
 import type { Allocation, Amounts, Category, FundSource, MoneyMention, RefusedAmount } from './types.ts';
 

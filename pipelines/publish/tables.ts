@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
-import { csvText, formulaSql } from './contract/csv.ts';
+import { csvText, formulaSql } from '../contract/csv.ts';
+import { checkRows, type Field, type FieldType, type Row, type Table } from '../contract/schema.ts';
 import { failpoint, writeNamed } from './release.ts';
-import { checkRows, type Field, type FieldType, type Row, type Table } from './schema.ts';
 
 const DUCK_TYPE: Record<FieldType, string> = {
   string: 'VARCHAR',

@@ -79,14 +79,16 @@ const COMPARATORS: Readonly<Record<string, string>> = { '>=': '≥ ', '<=': '≤
 /** A field's label; throws on a field the site has no label for, so a new field is not shown raw. */
 export function fieldLabel(field: string): string {
   const label = FIELD_LABELS[field];
-  if (label === undefined) throw new Error(`no label for document field “${field}” (src/lib/labels.ts)`);
+  if (label === undefined)
+    throw new Error(`no label for document field “${field}” (pipelines/contract/labels.ts)`);
   return label;
 }
 
 /** A metric's label; throws on a metric outside the vocabulary (a new metric needs a label here). */
 export function metricLabel(metric: string): string {
   const label = METRIC_LABELS[metric];
-  if (label === undefined) throw new Error(`no label for target metric “${metric}” (src/lib/labels.ts)`);
+  if (label === undefined)
+    throw new Error(`no label for target metric “${metric}” (pipelines/contract/labels.ts)`);
   return label;
 }
 

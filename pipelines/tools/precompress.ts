@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { ROOT } from './reference/index.ts';
+import { ROOT } from '../reference/index.ts';
 
 const DIST = join(ROOT, 'dist');
 const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|wasm|csv|txt|xml|pf_meta|pf_index|pf_fragment)$/;

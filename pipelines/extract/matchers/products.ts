@@ -1,4 +1,4 @@
-import type { Doc } from '../doc.ts';
+import type { Doc } from '../../normalize/doc.ts';
 import type { Product } from '../types.ts';
 
 /** A list that ends “…等特色农产品”, “…等地标产品”, “…等五台特色农产品”, “…等特色产业”. */

@@ -1,4 +1,4 @@
-import { asWritten, type Doc, type Line } from '../doc.ts';
+import { asWritten, type Doc, type Line } from '../../normalize/doc.ts';
 import { parseNumber } from '../numbers.ts';
 import type { Cited, DocType } from '../types.ts';
 import { DATE, isoDate } from './dates.ts';

@@ -5,7 +5,7 @@
  * that is malformed, leaves the folder or names nothing gets a short plain answer (400, 403, 404), never a stack
  * trace or a path of this machine.
  *
- *   node pipelines/serve.ts DIR [--host 127.0.0.1] [--port 4321]
+ *   node pipelines/tools/serve.ts DIR [--host 127.0.0.1] [--port 4321]
  */
 import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
-import { contentType } from './browser.ts';
+import { contentType } from './chromium.ts';
 
 export interface ServeOptions {
   /** the folder served at / */

@@ -7,12 +7,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readPlan } from './plans.ts';
+import { readPlan } from '../plan/plans.ts';
 
 const { values } = parseArgs({
   options: { copies: { type: 'string', default: '200' }, plans: { type: 'string' } },
 });
-const dir = resolve(values.plans ?? join(import.meta.dirname, '../data/plans/raw'));
+const dir = resolve(values.plans ?? join(import.meta.dirname, '../../data/plans/raw'));
 const copies = Number(values.copies);
 const files = readdirSync(dir)
   .filter((n) => n.endsWith('.txt'))

@@ -1,4 +1,4 @@
-import type { Doc } from '../doc.ts';
+import type { Doc } from '../../normalize/doc.ts';
 import { parseNumber } from '../numbers.ts';
 import type { Phase } from '../types.ts';
 

@@ -1,5 +1,5 @@
-import type { Doc } from '../doc.ts';
-import { decodeEntities, isInvisible } from '../normalize.ts';
+import type { Doc } from '../../normalize/doc.ts';
+import { decodeEntities, isInvisible } from '../../normalize/normalize.ts';
 import { CHINESE_NUMERAL, parseGrouped, parseNumber } from '../numbers.ts';
 import type { FundSource, MoneyMention, RefusalProblem, RefusedAmount } from '../types.ts';
 

@@ -1,5 +1,6 @@
-import { extractFunds } from './allocations.ts';
-import { prepare } from './doc.ts';
+import { prepare } from '../normalize/doc.ts';
+import { outline } from '../normalize/outline.ts';
+import { extractFunds } from './funds.ts';
 import { phases, statedPeriod } from './matchers/dates.ts';
 import {
   cite,
@@ -15,7 +16,6 @@ import {
 import { refusedAmounts } from './matchers/money.ts';
 import { products } from './matchers/products.ts';
 import { targets } from './matchers/targets.ts';
-import { outline } from './outline.ts';
 import type { Cited, DocumentFields, Extraction } from './types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Doc, Line } from './doc.ts';
+import type { Doc, Line } from '../normalize/doc.ts';
 import { type NumberReading, numberReader, sized } from './matchers/money.ts';
 import type { FundSource, RefusalProblem, RefusedAmount } from './types.ts';
 

@@ -11,8 +11,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser.ts';
-import { ROOT } from './reference/index.ts';
+import { ROOT } from '../reference/index.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 import { serve } from './serve.ts';
 
 const { values } = parseArgs({

@@ -10,8 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser.ts';
-import { ROOT } from './reference/index.ts';
+import { ROOT } from '../reference/index.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 import { serve } from './serve.ts';
 
 const DIST = join(ROOT, 'dist');

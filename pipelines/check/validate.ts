@@ -1,7 +1,7 @@
-import { percent, yuanEn, yuanZh } from '../src/lib/format.ts';
-import { METRIC_LABELS } from '../src/lib/labels.ts';
-import { PLAUSIBLE_YUAN } from './matchers/money.ts';
-import type { Allocation, Extraction, FundSource, RefusalProblem } from './types.ts';
+import { percent, yuanEn, yuanZh } from '../contract/format.ts';
+import { METRIC_LABELS } from '../contract/labels.ts';
+import { PLAUSIBLE_YUAN } from '../extract/matchers/money.ts';
+import type { Allocation, Extraction, FundSource, RefusalProblem } from '../extract/types.ts';
 
 export type Severity = 'info' | 'review' | 'fail';
 export type Status = 'pass' | 'fail' | 'not_applicable' | 'not_enough_data';

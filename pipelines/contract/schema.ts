@@ -1,5 +1,5 @@
-import { METRICS } from './metrics/vocabulary.ts';
-import { CATEGORIES, COMPARATORS, DOC_TYPES, TARGET_METRICS } from './types.ts';
+import { CATEGORIES, COMPARATORS, DOC_TYPES, TARGET_METRICS } from '../extract/types.ts';
+import { METRICS } from '../metrics/vocabulary.ts';
 
 /**
  * The published tables: their fields, types, units and keys. One definition drives the Parquet column types,

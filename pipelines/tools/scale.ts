@@ -10,10 +10,10 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, writeSync } f
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { mergedPackage, writeTables } from '../publish.ts';
+import { COUNTIES, PLAN_TABLES } from '../contract/schema.ts';
+import { importMetrics } from '../metrics/publish.ts';
+import { mergedPackage, writeTables } from '../publish/tables.ts';
 import { loadReference, ROOT, referenceRows } from '../reference/index.ts';
-import { COUNTIES, PLAN_TABLES } from '../schema.ts';
-import { importMetrics } from './publish.ts';
 import { rng, type SampleCounty, sampleRows } from './sample.ts';
 
 const ymOf = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;

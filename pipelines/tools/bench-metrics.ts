@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet';
-import { writeScaleCsv } from './metrics/scale.ts';
-import { ROOT } from './reference/index.ts';
+import { ROOT } from '../reference/index.ts';
+import { writeScaleCsv } from './scale.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } }, strict: true });
 const target = Number(values.rows);

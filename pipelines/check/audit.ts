@@ -1,8 +1,8 @@
-import { group, percent, yuanEn, yuanZh } from '../src/lib/format.ts';
-import { CATEGORY_LABELS } from '../src/lib/labels.ts';
-import { applicability, type Rule } from './reference/rules.ts';
-import { stationTargets } from './stations.ts';
-import type { Allocation, Extraction, Target } from './types.ts';
+import { group, percent, yuanEn, yuanZh } from '../contract/format.ts';
+import { CATEGORY_LABELS } from '../contract/labels.ts';
+import { stationTargets } from '../contract/stations.ts';
+import type { Allocation, Extraction, Target } from '../extract/types.ts';
+import { applicability, type Rule } from '../reference/rules.ts';
 import { childrenOf, type Finding, itemValue } from './validate.ts';
 
 /** The division a document is about, as far as the audit needs it. */
