@@ -1,5 +1,5 @@
 import { group, percent, yuanEn, yuanZh } from '../contract/format.ts';
-import { CATEGORY_LABELS } from '../contract/labels.ts';
+import { CATEGORY, type Category } from '../contract/vocab.ts';
 import { stationTargets } from '../contract/stations.ts';
 import type { Allocation, Extraction, Target } from '../extract/types.ts';
 import { applicability, type Rule } from '../reference/rules.ts';
@@ -67,7 +67,9 @@ function centralOf(x: Extraction) {
 
 function checkRule(rule: Rule, x: Extraction, place: Place | null): Finding {
   const f = x.fields;
-  const b = base(`rule:${rule.check}`, rule.id, rule.id);
+  // the rule's bound (the rules loader refuses =), published with every finding of the rule
+  const comparator = rule.comparator === '<=' ? '<=' : rule.comparator === '>=' ? '>=' : null;
+  const b = { ...base(`rule:${rule.check}`, rule.id, rule.id), comparator } as const;
   const unverified = rule.source_status === 'unverified';
   const caveatZh = unverified ? '（规则出处未经核实，见规则说明）' : '';
   const caveatEn = unverified ? ' (the rule’s source is not verified; see the rule’s note)' : '';
@@ -217,8 +219,8 @@ function checkRule(rule: Rule, x: Extraction, place: Place | null): Finding {
     selected = x.allocations.filter(
       (a) => !central.children.has(a.itemId) && a.category !== null && cats.has(a.category),
     );
-    whatZh = `${rule.categories!.map((c) => CATEGORY_LABELS[c]!.zh).join('、')}类分项`;
-    whatEn = `items in the categories ${rule.categories!.map((c) => CATEGORY_LABELS[c]!.en).join(', ')}`;
+    whatZh = `${rule.categories!.map((c) => CATEGORY[c as Category].zh).join('、')}类分项`;
+    whatEn = `items in the categories ${rule.categories!.map((c) => CATEGORY[c as Category].en).join(', ')}`;
     if (x.allocations.length === 0)
       return notEnough('文件中未识别到资金分项', 'no fund items were read from the document', [
         spanOf(f.funds_central_yuan),
@@ -251,9 +253,13 @@ const OWN_COUNT = /(?:全县|全市|全区|全旗|辖|共有|现有)[^，。；\
  * codes, and the plan's own count when it gives one). Village stations: the stated total, else new + upgraded.
  */
 function villageCoverage(x: Extraction, text: string, place: Place | null): Finding {
-  const b = base('village_coverage', 'village_coverage_pct');
   const first = (m: string): Target | undefined => x.targets.find((t) => t.metric === m);
   const stated = first('village_coverage_pct');
+  // the coverage a plan states is a floor (达到…以上) unless it says at most
+  const b = {
+    ...base('village_coverage', 'village_coverage_pct'),
+    comparator: stated ? (stated.comparator === '<=' ? '<=' : '>=') : null,
+  } as const;
   const planned = stationTargets(x.targets, 'village');
   const stations = planned?.value ?? null;
   const stationSpans = planned ? planned.from.map(spanOf) : [];

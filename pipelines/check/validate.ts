@@ -1,5 +1,5 @@
 import { percent, yuanEn, yuanZh } from '../contract/format.ts';
-import { METRIC_LABELS } from '../contract/labels.ts';
+import { FUND_SOURCE, FUND_SOURCES, TARGET_METRIC, type TargetMetric } from '../contract/vocab.ts';
 import { PLAUSIBLE_YUAN } from '../extract/matchers/money.ts';
 import type { Allocation, Extraction, FundSource, RefusalProblem } from '../extract/types.ts';
 
@@ -18,6 +18,8 @@ export interface Finding {
   numerator: number | null;
   denominator: number | null;
   threshold: number | null;
+  /** how the value is bounded by the threshold: at least (>=) or at most (<=); null without a threshold */
+  comparator?: '>=' | '<=' | null;
   /** the spans used as evidence, the first being the main one */
   evidence: { start: number; end: number }[];
   /** the rule checked (data/rules), when the finding comes from one */
@@ -35,19 +37,17 @@ export function childrenOf(allocations: readonly Allocation[]): Map<string, Allo
 
 type Slot = 'amount' | FundSource;
 const SLOTS: readonly Slot[] = ['amount', 'central', 'provincial', 'local', 'other'];
+// a source of funds as the vocabulary names it (市县财政, not a third wording)
 const SLOT_ZH: Record<Slot, string> = {
   amount: '总额',
-  central: '中央财政',
-  provincial: '省级财政',
-  local: '地方财政',
-  other: '其他来源',
+  ...(Object.fromEntries(FUND_SOURCES.map((s) => [s, FUND_SOURCE[s].zh])) as Record<FundSource, string>),
 };
 const SLOT_EN: Record<Slot, string> = {
   amount: 'total',
-  central: 'central',
-  provincial: 'provincial',
-  local: 'local',
-  other: 'other',
+  ...(Object.fromEntries(FUND_SOURCES.map((s) => [s, FUND_SOURCE[s].en.toLowerCase()])) as Record<
+    FundSource,
+    string
+  >),
 };
 const NOTE_ZH: Record<string, string> = {
   disbursement: '拨付安排，非分项资金',
@@ -292,7 +292,7 @@ export function validate(x: Extraction): Finding[] {
       severity: 'review',
       status: 'fail',
       subject: metric,
-      message_zh: `同一指标“${METRIC_LABELS[metric] ?? metric}”在文件中有不同数值：${values.join('、')}。两处均保留。`,
+      message_zh: `同一指标“${TARGET_METRIC[metric as TargetMetric]?.zh ?? metric}”在文件中有不同数值：${values.join('、')}。两处均保留。`,
       message_en: `The document states ${metric} with different values: ${values.join(', ')}. Both are kept.`,
       numerator: values[values.length - 1]!,
       denominator: values[0]!,

@@ -1,5 +1,18 @@
-import { CATEGORIES, COMPARATORS, DOC_TYPES, TARGET_METRICS } from '../extract/types.ts';
-import { METRICS } from '../metrics/vocabulary.ts';
+import {
+  AMOUNT_NOTES,
+  CATEGORIES,
+  CHECKS,
+  COMPARATORS,
+  DIVISION_LEVELS,
+  DOC_TYPES,
+  MONTHLY_METRICS as METRICS,
+  PROGRAM_LEVELS,
+  PROGRESS_MEASURES,
+  PROGRESS_STATUSES,
+  RESOLVED_BYS,
+  SEVERITIES,
+  STATUSES,
+} from './vocab.ts';
 
 /**
  * The published tables: their fields, types, units and keys. One definition drives the Parquet column types,
@@ -26,7 +39,21 @@ export interface Table {
   fields: readonly Field[];
 }
 
-const span = (what: string): Field[] => [
+/** The value of a field in a row: its closed list when it has one, else its type's; null unless required. */
+type ValueOf<F extends Field> = F extends { enum: readonly (infer E)[] }
+  ? E
+  : F['type'] extends 'integer' | 'number'
+    ? number
+    : F['type'] extends 'boolean'
+      ? boolean
+      : string;
+type CellOf<F extends Field> = F extends { required: true } ? ValueOf<F> : ValueOf<F> | null;
+
+/** The type of a row of a table, derived from its fields: `RowOf<typeof DOCUMENTS>`. */
+export type RowOf<T extends Table> = { [F in T['fields'][number] as F['name']]: CellOf<F> };
+
+const span = (what: string) =>
+  [
   {
     name: 'span_start',
     type: 'integer',
@@ -45,21 +72,17 @@ const span = (what: string): Field[] => [
     description: 'The exact text of the span: text.slice(span_start, span_end).',
     required: true,
   },
-];
-const docId: Field = {
+] as const satisfies readonly Field[];
+const docId = {
   name: 'doc_id',
   type: 'string',
   description: 'Document id: the file name without .txt.',
   required: true,
-};
-const yuan = (name: string, description: string): Field => ({
-  name,
-  type: 'integer',
-  unit: 'yuan',
-  description,
-});
+} as const satisfies Field;
+const yuan = <N extends string>(name: N, description: string) =>
+  ({ name, type: 'integer', unit: 'yuan', description }) as const satisfies Field;
 
-export const DOCUMENTS: Table = {
+export const DOCUMENTS = {
   name: 'documents',
   title: '文件 Documents',
   description:
@@ -97,14 +120,14 @@ export const DOCUMENTS: Table = {
     {
       name: 'division_level',
       type: 'string',
-      enum: ['county', 'prefecture'],
+      enum: DIVISION_LEVELS,
       description:
         'county (county-level division, in the counties table) or prefecture (a prefecture-level city).',
     },
     {
       name: 'county_resolved_by',
       type: 'string',
-      enum: ['name', 'short_name', 'former_name'],
+      enum: RESOLVED_BYS,
       description:
         'How the name was resolved: full name, short name (乳源), or former name (横县, from data/reference/aliases.yaml).',
     },
@@ -125,7 +148,7 @@ export const DOCUMENTS: Table = {
     {
       name: 'program_level',
       type: 'string',
-      enum: ['national', 'provincial'],
+      enum: PROGRAM_LEVELS,
       description: 'National (国家级/全国) or provincial (省级) programme.',
     },
     {
@@ -181,9 +204,26 @@ export const DOCUMENTS: Table = {
       description: 'Licence or publication note (curated), e.g. 此件主动公开.',
     },
   ],
-};
+} as const satisfies Table;
 
-export const DOCUMENT_FIELDS: Table = {
+export const DOCUMENT_TEXTS = {
+  name: 'document_texts',
+  title: '文件全文 Document texts',
+  description:
+    'The text of every document read, as decoded (BOM removed): the text every span_start and span_end points into.',
+  primaryKey: ['doc_id'],
+  fields: [
+    docId,
+    {
+      name: 'text',
+      type: 'string',
+      description: 'The decoded text, unchanged: quote = text.slice(span_start, span_end) for every row of every table.',
+      required: true,
+    },
+  ],
+} as const satisfies Table;
+
+export const DOCUMENT_FIELDS = {
   name: 'document_fields',
   title: '文件字段出处 Document field sources',
   description: 'The source span of every value in documents: one row per document and field.',
@@ -200,9 +240,9 @@ export const DOCUMENT_FIELDS: Table = {
     },
     ...span('text the value was read from'),
   ],
-};
+} as const satisfies Table;
 
-export const ALLOCATIONS: Table = {
+export const ALLOCATIONS = {
   name: 'allocations',
   title: '资金安排 Fund allocations',
   description:
@@ -250,9 +290,9 @@ export const ALLOCATIONS: Table = {
     { name: 'label_end', type: 'integer', description: 'End of the label in the text.', required: true },
     ...span('statement that gives the amounts'),
   ],
-};
+} as const satisfies Table;
 
-export const TARGETS: Table = {
+export const TARGETS = {
   name: 'targets',
   title: '目标 Targets',
   description: 'Quantitative targets in a closed vocabulary, each with its comparator and source phrase.',
@@ -287,9 +327,9 @@ export const TARGETS: Table = {
     },
     ...span('phrase stating the target'),
   ],
-};
+} as const satisfies Table;
 
-export const PHASES: Table = {
+export const PHASES = {
   name: 'phases',
   title: '实施阶段 Phases',
   description: 'Implementation phases with their start and end months.',
@@ -306,9 +346,9 @@ export const PHASES: Table = {
     { name: 'end_month', type: 'yearmonth', description: 'Last month (or deadline).' },
     ...span('phase heading'),
   ],
-};
+} as const satisfies Table;
 
-export const PRODUCTS: Table = {
+export const PRODUCTS = {
   name: 'products',
   title: '特色产品 Featured products',
   description: 'Local products the plan names as featured (特色农产品, 地标产品).',
@@ -324,9 +364,9 @@ export const PRODUCTS: Table = {
     { name: 'name', type: 'string', description: 'Product name as written.', required: true },
     ...span('product name'),
   ],
-};
+} as const satisfies Table;
 
-export const AMOUNTS: Table = {
+export const AMOUNTS = {
   name: 'amounts',
   title: '文中金额 Money amounts in the text',
   description: 'Every money amount written in a document and the fact that accounts for it, if any.',
@@ -351,7 +391,7 @@ export const AMOUNTS: Table = {
     {
       name: 'note',
       type: 'string',
-      enum: ['disbursement', 'threshold', 'explanation', 'unnamed', 'unreadable', 'implausible'],
+      enum: AMOUNT_NOTES,
       description:
         'Why an unaccounted amount is not a fund fact: a payment schedule, a threshold, an explanation, no item named; unreadable (a number that cannot be read for sure: a bidirectional control, a space between digit groups, scientific notation, irregular grouping) or implausible (above ¥10 billion, or beyond exact integers), never used as a fund figure and reported as a number_unreadable or amount_implausible finding.',
     },
@@ -363,9 +403,9 @@ export const AMOUNTS: Table = {
     },
     ...span('amount'),
   ],
-};
+} as const satisfies Table;
 
-export const FINDINGS: Table = {
+export const FINDINGS = {
   name: 'findings',
   title: '核查结果 Findings',
   description:
@@ -382,6 +422,7 @@ export const FINDINGS: Table = {
     {
       name: 'check',
       type: 'string',
+      enum: CHECKS,
       description:
         'Which check: items_sum, conflicting_values, unaccounted_amount, amounts_accounted, number_unreadable, amount_implausible, no_facts, county_unresolved, read_error (the document itself); rule:share_of_central, rule:matching_ratio, rule:negative_list (a rule of data/rules, see rule_id); village_coverage; phases_in_period, issued_before_first_phase_end.',
       required: true,
@@ -389,7 +430,7 @@ export const FINDINGS: Table = {
     {
       name: 'severity',
       type: 'string',
-      enum: ['info', 'review', 'fail'],
+      enum: SEVERITIES,
       description:
         'info; review (worth a look: a sum that does not add up, a rule not met in principle, a claim the division data does not bear out); fail (the document could not be read).',
       required: true,
@@ -397,7 +438,7 @@ export const FINDINGS: Table = {
     {
       name: 'status',
       type: 'string',
-      enum: ['pass', 'fail', 'not_applicable', 'not_enough_data'],
+      enum: STATUSES,
       description: 'Outcome of the check.',
       required: true,
     },
@@ -412,6 +453,13 @@ export const FINDINGS: Table = {
     { name: 'numerator', type: 'number', description: 'Computed value (e.g. the sum of the items).' },
     { name: 'denominator', type: 'number', description: 'Value compared with (e.g. the stated total).' },
     { name: 'threshold', type: 'number', description: 'Threshold of a rule, when there is one.' },
+    {
+      name: 'comparator',
+      type: 'string',
+      enum: ['>=', '<='],
+      description:
+        'How the computed value is bounded by the threshold: at least (>=) or at most (<=), as the rule or the plan says; empty without a threshold.',
+    },
     { name: 'rule_id', type: 'string', description: 'The rule checked (rules.rule_id), for rule:* checks.' },
     {
       name: 'evidence',
@@ -427,9 +475,9 @@ export const FINDINGS: Table = {
     { name: 'span_end', type: 'integer', description: 'End of the main evidence span.' },
     { name: 'quote', type: 'string', description: 'Text of the main evidence span.' },
   ],
-};
+} as const satisfies Table;
 
-export const CORRECTIONS: Table = {
+export const CORRECTIONS = {
   name: 'corrections',
   title: '人工更正 Curated corrections',
   description:
@@ -467,16 +515,12 @@ export const CORRECTIONS: Table = {
     { name: 'span_end', type: 'integer', description: 'End of the supporting quote.' },
     { name: 'quote', type: 'string', description: 'The supporting quote.' },
   ],
-};
+} as const satisfies Table;
 
-const count = (name: string, description: string): Field => ({
-  name,
-  type: 'integer',
-  description,
-  required: true,
-});
+const count = <N extends string>(name: N, description: string) =>
+  ({ name, type: 'integer', description, required: true }) as const satisfies Field;
 
-export const COUNTIES: Table = {
+export const COUNTIES = {
   name: 'counties',
   title: '县级行政区划 County-level divisions',
   description:
@@ -529,9 +573,9 @@ export const COUNTIES: Table = {
     count('other_village_units', 'Farm, forest and other living areas (village codes ending 400 and above).'),
     { name: 'vintage', type: 'string', description: 'Edition of the division codes.', required: true },
   ],
-};
+} as const satisfies Table;
 
-export const RULES: Table = {
+export const RULES = {
   name: 'rules',
   title: '示范项目规则 Programme rules',
   description:
@@ -588,9 +632,9 @@ export const RULES: Table = {
       required: true,
     },
   ],
-};
+} as const satisfies Table;
 
-export const METRICS_MONTHLY: Table = {
+export const METRICS_MONTHLY = {
   name: 'metrics_monthly',
   title: '月度指标 Monthly metrics',
   description:
@@ -634,9 +678,9 @@ export const METRICS_MONTHLY: Table = {
     },
     { name: 'note', type: 'string', description: 'Source or note columns of the input row.' },
   ],
-};
+} as const satisfies Table;
 
-export const METRICS_REJECTED: Table = {
+export const METRICS_REJECTED = {
   name: 'metrics_rejected',
   title: '未采用的月度数据 Rejected monthly values',
   description:
@@ -676,9 +720,9 @@ export const METRICS_REJECTED: Table = {
     { name: 'reason_zh', type: 'string', description: 'Reason in Chinese.', required: true },
     { name: 'reason_en', type: 'string', description: 'Reason in English.', required: true },
   ],
-};
+} as const satisfies Table;
 
-export const PROGRESS: Table = {
+export const PROGRESS = {
   name: 'progress',
   title: '目标进度 Progress against plan targets',
   description:
@@ -690,7 +734,7 @@ export const PROGRESS: Table = {
     {
       name: 'measure',
       type: 'string',
-      enum: [...TARGET_METRICS, 'funds_central_yuan', 'funds_local_yuan'],
+      enum: PROGRESS_MEASURES,
       description:
         'The target metric (stations: the stated total, else new + upgraded), or the plan’s funds (funds_central_yuan, funds_local_yuan).',
       required: true,
@@ -745,7 +789,7 @@ export const PROGRESS: Table = {
     {
       name: 'status',
       type: 'string',
-      enum: ['met', 'on_track', 'behind', 'no_data', 'not_started', 'no_period'],
+      enum: PROGRESS_STATUSES,
       description:
         'met (target reached), on_track (share ≥ expected), behind, no_data (no or too few months), not_started (no month of the period yet), no_period (the plan states no start, so neither a cumulative actual nor an expectation can be computed).',
       required: true,
@@ -760,7 +804,7 @@ export const PROGRESS: Table = {
     { name: 'period_end', type: 'yearmonth', description: 'End of the plan’s period.' },
     ...span('target in the plan'),
   ],
-};
+} as const satisfies Table;
 
 /** The metrics tables, published by `npm run data` and by `npm run data -- --metrics DIR --out DIR`. */
 export const METRICS_TABLES: readonly Table[] = [METRICS_MONTHLY, METRICS_REJECTED];
@@ -768,6 +812,7 @@ export const METRICS_TABLES: readonly Table[] = [METRICS_MONTHLY, METRICS_REJECT
 /** The plan pipeline's tables, in the order they are published. */
 export const PLAN_TABLES: readonly Table[] = [
   DOCUMENTS,
+  DOCUMENT_TEXTS,
   DOCUMENT_FIELDS,
   ALLOCATIONS,
   TARGETS,

@@ -1,24 +1,21 @@
 /** Shared types of the plan pipeline: what the extractor finds in one document. */
 
-export const DOC_TYPES = ['plan', 'revision', 'fund_rules', 'report', 'news', 'other'] as const;
-export type DocType = (typeof DOC_TYPES)[number];
+// the closed vocabularies are the contract's: one record per code with its names (pipelines/contract/vocab.ts)
+import type { AmountNote, Category, Comparator, DocType, FundSource, TargetMetric } from '../contract/vocab.ts';
 
-export const FUND_SOURCES = ['central', 'provincial', 'local', 'other'] as const;
-export type FundSource = (typeof FUND_SOURCES)[number];
-
-export const CATEGORIES = [
-  'upstream',
-  'logistics',
-  'public_service',
-  'training',
-  'enterprise_upgrade',
-  'operations',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const COMPARATORS = ['>=', '<=', '='] as const;
-export type Comparator = (typeof COMPARATORS)[number];
+export {
+  type AmountNote,
+  CATEGORIES,
+  type Category,
+  type Comparator,
+  COMPARATORS,
+  DOC_TYPES,
+  type DocType,
+  FUND_SOURCES,
+  type FundSource,
+  TARGET_METRICS,
+  type TargetMetric,
+} from '../contract/vocab.ts';
 
 /** A value together with the exact span of the original text it was read from. */
 export interface Cited<T> {
@@ -38,18 +35,6 @@ export interface MoneyMention {
   /** why an unaccounted amount was not read as a fund fact */
   note?: AmountNote;
 }
-
-/**
- * Why an amount in the text is not a fund fact: a payment schedule, a threshold, an explanation, unnamed, a number
- * that cannot be read for sure (unreadable), or an amount too large for one county's plan (implausible).
- */
-export type AmountNote =
-  | 'disbursement'
-  | 'threshold'
-  | 'explanation'
-  | 'unnamed'
-  | 'unreadable'
-  | 'implausible';
 
 /**
  * What makes the money matcher refuse an amount: a character inside the number, its form (a number in parts that
@@ -107,27 +92,6 @@ export interface Allocation {
   end: number;
 }
 
-export const TARGET_METRICS = [
-  'county_service_center_count',
-  'logistics_center_count',
-  'township_station_count',
-  'township_station_count_new',
-  'township_station_count_upgraded',
-  'village_station_count',
-  'village_station_count_new',
-  'village_station_count_upgraded',
-  'township_coverage_pct',
-  'village_coverage_pct',
-  'training_person_times',
-  'delivery_hours_to_township',
-  'delivery_hours_to_village',
-  'online_retail_growth_pct',
-  'agri_online_retail_growth_pct',
-  'new_online_shops',
-  'incubated_entrepreneurs',
-  'training_satisfaction_pct',
-] as const;
-export type TargetMetric = (typeof TARGET_METRICS)[number];
 
 export interface Target {
   metric: TargetMetric;

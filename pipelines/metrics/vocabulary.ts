@@ -1,104 +1,48 @@
 /**
- * The closed vocabulary of monthly metrics, with the names counties use for them in their reports and the units
- * they are reported in. Extend with care: a new metric needs an entry here, a label on the site and a line in
+ * How monthly metrics are named and measured in the reports counties send: the names each metric goes by and the
+ * units it comes in. The metrics themselves (codes, names, published unit) are the contract's
+ * (pipelines/contract/vocab.ts); a new metric needs an entry there, its report names here and a line in
  * data/README.md.
  */
+import { MONTHLY_METRIC, MONTHLY_METRICS, type MonthlyMetric } from '../contract/vocab.ts';
 
-export const METRICS = [
-  'online_retail_sales_yuan',
-  'agri_online_retail_sales_yuan',
-  'express_parcels',
-  'active_township_stations',
-  'active_village_stations',
-  'training_person_times',
-  'funds_disbursed_central_yuan',
-  'funds_disbursed_local_yuan',
-  'new_online_shops',
-] as const;
-export type Metric = (typeof METRICS)[number];
 
+export { MONTHLY_METRICS as METRICS } from '../contract/vocab.ts';
+/** A monthly metric's code. */
+export type Metric = MonthlyMetric;
+
+/** A metric as the contract names it (names, unit, kind), with the names counties use for it in their reports. */
 export interface MetricInfo {
   zh: string;
   en: string;
   /** the unit values are published in */
-  unit: 'yuan' | 'parcels' | 'stations' | 'person_times' | 'shops';
+  unit: (typeof MONTHLY_METRIC)[MonthlyMetric]['unit'];
   /** monthly flow (summed over months) or a stock at the end of the month */
   kind: 'flow' | 'stock';
   /** names used in reports (headers of wide files, metric cells of long files), compared without spaces */
   names: string[];
 }
 
-export const METRIC_INFO: Readonly<Record<Metric, MetricInfo>> = {
-  online_retail_sales_yuan: {
-    zh: '网络零售额',
-    en: 'online retail sales',
-    unit: 'yuan',
-    kind: 'flow',
-    names: ['网络零售额', '农村网络零售额', '县域网络零售额', '电商零售额', 'online retail sales'],
-  },
-  agri_online_retail_sales_yuan: {
-    zh: '农产品网络零售额',
-    en: 'online retail sales of farm products',
-    unit: 'yuan',
-    kind: 'flow',
-    names: ['农产品网络零售额', '农产品网销额', '农产品线上销售额', 'agri online retail sales'],
-  },
-  express_parcels: {
-    zh: '快递业务量',
-    en: 'parcels',
-    unit: 'parcels',
-    kind: 'flow',
-    names: ['快递业务量', '快递量', '快递件数', '包裹量', '快递包裹', 'express parcels', 'parcels'],
-  },
-  active_township_stations: {
-    zh: '运营中的乡镇服务站',
-    en: 'township stations in operation',
-    unit: 'stations',
-    kind: 'stock',
-    names: ['运营乡镇服务站', '乡镇服务站', '运营中的乡镇服务站', '乡镇站点', 'active township stations'],
-  },
-  active_village_stations: {
-    zh: '运营中的村级服务站',
-    en: 'village stations in operation',
-    unit: 'stations',
-    kind: 'stock',
-    names: ['运营村级服务站', '村级服务站', '运营中的村级服务站', '村级站点', 'active village stations'],
-  },
-  training_person_times: {
-    zh: '电商培训人次',
-    en: 'training (person-times)',
-    unit: 'person_times',
-    kind: 'flow',
-    names: ['电商培训人次', '培训人次', '培训人数', 'training person times', 'training'],
-  },
-  funds_disbursed_central_yuan: {
-    zh: '中央财政资金拨付',
-    en: 'central funds disbursed',
-    unit: 'yuan',
-    kind: 'flow',
-    names: [
-      '中央财政资金拨付',
-      '中央资金拨付',
-      '中央资金支出',
-      '中央财政资金支出',
-      'central funds disbursed',
-    ],
-  },
-  funds_disbursed_local_yuan: {
-    zh: '地方财政资金拨付',
-    en: 'local funds disbursed',
-    unit: 'yuan',
-    kind: 'flow',
-    names: ['地方财政资金拨付', '地方资金拨付', '配套资金拨付', '地方配套资金支出', 'local funds disbursed'],
-  },
-  new_online_shops: {
-    zh: '新增网店',
-    en: 'new online shops',
-    unit: 'shops',
-    kind: 'flow',
-    names: ['新增网店', '新开网店', '新增网店数', 'new online shops'],
-  },
+/** The names each metric goes by in reports, besides the contract's own Chinese and English names. */
+const REPORT_NAMES: Readonly<Record<MonthlyMetric, string[]>> = {
+  online_retail_sales_yuan: ['农村网络零售额', '县域网络零售额', '电商零售额'],
+  agri_online_retail_sales_yuan: ['农产品网销额', '农产品线上销售额', 'agri online retail sales'],
+  express_parcels: ['快递量', '快递件数', '包裹量', '快递包裹', 'express parcels'],
+  active_township_stations: ['运营乡镇服务站', '乡镇服务站', '乡镇站点', 'active township stations'],
+  active_village_stations: ['运营村级服务站', '村级服务站', '村级站点', 'active village stations'],
+  training_person_times: ['培训人次', '培训人数', 'training person times', 'training'],
+  funds_disbursed_central_yuan: ['中央资金拨付', '中央资金支出', '中央财政资金支出'],
+  funds_disbursed_local_yuan: ['地方财政资金拨付', '地方资金拨付', '配套资金拨付', '地方配套资金支出'],
+  new_online_shops: ['新开网店', '新增网店数'],
 };
+
+/** Every monthly metric with its names, unit and kind. */
+export const METRIC_INFO: Readonly<Record<Metric, MetricInfo>> = Object.fromEntries(
+  MONTHLY_METRICS.map((m) => [
+    m,
+    { ...MONTHLY_METRIC[m], names: [MONTHLY_METRIC[m].zh, ...REPORT_NAMES[m], MONTHLY_METRIC[m].en] },
+  ]),
+) as Record<Metric, MetricInfo>;
 
 /** Input units per published unit, as factors: 1 万元 = 10,000 yuan. */
 const UNITS: Record<MetricInfo['unit'], Record<string, number>> = {
@@ -115,7 +59,7 @@ const compact = (s: string) =>
     .trim()
     .toLowerCase();
 const BY_NAME = new Map<string, Metric>();
-for (const m of METRICS) {
+for (const m of MONTHLY_METRICS) {
   BY_NAME.set(compact(m), m);
   for (const n of METRIC_INFO[m].names) BY_NAME.set(compact(n).replace(/ /g, ''), m);
 }
@@ -162,7 +106,7 @@ export function convert(metric: Metric, value: number, factor: number): number |
 }
 
 /** Whether a name is a metric's code (online_retail_sales_yuan) rather than a word used in reports. */
-export const isCode = (name: string) => (METRICS as readonly string[]).includes(name.trim().toLowerCase());
+export const isCode = (name: string) => (MONTHLY_METRICS as readonly string[]).includes(name.trim().toLowerCase());
 
 /** A header or cell naming a metric with its unit: 网络零售额（万元）, 快递业务量(万件). */
 export function splitUnit(header: string): { name: string; unit: string } {

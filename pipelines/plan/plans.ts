@@ -9,6 +9,7 @@ import {
   CORRECTIONS,
   checkRows,
   DOCUMENT_FIELDS,
+  DOCUMENT_TEXTS,
   DOCUMENTS,
   FINDINGS,
   PHASES,
@@ -155,7 +156,7 @@ function readPlanUnsafe(
   error?: string,
 ): DocResult {
   const rows = new Map<Table, Row[]>(
-    [DOCUMENTS, DOCUMENT_FIELDS, ALLOCATIONS, TARGETS, PHASES, PRODUCTS, AMOUNTS, FINDINGS, CORRECTIONS].map(
+    PLAN_TABLES.map(
       (t) => [t, []],
     ),
   );
@@ -290,6 +291,7 @@ function readPlanUnsafe(
     });
   }
   const accounted = x.amounts.filter((a) => a.accountedBy !== null).length;
+  push(DOCUMENT_TEXTS, { doc_id: docId, text });
   push(DOCUMENTS, {
     ...base,
     status: 'ok',
@@ -420,6 +422,7 @@ function readPlanUnsafe(
       numerator: g.numerator,
       denominator: g.denominator,
       threshold: g.threshold,
+      comparator: g.comparator ?? null,
       rule_id: g.rule_id ?? null,
       evidence: JSON.stringify(g.evidence.map((e) => [e.start, e.end])),
       span_start: main?.start ?? null,

@@ -17,7 +17,6 @@ import { serve } from './serve.ts';
 const DIST = join(ROOT, 'dist');
 if (!existsSync(join(DIST, 'index.html')))
   throw new Error('dist/ is missing: run `npm run data && npm run build`');
-const COMPRESSIBLE = /^(text\/|application\/(json|javascript|wasm)|image\/svg)/;
 
 // the project's static server, compressing what compresses on the fly (gzip), as a plain static host would
 const { server, origin } = await serve({ root: DIST, compression: 'gzip' });

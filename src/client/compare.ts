@@ -9,7 +9,7 @@
  */
 
 import { money } from '../../pipelines/contract/format.ts';
-import { CATEGORIES as CATEGORY_ORDER } from '../../pipelines/extract/types.ts';
+import { CATEGORIES as CATEGORY_ORDER } from '../../pipelines/contract/vocab.ts';
 import { lines, normalizedBars, stackedBars, timeline } from '../lib/charts.ts';
 import type { PickerEntry, PlanSummary } from '../lib/compare.ts';
 import { openDuck } from './duck.ts';

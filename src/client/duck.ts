@@ -18,6 +18,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 /** The published tables a page may register: a closed list, so table names never come from input. */
 export const TABLES = [
   'documents',
+  'document_texts',
   'document_fields',
   'allocations',
   'targets',

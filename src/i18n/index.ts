@@ -1,9 +1,18 @@
 /**
  * The site's words, in one place per language. Chinese first; English must have every key Chinese has (the type
  * says so, and the check below fails the build if a key is missing at run time). Codes published in the data
- * (metrics, categories, fields) have their labels here too, so that no code is shown raw.
+ * (metrics, categories, fields, statuses, notes) are named by the contract's vocabulary
+ * (pipelines/contract/vocab.ts), never here, so that a code has one wording everywhere.
  */
-import { CATEGORY_LABELS, FIELD_LABELS, METRIC_LABELS } from '../../pipelines/contract/labels.ts';
+import {
+  AMOUNT_NOTE,
+  CATEGORY,
+  DOCUMENT_FIELD,
+  FUND_SOURCE,
+  PROGRESS_MEASURE,
+  PROGRESS_STATUS,
+  termOf,
+} from '../../pipelines/contract/vocab.ts';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -55,10 +64,10 @@ const zh = {
   plan_grouping: '方案原有分组',
   category: '类别',
   amount: '金额',
-  central: '中央财政',
-  provincial: '省级财政',
-  local: '市县财政',
-  other_source: '其他来源',
+  central: FUND_SOURCE.central.zh,
+  provincial: FUND_SOURCE.provincial.zh,
+  local: FUND_SOURCE.local.zh,
+  other_source: FUND_SOURCE.other.zh,
   unattributed: '未分来源',
   stations: '服务站点',
   stations_intro: '方案提出建设的县、乡、村三级服务站点，以及所述和按区划数据计算的覆盖率。',
@@ -100,12 +109,6 @@ const zh = {
   for_public: '想知道本县承诺了什么、钱花在哪里：打开本县页面。',
   for_journalists: '比较各县、下载数据、引用原句：见数据下载与核查结果。',
   for_officials: '对照同类县和项目规则：见核查结果。',
-  status_met: '已完成',
-  status_on_track: '符合预期',
-  status_behind: '落后于预期',
-  status_no_data: '无数据',
-  status_not_started: '未开始',
-  status_no_period: '方案未写明起始时间',
   data_title: '数据下载',
   data_lead:
     '全部表格提供 CSV（UTF-8，可用 Excel 打开）和 Parquet 两种格式。每个数字都有出处：span_start、span_end 和 quote 三列指向原文。',
@@ -151,12 +154,6 @@ const zh = {
   doc_group_review: '需要核查',
   doc_group_unaccounted: '未计入资金数据的金额',
   doc_text_note: '原文为中文，按发布的文本显示。',
-  note_disbursement: '拨付安排',
-  note_threshold: '门槛或业绩数额',
-  note_explanation: '对已列金额的说明',
-  note_unnamed: '未能确定所属项目',
-  note_unreadable: '数字无法可靠读取（见发现）',
-  note_implausible: '金额超出合理范围（见发现）',
 } as const;
 
 type Key = keyof typeof zh;
@@ -208,10 +205,10 @@ const en: Record<Key, string> = {
   plan_grouping: 'The plan’s own grouping',
   category: 'Category',
   amount: 'Amount',
-  central: 'Central',
-  provincial: 'Provincial',
-  local: 'Local',
-  other_source: 'Other',
+  central: FUND_SOURCE.central.en,
+  provincial: FUND_SOURCE.provincial.en,
+  local: FUND_SOURCE.local.en,
+  other_source: FUND_SOURCE.other.en,
   unattributed: 'Source not stated',
   stations: 'Service stations',
   stations_intro:
@@ -256,12 +253,6 @@ const en: Record<Key, string> = {
   for_public: 'What did my county promise, and where does the money go? Open its county page.',
   for_journalists: 'Compare counties, download the data, cite the sentence: see Data and Audit.',
   for_officials: 'Benchmark against peers and the programme’s rules: see Audit.',
-  status_met: 'met',
-  status_on_track: 'on track',
-  status_behind: 'behind',
-  status_no_data: 'no data',
-  status_not_started: 'not started',
-  status_no_period: 'no start date in the plan',
   data_title: 'Data',
   data_lead:
     'Every table as CSV (UTF-8, opens in Excel) and Parquet. Every figure has its source: span_start, span_end and quote point into the document text.',
@@ -309,12 +300,6 @@ const en: Record<Key, string> = {
   doc_group_review: 'Worth a look',
   doc_group_unaccounted: 'Amounts not accounted for',
   doc_text_note: 'The document is in Chinese and is shown as published.',
-  note_disbursement: 'a payment schedule',
-  note_threshold: 'a threshold or performance figure',
-  note_explanation: 'explains an amount already listed',
-  note_unnamed: 'no item could be attached',
-  note_unreadable: 'the number cannot be read reliably (see findings)',
-  note_implausible: 'beyond a plausible amount (see findings)',
 };
 
 export const STRINGS: Record<Lang, Record<Key, string>> = { zh, en };
@@ -333,73 +318,22 @@ export function t(lang: Lang, key: Key, vars: Record<string, string | number> = 
 /** A site path in a language: /counties/469001/ or /en/counties/469001/. */
 export const href = (lang: Lang, path: string) => (lang === 'zh' ? path : `/en${path}`);
 
-const METRIC_EN: Record<string, string> = {
-  county_service_center_count: 'County service centre',
-  logistics_center_count: 'County logistics centre',
-  township_station_count: 'Township stations',
-  township_station_count_new: 'New township stations',
-  township_station_count_upgraded: 'Upgraded township stations',
-  village_station_count: 'Village stations',
-  village_station_count_new: 'New village stations',
-  village_station_count_upgraded: 'Upgraded village stations',
-  township_coverage_pct: 'Township coverage',
-  village_coverage_pct: 'Village coverage',
-  training_person_times: 'Training (person-times)',
-  delivery_hours_to_township: 'Delivery time to townships',
-  delivery_hours_to_village: 'Delivery time to villages',
-  online_retail_growth_pct: 'Growth of online retail sales',
-  agri_online_retail_growth_pct: 'Growth of online sales of farm products',
-  new_online_shops: 'New online shops',
-  incubated_entrepreneurs: 'Entrepreneurs incubated',
-  training_satisfaction_pct: 'Training satisfaction',
-  funds_central_yuan: 'Central funds disbursed',
-  funds_local_yuan: 'Local funds disbursed',
-};
-const FIELD_EN: Record<string, string> = {
-  title: 'Title',
-  doc_type: 'Document type',
-  county_name: 'County',
-  doc_number: 'Document number',
-  issuer: 'Issued by',
-  issued_on: 'Date of issue',
-  program_year: 'Programme year',
-  program_level: 'Programme level',
-  period_start: 'Period from',
-  period_end: 'Period to',
-  funds_total_yuan: 'Total funds',
-  funds_central_yuan: 'Central funds',
-  funds_provincial_yuan: 'Provincial funds',
-  funds_local_yuan: 'Local funds',
-  funds_other_yuan: 'Other funds',
-};
-const METRIC_ZH_EXTRA: Record<string, string> = {
-  funds_central_yuan: '中央财政资金拨付',
-  funds_local_yuan: '地方财政资金拨付',
-};
+/** The label of a target metric or progress measure; throws on one the vocabulary lacks. */
+export const metricName = (lang: Lang, metric: string): string =>
+  termOf(PROGRESS_MEASURE, metric, lang, 'the target metrics and progress measures');
 
-/** The label of a target metric (or progress measure); throws on one without a label in this language. */
-export function metricName(lang: Lang, metric: string): string {
-  const label = lang === 'zh' ? (METRIC_LABELS[metric] ?? METRIC_ZH_EXTRA[metric]) : METRIC_EN[metric];
-  if (!label) throw new Error(`src/i18n/index.ts: no ${lang} label for metric “${metric}”`);
-  return label;
-}
-
-/** The label of a document field; throws on one without a label in this language. */
-export function fieldName(lang: Lang, field: string): string {
-  const label = lang === 'zh' ? FIELD_LABELS[field] : FIELD_EN[field];
-  if (!label) throw new Error(`src/i18n/index.ts: no ${lang} label for field “${field}”`);
-  return label;
-}
+/** The label of a document field; throws on one the vocabulary lacks. */
+export const fieldName = (lang: Lang, field: string): string =>
+  termOf(DOCUMENT_FIELD, field, lang, 'the document fields');
 
 /** The label of a canonical fund category. */
-export function categoryName(lang: Lang, category: string): string {
-  const label = CATEGORY_LABELS[category]?.[lang];
-  if (!label) throw new Error(`src/i18n/index.ts: no ${lang} label for category “${category}”`);
-  return label;
-}
+export const categoryName = (lang: Lang, category: string): string =>
+  termOf(CATEGORY, category, lang, 'the fund categories');
 
-// every metric has both labels, checked when the site is built
-for (const m of Object.keys(METRIC_EN)) {
-  metricName('zh', m);
-  metricName('en', m);
-}
+/** The wording of a progress status (met, on track…). */
+export const progressStatusName = (lang: Lang, status: string): string =>
+  termOf(PROGRESS_STATUS, status, lang, 'the progress statuses');
+
+/** Why an amount is not a fund fact, in words. */
+export const amountNoteName = (lang: Lang, note: string): string =>
+  termOf(AMOUNT_NOTE, note, lang, 'the amount notes');

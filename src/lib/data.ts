@@ -1,6 +1,7 @@
 /**
- * Build-time access to the published tables (public/data/*.parquet, written by `npm run data`) and to the
- * documents they cite. Every row is checked against pipelines/contract/schema.ts before a page sees it.
+ * Build-time access to the published tables (public/data/*.parquet, written by `npm run data`), texts of the
+ * documents included (document_texts): the site reads the pipeline's output, never its input. Every row is checked
+ * against pipelines/contract/schema.ts before a page sees it, and typed by it.
  */
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
@@ -15,17 +16,19 @@ import {
   COUNTIES,
   checkRows,
   DOCUMENT_FIELDS,
+  DOCUMENT_TEXTS,
   DOCUMENTS,
   FINDINGS,
+  METRICS_MONTHLY,
   PHASES,
   PRODUCTS,
   PROGRESS,
   type Row,
   RULES,
+  type RowOf,
   TARGETS,
   type Table,
 } from '../../pipelines/contract/schema.ts';
-import { decodeDocument } from '../../pipelines/read/decode.ts';
 
 // Astro builds from the project root; bundled page code has no stable import.meta.url to resolve from.
 const ROOT = process.cwd();
@@ -38,7 +41,6 @@ const DATA_DIR = (() => {
     throw new Error('public/data is missing: run `npm run data` before building the site');
   }
 })();
-const RAW_DIR = join(ROOT, 'data/plans/raw');
 
 /** A span of the document text: UTF-16 offsets (BOM removed) and the text they cover. */
 export interface Span {
@@ -47,211 +49,33 @@ export interface Span {
   quote: string;
 }
 
+// row types are the schema's (pipelines/contract/schema.ts), never restated here
 /** A row of documents. */
-export interface DocumentRow {
-  doc_id: string;
-  status: 'ok' | 'error';
-  error: string | null;
-  doc_type: 'plan' | 'revision' | 'fund_rules' | 'report' | 'news' | 'other' | null;
-  title: string | null;
-  county_name: string | null;
-  county_code: string | null;
-  division_level: 'county' | 'prefecture' | null;
-  county_resolved_by: 'name' | 'short_name' | 'former_name' | null;
-  prefecture: string | null;
-  province: string | null;
-  doc_number: string | null;
-  issuer: string | null;
-  issued_on: string | null;
-  program_year: number | null;
-  program_level: 'national' | 'provincial' | null;
-  period_start: string | null;
-  period_end: string | null;
-  funds_total_yuan: number | null;
-  funds_central_yuan: number | null;
-  funds_provincial_yuan: number | null;
-  funds_local_yuan: number | null;
-  funds_other_yuan: number | null;
-  allocations: number | null;
-  targets: number | null;
-  amounts: number | null;
-  amounts_accounted: number | null;
-  corrections: number | null;
-  source_file: string;
-  sha256: string;
-  encoding: string | null;
-  chars: number | null;
-  source_url: string | null;
-  retrieved_on: string | null;
-  licence: string | null;
-}
-
+export type DocumentRow = RowOf<typeof DOCUMENTS>;
 /** A row of document_fields: where a value of documents was read. */
-export interface DocumentFieldRow extends Span {
-  doc_id: string;
-  field: string;
-  value: string;
-  corrected: boolean;
-}
-
+export type DocumentFieldRow = RowOf<typeof DOCUMENT_FIELDS>;
 /** A row of allocations: a fund group or item. */
-export interface AllocationRow extends Span {
-  doc_id: string;
-  item_id: string;
-  parent_item_id: string | null;
-  label: string;
-  plan_group: string | null;
-  category: string | null;
-  amount_yuan: number | null;
-  amount_basis: 'stated' | 'sum_of_sources' | 'none';
-  central_yuan: number | null;
-  provincial_yuan: number | null;
-  local_yuan: number | null;
-  other_yuan: number | null;
-  label_start: number;
-  label_end: number;
-}
-
+export type AllocationRow = RowOf<typeof ALLOCATIONS>;
 /** A row of targets. */
-export interface TargetRow extends Span {
-  doc_id: string;
-  target_id: string;
-  metric: string;
-  value: number;
-  unit: string;
-  comparator: '>=' | '<=' | '=';
-}
-
+export type TargetRow = RowOf<typeof TARGETS>;
 /** A row of phases. */
-export interface PhaseRow extends Span {
-  doc_id: string;
-  phase_id: string;
-  name: string;
-  start_month: string | null;
-  end_month: string | null;
-}
-
+export type PhaseRow = RowOf<typeof PHASES>;
 /** A row of products. */
-export interface ProductRow extends Span {
-  doc_id: string;
-  product_id: string;
-  name: string;
-}
-
+export type ProductRow = RowOf<typeof PRODUCTS>;
 /** A row of amounts: a money amount in the text. */
-export interface AmountRow extends Span {
-  doc_id: string;
-  amount_id: string;
-  amount_yuan: number | null;
-  accounted_by: string | null;
-  note: 'disbursement' | 'threshold' | 'explanation' | 'unnamed' | 'unreadable' | 'implausible' | null;
-  context: string;
-}
-
+export type AmountRow = RowOf<typeof AMOUNTS>;
 /** A row of findings; the span is empty when the finding is about the whole document. */
-export interface FindingRow {
-  doc_id: string;
-  finding_id: string;
-  check: string;
-  severity: 'info' | 'review' | 'fail';
-  status: 'pass' | 'fail' | 'not_applicable' | 'not_enough_data';
-  subject: string;
-  message_zh: string;
-  message_en: string;
-  numerator: number | null;
-  denominator: number | null;
-  threshold: number | null;
-  rule_id: string | null;
-  evidence: string;
-  span_start: number | null;
-  span_end: number | null;
-  quote: string | null;
-}
-
+export type FindingRow = RowOf<typeof FINDINGS>;
 /** A row of counties: a county-level division with its township and village counts (2023 codes). */
-export interface CountyRow {
-  county_code: string;
-  name: string;
-  short_name: string;
-  kind: string;
-  prefecture_code: string;
-  prefecture: string;
-  province: string;
-  townships: number;
-  villages: number;
-  village_committees: number;
-  residents_committees: number;
-  other_village_units: number;
-  vintage: string;
-}
-
+export type CountyRow = RowOf<typeof COUNTIES>;
 /** A row of rules: one of the programme's rules, with its quote and citation. */
-export interface RuleRow {
-  rule_id: string;
-  check: 'share_of_central' | 'matching_ratio' | 'negative_list';
-  program_years: string;
-  program_levels: string;
-  provinces: string | null;
-  comparator: '>=' | '<=' | null;
-  threshold: number | null;
-  counts: string | null;
-  rule_zh: string;
-  rule_en: string;
-  quote: string;
-  read_in: string | null;
-  quote_span_start: number | null;
-  quote_span_end: number | null;
-  notice_number: string | null;
-  notice_title: string | null;
-  source_status: 'quoted_in_plan' | 'unverified';
-  source_note: string;
-}
-
+export type RuleRow = RowOf<typeof RULES>;
 /** A row of progress: a plan target against its monthly actual. */
-export interface ProgressRow extends Span {
-  doc_id: string;
-  county_code: string;
-  measure: string;
-  target_id: string | null;
-  target_value: number;
-  comparator: string;
-  metric: string;
-  basis: 'cumulative' | 'latest' | 'yoy_12_months';
-  actual: number | null;
-  actual_month: string | null;
-  share_of_target: number | null;
-  expected_share: number | null;
-  status: 'met' | 'on_track' | 'behind' | 'no_data' | 'not_started' | 'no_period';
-  synthetic: boolean;
-  period_start: string | null;
-  period_end: string | null;
-}
-
+export type ProgressRow = RowOf<typeof PROGRESS>;
 /** A row of metrics_monthly. */
-export interface MetricRow {
-  county_code: string;
-  month: string;
-  metric: string;
-  value: number;
-  unit: string;
-  source: string;
-  synthetic: boolean;
-  note: string | null;
-}
-
+export type MetricRow = RowOf<typeof METRICS_MONTHLY>;
 /** A row of corrections. */
-export interface CorrectionRow {
-  doc_id: string;
-  correction_id: string;
-  target: string;
-  action: 'set' | 'remove';
-  extracted_value: string | null;
-  corrected_value: string | null;
-  reason: string;
-  span_start: number | null;
-  span_end: number | null;
-  quote: string | null;
-}
+export type CorrectionRow = RowOf<typeof CORRECTIONS>;
 
 /** Parquet values as the schema's types: BIGINT → number (exactly), DATE → YYYY-MM-DD. */
 function toRow(table: Table, raw: Record<string, unknown>, i: number): Row {
@@ -275,7 +99,12 @@ function toRow(table: Table, raw: Record<string, unknown>, i: number): Row {
 // Parsed tables keyed on the SHA-256 of the file's bytes: a rerun of `npm run data` is seen by `astro dev`.
 const parsed = new Map<string, Promise<Row[]>>();
 
-async function load(table: Table): Promise<Row[]> {
+/** A published table's rows, checked against its schema (so that they are the rows RowOf<T> describes). */
+async function load<T extends Table>(table: T): Promise<RowOf<T>[]> {
+  return (await loadRows(table)) as RowOf<T>[];
+}
+
+async function loadRows(table: Table): Promise<Row[]> {
   const file = join(DATA_DIR, `${table.name}.parquet`);
   let bytes: Buffer;
   try {
@@ -299,45 +128,36 @@ async function load(table: Table): Promise<Row[]> {
   return rows;
 }
 
-// Each loader returns rows validated against the schema, so the cast to the row interface is safe.
 /** documents, one row per document read, sorted by doc_id. */
-export const documents = async () => (await load(DOCUMENTS)) as unknown as DocumentRow[];
+export const documents = () => load(DOCUMENTS);
 /** document_fields, sorted by doc_id, field. */
-export const documentFields = async () => (await load(DOCUMENT_FIELDS)) as unknown as DocumentFieldRow[];
+export const documentFields = () => load(DOCUMENT_FIELDS);
 /** allocations, sorted by doc_id, item_id. */
-export const allocations = async () => (await load(ALLOCATIONS)) as unknown as AllocationRow[];
+export const allocations = () => load(ALLOCATIONS);
 /** targets, sorted by doc_id, target_id. */
-export const targets = async () => (await load(TARGETS)) as unknown as TargetRow[];
+export const targets = () => load(TARGETS);
 /** phases, sorted by doc_id, phase_id. */
-export const phases = async () => (await load(PHASES)) as unknown as PhaseRow[];
+export const phases = () => load(PHASES);
 /** products, sorted by doc_id, product_id. */
-export const products = async () => (await load(PRODUCTS)) as unknown as ProductRow[];
+export const products = () => load(PRODUCTS);
 /** amounts, sorted by doc_id, amount_id. */
-export const amounts = async () => (await load(AMOUNTS)) as unknown as AmountRow[];
+export const amounts = () => load(AMOUNTS);
 /** findings, sorted by doc_id, finding_id. */
-export const findings = async () => (await load(FINDINGS)) as unknown as FindingRow[];
+export const findings = () => load(FINDINGS);
 /** counties, sorted by county_code. */
-export const counties = async () => (await load(COUNTIES)) as unknown as CountyRow[];
+export const counties = () => load(COUNTIES);
 /** rules, sorted by rule_id. */
-export const rules = async () => (await load(RULES)) as unknown as RuleRow[];
+export const rules = () => load(RULES);
 /** progress, sorted by doc_id, measure. */
-export const progress = async () => (await load(PROGRESS)) as unknown as ProgressRow[];
+export const progress = () => load(PROGRESS);
 /** corrections, sorted by doc_id, correction_id. */
-export const corrections = async () => (await load(CORRECTIONS)) as unknown as CorrectionRow[];
+export const corrections = () => load(CORRECTIONS);
 
-/**
- * The text of a document as the pipeline read it (data/plans/raw/<doc_id>.txt through decodeDocument), checked
- * against the published checksum so that no span points into a different text.
- */
+/** The text of a document as the pipeline read it (document_texts): the text every published span points into. */
 export async function documentText(docId: string): Promise<string> {
-  const doc = (await documents()).find((d) => d.doc_id === docId);
-  if (!doc) throw new Error(`${docId}: not in documents.parquet`);
-  const file = join(RAW_DIR, `${docId}.txt`);
-  const result = decodeDocument(await readFile(file));
-  if (!result.ok) throw new Error(`${file}: ${result.reason}`);
-  if (result.sha256 !== doc.sha256)
-    throw new Error(`${file} has changed since the tables were published: run \`npm run data\``);
-  return result.text;
+  const row = (await load(DOCUMENT_TEXTS)).find((d) => d.doc_id === docId);
+  if (!row) throw new Error(`${docId}: not in document_texts.parquet`);
+  return row.text;
 }
 
 /** A short content hash of the published data (SHA-256 of datapackage.json, which lists every file's hash). */
@@ -378,16 +198,11 @@ export async function metricsFor(countyCode: string): Promise<MetricRow[]> {
     compressors,
     filter: { county_code: { $eq: countyCode } },
   })) as Record<string, unknown>[];
-  return rows.map((r) => ({
-    county_code: String(r.county_code),
-    month: String(r.month),
-    metric: String(r.metric),
-    value: Number(r.value),
-    unit: String(r.unit),
-    source: String(r.source),
-    synthetic: r.synthetic === true,
-    note: r.note === null || r.note === undefined ? null : String(r.note),
-  }));
+  // checked like every other table's rows, so that they are the rows MetricRow describes
+  return checkRows(
+    METRICS_MONTHLY,
+    rows.map((r, i) => toRow(METRICS_MONTHLY, r, i)),
+  ) as MetricRow[];
 }
 
 /** The division codes that documents are about (one county page each), in code order. */

@@ -3,41 +3,18 @@
  * computation written out (1,090万元 ÷ 2,000万元 = 54.5%, 规则 ≥ 50%).
  */
 import { group, money, percent } from '../../pipelines/contract/format.ts';
+import { CHECK, STATUS, type Term } from '../../pipelines/contract/vocab.ts';
 
-export const STATUS_LABELS: Readonly<Record<string, { zh: string; en: string; symbol: string }>> = {
-  pass: { zh: '符合', en: 'met', symbol: '✓' },
-  fail: { zh: '不符', en: 'not met', symbol: '✗' },
-  not_applicable: { zh: '不适用', en: 'not applicable', symbol: '–' },
-  not_enough_data: { zh: '数据不足', en: 'not enough data', symbol: '?' },
-};
-
-export const CHECK_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
-  items_sum: { zh: '分项合计', en: 'Items add up' },
-  conflicting_values: { zh: '前后数值一致', en: 'One value per metric' },
-  unaccounted_amount: { zh: '未计入的金额', en: 'Amount not accounted for' },
-  amounts_accounted: { zh: '金额读取完整度', en: 'Amounts accounted for' },
-  no_facts: { zh: '未识别到数据', en: 'No facts recognised' },
-  county_unresolved: { zh: '县名识别', en: 'County name resolved' },
-  read_error: { zh: '文件读取', en: 'File read' },
-  'rule:share_of_central': { zh: '中央资金使用比例', en: 'Share of central funds' },
-  'rule:matching_ratio': { zh: '配套资金比例', en: 'Matching funds' },
-  'rule:negative_list': { zh: '中央资金负面清单', en: 'Negative list for central funds' },
-  village_coverage: { zh: '村级覆盖率', en: 'Village coverage' },
-  phases_in_period: { zh: '阶段在实施期内', en: 'Phases within the period' },
-  issued_before_first_phase_end: { zh: '印发时间', en: 'Date of issue' },
-};
-
-/** The label of a check; throws on a check the site has no label for, so a new check is not shown raw. */
-export function checkLabel(check: string): { zh: string; en: string } {
-  const label = CHECK_LABELS[check];
-  if (!label) throw new Error(`no label for check “${check}” (src/lib/findings.ts)`);
-  return label;
+/** The name of a check; throws on a check the vocabulary lacks, so a new check is not shown raw. */
+export function checkLabel(check: string): Term {
+  if (!Object.hasOwn(CHECK, check)) throw new Error(`no name for check “${check}” (pipelines/contract/vocab.ts)`);
+  return CHECK[check as keyof typeof CHECK];
 }
 
-export function statusLabel(status: string): { zh: string; en: string; symbol: string } {
-  const label = STATUS_LABELS[status];
-  if (!label) throw new Error(`no label for status “${status}” (src/lib/findings.ts)`);
-  return label;
+/** The outcome of a check in words and a symbol. */
+export function statusLabel(status: string): Term & { symbol: string } {
+  if (!Object.hasOwn(STATUS, status)) throw new Error(`no name for status “${status}” (pipelines/contract/vocab.ts)`);
+  return STATUS[status as keyof typeof STATUS];
 }
 
 interface Computed {
@@ -45,15 +22,17 @@ interface Computed {
   numerator: number | null;
   denominator: number | null;
   threshold: number | null;
+  /** how the value is bounded by the threshold, as published with the finding */
+  comparator: string | null;
 }
 
 /** The computation behind a finding (money per language); empty when the finding has none. */
-export function computation(f: Computed, comparator: string | null = null, lang: 'zh' | 'en' = 'zh'): string {
-  const { numerator: n, denominator: d, threshold: t } = f;
+export function computation(f: Computed, lang: 'zh' | 'en' = 'zh'): string {
+  const { numerator: n, denominator: d, threshold: t, comparator } = f;
   const yuanZh = (v: number) => money(lang, v);
   const zh = lang === 'zh';
   const bound =
-    t === null
+    t === null || comparator === null
       ? ''
       : zh
         ? `（${comparator === '<=' ? '≤' : '≥'} ${percent(t, 0)}）`
