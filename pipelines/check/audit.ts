@@ -1,9 +1,10 @@
 import { group, percent, yuanEn, yuanZh } from '../contract/format.ts';
-import { CATEGORY, type Category } from '../contract/vocab.ts';
 import { stationTargets } from '../contract/stations.ts';
+import { CATEGORY, type Category } from '../contract/vocab.ts';
 import type { Allocation, Extraction, Target } from '../extract/types.ts';
 import { applicability, type Rule } from '../reference/rules.ts';
-import { childrenOf, type Finding, itemValue } from './validate.ts';
+import { fundTree } from './fund-tree.ts';
+import type { Finding } from './validate.ts';
 
 /** The division a document is about, as far as the audit needs it. */
 export interface Place {
@@ -45,26 +46,6 @@ const base = (check: string, subject: string, rule_id: string | null = null) => 
 });
 
 /** A document's central funds per item: stated, or the item's amount when the document has central funds only. */
-function centralOf(x: Extraction) {
-  const f = x.fields;
-  const children = childrenOf(x.allocations);
-  const centralOnly =
-    f.funds_central_yuan !== null &&
-    !f.funds_provincial_yuan &&
-    !f.funds_local_yuan &&
-    !f.funds_other_yuan &&
-    (f.funds_total_yuan === null || f.funds_total_yuan.value === f.funds_central_yuan.value);
-  return {
-    children,
-    centralOnly,
-    value(a: Allocation): number | null {
-      const v = itemValue(a, 'central', children);
-      if (v !== null) return v;
-      return centralOnly ? itemValue(a, 'amount', children) : null;
-    },
-  };
-}
-
 function checkRule(rule: Rule, x: Extraction, place: Place | null): Finding {
   const f = x.fields;
   // the rule's bound (the rules loader refuses =), published with every finding of the rule
@@ -137,13 +118,13 @@ function checkRule(rule: Rule, x: Extraction, place: Place | null): Finding {
     );
   }
 
-  const central = centralOf(x);
+  const central = fundTree(x);
   if (rule.check === 'negative_list') {
     const named = x.allocations
       .map((a) => ({ a, term: rule.terms!.find((t) => a.label.includes(t)) }))
       .filter((n): n is { a: Allocation; term: string } => n.term !== undefined);
-    const withCentral = named.filter((n) => central.value(n.a) !== 0);
-    const localOnly = named.filter((n) => central.value(n.a) === 0);
+    const withCentral = named.filter((n) => central.central(n.a) !== 0);
+    const localOnly = named.filter((n) => central.central(n.a) === 0);
     // one entry per label (an item repeated per year is listed once, with its count)
     const distinct = (ns: typeof named) => {
       const counts = new Map<string, number>();
@@ -226,7 +207,7 @@ function checkRule(rule: Rule, x: Extraction, place: Place | null): Finding {
         spanOf(f.funds_central_yuan),
       ]);
   }
-  const values = selected.map((a) => central.value(a));
+  const values = selected.map((a) => central.central(a));
   const evidence = [spanOf(f.funds_central_yuan), ...selected.map(spanOf)];
   if (values.some((v) => v === null))
     return notEnough(

@@ -2,6 +2,7 @@ import { percent, yuanEn, yuanZh } from '../contract/format.ts';
 import { FUND_SOURCE, FUND_SOURCES, TARGET_METRIC, type TargetMetric } from '../contract/vocab.ts';
 import { PLAUSIBLE_YUAN } from '../extract/matchers/money.ts';
 import type { Allocation, Extraction, FundSource, RefusalProblem } from '../extract/types.ts';
+import { fundTree } from './fund-tree.ts';
 
 export type Severity = 'info' | 'review' | 'fail';
 export type Status = 'pass' | 'fail' | 'not_applicable' | 'not_enough_data';
@@ -24,15 +25,6 @@ export interface Finding {
   evidence: { start: number; end: number }[];
   /** the rule checked (data/rules), when the finding comes from one */
   rule_id?: string | null;
-}
-
-/** The items under each group, by the group's id. */
-export function childrenOf(allocations: readonly Allocation[]): Map<string, Allocation[]> {
-  const children = new Map<string, Allocation[]>();
-  for (const a of allocations) {
-    if (a.parentItemId) children.set(a.parentItemId, [...(children.get(a.parentItemId) ?? []), a]);
-  }
-  return children;
 }
 
 type Slot = 'amount' | FundSource;
@@ -169,24 +161,6 @@ function refusedFinding(a: Extraction['amounts'][number]): Finding {
 }
 
 /**
- * An item's amount for a source: stated; 0 when the item's stated total is fully explained by other sources;
- * else the sum of its items when all of them have one; else null.
- */
-export function itemValue(a: Allocation, slot: Slot, children: Map<string, Allocation[]>): number | null {
-  const v = a.amounts[slot];
-  if (v !== null) return v;
-  if (slot !== 'amount') {
-    const stated = (['central', 'provincial', 'local', 'other'] as const).map((s) => a.amounts[s]);
-    const sum = stated.reduce<number>((acc, x) => acc + (x ?? 0), 0);
-    if (a.amounts.amount !== null && stated.some((x) => x !== null) && sum === a.amounts.amount) return 0;
-  }
-  const kids = children.get(a.itemId);
-  if (!kids) return null;
-  const values = kids.map((k) => itemValue(k, slot, children));
-  return values.every((x) => x !== null) ? values.reduce<number>((acc, x) => acc + x!, 0) : null;
-}
-
-/**
  * Checks one document's facts: items against their group and against the stated totals (per fund source),
  * one target stated with two values, fund totals stated twice differently, money amounts no fact accounts for, and
  * money amounts refused as unreadable or implausible. Worded as facts about the document, never as accusations.
@@ -194,7 +168,8 @@ export function itemValue(a: Allocation, slot: Slot, children: Map<string, Alloc
 export function validate(x: Extraction): Finding[] {
   const out: Finding[] = [];
   const byId = new Map(x.allocations.map((a) => [a.itemId, a]));
-  const children = childrenOf(x.allocations);
+  const tree = fundTree(x);
+  const children = tree.children;
   const sumCheck = (
     subject: string,
     labelZh: string,
@@ -204,7 +179,7 @@ export function validate(x: Extraction): Finding[] {
     statedSpan: { start: number; end: number },
     items: Allocation[],
   ) => {
-    const values = items.map((k) => itemValue(k, slot, children));
+    const values = items.map((k) => tree.value(k, slot));
     const evidence = [statedSpan, ...items.map((k) => ({ start: k.start, end: k.end }))];
     if (values.some((v) => v === null)) {
       out.push({
