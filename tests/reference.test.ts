@@ -134,11 +134,11 @@ describe('documents are resolved by the plan pipeline', () => {
     return { doc: r.rows.get(DOCUMENTS)![0]!, findings: r.rows.get(FINDINGS)! };
   };
 
-  it('a county named in Traditional characters (樟樹市) resolves to its code', () => {
+  it('a county named in Traditional characters (樟樹市) resolves to its code and is published by its official name', () => {
     const { doc } = read(
       '樟樹市2019年電子商務進農村綜合示範項目實施方案\n\n為推進農村電子商務發展，制定本方案。\n',
     );
-    expect(doc).toMatchObject({ county_name: '樟樹市', county_code: '360982', division_level: 'county' });
+    expect(doc).toMatchObject({ county_name: '樟树市', county_code: '360982', division_level: 'county' });
   });
 
   it('a prefecture-level plan resolves to the prefecture', () => {

@@ -54,25 +54,25 @@ export type RowOf<T extends Table> = { [F in T['fields'][number] as F['name']]: 
 
 const span = (what: string) =>
   [
-  {
-    name: 'span_start',
-    type: 'integer',
-    description: `Start of the ${what} in the document text (UTF-16 offset, BOM removed).`,
-    required: true,
-  },
-  {
-    name: 'span_end',
-    type: 'integer',
-    description: `End of the ${what} (exclusive UTF-16 offset).`,
-    required: true,
-  },
-  {
-    name: 'quote',
-    type: 'string',
-    description: 'The exact text of the span: text.slice(span_start, span_end).',
-    required: true,
-  },
-] as const satisfies readonly Field[];
+    {
+      name: 'span_start',
+      type: 'integer',
+      description: `Start of the ${what} in the document text (UTF-16 offset, BOM removed).`,
+      required: true,
+    },
+    {
+      name: 'span_end',
+      type: 'integer',
+      description: `End of the ${what} (exclusive UTF-16 offset).`,
+      required: true,
+    },
+    {
+      name: 'quote',
+      type: 'string',
+      description: 'The exact text of the span: text.slice(span_start, span_end).',
+      required: true,
+    },
+  ] as const satisfies readonly Field[];
 const docId = {
   name: 'doc_id',
   type: 'string',
@@ -110,7 +110,12 @@ export const DOCUMENTS = {
         'plan (实施方案/工作方案/建设方案), revision (调整方案), fund_rules (资金管理办法), report (自评/进展/绩效报告), news, other.',
     },
     { name: 'title', type: 'string', description: 'Title as printed.' },
-    { name: 'county_name', type: 'string', description: 'The county as named in the document (as written).' },
+    {
+      name: 'county_name',
+      type: 'string',
+      description:
+        'The official name (2023 division codes) of the division the document is about, when its cited name resolves; empty otherwise. The name as written, with its span, is in document_fields (field county_name).',
+    },
     {
       name: 'county_code',
       type: 'string',
@@ -179,7 +184,12 @@ export const DOCUMENTS = {
       type: 'integer',
       description: 'Number of curated corrections applied (see corrections).',
     },
-    { name: 'source_file', type: 'string', description: 'File the text was read from.', required: true },
+    {
+      name: 'source_file',
+      type: 'string',
+      description: 'The file the text was read from, as named in the plans folder (data/plans/raw/).',
+      required: true,
+    },
     {
       name: 'sha256',
       type: 'string',
@@ -217,7 +227,8 @@ export const DOCUMENT_TEXTS = {
     {
       name: 'text',
       type: 'string',
-      description: 'The decoded text, unchanged: quote = text.slice(span_start, span_end) for every row of every table.',
+      description:
+        'The decoded text, unchanged: quote = text.slice(span_start, span_end) for every row of every table.',
       required: true,
     },
   ],

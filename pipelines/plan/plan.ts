@@ -1,0 +1,146 @@
+/**
+ * One document, read into rows of the published tables, stage by stage: decode, extract, apply the sidecar's
+ * corrections, locate the county, check (validate, audit), build the rows, and check every row against the schema.
+ * A document that fails at any stage yields its failure rows (failed.ts), and nothing else is affected.
+ */
+import { audit } from '../check/audit.ts';
+import { type Finding, validate } from '../check/validate.ts';
+import {
+  ALLOCATIONS,
+  AMOUNTS,
+  CORRECTIONS,
+  checkRows,
+  DOCUMENT_FIELDS,
+  DOCUMENT_TEXTS,
+  DOCUMENTS,
+  FINDINGS,
+  PHASES,
+  PLAN_TABLES,
+  PRODUCTS,
+  type Row,
+  TARGETS,
+  type Table,
+} from '../contract/schema.ts';
+import { extract } from '../extract/extract.ts';
+import type { Extraction } from '../extract/types.ts';
+import { decodeDocument } from '../read/decode.ts';
+import { loadReference, type Reference } from '../reference/index.ts';
+import { failedDocument } from './failed.ts';
+import { locate } from './locate.ts';
+import type { DocResult } from './result.ts';
+import {
+  allocationRows,
+  amountRows,
+  documentRow,
+  fieldRows,
+  findingRows,
+  phaseRows,
+  productRows,
+  targetRows,
+} from './rows.ts';
+import { applyCorrections, type Sidecar } from './sidecar.ts';
+
+const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * Reads one document file into table rows. `file` is the document's path as published (relative to the plans
+ * folder). A file that cannot be read, or whose rows a table cannot hold, yields a documents row with status
+ * “error” and a read_error finding; the document's other rows are dropped, and nothing else is.
+ */
+export function readPlan(
+  docId: string,
+  file: string,
+  bytes: Uint8Array,
+  sidecar: Sidecar | null,
+  ref: Reference = loadReference(),
+): DocResult {
+  const decoded = decodeDocument(bytes);
+  const base: Row = {
+    doc_id: docId,
+    source_file: file,
+    sha256: decoded.sha256,
+    source_url: sidecar?.source_url ?? null,
+    retrieved_on: sidecar?.retrieved_on ?? null,
+    licence: sidecar?.licence ?? null,
+  };
+  if (!DOC_ID.test(docId))
+    return failedDocument(
+      base,
+      `file name “${file}” is not a usable document id (letters, digits, . _ - only) / 文件名不可用作文件编号`,
+    );
+  if (!decoded.ok)
+    return failedDocument(
+      base,
+      `${decoded.reason}${decoded.offset !== undefined ? ` at byte ${decoded.offset}` : ''}`,
+    );
+  try {
+    const result = readText(docId, decoded.text, base, sidecar, ref, decoded.encoding);
+    for (const [table, rows] of result.rows) checkRows(table, rows);
+    return result;
+  } catch (e) {
+    return failedDocument(
+      { ...base, source_url: null, retrieved_on: null, licence: null },
+      (e as Error).message,
+    );
+  }
+}
+
+/** The rows of a decoded document: every stage after decoding; throws on a sidecar or a row that is wrong. */
+function readText(
+  docId: string,
+  text: string,
+  base: Row,
+  sidecar: Sidecar | null,
+  ref: Reference,
+  encoding: string,
+): DocResult {
+  let x: Extraction;
+  try {
+    x = extract(text, ref.knownNames);
+  } catch (e) {
+    throw new Error(`extractor error: ${(e as Error).message}`);
+  }
+  const corrections = applyCorrections(docId, text, x, sidecar);
+  const where = locate(text, x, ref);
+  // the programme's rules, coverage and dates concern plans (and their revisions), not news or reports
+  const isPlan = x.fields.doc_type.value === 'plan' || x.fields.doc_type.value === 'revision';
+  const findings: Finding[] = [
+    ...validate(x),
+    ...(isPlan ? audit(x, text, where.place, ref.rules) : []),
+    ...(where.finding ? [where.finding] : []),
+  ];
+  const s = { docId, text };
+  const rows = new Map<Table, Row[]>(PLAN_TABLES.map((t) => [t, []]));
+  const set = (t: Table, r: Row[]) => rows.set(t, r);
+  set(CORRECTIONS, corrections.rows);
+  set(DOCUMENT_TEXTS, [{ doc_id: docId, text }]);
+  set(DOCUMENTS, [
+    documentRow(base, x, where, {
+      encoding,
+      chars: text.length,
+      corrections: sidecar?.corrections?.length ?? 0,
+    }),
+  ]);
+  set(DOCUMENT_FIELDS, fieldRows(s, x, corrections.corrected));
+  set(ALLOCATIONS, allocationRows(s, x));
+  set(TARGETS, targetRows(s, x));
+  set(PHASES, phaseRows(s, x));
+  set(PRODUCTS, productRows(s, x));
+  set(AMOUNTS, amountRows(s, x));
+  set(FINDINGS, findingRows(s, findings));
+  return {
+    docId,
+    ok: true,
+    error: null,
+    rows,
+    facts:
+      x.allocations.length +
+      x.targets.length +
+      x.phases.length +
+      x.products.length +
+      Object.values(x.fields).filter(Boolean).length,
+    amounts: x.amounts.length,
+    accounted: x.amounts.filter((a) => a.accountedBy !== null).length,
+    findings: findings.length,
+  };
+}

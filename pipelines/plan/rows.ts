@@ -1,0 +1,181 @@
+/**
+ * One document's extraction as rows of the published tables, one function per table: ids numbered in text order,
+ * every value with the span and quote it was read from.
+ */
+import type { Finding } from '../check/validate.ts';
+import type { Row } from '../contract/schema.ts';
+import type { Extraction } from '../extract/types.ts';
+import type { Location } from './locate.ts';
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+/** What every row builder needs: the document id and its text (for quotes). */
+export interface Source {
+  docId: string;
+  text: string;
+}
+
+const quoteOf = (s: Source, start: number, end: number) => s.text.slice(start, end);
+
+/**
+ * The documents row: what the document is, where (the division's official name, never the text's spelling, which
+ * document_fields keeps with its span), its funds as stated, and how it was read.
+ */
+export function documentRow(
+  base: Row,
+  x: Extraction,
+  where: Location,
+  read: { encoding: string; chars: number; corrections: number },
+): Row {
+  const f = x.fields;
+  const division = where.division;
+  return {
+    ...base,
+    status: 'ok',
+    error: null,
+    doc_type: f.doc_type.value,
+    title: f.title?.value ?? null,
+    county_name: division?.name ?? null,
+    county_code: division?.code ?? null,
+    division_level: division?.level ?? null,
+    county_resolved_by: where.resolution?.status === 'resolved' ? where.resolution.via : null,
+    prefecture: division?.level === 'county' ? division.prefecture : null,
+    province: division?.province ?? null,
+    doc_number: f.doc_number?.value ?? null,
+    issuer: f.issuer?.value ?? null,
+    issued_on: f.issued_on?.value ?? null,
+    program_year: f.program_year?.value ?? null,
+    program_level: f.program_level?.value ?? null,
+    period_start: f.period_start?.value ?? null,
+    period_end: f.period_end?.value ?? null,
+    funds_total_yuan: f.funds_total_yuan?.value ?? null,
+    funds_central_yuan: f.funds_central_yuan?.value ?? null,
+    funds_provincial_yuan: f.funds_provincial_yuan?.value ?? null,
+    funds_local_yuan: f.funds_local_yuan?.value ?? null,
+    funds_other_yuan: f.funds_other_yuan?.value ?? null,
+    allocations: x.allocations.length,
+    targets: x.targets.length,
+    amounts: x.amounts.length,
+    amounts_accounted: x.amounts.filter((a) => a.accountedBy !== null).length,
+    corrections: read.corrections,
+    encoding: read.encoding,
+    chars: read.chars,
+  };
+}
+
+/** document_fields: every document field read, as written, with its span; `corrected` when a sidecar set it. */
+export const fieldRows = (s: Source, x: Extraction, corrected: ReadonlySet<string>): Row[] =>
+  Object.entries(x.fields)
+    .filter(([, cited]) => cited)
+    .map(([field, cited]) => ({
+      doc_id: s.docId,
+      field,
+      value: String(cited!.value),
+      corrected: corrected.has(field),
+      span_start: cited!.start,
+      span_end: cited!.end,
+      quote: quoteOf(s, cited!.start, cited!.end),
+    }));
+
+/** allocations: the fund tree, with each item's group named. */
+export function allocationRows(s: Source, x: Extraction): Row[] {
+  const labels = new Map(x.allocations.map((a) => [a.itemId, a.label]));
+  return x.allocations.map((a) => ({
+    doc_id: s.docId,
+    item_id: a.itemId,
+    parent_item_id: a.parentItemId,
+    label: a.label,
+    plan_group: a.parentItemId ? (labels.get(a.parentItemId) ?? null) : null,
+    category: a.category,
+    amount_yuan: a.amounts.amount,
+    amount_basis: a.amountBasis,
+    central_yuan: a.amounts.central,
+    provincial_yuan: a.amounts.provincial,
+    local_yuan: a.amounts.local,
+    other_yuan: a.amounts.other,
+    label_start: a.labelSpan.start,
+    label_end: a.labelSpan.end,
+    span_start: a.start,
+    span_end: a.end,
+    quote: quoteOf(s, a.start, a.end),
+  }));
+}
+
+/** targets, numbered in text order. */
+export const targetRows = (s: Source, x: Extraction): Row[] =>
+  [...x.targets]
+    .sort((a, b) => a.start - b.start || a.metric.localeCompare(b.metric))
+    .map((t, i) => ({
+      doc_id: s.docId,
+      target_id: `t${pad(i + 1, 3)}`,
+      metric: t.metric,
+      value: t.value,
+      unit: t.unit,
+      comparator: t.comparator,
+      span_start: t.start,
+      span_end: t.end,
+      quote: quoteOf(s, t.start, t.end),
+    }));
+
+/** phases, in the plan's order. */
+export const phaseRows = (s: Source, x: Extraction): Row[] =>
+  x.phases.map((p, i) => ({
+    doc_id: s.docId,
+    phase_id: `p${pad(i + 1, 2)}`,
+    name: p.name,
+    start_month: p.startMonth,
+    end_month: p.endMonth,
+    span_start: p.start,
+    span_end: p.end,
+    quote: quoteOf(s, p.start, p.end),
+  }));
+
+/** products, in text order. */
+export const productRows = (s: Source, x: Extraction): Row[] =>
+  x.products.map((p, i) => ({
+    doc_id: s.docId,
+    product_id: `r${pad(i + 1, 3)}`,
+    name: p.name,
+    span_start: p.start,
+    span_end: p.end,
+    quote: quoteOf(s, p.start, p.end),
+  }));
+
+/** amounts: every money amount of the text, with what accounts for it and 30 characters of context each side. */
+export const amountRows = (s: Source, x: Extraction): Row[] =>
+  x.amounts.map((a, i) => ({
+    doc_id: s.docId,
+    amount_id: `m${pad(i + 1, 4)}`,
+    amount_yuan: a.yuan,
+    accounted_by: a.accountedBy,
+    note: a.note,
+    context: s.text.slice(Math.max(0, a.start - 30), a.end + 30).replace(/\s+/g, ' '),
+    span_start: a.start,
+    span_end: a.end,
+    quote: quoteOf(s, a.start, a.end),
+  }));
+
+/** findings, with every evidence span and the main one quoted. */
+export const findingRows = (s: Source, findings: readonly Finding[]): Row[] =>
+  findings.map((g, i) => {
+    const main = g.evidence[0] ?? null;
+    return {
+      doc_id: s.docId,
+      finding_id: `f${pad(i + 1, 3)}`,
+      check: g.check,
+      severity: g.severity,
+      status: g.status,
+      subject: g.subject,
+      message_zh: g.message_zh,
+      message_en: g.message_en,
+      numerator: g.numerator,
+      denominator: g.denominator,
+      threshold: g.threshold,
+      comparator: g.comparator ?? null,
+      rule_id: g.rule_id ?? null,
+      evidence: JSON.stringify(g.evidence.map((e) => [e.start, e.end])),
+      span_start: main?.start ?? null,
+      span_end: main?.end ?? null,
+      quote: main ? quoteOf(s, main.start, main.end) : null,
+    };
+  });
