@@ -1,0 +1,66 @@
+/**
+ * The per-file account of a metrics import (FileSummary): what was read and what became of it, its counts before
+ * reading and after a refusal, and the refusal itself.
+ */
+import { REASONS, type Reason } from './reasons.ts';
+
+/**
+ * What happened to one file, checked by reconciles() (summary.ts): records = header + unit + blank + data rows,
+ * data rows = rowsAccepted + rowsRejected, values = accepted + rejected (scope value). A refused file counts nothing.
+ */
+export interface FileSummary {
+  file: string;
+  encoding: string | null;
+  form: 'long' | 'wide' | null;
+  /** CSV records read (lines, except that the line breaks of a quoted cell do not start a record) */
+  records: number;
+  /** the record naming the columns (1, or 0 when the file was refused) */
+  headerRows: number;
+  /** a record right under the header whose every non-empty cell is a unit (,,万元,万件) */
+  unitRows: number;
+  /** records whose every cell is empty or spaces */
+  blankRows: number;
+  /** data rows: the other records */
+  rows: number;
+  /** data rows whose every value was accepted, after duplicates (including rows without a value) */
+  rowsAccepted: number;
+  /** data rows with at least one value rejected, after duplicates */
+  rowsRejected: number;
+  /** data rows without a value (a wide row whose metric cells are all empty), counted among rowsAccepted */
+  rowsWithoutValues: number;
+  values: number;
+  accepted: number;
+  rejected: number;
+  ignoredColumns: string[];
+  error: string | null;
+  errorReason?: Reason;
+  /** the wording of the refusal in Chinese and English, when it names more than its reason (the cell at fault) */
+  errorWording?: readonly [string, string];
+}
+
+/** The counts of a file before it is read, and of a refused one. */
+export const NO_COUNTS = {
+  records: 0,
+  headerRows: 0,
+  unitRows: 0,
+  blankRows: 0,
+  rows: 0,
+  rowsAccepted: 0,
+  rowsRejected: 0,
+  rowsWithoutValues: 0,
+  values: 0,
+  accepted: 0,
+  rejected: 0,
+} as const;
+
+/** The summary of a file about to be read: nothing counted, no error. */
+export function newSummary(file: string): FileSummary {
+  return { file, encoding: null, form: null, ...NO_COUNTS, ignoredColumns: [], error: null };
+}
+
+/** Marks a file refused for `reason` (its message: the reason's English wording, then `detail`); returns the summary. */
+export function refuse(summary: FileSummary, reason: Reason, detail: string): FileSummary {
+  summary.error = `${REASONS[reason][1]}: ${detail}`;
+  summary.errorReason = reason;
+  return summary;
+}

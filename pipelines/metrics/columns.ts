@@ -1,0 +1,99 @@
+/**
+ * Which column of a metrics file is which, told from its header: the county (a code or a name), the month, and either
+ * a metric and a value column (long form) or one column per metric, its unit often in its name (wide form).
+ */
+import { metricOf, splitUnit } from './vocabulary.ts';
+
+/** Header cells naming a county code column. */
+export const COUNTY_CODE_COL = /^(?:county_?code|code|区县代码|行政区划代码|区划代码|县代码|代码)$/i;
+/** Header cells naming a county name column. */
+export const COUNTY_NAME_COL = /^(?:county|county_?name|县|县区|区县|县市区|县\(市、区\)|县名|地区)$/i;
+/** Header cells naming the month column. */
+export const MONTH_COL = /^(?:month|月份|月|统计月份|年月|时间|日期|period)$/i;
+/** Header cells naming the metric column of a long file. */
+export const METRIC_COL = /^(?:metric|指标|指标名称)$/i;
+/** Header cells naming the value column of a long file. */
+export const VALUE_COL = /^(?:value|数值|值|数量)$/i;
+/** Header cells naming the unit column of a long file. */
+export const UNIT_COL = /^(?:unit|单位|计量单位)$/i;
+/** Header cells naming a note column. */
+export const NOTE_COL = /^(?:note|备注|说明)$/i;
+/** Header cells naming the column that marks synthetic rows. */
+export const SYNTHETIC_COL = /^(?:synthetic|示例数据)$/i;
+/** Header cells naming a source column (kept in the note). */
+export const SOURCE_COL = /^(?:source|来源|数据来源)$/i;
+
+/** A metric column of a wide file: its index, the metric's name and the unit its header gives (or ''). */
+export interface MetricColumn {
+  index: number;
+  name: string;
+  unit: string;
+}
+
+/** The columns of a file by index (null when absent), as planColumns finds them. */
+export interface Plan {
+  form: 'long' | 'wide';
+  county: number;
+  month: number;
+  /** the metric, value and unit columns of a long file (null in a wide one) */
+  metric: number | null;
+  value: number | null;
+  unit: number | null;
+  /** the unit a unit row gives the value column, for rows without one */
+  valueUnit: string;
+  note: number | null;
+  synthetic: number | null;
+  source: number | null;
+  /** the metric columns of a wide file (none in a long one) */
+  metrics: MetricColumn[];
+  /** the header cells of columns that are not read */
+  unknown: string[];
+}
+
+/**
+ * Which column is which: long form (metric and value columns) or wide form (one column per metric); an error naming
+ * the header when it has no county or no month column. Headers are matched without their spaces.
+ */
+export function planColumns(header: string[]): Plan | { error: string } {
+  const find = (re: RegExp) => {
+    const i = header.findIndex((h) => re.test(h.replace(/\s/g, '')));
+    return i === -1 ? null : i;
+  };
+  // a code column is used when there is one; a name column beside it is for people and is not read
+  const code = find(COUNTY_CODE_COL);
+  const countyName = find(COUNTY_NAME_COL);
+  const county = code ?? countyName;
+  const month = find(MONTH_COL);
+  if (county === null || month === null)
+    return {
+      error: `found ${header.map((h) => `“${h}”`).join(', ')}; need a county column (county_code, 县, 区县…) and a month column (month, 月份…)`,
+    };
+  const metric = find(METRIC_COL);
+  const value = find(VALUE_COL);
+  const unit = find(UNIT_COL);
+  const note = find(NOTE_COL);
+  const synthetic = find(SYNTHETIC_COL);
+  const source = find(SOURCE_COL);
+  const used = new Set(
+    [code, countyName, month, metric, value, unit, note, synthetic, source].filter((i) => i !== null),
+  );
+  const common = { county, month, valueUnit: '', note, synthetic, source };
+  if (metric !== null && value !== null) {
+    const unknown = header.filter((h, i) => !used.has(i) && h !== '');
+    return { form: 'long', ...common, metric, value, unit, metrics: [], unknown };
+  }
+  return { form: 'wide', ...common, metric: null, value: null, unit: null, ...wideColumns(header, used) };
+}
+
+/** The columns of a wide file that are not `used`: those naming a metric (with their unit), and the others. */
+function wideColumns(header: string[], used: Set<number>): { metrics: MetricColumn[]; unknown: string[] } {
+  const metrics: MetricColumn[] = [];
+  const unknown: string[] = [];
+  header.forEach((h, i) => {
+    if (used.has(i) || h === '') return;
+    const { name, unit } = splitUnit(h);
+    if (metricOf(name)) metrics.push({ index: i, name, unit });
+    else unknown.push(h);
+  });
+  return { metrics, unknown };
+}

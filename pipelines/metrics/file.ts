@@ -1,0 +1,121 @@
+/**
+ * One metrics file through stage 1: its encoding sniffed, its records read one by one and each counted as blank,
+ * header, unit or data row, the data rows staged, and the file's summary; or the file refused with the reason.
+ */
+import { type FileSummary, newSummary, refuse } from './accounting.ts';
+import { type Plan, planColumns } from './columns.ts';
+import { type Encoding, sniffEncoding } from './decode.ts';
+import type { CountyLookup } from './lookups.ts';
+import { ascii } from './parse.ts';
+import { readRecords } from './records.ts';
+import { type RowContext, stageRow } from './rows.ts';
+import { reject, type Sink, type StagingFile } from './staging.ts';
+import { takeUnitRow, type UnitRowRefusal } from './units.ts';
+
+/** What reading a file has found so far, passed from record to record. */
+interface FileState {
+  sink: Sink;
+  county: CountyLookup;
+  /** the line of the header and its plan, once read */
+  header: { line: number; plan: Plan | { error: string } } | null;
+  /** what staging a data row needs, once the header is planned */
+  rows: RowContext | null;
+  /** whether the next record that is not blank may be a row of units */
+  unitSlot: boolean;
+  /** why the row under the header, a unit row, cannot be used: the file is refused */
+  refusal: UnitRowRefusal | null;
+}
+
+/**
+ * Stages the values of one file into its staging files and returns its summary; a file that cannot be read, has no
+ * header naming its county and month columns, or has a unit row that cannot be used is refused (summary.error).
+ */
+export async function stageFile(
+  path: string,
+  file: string,
+  county: CountyLookup,
+  accepted: StagingFile,
+  rejected: StagingFile,
+): Promise<FileSummary> {
+  const summary = newSummary(file);
+  // the file is read in chunks and decoded as it goes; papaparse gets the text as a stream, row by row
+  let encoding: Encoding;
+  try {
+    encoding = await sniffEncoding(path);
+  } catch (e) {
+    return refuse(summary, 'unreadable_file', (e as Error).message);
+  }
+  summary.encoding = encoding;
+  const state: FileState = {
+    sink: { file, summary, accepted, rejected },
+    county,
+    header: null,
+    rows: null,
+    unitSlot: false,
+    refusal: null,
+  };
+  const error = await readRecords(path, encoding, (row, at, terminated) =>
+    classify(state, row, at, terminated),
+  );
+  if (error !== null) return refuse(summary, 'unreadable_file', error);
+  return finish(state);
+}
+
+/** Counts a record as blank, header, unit or data row, and stages a data row; false stops the file. */
+function classify(s: FileState, row: string[], at: number, terminated: boolean): boolean {
+  const { summary } = s.sink;
+  summary.records++;
+  if (row.every((c) => c.trim() === '')) {
+    summary.blankRows++;
+    return true;
+  }
+  if (!s.header) return takeHeader(s, row, at);
+  const ctx = s.rows;
+  if (!ctx) return false;
+  // the first record after the header that is not blank may be a row of units
+  if (s.unitSlot) {
+    s.unitSlot = false;
+    const unitRow = takeUnitRow(row, at, ctx.header, ctx.plan);
+    if (unitRow === 'units') {
+      summary.unitRows++;
+      return true;
+    }
+    if (unitRow !== 'data') {
+      s.refusal = unitRow;
+      return false;
+    }
+  }
+  summary.rows++;
+  stageRow(ctx, row, at, terminated);
+  return true;
+}
+
+/** Reads the first record that is not blank as the header; false (the file stops) when it names no county or month column. */
+function takeHeader(s: FileState, row: string[], at: number): boolean {
+  s.sink.summary.headerRows++;
+  const cells = row.map((c) => ascii(c).trim());
+  const plan = planColumns(cells);
+  s.header = { line: at, plan };
+  s.unitSlot = true;
+  if ('error' in plan) return false;
+  s.rows = { ...s.sink, county: s.county, header: cells, plan };
+  return true;
+}
+
+/** The summary of a file read to its end (or stopped): refused, or with its form and the columns not read. */
+function finish(s: FileState): FileSummary {
+  const { summary } = s.sink;
+  if (!s.header) return refuse(summary, 'no_header', 'the file has no rows');
+  if (s.refusal) {
+    if (s.refusal.wording) summary.errorWording = s.refusal.wording;
+    return refuse(summary, s.refusal.reason, s.refusal.detail);
+  }
+  const { plan, line } = s.header;
+  if ('error' in plan) return refuse(summary, 'no_header', plan.error);
+  summary.form = plan.form;
+  for (const u of plan.unknown) {
+    reject(s.sink, line, u, 'column', 'header', u, 'unknown_column');
+    summary.ignoredColumns.push(u);
+  }
+  return summary;
+}

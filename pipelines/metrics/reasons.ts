@@ -1,0 +1,74 @@
+/**
+ * Why a value, a column or a file of a metrics import was rejected: each reason code with its wording in Chinese and
+ * English, as metrics_rejected gives them.
+ */
+
+/** Every rejection reason, with its wording in Chinese and English. */
+export const REASONS = {
+  unreadable_file: ['文件无法读取', 'the file cannot be read'],
+  no_header: ['找不到县和月份列', 'no county and month columns in the header'],
+  unknown_column: ['无法识别的列，已忽略', 'column not recognised, ignored'],
+  missing_county: ['县为空', 'county is empty'],
+  unknown_county: ['县名或代码无法识别', 'unknown county name or code'],
+  ambiguous_county: ['县名对应多个行政区划，未作猜测', 'the name fits several counties; none is chosen'],
+  not_a_county: ['不是县级行政区划（如地级市）', 'not a county-level division (e.g. a prefecture)'],
+  bad_month: ['月份无法识别', 'month not recognised'],
+  ambiguous_month: [
+    '月份“年.1”含义不明：可能是 1 月，也可能是 Excel 把 10 月（2020.10）显示成了 2020.1；请写成 2020-01 或 2020-10',
+    'the month YYYY.1 is ambiguous: January, or October that Excel shows as 2020.1 for 2020.10; write 2020-01 or 2020-10',
+  ],
+  unknown_metric: ['指标无法识别', 'metric not recognised'],
+  missing_value: ['数值为空', 'value is empty'],
+  not_a_number: ['数值不是数字', 'value is not a number'],
+  negative_value: ['数值为负，该指标不可能为负', 'negative value for a metric that cannot be negative'],
+  not_whole: [
+    '该指标是计数（件、个、人次、家），换算单位后必须为整数',
+    'a count (parcels, stations, person-times, shops) must be a whole number after converting its unit',
+  ],
+  bad_unit: ['单位无法换算', 'unit cannot be converted'],
+  missing_unit: ['金额未注明单位（元或万元）', 'money without a unit (元 or 万元)'],
+  duplicate_conflict: [
+    '同一县、月份、指标有不同数值，均未采用',
+    'same county, month and metric with different values; neither is used',
+  ],
+  duplicate_identical: [
+    '与前一行重复（数值相同），只保留一行',
+    'repeats an earlier row with the same value; one is kept',
+  ],
+  unknown_unit: [
+    '表头下的一行像是单位行，但其中有无法识别的单位',
+    'the row under the header looks like a row of units, but holds a unit the importer does not know',
+  ],
+  cell_count: [
+    '该行的格数与表头不同，无法确定各格属于哪一列',
+    'the row has not as many cells as the header: which cell belongs to which column cannot be told',
+  ],
+  unterminated_last_line: [
+    '文件最后一行没有换行符，可能在传输或导出时被截断；请核对该行，若完整请在行末加上换行',
+    'the last line has no line break and may have been cut off; check the line and, if it is whole, add a line break at its end',
+  ],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** A rejection reason code (unknown_county, cell_count…). */
+export type Reason = keyof typeof REASONS;
+
+/** “1 cell”, “3 cells”. */
+export const cellsEn = (n: number) => `${n} cell${n === 1 ? '' : 's'}`;
+
+/** The wording of a cell_count rejection, naming how many cells the row and the header have, and what to do. */
+export function cellCountWording(cells: number, headerCells: number): [string, string] {
+  // cells missing or extra only at the end are no exception, though Excel sometimes drops trailing empty cells:
+  // `469001,2020-03,12` under four columns may lack its last (empty) cell or one inside, and `…,1,234,`
+  // (1,234 without quotes, the last cell empty) has one cell too many, an empty one
+  const [zh, en] =
+    cells < headerCells
+      ? ['若缺的是行末的空格，请补上逗号', 'if the missing cells are empty ones at its end, add their commas']
+      : [
+          '未加引号的 1,234 是两格；若多出的是行末的空格，请删去多余的逗号',
+          '1,234 without quotes is two cells; if the extra cells are empty ones at its end, remove their commas',
+        ];
+  return [
+    `该行有 ${cells} 格，表头有 ${headerCells} 格，无法确定各值属于哪一列（缺少或多出的格可能在行中任何位置，行末的空格也一样），该行数值均未采用；${zh}，使每行与表头格数相同`,
+    `the row has ${cellsEn(cells)} and the header ${headerCells}: which value belongs to which column cannot be told (the missing or extra cells may be anywhere in the row, empty ones at its end too), so none of its values is used; ${en}, so that every row has as many cells as the header`,
+  ];
+}

@@ -1,0 +1,154 @@
+/**
+ * One data row of a metrics file into staged values: its values (one in a long file, one per metric cell in a wide
+ * one), each checked and converted to its metric's unit and accepted, or rejected with the reason, the row counted.
+ */
+import Papa from 'papaparse';
+import type { Plan } from './columns.ts';
+import { type CountyLookup, factorOf, metricCached, monthOf } from './lookups.ts';
+import { ambiguousMonth, parseValue } from './parse.ts';
+import { cellCountWording, type Reason } from './reasons.ts';
+import { reject, type Sink } from './staging.ts';
+import { joinUnits } from './units.ts';
+import { convert, METRIC_INFO, type Metric } from './vocabulary.ts';
+
+/** What staging a data row needs: where its values go, the county lookup, the header and its plan. */
+export interface RowContext extends Sink {
+  county: CountyLookup;
+  header: string[];
+  plan: Plan;
+}
+
+/** A value of a data row: its column (as the header names it), metric name, cell as written and unit. */
+export interface Value {
+  column: string;
+  name: string;
+  raw: string;
+  unit: string;
+}
+
+/** Why a value is rejected: the field at fault, its text and the reason. */
+export interface Fault {
+  field: string;
+  raw: string;
+  reason: Reason;
+}
+
+/** The cell of column `i` of a row, trimmed ('' when the column is absent or the row too short). */
+const cellAt = (row: string[], i: number | null) => (i === null ? '' : (row[i] ?? '').trim());
+
+/** Cells of the synthetic column that mark a row synthetic. */
+const SYNTHETIC_TRUE = /^(?:true|1|是|yes)$/i;
+
+/**
+ * The values of a data row: one per row in a long file, one per non-empty metric cell in a wide one (per metric
+ * column, empty or not, when `everyColumn`: a row whose cells cannot be matched to the columns).
+ */
+export function valuesOf(row: string[], p: Plan, header: string[], everyColumn = false): Value[] {
+  if (p.form === 'long')
+    return [
+      {
+        column: header[p.value!]!,
+        name: cellAt(row, p.metric),
+        raw: cellAt(row, p.value),
+        unit: joinUnits(cellAt(row, p.unit), p.valueUnit),
+      },
+    ];
+  return p.metrics
+    .map((m) => ({ column: header[m.index]!, name: m.name, raw: cellAt(row, m.index), unit: m.unit }))
+    .filter((v) => everyColumn || v.raw !== '');
+}
+
+/**
+ * Stages the values of a data row and counts the row. All are rejected when it is a last line without a line
+ * break, or when its cells are more or fewer than the header's: read by position, a value could land in another
+ * metric's column, so each metric column (the value column of a long file) gets a rejection.
+ */
+export function stageRow(ctx: RowContext, row: string[], at: number, terminated: boolean) {
+  const { summary, header } = ctx;
+  const misfit = row.length !== header.length;
+  const values = valuesOf(row, ctx.plan, header, misfit);
+  summary.values += values.length;
+  const rejectedBefore = summary.rejected;
+  if (!terminated)
+    for (const v of values) reject(ctx, at, v.column, 'value', 'line', v.raw, 'unterminated_last_line');
+  else if (misfit) {
+    const wording = cellCountWording(row.length, header.length);
+    const asRead = Papa.unparse([row]);
+    for (const v of values) reject(ctx, at, v.column, 'value', 'line', asRead, 'cell_count', wording);
+  } else stageValues(ctx, row, at, values);
+  if (values.length === 0) summary.rowsWithoutValues++;
+  if (summary.rejected > rejectedBefore) summary.rowsRejected++;
+  else summary.rowsAccepted++;
+}
+
+/** Checks and converts each value of a data row, staging it as accepted or rejected with the reason. */
+function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]) {
+  const p = ctx.plan;
+  const key = rowKey(ctx.county, cellAt(row, p.county), cellAt(row, p.month));
+  if ('reason' in key) {
+    for (const v of values) reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason);
+    return;
+  }
+  const synthetic = SYNTHETIC_TRUE.test(cellAt(row, p.synthetic));
+  const note = [cellAt(row, p.source), cellAt(row, p.note)].filter(Boolean).join(' · ') || null;
+  for (const v of values) {
+    const r = checkValue(v);
+    if ('reason' in r) {
+      reject(ctx, at, v.column, 'value', r.field, r.raw, r.reason);
+      continue;
+    }
+    const unit = METRIC_INFO[r.metric].unit;
+    ctx.accepted.push([
+      ctx.file,
+      at,
+      v.column,
+      key.code,
+      key.month,
+      r.metric,
+      r.value,
+      unit,
+      synthetic,
+      note,
+      v.raw,
+    ]);
+    ctx.summary.accepted++;
+  }
+}
+
+/** The county code and month of a row, or why none of its values can be used (its county, else its month). */
+export function rowKey(
+  county: CountyLookup,
+  rawCounty: string,
+  rawMonth: string,
+): { code: string; month: string } | Fault {
+  const c = county(rawCounty);
+  if ('reason' in c) return { field: 'county', raw: rawCounty, reason: c.reason };
+  const month = monthOf(rawMonth);
+  if (!month)
+    return {
+      field: 'month',
+      raw: rawMonth,
+      reason: ambiguousMonth(rawMonth) ? 'ambiguous_month' : 'bad_month',
+    };
+  return { code: c.code, month };
+}
+
+/**
+ * A value's metric and its value in the metric's unit, or the first check it fails, in order: the metric is known,
+ * the cell is not empty, is a number, is not negative, its unit converts, and a count is whole once converted.
+ */
+export function checkValue(v: Value): { metric: Metric; value: number } | Fault {
+  const metric = metricCached(v.name);
+  if (!metric) return { field: 'metric', raw: v.name, reason: 'unknown_metric' };
+  if (v.raw === '') return { field: 'value', raw: v.raw, reason: 'missing_value' };
+  const value = parseValue(v.raw);
+  if (value === null) return { field: 'value', raw: v.raw, reason: 'not_a_number' };
+  if (value < 0) return { field: 'value', raw: v.raw, reason: 'negative_value' };
+  const factor = factorOf(metric, v.unit, v.name);
+  if (factor === null)
+    return { field: 'unit', raw: v.unit, reason: v.unit === '' ? 'missing_unit' : 'bad_unit' };
+  // money to the fen; counts whole, decided on the converted value (1.25 万件 = 12,500 parcels)
+  const converted = convert(metric, value, factor);
+  if (converted === null) return { field: 'value', raw: v.raw, reason: 'not_whole' };
+  return { metric, value: converted };
+}

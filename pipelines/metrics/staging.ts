@@ -1,0 +1,97 @@
+/**
+ * The staging files of stage 1, one pair per input file: the values accepted so far and the values, columns and
+ * files rejected with their reason. Stage 2 (publish.ts) reads them into DuckDB. They are written by papaparse, as
+ * the published tables are (publish/tables.ts).
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import Papa, { type UnparseConfig } from 'papaparse';
+import type { FileSummary } from './accounting.ts';
+import { REASONS, type Reason } from './reasons.ts';
+
+/** The columns of an accepted-values staging file. */
+export const ACCEPTED_COLUMNS = [
+  'file',
+  'line',
+  'column',
+  'county_code',
+  'month',
+  'metric',
+  'value',
+  'unit',
+  'synthetic',
+  'note',
+  'raw_value',
+] as const;
+
+/** The columns of a rejections staging file. */
+export const REJECTED_COLUMNS = [
+  'file',
+  'line',
+  'column',
+  'scope',
+  'field',
+  'raw_value',
+  'reason',
+  'reason_zh',
+  'reason_en',
+] as const;
+
+/** A cell of a staging file: null is written as an empty cell without quotes. */
+export type Cell = string | number | boolean | null;
+
+// every text cell is quoted: DuckDB reads the files with allow_quoted_nulls = false, so that "" is empty text and
+// only an unquoted empty cell (null, such as a row without a note) is null
+const ROWS: UnparseConfig = { newline: '\n', quotes: (v) => typeof v === 'string' };
+const HEADER: UnparseConfig = { newline: '\n', quotes: false };
+
+/** Rows buffered before they are written. */
+const BUFFERED_ROWS = 20_000;
+
+/** A staging CSV being written: its header at once, then its rows in batches. */
+export class StagingFile {
+  private fd: number;
+  private rows: Cell[][] = [];
+  constructor(path: string, columns: readonly string[]) {
+    this.fd = openSync(path, 'w');
+    writeSync(this.fd, `${Papa.unparse([[...columns]], HEADER)}\n`);
+  }
+  push(cells: Cell[]) {
+    this.rows.push(cells);
+    if (this.rows.length >= BUFFERED_ROWS) this.flush();
+  }
+  flush() {
+    if (this.rows.length) writeSync(this.fd, `${Papa.unparse(this.rows, ROWS)}\n`);
+    this.rows = [];
+  }
+  close() {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** Writes a staging file with its header and no rows. */
+export const writeEmpty = (path: string, columns: readonly string[]) =>
+  new StagingFile(path, columns).close();
+
+/** Where the values of one file go: its name as the tables give it, its summary, and its two staging files. */
+export interface Sink {
+  file: string;
+  summary: FileSummary;
+  accepted: StagingFile;
+  rejected: StagingFile;
+}
+
+/** Stages a rejection (counting it in the summary when it rejects a value, not a column or the file). */
+export function reject(
+  sink: Sink,
+  line: number,
+  column: string,
+  scope: 'value' | 'column' | 'file',
+  field: string,
+  raw: string,
+  reason: Reason,
+  wording: readonly [string, string] = REASONS[reason],
+) {
+  sink.rejected.push([sink.file, line, column, scope, field, raw, reason, wording[0], wording[1]]);
+  if (scope === 'value') sink.summary.rejected++;
+}

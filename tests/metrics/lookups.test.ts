@@ -1,0 +1,58 @@
+/** County names and codes to county codes, and the memoised month, metric and unit readers. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type CountyLookup,
+  countyLookup,
+  factorOf,
+  metricCached,
+  monthOf,
+} from '../../pipelines/metrics/lookups.ts';
+import { loadReference } from '../../pipelines/reference/index.ts';
+
+let county: CountyLookup;
+beforeAll(() => {
+  county = countyLookup(loadReference());
+});
+
+describe('countyLookup(ref)', () => {
+  it('countyLookup(ref) reads 469001, ４６９００１ (full-width), “469 001” and 五指山市 as 469001', () => {
+    for (const raw of ['469001', '４６９００１', '469 001', '五指山市'])
+      expect(county(raw), raw).toEqual({ code: '469001' });
+  });
+
+  it('countyLookup(ref) reads the short name 乳源 as 乳源瑶族自治县, 440232', () => {
+    expect(county('乳源')).toEqual({ code: '440232' });
+  });
+
+  it('countyLookup(ref) says missing_county for an empty cell, unknown_county for 999999 and for a name it does not know', () => {
+    expect(county('')).toEqual({ reason: 'missing_county' });
+    expect(county('  ')).toEqual({ reason: 'missing_county' });
+    expect(county('999999')).toEqual({ reason: 'unknown_county' });
+    expect(county('无此县')).toEqual({ reason: 'unknown_county' });
+  });
+
+  it('countyLookup(ref) says not_a_county for the prefecture 保山市 by name and by code 530500, ambiguous_county for 东港', () => {
+    expect(county('保山市')).toEqual({ reason: 'not_a_county' });
+    expect(county('530500')).toEqual({ reason: 'not_a_county' });
+    expect(county('东港')).toEqual({ reason: 'ambiguous_county' });
+  });
+});
+
+describe('monthOf, metricCached, factorOf', () => {
+  it('monthOf(cell) reads 2020年3月 as 2020-03 and gives null for 2020-13, the same on a second call', () => {
+    expect([monthOf('2020年3月'), monthOf('2020年3月')]).toEqual(['2020-03', '2020-03']);
+    expect([monthOf('2020-13'), monthOf('2020-13')]).toEqual([null, null]);
+  });
+
+  it('metricCached(name) reads 网络零售额 as online_retail_sales_yuan and happiness as no metric', () => {
+    expect(metricCached('网络零售额')).toBe('online_retail_sales_yuan');
+    expect(metricCached('happiness')).toBeNull();
+  });
+
+  it('factorOf(metric, unit, name) is 10,000 for 万元; without a unit, null for money in words but 1 for its code', () => {
+    expect(factorOf('online_retail_sales_yuan', '万元', '网络零售额')).toBe(10_000);
+    expect(factorOf('online_retail_sales_yuan', '', '网络零售额')).toBeNull();
+    expect(factorOf('online_retail_sales_yuan', '', 'online_retail_sales_yuan')).toBe(1);
+    expect(factorOf('express_parcels', '万件', '快递业务量')).toBe(10_000);
+  });
+});
