@@ -1,14 +1,21 @@
 /** Shared types of the plan pipeline: what the extractor finds in one document. */
 
 // the closed vocabularies are the contract's: one record per code with its names (pipelines/contract/vocab.ts)
-import type { AmountNote, Category, Comparator, DocType, FundSource, TargetMetric } from '../contract/vocab.ts';
+import type {
+  AmountNote,
+  Category,
+  Comparator,
+  DocType,
+  FundSource,
+  TargetMetric,
+} from '../contract/vocab.ts';
 
 export {
   type AmountNote,
   CATEGORIES,
   type Category,
-  type Comparator,
   COMPARATORS,
+  type Comparator,
   DOC_TYPES,
   type DocType,
   FUND_SOURCES,
@@ -91,7 +98,6 @@ export interface Allocation {
   start: number;
   end: number;
 }
-
 
 export interface Target {
   metric: TargetMetric;

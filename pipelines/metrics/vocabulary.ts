@@ -6,7 +6,6 @@
  */
 import { MONTHLY_METRIC, MONTHLY_METRICS, type MonthlyMetric } from '../contract/vocab.ts';
 
-
 export { MONTHLY_METRICS as METRICS } from '../contract/vocab.ts';
 /** A monthly metric's code. */
 export type Metric = MonthlyMetric;
@@ -106,7 +105,8 @@ export function convert(metric: Metric, value: number, factor: number): number |
 }
 
 /** Whether a name is a metric's code (online_retail_sales_yuan) rather than a word used in reports. */
-export const isCode = (name: string) => (MONTHLY_METRICS as readonly string[]).includes(name.trim().toLowerCase());
+export const isCode = (name: string) =>
+  (MONTHLY_METRICS as readonly string[]).includes(name.trim().toLowerCase());
 
 /** A header or cell naming a metric with its unit: 网络零售额（万元）, 快递业务量(万件). */
 export function splitUnit(header: string): { name: string; unit: string } {

@@ -24,8 +24,8 @@ import {
   PRODUCTS,
   PROGRESS,
   type Row,
-  RULES,
   type RowOf,
+  RULES,
   TARGETS,
   type Table,
 } from '../../pipelines/contract/schema.ts';

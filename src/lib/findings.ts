@@ -7,13 +7,15 @@ import { CHECK, STATUS, type Term } from '../../pipelines/contract/vocab.ts';
 
 /** The name of a check; throws on a check the vocabulary lacks, so a new check is not shown raw. */
 export function checkLabel(check: string): Term {
-  if (!Object.hasOwn(CHECK, check)) throw new Error(`no name for check “${check}” (pipelines/contract/vocab.ts)`);
+  if (!Object.hasOwn(CHECK, check))
+    throw new Error(`no name for check “${check}” (pipelines/contract/vocab.ts)`);
   return CHECK[check as keyof typeof CHECK];
 }
 
 /** The outcome of a check in words and a symbol. */
 export function statusLabel(status: string): Term & { symbol: string } {
-  if (!Object.hasOwn(STATUS, status)) throw new Error(`no name for status “${status}” (pipelines/contract/vocab.ts)`);
+  if (!Object.hasOwn(STATUS, status))
+    throw new Error(`no name for status “${status}” (pipelines/contract/vocab.ts)`);
   return STATUS[status as keyof typeof STATUS];
 }
 

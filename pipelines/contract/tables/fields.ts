@@ -1,0 +1,35 @@
+/** Fields that several tables share: a span with its quote, the document id, an amount in yuan, a count. */
+import type { Field } from '../table.ts';
+
+export const span = (what: string) =>
+  [
+    {
+      name: 'span_start',
+      type: 'integer',
+      description: `Start of the ${what} in the document text (UTF-16 offset, BOM removed).`,
+      required: true,
+    },
+    {
+      name: 'span_end',
+      type: 'integer',
+      description: `End of the ${what} (exclusive UTF-16 offset).`,
+      required: true,
+    },
+    {
+      name: 'quote',
+      type: 'string',
+      description: 'The exact text of the span: text.slice(span_start, span_end).',
+      required: true,
+    },
+  ] as const satisfies readonly Field[];
+export const docId = {
+  name: 'doc_id',
+  type: 'string',
+  description: 'Document id: the file name without .txt.',
+  required: true,
+} as const satisfies Field;
+export const yuan = <N extends string>(name: N, description: string) =>
+  ({ name, type: 'integer', unit: 'yuan', description }) as const satisfies Field;
+
+export const count = <N extends string>(name: N, description: string) =>
+  ({ name, type: 'integer', description, required: true }) as const satisfies Field;
