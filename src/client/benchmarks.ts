@@ -5,6 +5,7 @@
  * counties or with the national-scale synthetic set. The county and the measure are read from the URL and
  * checked against closed lists.
  */
+import { places } from '../../pipelines/contract/rank.ts';
 import { strip } from '../lib/charts.ts';
 import type { MeasureValue, PickerEntry } from '../lib/compare.ts';
 import { openDuck } from './duck.ts';
@@ -15,7 +16,7 @@ const root = document.getElementById('benchmarks') as HTMLElement;
 const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
 const MEASURES = JSON.parse(root.dataset.measures!) as Record<
   string,
-  { label: string; unit: string; kind: 'plan' | 'metric' }
+  { label: string; unit: string; kind: 'plan' | 'metric'; better: 'higher' | 'lower' }
 >;
 const METRIC_SQL: Record<string, string> = {
   // sums over the latest full calendar year in the data; the year is read from the data, not from input
@@ -70,8 +71,15 @@ async function main() {
   const { rows, year, synthetic } = await values(measure, measures, names);
   const info = MEASURES[measure]!;
   const scale = info.unit === '万元' ? 1e4 : info.unit === '%' ? 0.01 : 1;
-  const sorted = [...rows].sort((a, b) => b.value - a.value);
-  const rank = sorted.findIndex((r) => r.code === code) + 1;
+  // rank 1 is the best, whichever way is better for the measure; equal values share a rank
+  const ranked = places(
+    rows.map((r) => r.value),
+    info.better,
+  );
+  const sorted = rows
+    .map((r, i) => ({ ...r, place: ranked[i]! }))
+    .sort((a, b) => a.place.rank - b.place.rank || (a.code < b.code ? -1 : 1));
+  const mine = sorted.find((r) => r.code === code)?.place ?? null;
   const out = document.getElementById('benchmark-out') as HTMLElement;
   out.replaceChildren();
   const wrong = [
@@ -92,13 +100,18 @@ async function main() {
   }
   const p = document.createElement('p');
   p.id = 'benchmark-rank';
-  p.textContent =
-    rank > 0
-      ? L.rank!.replace('{name}', names.get(code) ?? code)
-          .replace('{k}', String(rank))
-          .replace('{n}', String(sorted.length))
-      : L.absent!.replace('{name}', names.get(code) ?? code).replace('{n}', String(sorted.length));
+  p.textContent = mine
+    ? (mine.tied > 1 ? L.rank_tied! : L.rank!)
+        .replace('{name}', names.get(code) ?? code)
+        .replace('{k}', String(mine.rank))
+        .replace('{n}', String(mine.of))
+        .replace('{t}', String(mine.tied))
+    : L.absent!.replace('{name}', names.get(code) ?? code).replace('{n}', String(sorted.length));
   out.append(p);
+  const direction = document.createElement('p');
+  direction.className = 'note';
+  direction.textContent = info.better === 'lower' ? L.better_lower! : L.better_higher!;
+  out.append(direction);
   if (year) {
     const y = document.createElement('p');
     y.className = 'note';
@@ -113,7 +126,7 @@ async function main() {
         { alt: `${info.label}: ${p.textContent}`, unit: info.unit, width: chartWidth(out) },
       ),
       columns: ['#', L.county!, 'county_code', `${info.label} (${info.unit})`],
-      rows: sorted.map((r, i) => [i + 1, r.name, r.code, +(r.value / scale).toFixed(2)]),
+      rows: sorted.map((r) => [r.place.rank, r.name, r.code, +(r.value / scale).toFixed(2)]),
       cite: L.cite!,
       dataTable: L.data_table!,
       note: synthetic ? L.chart_synthetic : undefined,

@@ -447,6 +447,28 @@ describe('benchmarks', () => {
     }
   });
 
+  it('ranks the way the measure is better (48 hours before 72) and gives equal values one rank (并列)', async () => {
+    const measures = JSON.parse(readFileSync(join(DIST, 'benchmarks/measures.json'), 'utf8')) as {
+      measures: Record<string, { code: string; value: number }[]>;
+    };
+    for (const [m, better] of [
+      ['delivery_hours_to_village', 'lower'],
+      ['coverage_stated', 'higher'],
+    ] as const) {
+      const values = measures.measures[m]!;
+      for (const { code, value } of values) {
+        // competition ranking, worked out here: 1 + the number of counties with a better value
+        const k = 1 + values.filter((o) => (better === 'lower' ? o.value < value : o.value > value)).length;
+        const tied = values.filter((o) => o.value === value).length;
+        const page = await open(`/benchmarks/?m=${m}&c=${code}`);
+        await page.locator('#benchmarks[data-state="ready"]').waitFor();
+        const line = (await page.locator('#benchmark-rank').textContent())!;
+        expect(line, `${m} ${code}`).toContain(tied > 1 ? `并列第 ${k}` : `排第 ${k}`);
+        await page.close();
+      }
+    }
+  });
+
   it('ranks monthly measures with DuckDB over every county in metrics_monthly', async () => {
     const codes = new Set(csvRows('metrics_monthly').map((r) => r.county_code));
     const page = await open('/benchmarks/?m=online_retail_sales_latest_year');
