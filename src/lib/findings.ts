@@ -2,7 +2,7 @@
  * How a finding is shown: its outcome in words and a symbol (never colour alone), the check's name, and its
  * computation written out (1,090万元 ÷ 2,000万元 = 54.5%, 规则 ≥ 50%).
  */
-import { group, money, percent } from '../../pipelines/contract/format.ts';
+import { bound, group, money, percent } from '../../pipelines/contract/format.ts';
 import { CHECK, STATUS, type Term } from '../../pipelines/contract/vocab.ts';
 
 /** The name of a check; throws on a check the vocabulary lacks, so a new check is not shown raw. */
@@ -33,19 +33,16 @@ export function computation(f: Computed, lang: 'zh' | 'en' = 'zh'): string {
   const { numerator: n, denominator: d, threshold: t, comparator } = f;
   const yuanZh = (v: number) => money(lang, v);
   const zh = lang === 'zh';
-  const bound =
-    t === null || comparator === null
-      ? ''
-      : zh
-        ? `（${comparator === '<=' ? '≤' : '≥'} ${percent(t, 0)}）`
-        : ` (${comparator === '<=' ? '≤' : '≥'} ${percent(t, 0)})`;
+  // the bound as published with the finding (≥ 50%, ≤ 15%); none without a threshold and its comparator
+  const limit = t === null || comparator === null ? '' : bound(comparator, t);
+  const bracketed = limit ? (zh ? `（${limit}）` : ` (${limit})`) : '';
   switch (f.check) {
     case 'rule:share_of_central':
     case 'rule:matching_ratio':
-      return n !== null && d ? `${yuanZh(n)} ÷ ${yuanZh(d)} = ${percent(n / d)}${bound}` : '';
+      return n !== null && d ? `${yuanZh(n)} ÷ ${yuanZh(d)} = ${percent(n / d)}${bracketed}` : '';
     case 'village_coverage':
       return n !== null && d
-        ? `${group(String(n))} 个站 ÷ ${group(String(d))} 个村委会 = ${percent(n / d)}${bound}`
+        ? `${group(String(n))} 个站 ÷ ${group(String(d))} 个村委会 = ${percent(n / d)}${bracketed}`
         : '';
     case 'items_sum':
       return n !== null && d !== null ? `分项合计 ${yuanZh(n)}；所列 ${yuanZh(d)}` : '';
