@@ -30,7 +30,32 @@ import { loadReference, referenceRows } from './reference/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-async function main(argv: string[]): Promise<number> {
+type Reference = ReturnType<typeof loadReference>;
+
+/** The folders a run reads and writes, the reference data and the effects it reports through. */
+interface Inputs {
+  plansDir: string | null;
+  metaDir: string | null;
+  metricsDir: string | null;
+  outDir: string;
+  ref: Reference;
+  effects: Effects;
+}
+
+/** A source of the data package (a title, and a link when there is one). */
+type Source = { title: string; path?: string };
+
+/** What one part of a run gave: the tables it wrote, their sources, and how many of its inputs failed. */
+interface Part {
+  written: Written[];
+  sources: Source[];
+  failures: number;
+}
+
+/** The command's options, or null when it was asked for its usage. */
+function parseOptions(
+  argv: string[],
+): { plans?: string; meta?: string; metrics?: string; out?: string } | null {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -42,13 +67,11 @@ async function main(argv: string[]): Promise<number> {
     },
     strict: true,
   });
-  if (values.help) {
-    console.log(
-      'usage: npm run data [-- [--plans DIR [--meta DIR]] [--metrics DIR] --out DIR]\n' +
-        '  no options: data/plans/raw, data/plans/meta and data/metrics into public/data, with progress',
-    );
-    return 0;
-  }
+  return values.help ? null : values;
+}
+
+/** The folders of a run: without --plans and --metrics, everything under data/ into public/data. */
+function foldersOf(values: { plans?: string; meta?: string; metrics?: string; out?: string }) {
   const everything = values.plans === undefined && values.metrics === undefined;
   const plansDir = everything ? join(ROOT, 'data/plans/raw') : values.plans ? resolve(values.plans) : null;
   const metaDir = values.meta ? resolve(values.meta) : everything ? join(ROOT, 'data/plans/meta') : null;
@@ -58,6 +81,20 @@ async function main(argv: string[]): Promise<number> {
       ? resolve(values.metrics)
       : null;
   const outDir = resolve(values.out ?? join(ROOT, 'public/data'));
+  return { plansDir, metaDir, metricsDir, outDir };
+}
+
+/** Reads the options, builds and publishes the set, and prints what was written; the exit code. */
+async function main(argv: string[]): Promise<number> {
+  const values = parseOptions(argv);
+  if (!values) {
+    console.log(
+      'usage: npm run data [-- [--plans DIR [--meta DIR]] [--metrics DIR] --out DIR]\n' +
+        '  no options: data/plans/raw, data/plans/meta and data/metrics into public/data, with progress',
+    );
+    return 0;
+  }
+  const folders = foldersOf(values);
   const effects: Effects = {
     progress: (line) => console.log(line),
     problem: (line) => console.error(`✗ ${line}`),
@@ -67,11 +104,11 @@ async function main(argv: string[]): Promise<number> {
   console.log(
     `Reference: ${d.counties.length} counties, ${d.prefectures.length} prefectures (${d.source.package}; ${d.functionalAreas.length} functional zones left out), ${ref.aliases.length} former names, ${ref.rules.length} rules`,
   );
-  const release = await openRelease(outDir, (line) => console.log(line));
+  const release = await openRelease(folders.outDir, (line) => console.log(line));
   let failures: number;
   let written: Written[];
   try {
-    ({ failures, written } = await build(release, { plansDir, metaDir, metricsDir, outDir, ref, effects }));
+    ({ failures, written } = await build(release, { ...folders, ref, effects }));
   } finally {
     await release.close();
   }
@@ -81,109 +118,115 @@ async function main(argv: string[]): Promise<number> {
   return failures > 0 ? 1 : 0;
 }
 
-interface Inputs {
-  plansDir: string | null;
-  metaDir: string | null;
-  metricsDir: string | null;
-  outDir: string;
-  ref: ReturnType<typeof loadReference>;
-  effects: Effects;
+/** The sources of the plan tables: the plans, the division tables and the programme rules. */
+function planSources(ref: Reference): Source[] {
+  const d = ref.divisions;
+  return [
+    { title: 'County implementation plans (实施方案), as published; see documents.source_url' },
+    {
+      title: `County-level divisions: ${d.source.vintage}, via the npm package ${d.source.package}. ${d.source.licence}`,
+      path: 'https://www.stats.gov.cn/sj/tjbz/qhdm/',
+    },
+    {
+      title:
+        'Programme rules: data/rules/rules.yaml, each with its quote, citation and source status (rules table)',
+    },
+  ];
 }
 
-/** Reads plans and metrics into the release's staging folder, writes its datapackage.json and publishes it. */
-async function build(release: Release, o: Inputs): Promise<{ failures: number; written: Written[] }> {
-  const { plansDir, metaDir, metricsDir, outDir, ref, effects } = o;
-  const stage = release.dir;
-  const d = ref.divisions;
-  const written: Written[] = [];
-  const sources: { title: string; path?: string }[] = [];
+/** Prints what the plans gave: documents read, facts, amounts unaccounted, findings, errors and files skipped. */
+function printPlanSummary(results: readonly DocResult[], skipped: readonly { name: string }[]): void {
+  const failed = results.filter((r) => !r.ok);
+  const amounts = results.reduce((a, r) => a + r.amounts, 0);
+  const accounted = results.reduce((a, r) => a + r.accounted, 0);
+  console.log('');
+  console.log(`documents read      ${results.length - failed.length} of ${results.length}`);
+  console.log(`facts extracted     ${results.reduce((a, r) => a + r.facts, 0)}`);
+  console.log(`amounts unaccounted ${amounts - accounted} of ${amounts}`);
+  console.log(`findings            ${results.reduce((a, r) => a + r.findings, 0)}`);
+  console.log(
+    `errors              ${failed.length}${failed.length ? `: ${failed.map((f) => f.docId).join(', ')}` : ''}`,
+  );
+  console.log(
+    `skipped             ${skipped.length}${skipped.length ? `: ${skipped.map((f) => f.name).join(', ')}` : ''}`,
+  );
+}
+
+/** Reads the plans of a folder into the plan tables and the reference tables; a failed document is a failure. */
+async function planPart(
+  stage: string,
+  plansDir: string,
+  o: Inputs,
+): Promise<Part & { results: DocResult[] }> {
+  console.log(`Plans: ${plansDir} → ${o.outDir}`);
+  const plans = await readPlans(plansDir, o.metaDir, o.effects, o.ref);
+  const { results } = plans;
+  const reference = referenceRows(o.ref);
+  const written = await writeTables(stage, [
+    ...PLAN_TABLES.map((table) => ({
+      table,
+      rows: results.flatMap((r) => r.rows.get(table) ?? []) as Row[],
+    })),
+    { table: COUNTIES, rows: reference.counties },
+    { table: RULES, rows: reference.rules },
+  ]);
+  printPlanSummary(results, plans.skipped);
+  return { written, sources: planSources(o.ref), failures: results.filter((r) => !r.ok).length, results };
+}
+
+/** Imports the monthly metrics of a folder, printing each file's accounting; a file that fails or does not reconcile is a failure. */
+async function metricsPart(stage: string, metricsDir: string, o: Inputs): Promise<Part> {
+  console.log('');
+  console.log(`Metrics: ${metricsDir} → ${o.outDir}`);
+  const imported = await importMetrics(metricsDir, stage, o.ref, o.effects.problem);
   let failures = 0;
-
-  // —— plans ——
-  let results: DocResult[] = [];
-  if (plansDir) {
-    console.log(`Plans: ${plansDir} → ${outDir}`);
-    const plans = await readPlans(plansDir, metaDir, effects, ref);
-    results = plans.results;
-    const reference = referenceRows(ref);
-    written.push(
-      ...(await writeTables(stage, [
-        ...PLAN_TABLES.map((table) => ({
-          table,
-          rows: results.flatMap((r) => r.rows.get(table) ?? []) as Row[],
-        })),
-        { table: COUNTIES, rows: reference.counties },
-        { table: RULES, rows: reference.rules },
-      ])),
-    );
-    sources.push(
-      { title: 'County implementation plans (实施方案), as published; see documents.source_url' },
-      {
-        title: `County-level divisions: ${d.source.vintage}, via the npm package ${d.source.package}. ${d.source.licence}`,
-        path: 'https://www.stats.gov.cn/sj/tjbz/qhdm/',
-      },
-      {
-        title:
-          'Programme rules: data/rules/rules.yaml, each with its quote, citation and source status (rules table)',
-      },
-    );
-    const failed = results.filter((r) => !r.ok);
-    failures += failed.length;
-    const amounts = results.reduce((a, r) => a + r.amounts, 0);
-    const accounted = results.reduce((a, r) => a + r.accounted, 0);
-    console.log('');
-    console.log(`documents read      ${results.length - failed.length} of ${results.length}`);
-    console.log(`facts extracted     ${results.reduce((a, r) => a + r.facts, 0)}`);
-    console.log(`amounts unaccounted ${amounts - accounted} of ${amounts}`);
-    console.log(`findings            ${results.reduce((a, r) => a + r.findings, 0)}`);
-    console.log(
-      `errors              ${failed.length}${failed.length ? `: ${failed.map((f) => f.docId).join(', ')}` : ''}`,
-    );
-    console.log(
-      `skipped             ${plans.skipped.length}${plans.skipped.length ? `: ${plans.skipped.map((f) => f.name).join(', ')}` : ''}`,
-    );
+  console.log(summaryHeader());
+  for (const f of imported.files) {
+    const ok = reconciles(f);
+    console.log(summaryLine(f));
+    if (f.error) o.effects.problem(`${f.file}: ${f.error}`);
+    if (f.error || !ok) failures++;
   }
-
-  // —— monthly metrics ——
-  if (metricsDir) {
-    console.log('');
-    console.log(`Metrics: ${metricsDir} → ${outDir}`);
-    const imported = await importMetrics(metricsDir, stage, ref, effects.problem);
-    written.push(...imported.written);
-    sources.push({
+  if (imported.files.length === 0) console.log('(no .csv files)');
+  const sources = [
+    {
       title:
         'Monthly metrics: the CSV files of data/metrics/ (file:line in metrics_monthly.source). Rows with synthetic = true are generated sample data (示例数据), not real reports.',
-    });
-    console.log(summaryHeader());
-    for (const f of imported.files) {
-      const ok = reconciles(f);
-      console.log(summaryLine(f));
-      if (f.error) effects.problem(`${f.file}: ${f.error}`);
-      if (f.error || !ok) failures++;
-    }
-    if (imported.files.length === 0) console.log('(no .csv files)');
+    },
+  ];
+  return { written: imported.written, sources, failures };
+}
 
-    // —— progress: plans against their metrics, when both were read in this run ——
-    if (plansDir) {
-      const docs = results.flatMap((r) => r.rows.get(DOCUMENTS) ?? []);
-      const codes = [
-        ...new Set(docs.map((x) => x.county_code).filter((c): c is string => typeof c === 'string')),
-      ];
-      const series = await readSeries(join(stage, 'metrics_monthly.parquet'), codes);
-      const rows = progressRows(
-        docs,
-        results.flatMap((r) => r.rows.get(TARGETS) ?? []),
-        results.flatMap((r) => r.rows.get(DOCUMENT_FIELDS) ?? []),
-        series,
-      );
-      written.push(...(await writeTables(stage, [{ table: PROGRESS, rows }])));
-    }
-  }
+/** The progress table: the plans read in this run against the metrics staged in this run. */
+async function progressPart(stage: string, results: readonly DocResult[]): Promise<Written[]> {
+  const docs = results.flatMap((r) => r.rows.get(DOCUMENTS) ?? []);
+  const codes = [
+    ...new Set(docs.map((x) => x.county_code).filter((c): c is string => typeof c === 'string')),
+  ];
+  const series = await readSeries(join(stage, 'metrics_monthly.parquet'), codes);
+  const rows = progressRows(
+    docs,
+    results.flatMap((r) => r.rows.get(TARGETS) ?? []),
+    results.flatMap((r) => r.rows.get(DOCUMENT_FIELDS) ?? []),
+    series,
+  );
+  return writeTables(stage, [{ table: PROGRESS, rows }]);
+}
 
-  // the tables this run did not write are carried from the published set, so that the new set is complete
+/**
+ * Completes the staged set with the tables this run did not write (carried from the published set), writes its
+ * datapackage.json and publishes it.
+ */
+async function publishSet(
+  release: Release,
+  written: Written[],
+  sources: Source[],
+  both: boolean,
+): Promise<void> {
+  const stage = release.dir;
   const old = release.current ? await readPackage(join(release.current, 'datapackage.json')) : null;
   // a published set that cannot be read (a link whose set is gone) cannot lend this run the tables it does not write
-  if (release.current && !old && !(plansDir && metricsDir))
+  if (release.current && !old && !both)
     throw new Error(
       `the published set ${release.current} cannot be read, so the tables this run does not write cannot be kept; run npm run data with both plans and metrics; nothing was published`,
     );
@@ -194,13 +237,33 @@ async function build(release: Release, o: Inputs): Promise<{ failures: number; w
   );
   if (carried.length)
     console.log(
-      `kept from the published set: ${[...new Set(carried.map((r) => r.path))].join(', ')}${plansDir && metricsDir ? '' : ' (progress is recomputed only when plans and metrics are read together)'}`,
+      `kept from the published set: ${[...new Set(carried.map((r) => r.path))].join(', ')}${both ? '' : ' (progress is recomputed only when plans and metrics are read together)'}`,
     );
   const pkg = mergedPackage(old && { ...old, resources: carried }, written, sources);
   await writeNamed(join(stage, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   failpoint('package-staged');
   await release.commit();
-  return { failures, written };
+}
+
+/** Reads plans and metrics into the release's staging folder, writes its datapackage.json and publishes it. */
+async function build(release: Release, o: Inputs): Promise<{ failures: number; written: Written[] }> {
+  const parts: Part[] = [];
+  let results: DocResult[] = [];
+  if (o.plansDir) {
+    const plans = await planPart(release.dir, o.plansDir, o);
+    results = plans.results;
+    parts.push(plans);
+  }
+  if (o.metricsDir) {
+    parts.push(await metricsPart(release.dir, o.metricsDir, o));
+    // progress: plans against their metrics, when both were read in this run
+    if (o.plansDir)
+      parts.push({ written: await progressPart(release.dir, results), sources: [], failures: 0 });
+  }
+  const written = parts.flatMap((p) => p.written);
+  const sources = parts.flatMap((p) => p.sources);
+  await publishSet(release, written, sources, Boolean(o.plansDir && o.metricsDir));
+  return { failures: parts.reduce((a, p) => a + p.failures, 0), written };
 }
 
 /** A published datapackage.json, or null when there is none to read. */

@@ -1,12 +1,13 @@
-import { prepare } from '../normalize/doc.ts';
+import { type Doc, prepare } from '../normalize/doc.ts';
 import { outline } from '../normalize/outline.ts';
-import { extractFunds } from './funds.ts';
-import { phases, statedPeriod } from './matchers/dates.ts';
+import { extractFunds, type FundsResult } from './funds.ts';
+import { type MonthRange, phases, statedPeriod } from './matchers/dates.ts';
 import {
   cite,
   countyName,
   docNumber,
   docType,
+  type Found,
   issuedOn,
   issuer,
   programLevel,
@@ -16,7 +17,103 @@ import {
 import { refusedAmounts } from './matchers/money.ts';
 import { products } from './matchers/products.ts';
 import { targets } from './matchers/targets.ts';
-import type { Cited, DocumentFields, Extraction } from './types.ts';
+import type { Cited, DocumentFields, Extraction, Phase } from './types.ts';
+
+/** The period's start and end, each cited. */
+interface Period {
+  start: Cited<string> | null;
+  end: Cited<string> | null;
+}
+
+/** The plan's period: as stated, else from the first phase's start to the last phase's end. */
+function periodOf(doc: Doc, period: MonthRange | null, phaseList: readonly Phase[]): Period {
+  if (period) {
+    const span = doc.span(period.nstart, period.nend);
+    return { start: { value: period.start, ...span }, end: { value: period.end, ...span } };
+  }
+  if (phaseList.length === 0) return { start: null, end: null };
+  const first = phaseList.find((p) => p.startMonth !== null);
+  const last = [...phaseList]
+    .filter((p) => p.endMonth !== null)
+    .sort((a, b) => (a.endMonth! < b.endMonth! ? -1 : 1))
+    .pop();
+  return {
+    // a start only when the first phase gives one: a later phase's start would shorten the period
+    start:
+      first && first === phaseList[0]
+        ? { value: first.startMonth!, start: first.start, end: first.end }
+        : null,
+    end: last ? { value: last.endMonth!, start: last.start, end: last.end } : null,
+  };
+}
+
+/** One of the document's fund totals (the amount, or one fund source), cited; null when the text gives none. */
+function fundTotal(
+  doc: Doc,
+  funds: FundsResult,
+  slot: keyof FundsResult['totals']['slots'],
+): Cited<number> | null {
+  const t = funds.totals.slots[slot];
+  return t ? cite(doc, { value: t.yuan, nstart: t.nstart, nend: t.nend }) : null;
+}
+
+/** What the document fields are read from besides the document: its title, the known names, funds and period. */
+interface FieldSources {
+  text: string;
+  titleFound: Found<string> | null;
+  knownNames: readonly string[];
+  funds: FundsResult;
+  period: Period;
+}
+
+/** The document's fields (type, county, title, number, issuer, dates, programme, period, fund totals), cited. */
+function documentFields(doc: Doc, s: FieldSources): DocumentFields {
+  const { titleFound, funds } = s;
+  const fields: DocumentFields = {
+    doc_type: cite(doc, docType(doc, titleFound))!,
+    county_name: cite(doc, countyName(doc, titleFound, s.knownNames)),
+    title: cite(doc, titleFound),
+    doc_number: cite(doc, docNumber(doc)),
+    issuer: cite(doc, issuer(doc)),
+    issued_on: cite(doc, issuedOn(doc)),
+    program_year: cite(doc, programYear(doc, titleFound)),
+    program_level: cite(doc, programLevel(doc, titleFound)),
+    period_start: s.period.start,
+    period_end: s.period.end,
+    funds_total_yuan: fundTotal(doc, funds, 'amount'),
+    funds_central_yuan: fundTotal(doc, funds, 'central'),
+    funds_provincial_yuan: fundTotal(doc, funds, 'provincial'),
+    funds_local_yuan: fundTotal(doc, funds, 'local'),
+    funds_other_yuan: fundTotal(doc, funds, 'other'),
+  };
+  // a county name is cited as written (Traditional characters included)
+  if (fields.county_name)
+    fields.county_name.value = s.text.slice(fields.county_name.start, fields.county_name.end);
+  return fields;
+}
+
+/**
+ * Every money amount of the text, in text order: those the fund reader placed or left unaccounted, then the
+ * amounts refused by the money matcher and the table cells refused by its rule, which never reach the fund tree
+ * but are kept here.
+ */
+function amountsOf(doc: Doc, funds: FundsResult): Extraction['amounts'] {
+  return [
+    ...funds.mentions.map((m) => ({
+      yuan: m.yuan as number | null,
+      ...doc.span(m.nstart, m.nend),
+      accountedBy: m.accountedBy,
+      note: m.accountedBy ? null : (m.note ?? 'unnamed'),
+    })),
+    ...[...refusedAmounts(doc), ...funds.refused].map((r) => ({
+      yuan: r.yuan,
+      ...doc.span(r.nstart, r.nend),
+      accountedBy: null,
+      note: r.note,
+      refusal: r.refusal,
+    })),
+  ].sort((a, b) => a.start - b.start);
+}
 
 /**
  * Reads one document's text (as published, BOM removed) into facts, each with the span of the text it came from.
@@ -28,74 +125,14 @@ export function extract(text: string, knownNames: readonly string[] = []): Extra
   const titleFound = title(doc);
   const funds = extractFunds(doc, headings);
   const phaseList = phases(doc);
-  const period = statedPeriod(doc);
-
-  const total = (slot: keyof typeof funds.totals.slots): Cited<number> | null => {
-    const t = funds.totals.slots[slot];
-    return t ? cite(doc, { value: t.yuan, nstart: t.nstart, nend: t.nend }) : null;
-  };
-  // the period: as stated, else from the first phase's start to the last phase's end
-  let periodStart: Cited<string> | null = null;
-  let periodEnd: Cited<string> | null = null;
-  if (period) {
-    const span = doc.span(period.nstart, period.nend);
-    periodStart = { value: period.start, ...span };
-    periodEnd = { value: period.end, ...span };
-  } else if (phaseList.length > 0) {
-    const first = phaseList.find((p) => p.startMonth !== null);
-    const last = [...phaseList]
-      .filter((p) => p.endMonth !== null)
-      .sort((a, b) => (a.endMonth! < b.endMonth! ? -1 : 1))
-      .pop();
-    if (first && first === phaseList[0])
-      periodStart = { value: first.startMonth!, start: first.start, end: first.end };
-    if (last) periodEnd = { value: last.endMonth!, start: last.start, end: last.end };
-  }
-
-  const fields: DocumentFields = {
-    doc_type: cite(doc, docType(doc, titleFound))!,
-    county_name: cite(doc, countyName(doc, titleFound, knownNames)),
-    title: cite(doc, titleFound),
-    doc_number: cite(doc, docNumber(doc)),
-    issuer: cite(doc, issuer(doc)),
-    issued_on: cite(doc, issuedOn(doc)),
-    program_year: cite(doc, programYear(doc, titleFound)),
-    program_level: cite(doc, programLevel(doc, titleFound)),
-    period_start: periodStart,
-    period_end: periodEnd,
-    funds_total_yuan: total('amount'),
-    funds_central_yuan: total('central'),
-    funds_provincial_yuan: total('provincial'),
-    funds_local_yuan: total('local'),
-    funds_other_yuan: total('other'),
-  };
-  // a county name is cited as written (Traditional characters included)
-  if (fields.county_name)
-    fields.county_name.value = text.slice(fields.county_name.start, fields.county_name.end);
-
+  const period = periodOf(doc, statedPeriod(doc), phaseList);
   return {
-    fields,
+    fields: documentFields(doc, { text, titleFound, knownNames, funds, period }),
     allocations: funds.allocations,
     targets: targets(doc),
     phases: phaseList,
     products: products(doc),
-    // the amounts refused by the money matcher, and table cells refused by its rule, never reach the fund tree,
-    // but they are kept here, in text order
-    amounts: [
-      ...funds.mentions.map((m) => ({
-        yuan: m.yuan as number | null,
-        ...doc.span(m.nstart, m.nend),
-        accountedBy: m.accountedBy,
-        note: m.accountedBy ? null : (m.note ?? 'unnamed'),
-      })),
-      ...[...refusedAmounts(doc), ...funds.refused].map((r) => ({
-        yuan: r.yuan,
-        ...doc.span(r.nstart, r.nend),
-        accountedBy: null,
-        note: r.note,
-        refusal: r.refusal,
-      })),
-    ].sort((a, b) => a.start - b.start),
+    amounts: amountsOf(doc, funds),
     fundConflicts: funds.totals.conflicts.map((c) => ({
       slot: c.slot,
       yuan: c.yuan,

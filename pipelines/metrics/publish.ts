@@ -4,7 +4,14 @@ import { DuckDBInstance, LIST, VARCHAR } from '@duckdb/node-api';
 import { METRICS_MONTHLY, METRICS_REJECTED } from '../contract/schema.ts';
 import { type Written, writeQueries } from '../publish/tables.ts';
 import type { Reference } from '../reference/index.ts';
-import { ACCEPTED_COLUMNS, type FileSummary, REASONS, REJECTED_COLUMNS, stageMetrics } from './import.ts';
+import {
+  ACCEPTED_COLUMNS,
+  type FileSummary,
+  REASONS,
+  REJECTED_COLUMNS,
+  type Staging,
+  stageMetrics,
+} from './import.ts';
 import type { MetricValue } from './progress.ts';
 
 /** The result of an import: what each file gave, after duplicates, and what was written. */
@@ -20,6 +27,107 @@ const sql = (s: string) => `'${s.replaceAll("'", "''")}'`;
  * counties' series and a one-county query reads one or two groups.
  */
 export const METRICS_ROW_GROUP = 8192;
+
+/** A statement run on the import's DuckDB connection, and a query whose rows are read back. */
+type Run = (sql: string) => Promise<void>;
+type All = (sql: string) => Promise<Record<string, unknown>[]>;
+
+/** The staging files' columns that are not text. */
+const TYPES: Record<string, string> = {
+  line: 'BIGINT',
+  value: 'DOUBLE',
+  synthetic: 'BOOLEAN',
+};
+
+/** A read_csv of staging files with the given columns, typed, and quoted cells read as written. */
+function readStaging(files: string[], cols: readonly string[]): string {
+  const spec = `{${cols.map((c) => `'${c}': '${TYPES[c] ?? 'VARCHAR'}'`).join(', ')}}`;
+  return `read_csv([${files.map(sql).join(', ')}], header = true, columns = ${spec}, quote = '"', escape = '"', allow_quoted_nulls = false)`;
+}
+
+/**
+ * Table `dups`: the staged values whose county, month and metric are given more than once, with the lowest and
+ * highest value given, the values as written, and their order in the files.
+ */
+async function findDuplicates(run: Run): Promise<void> {
+  // duplicates are rare: find their keys first, then look only at those rows
+  await run(
+    `CREATE TABLE dupkeys AS SELECT county_code, month, metric FROM staged GROUP BY ALL HAVING count(*) > 1`,
+  );
+  await run(`CREATE TABLE dups AS
+          SELECT s.*, min(s.value) OVER k AS lo, max(s.value) OVER k AS hi,
+            string_agg(DISTINCT s.raw_value, ' / ') OVER k AS values_given,
+            row_number() OVER (PARTITION BY s.county_code, s.month, s.metric ORDER BY s.file, s.line, s."column") AS rn
+          FROM staged s SEMI JOIN dupkeys USING (county_code, month, metric)
+          WINDOW k AS (PARTITION BY s.county_code, s.month, s.metric)`);
+}
+
+/**
+ * Table `rejected`: the values stage 1 rejected, then the duplicates (every value of a key given with different
+ * values; the later ones of a key given with the same value); table `dropped`: those duplicates' cells.
+ */
+async function rejectDuplicates(run: Run, rejectedFiles: string[]): Promise<void> {
+  const [cz, ce] = REASONS.duplicate_conflict;
+  const [iz, ie] = REASONS.duplicate_identical;
+  await run(`CREATE TABLE rejected AS
+          SELECT * FROM ${readStaging(rejectedFiles, REJECTED_COLUMNS)}
+          UNION ALL
+          SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_conflict',
+            ${sql(cz)} || '：' || values_given, ${sql(ce)} || ': ' || values_given
+          FROM dups WHERE lo <> hi
+          UNION ALL
+          SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_identical', ${sql(iz)}, ${sql(ie)}
+          FROM dups WHERE lo = hi AND rn > 1`);
+  await run(`CREATE TABLE dropped AS SELECT file, line, "column" FROM dups WHERE lo <> hi OR rn > 1`);
+}
+
+/**
+ * Per file: values accepted and rejected, and data rows: with a value rejected (duplicates included), or with
+ * every value accepted (the rows of staged values none of whose line was rejected).
+ */
+async function countPerFile(all: All): Promise<Record<string, unknown>[]> {
+  return all(`SELECT file, sum(accepted) AS accepted, sum(rejected) AS rejected,
+            sum(rows_accepted) AS rows_accepted, sum(rows_rejected) AS rows_rejected FROM (
+            SELECT file, count(*) AS accepted, 0 AS rejected, 0 AS rows_accepted, 0 AS rows_rejected
+              FROM staged GROUP BY file
+            UNION ALL SELECT file, -count(*), 0, 0, 0 FROM dropped GROUP BY file
+            UNION ALL SELECT file, 0, count(*), 0, count(DISTINCT line) FROM rejected WHERE scope = 'value' GROUP BY file
+            UNION ALL SELECT file, 0, 0, count(DISTINCT line), 0 FROM staged s
+              WHERE NOT EXISTS (SELECT 1 FROM rejected r WHERE r.scope = 'value' AND r.file = s.file AND r.line = s.line)
+              GROUP BY file
+          ) GROUP BY file`);
+}
+
+/** Stage 2: loads the staging files, sets duplicates aside, and counts what each file gave. */
+async function stageTwo(run: Run, all: All, staged: Staging): Promise<Record<string, unknown>[]> {
+  await run(`CREATE TABLE staged AS SELECT * FROM ${readStaging(staged.accepted, ACCEPTED_COLUMNS)}`);
+  await findDuplicates(run);
+  await rejectDuplicates(run, staged.rejected);
+  return countPerFile(all);
+}
+
+/** The published tables, as queries on the tables of stage 2. */
+const TABLES = [
+  {
+    table: METRICS_MONTHLY,
+    query: `SELECT county_code, month, metric, value, unit, file || ':' || line AS source, synthetic, note
+            FROM staged ANTI JOIN dropped USING (file, line, "column") ORDER BY county_code, month, metric`,
+    rowGroupSize: METRICS_ROW_GROUP,
+  },
+  { table: METRICS_REJECTED, query: 'SELECT * FROM rejected ORDER BY file, line, "column"' },
+];
+
+/** Sets each file's counts after duplicates (a file without a row in `perFile` gave no value). */
+function applyCounts(summaries: FileSummary[], perFile: Record<string, unknown>[]): void {
+  const counts = new Map(perFile.map((r) => [String(r.file), r]));
+  for (const f of summaries) {
+    const c = counts.get(f.file);
+    f.accepted = Number(c?.accepted ?? 0);
+    f.rejected = Number(c?.rejected ?? 0);
+    f.rowsAccepted = Number(c?.rows_accepted ?? 0) + f.rowsWithoutValues;
+    f.rowsRejected = Number(c?.rows_rejected ?? 0);
+  }
+}
 
 /**
  * Imports every CSV of `dir` into metrics_monthly and metrics_rejected in `outDir`: stage 1 parses and checks
@@ -39,73 +147,15 @@ export async function importMetrics(
   await mkdir(tmp, { recursive: true });
   try {
     const staged = await stageMetrics(dir, tmp, ref, problem);
-    const types: Record<string, string> = {
-      line: 'BIGINT',
-      value: 'DOUBLE',
-      synthetic: 'BOOLEAN',
-    };
-    const spec = (cols: readonly string[]) =>
-      `{${cols.map((c) => `'${c}': '${types[c] ?? 'VARCHAR'}'`).join(', ')}}`;
-    const read = (files: string[], cols: readonly string[]) =>
-      `read_csv([${files.map(sql).join(', ')}], header = true, columns = ${spec(cols)}, quote = '"', escape = '"', allow_quoted_nulls = false)`;
     let perFile: Record<string, unknown>[] = [];
-    const [cz, ce] = REASONS.duplicate_conflict;
-    const [iz, ie] = REASONS.duplicate_identical;
     const written = await writeQueries(
       outDir,
       async (run, all) => {
-        await run(`CREATE TABLE staged AS SELECT * FROM ${read(staged.accepted, ACCEPTED_COLUMNS)}`);
-        // duplicates are rare: find their keys first, then look only at those rows
-        await run(
-          `CREATE TABLE dupkeys AS SELECT county_code, month, metric FROM staged GROUP BY ALL HAVING count(*) > 1`,
-        );
-        await run(`CREATE TABLE dups AS
-          SELECT s.*, min(s.value) OVER k AS lo, max(s.value) OVER k AS hi,
-            string_agg(DISTINCT s.raw_value, ' / ') OVER k AS values_given,
-            row_number() OVER (PARTITION BY s.county_code, s.month, s.metric ORDER BY s.file, s.line, s."column") AS rn
-          FROM staged s SEMI JOIN dupkeys USING (county_code, month, metric)
-          WINDOW k AS (PARTITION BY s.county_code, s.month, s.metric)`);
-        await run(`CREATE TABLE rejected AS
-          SELECT * FROM ${read(staged.rejected, REJECTED_COLUMNS)}
-          UNION ALL
-          SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_conflict',
-            ${sql(cz)} || '：' || values_given, ${sql(ce)} || ': ' || values_given
-          FROM dups WHERE lo <> hi
-          UNION ALL
-          SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_identical', ${sql(iz)}, ${sql(ie)}
-          FROM dups WHERE lo = hi AND rn > 1`);
-        await run(`CREATE TABLE dropped AS SELECT file, line, "column" FROM dups WHERE lo <> hi OR rn > 1`);
-        // values accepted and rejected, and data rows: with a value rejected (duplicates included), or with
-        // every value accepted (the rows of staged values none of whose line was rejected)
-        perFile = await all(`SELECT file, sum(accepted) AS accepted, sum(rejected) AS rejected,
-            sum(rows_accepted) AS rows_accepted, sum(rows_rejected) AS rows_rejected FROM (
-            SELECT file, count(*) AS accepted, 0 AS rejected, 0 AS rows_accepted, 0 AS rows_rejected
-              FROM staged GROUP BY file
-            UNION ALL SELECT file, -count(*), 0, 0, 0 FROM dropped GROUP BY file
-            UNION ALL SELECT file, 0, count(*), 0, count(DISTINCT line) FROM rejected WHERE scope = 'value' GROUP BY file
-            UNION ALL SELECT file, 0, 0, count(DISTINCT line), 0 FROM staged s
-              WHERE NOT EXISTS (SELECT 1 FROM rejected r WHERE r.scope = 'value' AND r.file = s.file AND r.line = s.line)
-              GROUP BY file
-          ) GROUP BY file`);
+        perFile = await stageTwo(run, all, staged);
       },
-      [
-        {
-          table: METRICS_MONTHLY,
-          query: `SELECT county_code, month, metric, value, unit, file || ':' || line AS source, synthetic, note
-            FROM staged ANTI JOIN dropped USING (file, line, "column") ORDER BY county_code, month, metric`,
-          rowGroupSize: METRICS_ROW_GROUP,
-        },
-        { table: METRICS_REJECTED, query: 'SELECT * FROM rejected ORDER BY file, line, "column"' },
-      ],
+      TABLES,
     );
-    const counts = new Map(perFile.map((r) => [String(r.file), r]));
-    for (const f of staged.summaries) {
-      const c = counts.get(f.file);
-      f.accepted = Number(c?.accepted ?? 0);
-      f.rejected = Number(c?.rejected ?? 0);
-      f.rowsAccepted = Number(c?.rows_accepted ?? 0) + f.rowsWithoutValues;
-      f.rowsRejected = Number(c?.rows_rejected ?? 0);
-    }
+    applyCounts(staged.summaries, perFile);
     return { files: staged.summaries, written };
   } finally {
     await rm(tmp, { recursive: true, force: true });

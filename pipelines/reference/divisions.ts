@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
  * number of its township- and village-level units. Village lists never leave this module.
  */
 
+/** A prefecture-level division (地级市, 州, 盟, 地区). */
 export interface Prefecture {
   /** six-digit GB/T 2260 form (5305 → 530500) */
   code: string;
@@ -16,6 +17,7 @@ export interface Prefecture {
   province: string;
 }
 
+/** A county-level division with its prefecture, province and counts of township- and village-level units. */
 export interface CountyDivision {
   code: string;
   name: string;
@@ -35,6 +37,7 @@ export interface CountyDivision {
   other_village_units: number;
 }
 
+/** The division tables as Plan Atlas uses them. */
 export interface Divisions {
   provinces: Map<string, string>;
   prefectures: Prefecture[];
@@ -46,6 +49,7 @@ export interface Divisions {
   source: DivisionSource;
 }
 
+/** Where the division tables come from. */
 export interface DivisionSource {
   package: string;
   version: string;
@@ -111,20 +115,30 @@ function csvRows(file: string): string[][] {
   return rows;
 }
 
-let cached: Divisions | null = null;
-
-/** Reads and reduces the division tables (about a second: the village file is 38 MB). Memoised per process. */
-export function loadDivisions(dir = divisionDir()): Divisions {
-  if (cached && dir === divisionDir()) return cached;
-  const pkg = JSON.parse(readFileSync(join(dir, '..', 'package.json'), 'utf8')) as {
+/** The name and version in the package's package.json (beside its dist folder). */
+function readPackageJson(dir: string): { name: string; version: string } {
+  return JSON.parse(readFileSync(join(dir, '..', 'package.json'), 'utf8')) as {
     name: string;
     version: string;
   };
-  const provinces = new Map(csvRows(join(dir, 'provinces.csv')).map(([code, name]) => [code!, name!]));
-  const prefectureRows = csvRows(join(dir, 'cities.csv'));
+}
+
+/** provinces.csv: province name by two-digit code. */
+function readProvinces(dir: string): Map<string, string> {
+  return new Map(csvRows(join(dir, 'provinces.csv')).map(([code, name]) => [code!, name!]));
+}
+
+/**
+ * cities.csv: the prefectures, and the name each four-digit city code stands for in a county's row (the
+ * groupings that are not prefectures included).
+ */
+function readPrefectures(
+  dir: string,
+  provinces: Map<string, string>,
+): { prefectures: Prefecture[]; prefectureName: Map<string, string> } {
   const prefectures: Prefecture[] = [];
   const prefectureName = new Map<string, string>();
-  for (const [code, name, provinceCode] of prefectureRows) {
+  for (const [code, name, provinceCode] of csvRows(join(dir, 'cities.csv'))) {
     const province = provinces.get(provinceCode!);
     if (!province) throw new Error(`cities.csv: ${code} names an unknown province ${provinceCode}`);
     // 市辖区 and 县 under a municipality, 省直辖县级行政区划: not prefectures of their own
@@ -132,11 +146,30 @@ export function loadDivisions(dir = divisionDir()): Divisions {
     prefectureName.set(code!, grouping ? (name === '市辖区' || name === '县' ? province : name!) : name!);
     if (!grouping) prefectures.push({ code: `${code}00`, name: name!, short: shortName(name!), province });
   }
+  return { prefectures, prefectureName };
+}
+
+/** streets.csv: the number of township-level units of each county-level code. */
+function countTownships(dir: string): Map<string, number> {
   const townships = new Map<string, number>();
   for (const [, , areaCode] of csvRows(join(dir, 'streets.csv')))
     townships.set(areaCode!, (townships.get(areaCode!) ?? 0) + 1);
+  return townships;
+}
+
+/** Village-level units of one county-level code: residents' committees, village committees, other units. */
+type VillageCounts = [number, number, number];
+
+/** Which of the three counts a 12-digit village-level code falls in, from its last three digits. */
+const villageKind = (code: string): 0 | 1 | 2 => {
+  const kind = Number(code.slice(9));
+  return kind < 200 ? 0 : kind < 400 ? 1 : 2;
+};
+
+/** villages.csv: the village-level units of each county-level code, by kind. */
+function countVillages(dir: string): Map<string, VillageCounts> {
   // the village file (620,000 rows) is scanned line by line for two fields, without building rows
-  const villages = new Map<string, [number, number, number]>();
+  const villages = new Map<string, VillageCounts>();
   const villageFile = join(dir, 'villages.csv');
   const text = readFileSync(villageFile, 'utf8');
   if (!text.startsWith('code,name,streetCode,provinceCode,cityCode,areaCode'))
@@ -152,11 +185,26 @@ export function loadDivisions(dir = divisionDir()): Divisions {
     const area = row.slice(row.lastIndexOf(',') + 1);
     if (!/^\d{12}$/.test(code) || !/^\d{6}$/.test(area))
       throw new Error(`${villageFile}, line ${line + 1}: expected a 12-digit code and a 6-digit area code`);
-    const kind = Number(code.slice(9));
     const counts = villages.get(area) ?? [0, 0, 0];
-    counts[kind < 200 ? 0 : kind < 400 ? 1 : 2]++;
+    counts[villageKind(code)]++;
     villages.set(area, counts);
   }
+  return villages;
+}
+
+/** What a county's row is built from: the tables read before areas.csv. */
+interface CountyContext {
+  provinces: Map<string, string>;
+  prefectureName: Map<string, string>;
+  townships: Map<string, number>;
+  villages: Map<string, VillageCounts>;
+}
+
+/** areas.csv: the county-level divisions, and apart from them the functional zones and their villages. */
+function readCounties(
+  dir: string,
+  c: CountyContext,
+): Pick<Divisions, 'counties' | 'functionalAreas' | 'functionalVillages'> {
   const counties: CountyDivision[] = [];
   const functionalAreas: { code: string; name: string }[] = [];
   let functionalVillages = 0;
@@ -164,38 +212,62 @@ export function loadDivisions(dir = divisionDir()): Divisions {
     const tail = Number(code!.slice(4));
     if (tail >= 71 && tail <= 79) {
       functionalAreas.push({ code: code!, name: name! });
-      functionalVillages += (villages.get(code!) ?? []).reduce((a, n) => a + n, 0);
+      functionalVillages += (c.villages.get(code!) ?? []).reduce((a, n) => a + n, 0);
       continue;
     }
-    const [residents, committees, others] = villages.get(code!) ?? [0, 0, 0];
+    const [residents, committees, others] = c.villages.get(code!) ?? [0, 0, 0];
     counties.push({
       code: code!,
       name: name!,
       short: shortName(name!),
       kind: countyKind(name!),
       prefecture_code: `${cityCode}00`,
-      prefecture: prefectureName.get(cityCode!) ?? '',
-      province: provinces.get(provinceCode!) ?? '',
-      townships: townships.get(code!) ?? 0,
+      prefecture: c.prefectureName.get(cityCode!) ?? '',
+      province: c.provinces.get(provinceCode!) ?? '',
+      townships: c.townships.get(code!) ?? 0,
       villages: residents + committees + others,
       village_committees: committees,
       residents_committees: residents,
       other_village_units: others,
     });
   }
+  return { counties, functionalAreas, functionalVillages };
+}
+
+/** Where the division tables come from, for the data package's sources. */
+function sourceOf(pkg: { name: string; version: string }): DivisionSource {
+  return {
+    package: `${pkg.name}@${pkg.version}`,
+    version: pkg.version,
+    vintage: '国家统计局 2023年统计用区划代码和城乡划分代码 (as of 2023-06-30, published 2023-09-11)',
+    licence:
+      'Codes and names: official statistical standard of 国家统计局 (public). Package: MIT in its package.json, WTFPL in its LICENSE file.',
+  };
+}
+
+let cached: Divisions | null = null;
+
+/** Reads and reduces the division tables (about a second: the village file is 38 MB). Memoised per process. */
+export function loadDivisions(dir = divisionDir()): Divisions {
+  if (cached && dir === divisionDir()) return cached;
+  const pkg = readPackageJson(dir);
+  const provinces = readProvinces(dir);
+  const { prefectures, prefectureName } = readPrefectures(dir, provinces);
+  const townships = countTownships(dir);
+  const villages = countVillages(dir);
+  const { counties, functionalAreas, functionalVillages } = readCounties(dir, {
+    provinces,
+    prefectureName,
+    townships,
+    villages,
+  });
   const divisions: Divisions = {
     provinces,
     prefectures,
     counties,
     functionalAreas,
     functionalVillages,
-    source: {
-      package: `${pkg.name}@${pkg.version}`,
-      version: pkg.version,
-      vintage: '国家统计局 2023年统计用区划代码和城乡划分代码 (as of 2023-06-30, published 2023-09-11)',
-      licence:
-        'Codes and names: official statistical standard of 国家统计局 (public). Package: MIT in its package.json, WTFPL in its LICENSE file.',
-    },
+    source: sourceOf(pkg),
   };
   if (dir === divisionDir()) cached = divisions;
   return divisions;
