@@ -57,25 +57,25 @@ export function bound(comparator: string | null, share: number, digits = 0): str
 export const money = (lang: 'zh' | 'en', yuan: number | null | undefined): string =>
   lang === 'zh' ? yuanZh(yuan) : yuanEn(yuan);
 
-const MONTH = {
-  zh: new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', timeZone: 'UTC' }),
+const ZH = {
+  month: new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+  date: new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
 };
-const DATE = {
-  zh: new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
-};
+// English months as US English abbreviates them (Sep, not the British Sept), in the British order: 20 Nov 2019
+const EN_MONTH = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
 
 /** A month (YYYY-MM) in a language: 2019年10月, Oct 2019. */
 export function monthLabel(lang: 'zh' | 'en', ym: string | null | undefined): string {
   if (!ym) return '—';
-  return MONTH[lang].format(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)) - 1, 1));
+  const t = Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)) - 1, 1);
+  return lang === 'zh' ? ZH.month.format(t) : `${EN_MONTH.format(t)} ${ym.slice(0, 4)}`;
 }
 
 /** A date (YYYY-MM-DD) in a language: 2019年11月20日, 20 Nov 2019. */
 export function dateLabel(lang: 'zh' | 'en', ymd: string | null | undefined): string {
   if (!ymd) return '—';
-  return DATE[lang].format(
-    Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)) - 1, Number(ymd.slice(8, 10))),
-  );
+  const t = Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)) - 1, Number(ymd.slice(8, 10)));
+  return lang === 'zh'
+    ? ZH.date.format(t)
+    : `${Number(ymd.slice(8, 10))} ${EN_MONTH.format(t)} ${ymd.slice(0, 4)}`;
 }

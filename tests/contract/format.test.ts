@@ -55,6 +55,8 @@ describe('months and dates', () => {
   it('monthLabel(lang, ym) writes 2019年10月 and Oct 2019', () => {
     expect(monthLabel('zh', '2019-10')).toBe('2019年10月');
     expect(monthLabel('en', '2019-10')).toBe('Oct 2019');
+    // the short names a reader of English expects, not the British Sept
+    expect(monthLabel('en', '2020-09')).toBe('Sep 2020');
   });
 
   it('dateLabel(lang, ymd) writes 2019年11月20日 and 20 Nov 2019', () => {
