@@ -1,21 +1,30 @@
 /**
  * What the compare page needs about each county whose plan is published, computed at build time from the
  * published tables: a picker index (names, short name, pinyin, code) and each main plan's summary (funds by
- * category and source, stations, coverage, targets, phases), each figure with its source span.
+ * category and source, stations, coverage, targets, phases), each figure with its source span. Funds by category
+ * and the share of central funds to 农产品上行 follow the contract's fund rules (pipelines/contract/funds.ts), as
+ * the audit does, so a share reads the same on /audit/, /compare/ and /benchmarks/.
  */
 import { pinyin } from 'pinyin-pro';
+import { categoryFunds, type FundItem, type FundTotals } from '../../pipelines/contract/funds.ts';
 import { stationTargets } from '../../pipelines/contract/stations.ts';
 import {
+  type AllocationRow,
   allocations,
   counties,
+  type DocumentFieldRow,
   type DocumentRow,
   documentFields,
   documents,
+  type FindingRow,
   findings,
+  type PhaseRow,
   phases,
+  type TargetRow,
   targets,
 } from './data.ts';
 
+/** A county in the compare page's picker. */
 export interface PickerEntry {
   code: string;
   name: string;
@@ -25,6 +34,13 @@ export interface PickerEntry {
   pinyin: string;
 }
 
+/** A plan's central funds to 农产品上行 (upstream and logistics items) and its stated central funds, in yuan. */
+export interface UpstreamShare {
+  numerator: number;
+  denominator: number;
+}
+
+/** What /compare/ shows of one county's main plan. */
 export interface PlanSummary {
   code: string;
   name: string;
@@ -32,8 +48,10 @@ export interface PlanSummary {
   title: string | null;
   program_year: number | null;
   funds: Record<string, { value: number; span: [number, number] } | null>;
-  /** leaf items summed per category: amount and central funds, yuan */
+  /** leaf items summed per category (categoryFunds): amount and central funds, yuan */
   categories: { category: string; amount: number; central: number | null }[];
+  /** the share of central funds to 农产品上行, as the audit's rule computes it; null when it cannot be */
+  upstream: UpstreamShare | null;
   targets: {
     metric: string;
     value: number;
@@ -61,6 +79,7 @@ export async function mainPlans(): Promise<DocumentRow[]> {
   return [...byCounty.values()].sort((a, b) => a.county_code!.localeCompare(b.county_code!));
 }
 
+/** The picker index: each county with a main plan, its names, province and pinyin. */
 export async function pickerIndex(): Promise<PickerEntry[]> {
   const countyRows = new Map((await counties()).map((c) => [c.county_code, c]));
   return (await mainPlans()).map((d) => {
@@ -78,6 +97,111 @@ export async function pickerIndex(): Promise<PickerEntry[]> {
   });
 }
 
+/** An allocation row as the contract's fund rules take it. */
+export const fundItem = (a: AllocationRow): FundItem => ({
+  id: a.item_id,
+  parent: a.parent_item_id,
+  category: a.category,
+  amount: a.amount_yuan,
+  central: a.central_yuan,
+  provincial: a.provincial_yuan,
+  local: a.local_yuan,
+  other: a.other_yuan,
+});
+
+/** A document's stated totals as the contract's fund rules take them. */
+export const fundTotals = (d: DocumentRow): FundTotals => ({
+  total: d.funds_total_yuan,
+  central: d.funds_central_yuan,
+  provincial: d.funds_provincial_yuan,
+  local: d.funds_local_yuan,
+  other: d.funds_other_yuan,
+});
+
+/** The categories whose central funds count as 农产品上行 in the 2019 rule (logistics included). */
+const UPSTREAM = new Set(['upstream', 'logistics']);
+
+/**
+ * The share of central funds to 农产品上行 as the audit's rule reads it: the central funds of the upstream and
+ * logistics categories over the stated central funds; null without stated central funds, without fund items, or
+ * when an upstream or logistics item's central funds are not known.
+ */
+export function upstreamShare(
+  categories: PlanSummary['categories'],
+  central: number | null,
+): UpstreamShare | null {
+  if (!central || categories.length === 0) return null;
+  const counted = categories.filter((c) => UPSTREAM.has(c.category));
+  if (counted.some((c) => c.central === null)) return null;
+  return { numerator: counted.reduce((a, c) => a + c.central!, 0), denominator: central };
+}
+
+/** The published tables a plan summary is read from. */
+interface Tables {
+  fields: DocumentFieldRow[];
+  items: AllocationRow[];
+  goals: TargetRow[];
+  steps: PhaseRow[];
+  checks: FindingRow[];
+  names: Map<string, string>;
+}
+
+const FUND_FIELDS = ['funds_total_yuan', 'funds_central_yuan', 'funds_provincial_yuan', 'funds_local_yuan'];
+
+/** A plan's stated funds by field, each with the span it was read from. */
+function fundsOf(d: DocumentRow, fields: DocumentFieldRow[]): PlanSummary['funds'] {
+  const funds: PlanSummary['funds'] = {};
+  for (const name of FUND_FIELDS) {
+    const f = fields.find((x) => x.doc_id === d.doc_id && x.field === name);
+    funds[name] = f ? { value: Number(f.value), span: [f.span_start, f.span_end] } : null;
+  }
+  return funds;
+}
+
+/** A plan's targets with their spans as pairs. */
+const targetsOf = (d: DocumentRow, goals: TargetRow[]): PlanSummary['targets'] =>
+  goals
+    .filter((g) => g.doc_id === d.doc_id)
+    .map((g) => ({
+      metric: g.metric,
+      value: g.value,
+      unit: g.unit,
+      comparator: g.comparator,
+      span: [g.span_start, g.span_end] as [number, number],
+      quote: g.quote,
+    }));
+
+/** The computed village coverage of a plan (village stations ÷ village committees), if the audit computed it. */
+function coverageOf(d: DocumentRow, checks: FindingRow[]): PlanSummary['coverage'] {
+  const cov = checks.find((f) => f.doc_id === d.doc_id && f.check === 'village_coverage');
+  return cov && cov.numerator !== null && cov.denominator
+    ? { stations: cov.numerator, villages: cov.denominator }
+    : null;
+}
+
+/** One main plan's summary. */
+function summaryOf(d: DocumentRow, t: Tables): PlanSummary {
+  const categories = categoryFunds(t.items.filter((a) => a.doc_id === d.doc_id).map(fundItem), fundTotals(d));
+  const funds = fundsOf(d, t.fields);
+  return {
+    code: d.county_code!,
+    name: t.names.get(d.county_code!) ?? d.county_name ?? d.county_code!,
+    doc_id: d.doc_id,
+    title: d.title,
+    program_year: d.program_year,
+    funds,
+    categories,
+    upstream: upstreamShare(categories, funds.funds_central_yuan?.value ?? null),
+    targets: targetsOf(d, t.goals),
+    coverage: coverageOf(d, t.checks),
+    phases: t.steps
+      .filter((p) => p.doc_id === d.doc_id)
+      .map((p) => ({ name: p.name, start: p.start_month, end: p.end_month })),
+    period: [d.period_start, d.period_end],
+  };
+}
+
+/** Each county's main plan summarised for /compare/. */
 export async function planSummaries(): Promise<PlanSummary[]> {
   const [fields, items, goals, steps, checks, countyRows] = await Promise.all([
     documentFields(),
@@ -88,59 +212,8 @@ export async function planSummaries(): Promise<PlanSummary[]> {
     counties(),
   ]);
   const names = new Map(countyRows.map((c) => [c.county_code, c.name]));
-  return (await mainPlans()).map((d) => {
-    const mine = items.filter((a) => a.doc_id === d.doc_id);
-    const parents = new Set(mine.map((a) => a.parent_item_id).filter(Boolean));
-    const sums = new Map<string, { amount: number; central: number | null }>();
-    for (const a of mine.filter((x) => !parents.has(x.item_id))) {
-      const s = sums.get(a.category ?? 'other') ?? { amount: 0, central: 0 };
-      s.amount += a.amount_yuan ?? 0;
-      // an item paid wholly from other sources has no central funds (0), not unknown central funds
-      const others = (a.provincial_yuan ?? 0) + (a.local_yuan ?? 0) + (a.other_yuan ?? 0);
-      const central =
-        a.central_yuan ?? (a.amount_yuan !== null && others > 0 && others === a.amount_yuan ? 0 : null);
-      s.central = s.central === null || central === null ? null : s.central + central;
-      sums.set(a.category ?? 'other', s);
-    }
-    const cov = checks.find((f) => f.doc_id === d.doc_id && f.check === 'village_coverage');
-    const funds: PlanSummary['funds'] = {};
-    for (const name of [
-      'funds_total_yuan',
-      'funds_central_yuan',
-      'funds_provincial_yuan',
-      'funds_local_yuan',
-    ]) {
-      const f = fields.find((x) => x.doc_id === d.doc_id && x.field === name);
-      funds[name] = f ? { value: Number(f.value), span: [f.span_start, f.span_end] } : null;
-    }
-    return {
-      code: d.county_code!,
-      name: names.get(d.county_code!) ?? d.county_name ?? d.county_code!,
-      doc_id: d.doc_id,
-      title: d.title,
-      program_year: d.program_year,
-      funds,
-      categories: [...sums].map(([category, s]) => ({ category, ...s })),
-      targets: goals
-        .filter((g) => g.doc_id === d.doc_id)
-        .map((g) => ({
-          metric: g.metric,
-          value: g.value,
-          unit: g.unit,
-          comparator: g.comparator,
-          span: [g.span_start, g.span_end] as [number, number],
-          quote: g.quote,
-        })),
-      coverage:
-        cov && cov.numerator !== null && cov.denominator
-          ? { stations: cov.numerator, villages: cov.denominator }
-          : null,
-      phases: steps
-        .filter((p) => p.doc_id === d.doc_id)
-        .map((p) => ({ name: p.name, start: p.start_month, end: p.end_month })),
-      period: [d.period_start, d.period_end],
-    };
-  });
+  const tables: Tables = { fields, items, goals, steps, checks, names };
+  return (await mainPlans()).map((d) => summaryOf(d, tables));
 }
 
 /** One county's value of a comparable measure, with the span it rests on (for plan measures). */
@@ -152,6 +225,28 @@ export interface MeasureValue {
   span: [number, number] | null;
 }
 
+type Span2 = [number, number] | null;
+
+/** One plan's value of each comparable measure (null where the plan lacks it), with its span. */
+function measuresOf(p: PlanSummary, villages: number | undefined): Record<string, [number | null, Span2]> {
+  const central = p.funds.funds_central_yuan;
+  const target = (m: string) => p.targets.find((t) => t.metric === m);
+  const stations = stationTargets(p.targets, 'village')?.value ?? null;
+  const training = target('training_person_times');
+  const cov = target('village_coverage_pct');
+  const hours = target('delivery_hours_to_village');
+  const span = central?.span ?? null;
+  return {
+    central_funds: [central?.value ?? null, span],
+    upstream_share: [p.upstream ? p.upstream.numerator / p.upstream.denominator : null, span],
+    central_per_village_station: [central && stations ? central.value / stations : null, span],
+    training_per_village: [training && villages ? training.value / villages : null, training?.span ?? null],
+    coverage_stated: [cov ? cov.value / 100 : null, cov?.span ?? null],
+    coverage_computed: [p.coverage ? p.coverage.stations / p.coverage.villages : null, null],
+    delivery_hours_to_village: [hours?.value ?? null, hours?.span ?? null],
+  };
+}
+
 /**
  * The comparable plan measures, per county (main plan): central funds, the share of central funds to 农产品上行
  * (upstream and logistics), central funds per village station, training target per administrative village,
@@ -161,41 +256,12 @@ export interface MeasureValue {
 export async function planMeasures(): Promise<Record<string, MeasureValue[]>> {
   const plans = await planSummaries();
   const villages = new Map((await counties()).map((c) => [c.county_code, c.village_committees]));
-  const out: Record<string, MeasureValue[]> = {
-    central_funds: [],
-    upstream_share: [],
-    central_per_village_station: [],
-    training_per_village: [],
-    coverage_stated: [],
-    coverage_computed: [],
-    delivery_hours_to_village: [],
-  };
-  const push = (key: string, p: PlanSummary, value: number | null, span: [number, number] | null) => {
-    if (value !== null && Number.isFinite(value))
-      out[key]!.push({ code: p.code, name: p.name, value, doc_id: p.doc_id, span });
-  };
-  for (const p of plans) {
-    const central = p.funds.funds_central_yuan;
-    const target = (m: string) => p.targets.find((t) => t.metric === m);
-    push('central_funds', p, central?.value ?? null, central?.span ?? null);
-    const splits =
-      p.categories.every((c) => c.central !== null) && p.categories.some((c) => (c.central ?? 0) > 0);
-    if (central && splits) {
-      const up = p.categories
-        .filter((c) => c.category === 'upstream' || c.category === 'logistics')
-        .reduce((a, c) => a + (c.central ?? 0), 0);
-      push('upstream_share', p, up / central.value, central.span);
+  const out: Record<string, MeasureValue[]> = {};
+  for (const p of plans)
+    for (const [key, [value, span]] of Object.entries(measuresOf(p, villages.get(p.code)))) {
+      out[key] ??= [];
+      if (value !== null && Number.isFinite(value))
+        out[key].push({ code: p.code, name: p.name, value, doc_id: p.doc_id, span });
     }
-    const stations = stationTargets(p.targets, 'village')?.value ?? null;
-    if (central && stations) push('central_per_village_station', p, central.value / stations, central.span);
-    const training = target('training_person_times');
-    const v = villages.get(p.code);
-    if (training && v) push('training_per_village', p, training.value / v, training.span);
-    const cov = target('village_coverage_pct');
-    if (cov) push('coverage_stated', p, cov.value / 100, cov.span);
-    if (p.coverage) push('coverage_computed', p, p.coverage.stations / p.coverage.villages, null);
-    const hours = target('delivery_hours_to_village');
-    if (hours) push('delivery_hours_to_village', p, hours.value, hours.span);
-  }
   return out;
 }

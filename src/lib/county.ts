@@ -1,0 +1,420 @@
+/**
+ * What a county page shows, prepared at build time from the published tables (components/CountyPage.astro is
+ * its markup): the county's documents, and for its main plan the funds by source and by canonical category, the
+ * plan's own grouping, the station network, targets, phases, products, audit findings and monthly progress. Every
+ * figure comes with the link to its sentence in the document; charts come as functions that draw them at a width.
+ */
+import { dateLabel, group, money, monthLabel, percent } from '../../pipelines/contract/format.ts';
+import { levelLabel, targetValue } from '../../pipelines/contract/labels.ts';
+import { stationTargets } from '../../pipelines/contract/stations.ts';
+import { FUND_FIELDS } from '../../pipelines/contract/vocab.ts';
+import {
+  categoryName,
+  fieldName,
+  href,
+  type Lang,
+  metricName,
+  progressStatusName,
+  t,
+} from '../i18n/index.ts';
+import './charts-ssr.ts';
+import { line, shares, stackedBars, timeline } from './charts.ts';
+import { mainPlans } from './compare.ts';
+import {
+  type AllocationRow,
+  allocations,
+  type CountyRow,
+  counties,
+  type DocumentFieldRow,
+  type DocumentRow,
+  documentFields,
+  documents,
+  type FindingRow,
+  findings,
+  type MetricRow,
+  metricsFor,
+  type PhaseRow,
+  type ProductRow,
+  type ProgressRow,
+  phases,
+  products,
+  progress,
+  type Span,
+  type TargetRow,
+  targets,
+} from './data.ts';
+import { checkLabel, computation, statusLabel } from './findings.ts';
+import { spanId } from './marks.ts';
+
+/** A figure as shown, with the link to the sentence it was read from. */
+export interface Cited {
+  text: string;
+  href: string;
+  /** what the figure is, when its place on the page does not say it (a part of a sum) */
+  title?: string;
+}
+
+/** A station figure: one cited value, or a sum ("7个") with a link to each target it adds up. */
+export type StationFigure = Cited | { text: string; parts: Cited[] };
+
+/** A chart drawn at build time, with its data as a table. */
+export interface ChartView {
+  draw: (width: number) => string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/** The main plan's rows of the published tables. */
+interface PlanRows {
+  main: DocumentRow;
+  fields: DocumentFieldRow[];
+  items: AllocationRow[];
+  goals: TargetRow[];
+  steps: PhaseRow[];
+  goods: ProductRow[];
+  checks: FindingRow[];
+  progress: ProgressRow[];
+  metrics: MetricRow[];
+}
+
+/** Builds the links of one language to a document and to a span of it. */
+const linker = (lang: Lang) => {
+  const reader = (docId: string) => href(lang, `/documents/${docId}/`);
+  return { reader, cite: (docId: string, s: Span) => `${reader(docId)}#${spanId(s.span_start, s.span_end)}` };
+};
+
+const SOURCES = [
+  ['central_yuan', 'central'],
+  ['provincial_yuan', 'provincial'],
+  ['local_yuan', 'local'],
+  ['other_yuan', 'other_source'],
+] as const;
+const TIERS = ['township', 'village'] as const;
+const scaleOf = (lang: Lang) => (lang === 'zh' ? 1e4 : 1e6);
+const unitOf = (lang: Lang) => (lang === 'zh' ? '万元' : '¥ million');
+const round2 = (v: number) => Math.round(v * 100) / 100;
+const monthDate = (ym: string) => new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)) - 1, 1));
+const monthAfter = (ym: string) => new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 1));
+
+/**
+ * A plan's stations of a tier as the overview counts them (stationTargets: the stated total, else new +
+ * upgraded), with the targets it rests on in the order the plan states them.
+ */
+export function stationFigure<T extends TargetRow>(
+  goals: readonly T[],
+  tier: 'township' | 'village',
+): { value: number; parts: T[] } | null {
+  const s = stationTargets(goals, tier);
+  return s ? { value: s.value, parts: [...s.from].sort((a, b) => a.span_start - b.span_start) } : null;
+}
+
+/** A station figure cited: one link, or the sum ("7个") with a link per target it adds up. */
+function citedStations(
+  lang: Lang,
+  goals: TargetRow[],
+  tier: 'township' | 'village',
+  cite: (s: Span) => string,
+) {
+  const s = stationFigure(goals, tier);
+  if (!s) return null;
+  if (s.parts.length === 1) return { text: targetValue(s.parts[0]!), href: cite(s.parts[0]!) };
+  return {
+    text: `${group(String(s.value))}${s.parts[0]!.unit}`,
+    parts: s.parts.map((g) => ({
+      text: group(String(g.value)),
+      href: cite(g),
+      title: metricName(lang, g.metric),
+    })),
+  };
+}
+
+/** The main plan's stations per tier: new, upgraded and the total the overview shows. */
+function stationsView(lang: Lang, goals: TargetRow[], cite: (s: Span) => string) {
+  const goal = (m: string) => {
+    const g = goals.find((x) => x.metric === m);
+    return g ? { text: targetValue(g), href: cite(g) } : null;
+  };
+  return TIERS.map((tier) => ({
+    label: metricName(lang, `${tier}_station_count`),
+    new: goal(`${tier}_station_count_new`),
+    upgraded: goal(`${tier}_station_count_upgraded`),
+    total: citedStations(lang, goals, tier, cite),
+  }));
+}
+
+/** The leaf items' funds per category and source (an item with no source stated counts as unattributed). */
+function fundsBySource(lang: Lang, items: AllocationRow[]) {
+  const parents = new Set(items.map((a) => a.parent_item_id).filter(Boolean));
+  const scale = scaleOf(lang);
+  const bars = items
+    .filter((a) => !parents.has(a.item_id))
+    .flatMap((a) => {
+      const label = categoryName(lang, a.category ?? 'other');
+      const bySource = SOURCES.filter(([k]) => a[k] !== null && a[k]! > 0).map(([k, key]) => ({
+        label,
+        series: t(lang, key),
+        value: a[k]! / scale,
+      }));
+      if (bySource.length) return bySource;
+      return a.amount_yuan ? [{ label, series: t(lang, 'unattributed'), value: a.amount_yuan / scale }] : [];
+    });
+  const byCategory = new Map<string, Map<string, number>>();
+  for (const b of bars) {
+    const m = byCategory.get(b.label) ?? new Map<string, number>();
+    m.set(b.series, (m.get(b.series) ?? 0) + b.value);
+    byCategory.set(b.label, m);
+  }
+  return { bars, byCategory };
+}
+
+/** The chart of funds by category and source (one segment per category and source), or null without items. */
+function fundsChart(lang: Lang, items: AllocationRow[]): ChartView | null {
+  const { bars, byCategory } = fundsBySource(lang, items);
+  if (!bars.length) return null;
+  const unit = unitOf(lang);
+  const series = [...SOURCES.map(([, key]) => t(lang, key)), t(lang, 'unattributed')].filter((s) =>
+    bars.some((b) => b.series === s),
+  );
+  return {
+    draw: (width) =>
+      stackedBars(
+        [...byCategory].flatMap(([label, m]) => [...m].map(([s, value]) => ({ label, series: s, value }))),
+        { alt: t(lang, 'funds_by_category_alt'), unit, series, width },
+      ),
+    columns: [t(lang, 'category'), ...series.map((s) => `${s} (${unit})`)],
+    rows: [...byCategory].map(([label, m]) => [
+      label,
+      ...series.map((s) => (m.has(s) ? round2(m.get(s)!) : '—')),
+    ]),
+  };
+}
+
+/** The plan's own grouping of its items, each indented by its depth. */
+function grouping(lang: Lang, items: AllocationRow[], cite: (s: Span) => string) {
+  const depth = (id: string | null): number => {
+    const p = items.find((a) => a.item_id === id);
+    return p ? 1 + depth(p.parent_item_id) : 0;
+  };
+  return items.map((a) => ({
+    label: a.label,
+    href: cite(a),
+    amount: a.amount_yuan !== null ? money(lang, a.amount_yuan) : null,
+    category: a.category ? categoryName(lang, a.category) : '',
+    indent: depth(a.parent_item_id) * 1.2,
+  }));
+}
+
+/** The timeline of the dated phases (each bar to the end of its last month), or null when none is dated. */
+function phasesChart(lang: Lang, steps: PhaseRow[]): ChartView | null {
+  const dated = steps.filter((p) => p.start_month && p.end_month);
+  if (!dated.length) return null;
+  return {
+    draw: (width) =>
+      timeline(
+        dated.map((p) => ({
+          label: p.name,
+          start: monthDate(p.start_month!),
+          end: monthAfter(p.end_month!),
+        })),
+        { alt: t(lang, 'phases_alt'), width },
+      ),
+    columns: [t(lang, 'phase'), t(lang, 'start'), t(lang, 'end')],
+    rows: dated.map((p) => [p.name, monthLabel(lang, p.start_month), monthLabel(lang, p.end_month)]),
+  };
+}
+
+/** A progress value as read: 12% for a year-on-year growth, money for an amount, else the number (1,500). */
+const progressValue = (lang: Lang, p: ProgressRow, v: number | null, isMoney: boolean) =>
+  v === null ? '—' : p.basis === 'yoy_12_months' ? `${v}%` : isMoney ? money(lang, v) : group(String(v));
+
+const PROGRESS_COLUMNS = [
+  'metric',
+  'progress_target',
+  'progress_actual',
+  'progress_share',
+  'progress_expected',
+  'progress_status',
+] as const;
+
+/** The chart of each target's share reached against the linear expectation, or null when none is measured. */
+function progressChart(lang: Lang, rows: ProgressRow[]): ChartView | null {
+  const measured = rows.filter((p) => p.share_of_target !== null);
+  if (!measured.length) return null;
+  return {
+    draw: (width) =>
+      shares(
+        measured.map((p) => ({
+          label: metricName(lang, p.measure),
+          share: p.share_of_target!,
+          expected: p.expected_share,
+        })),
+        { alt: t(lang, 'progress_alt'), width },
+      ),
+    columns: PROGRESS_COLUMNS.map((k) => t(lang, k)),
+    rows: rows.map((p) => [
+      metricName(lang, p.measure),
+      progressValue(lang, p, p.target_value, p.measure.endsWith('_yuan')),
+      `${progressValue(lang, p, p.actual, p.metric.endsWith('_yuan'))}${p.actual_month ? ` (${monthLabel(lang, p.actual_month)})` : ''}`,
+      p.share_of_target === null ? '—' : percent(p.share_of_target),
+      p.expected_share === null ? '—' : percent(p.expected_share),
+      progressStatusName(lang, p.status),
+    ]),
+  };
+}
+
+/** The monthly online retail sales chart, or null when there are none. */
+function salesChart(lang: Lang, metrics: MetricRow[]): (ChartView & { synthetic: boolean }) | null {
+  const sales = metrics.filter((m) => m.metric === 'online_retail_sales_yuan');
+  if (!sales.length) return null;
+  const [scale, unit] = [scaleOf(lang), unitOf(lang)];
+  return {
+    draw: (width) =>
+      line(
+        sales.map((m) => ({ date: monthDate(m.month), value: m.value / scale })),
+        { alt: t(lang, 'monthly_sales_alt'), unit, width },
+      ),
+    columns: [t(lang, 'month'), `${t(lang, 'value')} (${unit})`],
+    rows: sales.map((m) => [monthLabel(lang, m.month), round2(m.value / scale)]),
+    synthetic: sales.some((m) => m.synthetic),
+  };
+}
+
+/** The progress part: the progress and sales charts, and whether any of the data is synthetic. */
+function progressView(lang: Lang, r: PlanRows) {
+  const sales = salesChart(lang, r.metrics);
+  return {
+    empty: r.progress.length === 0 && sales === null,
+    synthetic: r.progress.some((p) => p.synthetic) || r.metrics.some((m) => m.synthetic),
+    chart: progressChart(lang, r.progress),
+    sales,
+  };
+}
+
+/** The audit's findings on the plan that apply to it, with outcome and computation in words. */
+const findingsView = (lang: Lang, checks: FindingRow[]) =>
+  checks
+    .filter((f) => f.status !== 'not_applicable')
+    .map((f) => {
+      const s = statusLabel(f.status);
+      return {
+        status: f.status,
+        check: checkLabel(f.check)[lang],
+        outcome: `${s.symbol} ${s[lang]}`,
+        computation: computation(f, lang) || '—',
+        message: lang === 'zh' ? f.message_zh : f.message_en,
+      };
+    });
+
+/** The computed village coverage (village stations ÷ village committees), when the audit computed it. */
+function coverageComputed(checks: FindingRow[]) {
+  const f = checks.find((x) => x.check === 'village_coverage');
+  return f && f.numerator !== null && f.denominator
+    ? { percent: percent(f.numerator / f.denominator), numerator: f.numerator, denominator: f.denominator }
+    : null;
+}
+
+/** The plan's funds as stated, with what it sets out: stations, centres, coverage and targets. */
+function fundsAndTargets(lang: Lang, r: PlanRows, cite: (s: Span) => string) {
+  const field = (name: string) => r.fields.find((f) => f.field === name);
+  const goal = (m: string) => r.goals.find((g) => g.metric === m);
+  const cited = (g: TargetRow | undefined) => (g ? { text: targetValue(g), href: cite(g) } : null);
+  return {
+    funds: FUND_FIELDS.map((f) => {
+      const c = field(f);
+      return {
+        label: fieldName(lang, f),
+        value: c ? { text: money(lang, Number(c.value)), href: cite(c) } : null,
+      };
+    }),
+    fundsChart: fundsChart(lang, r.items),
+    grouping: grouping(lang, r.items, cite),
+    stations: stationsView(lang, r.goals, cite),
+    centre: cited(goal('county_service_center_count')),
+    logistics: cited(goal('logistics_center_count')),
+    coverageStated: cited(goal('village_coverage_pct')),
+    coverageComputed: coverageComputed(r.checks),
+    targets: r.goals.map((g) => ({ label: metricName(lang, g.metric), value: cited(g)!, quote: g.quote })),
+  };
+}
+
+/** The view of the main plan. */
+function planView(lang: Lang, r: PlanRows) {
+  const { cite: citeIn } = linker(lang);
+  const cite = (s: Span) => citeIn(r.main.doc_id, s);
+  return {
+    docId: r.main.doc_id,
+    source: lang === 'zh' ? `${r.main.title ?? r.main.doc_id}` : `${r.main.doc_id}: ${r.main.title ?? ''}`,
+    ...fundsAndTargets(lang, r, cite),
+    phasesChart: phasesChart(lang, r.steps),
+    phases: r.steps.map((p) => ({
+      name: p.name,
+      href: cite(p),
+      start: monthLabel(lang, p.start_month),
+      end: monthLabel(lang, p.end_month),
+    })),
+    products: r.goods.map((p) => ({ text: p.name, href: cite(p) })),
+    findings: findingsView(lang, r.checks),
+    progress: progressView(lang, r),
+    goals: r.goals,
+  };
+}
+
+/** The main plan's rows of each published table (the audit's unaccounted amounts left out). */
+async function planRows(main: DocumentRow, county: CountyRow | null): Promise<PlanRows> {
+  const of = <T extends { doc_id: string }>(rows: T[]) => rows.filter((x) => x.doc_id === main.doc_id);
+  return {
+    main,
+    fields: of(await documentFields()),
+    items: of(await allocations()),
+    goals: of(await targets()),
+    steps: of(await phases()),
+    goods: of(await products()),
+    checks: of(await findings()).filter((f) => f.check !== 'unaccounted_amount'),
+    progress: of(await progress()),
+    metrics: county ? await metricsFor(main.county_code!) : [],
+  };
+}
+
+/** A document in the county's list: its title, link and what identifies it (number, date, year, level). */
+const documentItem = (lang: Lang, d: DocumentRow) => ({
+  title: d.title ?? d.doc_id,
+  href: linker(lang).reader(d.doc_id),
+  about: [
+    d.doc_number,
+    dateLabel(lang, d.issued_on),
+    d.program_year && `${d.program_year}`,
+    lang === 'zh' ? levelLabel(d.program_level) : d.program_level,
+  ]
+    .filter(Boolean)
+    .join(' · '),
+});
+
+/** What the page of a county shows in a language: its documents, and the figures of its main plan. */
+export async function countyView(code: string, lang: Lang) {
+  const zh = lang === 'zh';
+  const docs = (await documents()).filter((d) => d.status === 'ok' && d.county_code === code);
+  const county = (await counties()).find((c) => c.county_code === code) ?? null;
+  const first = docs[0];
+  if (!first) throw new Error(`no published document for county ${code}`);
+  const name = county?.name ?? first.county_name ?? code;
+  // the main plan: the latest plan (or revision) by programme year, then date of issue
+  const main = (await mainPlans()).find((d) => d.county_code === code);
+  return {
+    code,
+    name,
+    county,
+    province: county?.province ?? first.province ?? '',
+    title: zh ? `${name} · ${t(lang, 'site')}` : `${name} (${code}) · ${t(lang, 'site')}`,
+    alternate: zh ? `/en/counties/${code}/` : `/counties/${code}/`,
+    description: zh
+      ? `${name}电子商务进农村综合示范实施方案：资金、服务站点、目标、阶段与核查结果，每个数字附原文出处。`
+      : `${name}: the county's e-commerce demonstration plan — funds, stations, targets, phases and audit findings, each figure with its source sentence.`,
+    documents: docs.map((d) => documentItem(lang, d)),
+    plan: main ? planView(lang, await planRows(main, county)) : null,
+  };
+}
+
+/** What the page of a county shows in one language (countyView's result). */
+export type CountyView = Awaited<ReturnType<typeof countyView>>;
+/** What the county page shows of its main plan. */
+export type PlanView = NonNullable<CountyView['plan']>;
