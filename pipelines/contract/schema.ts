@@ -18,10 +18,10 @@ export { METRICS_MONTHLY, METRICS_REJECTED, PROGRESS } from './tables/metrics.ts
 export { COUNTIES, RULES } from './tables/reference.ts';
 
 /** The metrics tables, published by `npm run data` and by `npm run data -- --metrics DIR --out DIR`. */
-export const METRICS_TABLES: readonly Table[] = [METRICS_MONTHLY, METRICS_REJECTED];
+export const METRICS_TABLES = [METRICS_MONTHLY, METRICS_REJECTED] as const satisfies readonly Table[];
 
 /** The plan pipeline's tables, in the order they are published. */
-export const PLAN_TABLES: readonly Table[] = [
+export const PLAN_TABLES = [
   DOCUMENTS,
   DOCUMENT_TEXTS,
   DOCUMENT_FIELDS,
@@ -32,18 +32,21 @@ export const PLAN_TABLES: readonly Table[] = [
   AMOUNTS,
   FINDINGS,
   CORRECTIONS,
-];
+] as const satisfies readonly Table[];
 
 /** Reference tables, published with the plan tables. */
-export const REFERENCE_TABLES: readonly Table[] = [COUNTIES, RULES];
+export const REFERENCE_TABLES = [COUNTIES, RULES] as const satisfies readonly Table[];
 
 /** Every table `npm run data` publishes. */
-export const PUBLISHED_TABLES: readonly Table[] = [
+export const PUBLISHED_TABLES = [
   ...PLAN_TABLES,
   ...REFERENCE_TABLES,
   ...METRICS_TABLES,
   PROGRESS,
-];
+] as const satisfies readonly Table[];
+
+/** The name of a published table. */
+export type TableName = (typeof PUBLISHED_TABLES)[number]['name'];
 
 export type Row = Record<string, string | number | boolean | null>;
 

@@ -14,26 +14,11 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { PUBLISHED_TABLES, type TableName } from '../../pipelines/contract/schema.ts';
 
-/** The published tables a page may register: a closed list, so table names never come from input. */
-export const TABLES = [
-  'documents',
-  'document_texts',
-  'document_fields',
-  'allocations',
-  'targets',
-  'phases',
-  'products',
-  'amounts',
-  'findings',
-  'corrections',
-  'counties',
-  'rules',
-  'metrics_monthly',
-  'metrics_rejected',
-  'progress',
-] as const;
-export type TableName = (typeof TABLES)[number];
+/** The published tables a page may register: the contract's closed list, so table names never come from input. */
+export const TABLES: readonly TableName[] = PUBLISHED_TABLES.map((t) => t.name);
+export type { TableName };
 
 export type Param = string | number | boolean | null;
 
