@@ -5,7 +5,7 @@
  * counties or with the national-scale synthetic set. The county and the measure are read from the URL and
  * checked against closed lists.
  */
-import { places } from '../../pipelines/contract/rank.ts';
+import { type Place, places } from '../../pipelines/contract/rank.ts';
 import { strip } from '../lib/charts.ts';
 import type { MeasureValue, PickerEntry } from '../lib/compare.ts';
 import { openDuck } from './duck.ts';
@@ -25,6 +25,7 @@ const METRIC_SQL: Record<string, string> = {
   express_parcels_latest_year: 'express_parcels',
 };
 
+/** A measure's values per county: a plan measure's from measures.json, a monthly one summed over its latest year. */
 async function values(measure: string, plan: Record<string, MeasureValue[]>, names: Map<string, string>) {
   if (MEASURES[measure]!.kind === 'plan')
     return { rows: plan[measure] ?? [], year: null as string | null, synthetic: false };
@@ -51,90 +52,125 @@ async function values(measure: string, plan: Record<string, MeasureValue[]>, nam
   };
 }
 
+type Measure = (typeof MEASURES)[string];
+type Ranked = MeasureValue & { place: Place };
+
+/** The measure and the county the URL asks for, each checked against its closed list (else the first). */
+function chosen(url: URL, counties: PickerEntry[]) {
+  const m = url.searchParams.get('m') ?? 'central_funds';
+  const c = url.searchParams.get('c') ?? '';
+  const known = counties.some((x) => x.code === c);
+  return {
+    m,
+    measure: Object.hasOwn(MEASURES, m) ? m : 'central_funds',
+    c,
+    known,
+    code: known ? c : (counties[0]?.code ?? ''),
+  };
+}
+type Choice = ReturnType<typeof chosen>;
+
+/** The rows with their places, best first (rank 1 is the best, whichever way is better; ties share a rank). */
+function rankRows(rows: MeasureValue[], better: Measure['better']): Ranked[] {
+  const ranked = places(
+    rows.map((r) => r.value),
+    better,
+  );
+  return rows
+    .map((r, i) => ({ ...r, place: ranked[i]! }))
+    .sort((a, b) => a.place.rank - b.place.rank || (a.code < b.code ? -1 : 1));
+}
+
+/** A paragraph with a class, and an id when it has one. */
+function paragraph(className: string, text: string, id?: string): HTMLElement {
+  const p = document.createElement('p');
+  if (id) p.id = id;
+  if (className) p.className = className;
+  p.textContent = text;
+  return p;
+}
+
+/**
+ * The note saying which county or measure is shown instead of one the address names but the lists lack (a
+ * county is not replaced silently), or null when both were known.
+ */
+function paramNote(ch: Choice, names: Map<string, string>, info: Measure): HTMLElement | null {
+  const wrong = [
+    ...(ch.c !== '' && !ch.known
+      ? [L.unknown_county!.replace('{c}', ch.c.slice(0, 40)).replace('{name}', names.get(ch.code) ?? ch.code)]
+      : []),
+    ...(ch.m !== ch.measure
+      ? [L.unknown_measure!.replace('{m}', ch.m.slice(0, 40)).replace('{label}', info.label)]
+      : []),
+  ];
+  if (!wrong.length) return null;
+  const note = paragraph('note', wrong.join(' '), 'benchmark-param');
+  note.setAttribute('role', 'status');
+  return note;
+}
+
+/** The county's rank in words ("3rd of 5", tied or not), or that it has no value among the n counties. */
+function rankText(mine: Place | null, name: string, n: number): string {
+  if (!mine) return L.absent!.replace('{name}', name).replace('{n}', String(n));
+  return (mine.tied > 1 ? L.rank_tied! : L.rank!)
+    .replace('{name}', name)
+    .replace('{k}', String(mine.rank))
+    .replace('{n}', String(mine.of))
+    .replace('{t}', String(mine.tied));
+}
+
+/** What the distribution shows: the values as queried, the same ranked, and whether any is synthetic. */
+interface Distribution {
+  rows: MeasureValue[];
+  sorted: Ranked[];
+  synthetic: boolean;
+}
+
+/** The distribution as a figure: a strip of the counties' values, the chosen county highlighted. */
+function distribution(ch: Choice, info: Measure, d: Distribution, rank: string, width: number) {
+  const { rows, sorted, synthetic } = d;
+  const scale = info.unit === '万元' ? 1e4 : info.unit === '%' ? 0.01 : 1;
+  return figure({
+    title: info.label,
+    svg: strip(
+      rows.map((r) => ({ label: r.name, value: r.value / scale, highlight: r.code === ch.code })),
+      { alt: `${info.label}: ${rank}`, unit: info.unit, width, document },
+    ),
+    columns: ['#', L.county!, 'county_code', `${info.label} (${info.unit})`],
+    rows: sorted.map((r) => [r.place.rank, r.name, r.code, +(r.value / scale).toFixed(2)]),
+    cite: L.cite!,
+    dataTable: L.data_table!,
+    note: synthetic ? L.chart_synthetic : undefined,
+    chart: 'distribution',
+    // the embed page shows this one chart, with the rank above it
+    embed: embedFor(root, `m=${ch.measure}&c=${ch.code}`, L.embed_chart!),
+  });
+}
+
+/** Draws the page for the measure and county in the URL: the notes, the county's rank and the distribution. */
 async function main() {
   root.dataset.state = 'loading';
   const { counties, measures } = (await (await fetch('/benchmarks/measures.json')).json()) as {
     counties: PickerEntry[];
     measures: Record<string, MeasureValue[]>;
   };
-  const url = new URL(location.href);
-  const m = url.searchParams.get('m') ?? 'central_funds';
-  const measure = Object.hasOwn(MEASURES, m) ? m : 'central_funds';
-  const c = url.searchParams.get('c') ?? '';
+  const ch = chosen(new URL(location.href), counties);
   const names = new Map(counties.map((x) => [x.code, x.name]));
-  (document.getElementById('measure') as HTMLSelectElement).value = measure;
-  const countySelect = document.getElementById('county') as HTMLSelectElement;
-  // a county the address names but the list lacks is not replaced silently: the page says whom it shows instead
-  const known = names.has(c);
-  const code = known ? c : (counties[0]?.code ?? '');
-  countySelect.value = code;
-  const { rows, year, synthetic } = await values(measure, measures, names);
-  const info = MEASURES[measure]!;
-  const scale = info.unit === '万元' ? 1e4 : info.unit === '%' ? 0.01 : 1;
-  // rank 1 is the best, whichever way is better for the measure; equal values share a rank
-  const ranked = places(
-    rows.map((r) => r.value),
-    info.better,
-  );
-  const sorted = rows
-    .map((r, i) => ({ ...r, place: ranked[i]! }))
-    .sort((a, b) => a.place.rank - b.place.rank || (a.code < b.code ? -1 : 1));
-  const mine = sorted.find((r) => r.code === code)?.place ?? null;
+  (document.getElementById('measure') as HTMLSelectElement).value = ch.measure;
+  (document.getElementById('county') as HTMLSelectElement).value = ch.code;
+  const { rows, year, synthetic } = await values(ch.measure, measures, names);
+  const info = MEASURES[ch.measure]!;
+  const sorted = rankRows(rows, info.better);
+  const mine = sorted.find((r) => r.code === ch.code)?.place ?? null;
+  const rank = rankText(mine, names.get(ch.code) ?? ch.code, sorted.length);
   const out = document.getElementById('benchmark-out') as HTMLElement;
   out.replaceChildren();
-  const wrong = [
-    ...(c !== '' && !known
-      ? [L.unknown_county!.replace('{c}', c.slice(0, 40)).replace('{name}', names.get(code) ?? code)]
-      : []),
-    ...(m !== measure
-      ? [L.unknown_measure!.replace('{m}', m.slice(0, 40)).replace('{label}', info.label)]
-      : []),
-  ];
-  if (wrong.length) {
-    const note = document.createElement('p');
-    note.id = 'benchmark-param';
-    note.className = 'note';
-    note.setAttribute('role', 'status');
-    note.textContent = wrong.join(' ');
-    out.append(note);
-  }
-  const p = document.createElement('p');
-  p.id = 'benchmark-rank';
-  p.textContent = mine
-    ? (mine.tied > 1 ? L.rank_tied! : L.rank!)
-        .replace('{name}', names.get(code) ?? code)
-        .replace('{k}', String(mine.rank))
-        .replace('{n}', String(mine.of))
-        .replace('{t}', String(mine.tied))
-    : L.absent!.replace('{name}', names.get(code) ?? code).replace('{n}', String(sorted.length));
-  out.append(p);
-  const direction = document.createElement('p');
-  direction.className = 'note';
-  direction.textContent = info.better === 'lower' ? L.better_lower! : L.better_higher!;
-  out.append(direction);
-  if (year) {
-    const y = document.createElement('p');
-    y.className = 'note';
-    y.textContent = L.year!.replace('{y}', year);
-    out.append(y);
-  }
-  out.append(
-    figure({
-      title: info.label,
-      svg: strip(
-        rows.map((r) => ({ label: r.name, value: r.value / scale, highlight: r.code === code })),
-        { alt: `${info.label}: ${p.textContent}`, unit: info.unit, width: chartWidth(out) },
-      ),
-      columns: ['#', L.county!, 'county_code', `${info.label} (${info.unit})`],
-      rows: sorted.map((r) => [r.place.rank, r.name, r.code, +(r.value / scale).toFixed(2)]),
-      cite: L.cite!,
-      dataTable: L.data_table!,
-      note: synthetic ? L.chart_synthetic : undefined,
-      chart: 'distribution',
-      // the embed page shows this one chart, with the rank above it
-      embed: embedFor(root, `m=${measure}&c=${code}`, L.embed_chart!),
-    }),
-  );
+  const note = paramNote(ch, names, info);
+  if (note) out.append(note);
+  out.append(paragraph('', rank, 'benchmark-rank'));
+  out.append(paragraph('note', info.better === 'lower' ? L.better_lower! : L.better_higher!));
+  if (year) out.append(paragraph('note', L.year!.replace('{y}', year)));
+  out.append(distribution(ch, info, { rows, sorted, synthetic }, rank, chartWidth(out)));
   root.dataset.state = 'ready';
 }
 

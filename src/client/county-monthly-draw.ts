@@ -4,100 +4,157 @@ import { openDuck } from './duck.ts';
 import { embedFor, showOnly } from './embed.ts';
 import { chartWidth, figure } from './figure.ts';
 
-/**
- * Draws the series of `metric`; `solo` (an embed page's ?chart=…, already checked) shows one chart alone.
- * `current` says whether this draw is still the reader's latest choice; a superseded one draws nothing.
- */
-export async function draw(
-  root: HTMLElement,
-  metric: string,
-  solo: 'series' | 'growth' | null,
-  current: () => boolean,
-) {
-  const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
-  const METRICS = JSON.parse(root.dataset.metrics!) as Record<string, string>;
-  const GROWTH = JSON.parse(root.dataset.growth!) as Record<string, number>;
-  const code = root.dataset.code!;
-  const zh = root.dataset.lang === 'zh';
-  const out = root.querySelector('.out') as HTMLElement;
-  if (!/^\d{6}$/.test(code) || !Object.hasOwn(METRICS, metric))
-    throw new Error(`invalid selection: ${code} ${metric}`);
-  root.dataset.state = 'loading';
-  const duck = await openDuck(['metrics_monthly']);
-  const rows = await duck.query(
-    `SELECT month, value, synthetic FROM metrics_monthly WHERE county_code = '${code}' AND metric = '${metric}' ORDER BY month`,
-  );
-  if (!current()) return;
-  const toDate = (m: string) => new Date(Date.UTC(+m.slice(0, 4), +m.slice(5, 7) - 1, 1));
-  const money = metric.endsWith('_yuan');
-  const scale = money ? (zh ? 1e4 : 1e6) : 1;
-  const values = rows.map((r) => ({ month: String(r.month), value: Number(r.value) }));
-  // year-on-year growth of the last 12 months against the 12 before, month by month
-  const growth: { month: string; value: number }[] = [];
+type ChartId = 'series' | 'growth';
+type Row = Record<string, unknown>;
+
+/** A month (YYYY-MM) and its value. */
+interface Month {
+  month: string;
+  value: number;
+}
+
+/** What the page says in its data attributes: its strings, its closed lists and the county. */
+interface Page {
+  root: HTMLElement;
+  L: Record<string, string>;
+  METRICS: Record<string, string>;
+  GROWTH: Record<string, number>;
+  code: string;
+  zh: boolean;
+  out: HTMLElement;
+}
+
+/** The page's strings, metrics, growth targets and county, read from the root's data attributes. */
+const pageOf = (root: HTMLElement): Page => ({
+  root,
+  L: JSON.parse(root.dataset.strings!) as Record<string, string>,
+  METRICS: JSON.parse(root.dataset.metrics!) as Record<string, string>,
+  GROWTH: JSON.parse(root.dataset.growth!) as Record<string, number>,
+  code: root.dataset.code!,
+  zh: root.dataset.lang === 'zh',
+  out: root.querySelector('.out') as HTMLElement,
+});
+
+/** The first day of a month (YYYY-MM), UTC. */
+const toDate = (m: string) => new Date(Date.UTC(+m.slice(0, 4), +m.slice(5, 7) - 1, 1));
+
+/** Year-on-year growth in % of the last 12 months against the 12 before, month by month. */
+function yoyGrowth(values: Month[]): Month[] {
+  const growth: Month[] = [];
   for (let i = 23; i < values.length; i++) {
     const last = values.slice(i - 11, i + 1).reduce((a, v) => a + v.value, 0);
     const before = values.slice(i - 23, i - 11).reduce((a, v) => a + v.value, 0);
     if (before > 0) growth.push({ month: values[i]!.month, value: 100 * (last / before - 1) });
   }
-  out.replaceChildren();
+  return growth;
+}
+
+/** The county's monthly rows of a metric from metrics_monthly (both already checked against closed lists). */
+async function monthlyRows(code: string, metric: string): Promise<Row[]> {
+  const duck = await openDuck(['metrics_monthly']);
+  return duck.query(
+    `SELECT month, value, synthetic FROM metrics_monthly WHERE county_code = '${code}' AND metric = '${metric}' ORDER BY month`,
+  );
+}
+
+/** What a chart shows: its title, SVG and data table. */
+interface Parts {
+  title: string;
+  svg: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/** Adds a chart to the page as a figure, with its sample-data note and the snippet to embed it alone. */
+function addFigure(page: Page, metric: string, chart: ChartId, parts: Parts, synthetic: boolean) {
+  const { L, root, out } = page;
+  out.append(
+    figure({
+      chart,
+      ...parts,
+      cite: L.cite!,
+      dataTable: L.data_table!,
+      note: synthetic ? L.chart_synthetic : undefined,
+      embed: embedFor(root, `m=${metric}&chart=${chart}`, L.embed_chart!),
+    }),
+  );
+}
+
+/** The chart of the monthly values (万元 or ¥ million for money), with the rows as queried. */
+function seriesParts(page: Page, metric: string, values: Month[], rows: Row[]): Parts {
+  const { METRICS, zh, out } = page;
+  const name = METRICS[metric]!;
+  const money = metric.endsWith('_yuan');
+  const scale = money ? (zh ? 1e4 : 1e6) : 1;
+  return {
+    title: name,
+    svg: lines(
+      values.map((v) => ({ series: name, date: toDate(v.month), value: v.value / scale })),
+      {
+        alt: name,
+        unit: money ? (zh ? '万元' : '¥ million') : '',
+        series: [name],
+        width: chartWidth(out),
+        document,
+      },
+    ),
+    columns: ['month', 'value', 'synthetic'],
+    rows: rows.map((r) => [String(r.month), Number(r.value), String(r.synthetic)]),
+  };
+}
+
+/** The chart of the year-on-year growth, with the plan's growth target as a second line when it has one. */
+function growthParts(page: Page, metric: string, growth: Month[]): Parts {
+  const { L, METRICS, GROWTH, out } = page;
+  const target = GROWTH[metric];
+  const series = [L.growth!, ...(target !== undefined ? [L.growth_target!] : [])];
+  const data = [
+    ...growth.map((g) => ({ series: L.growth!, date: toDate(g.month), value: g.value })),
+    ...(target !== undefined
+      ? growth.map((g) => ({ series: L.growth_target!, date: toDate(g.month), value: target }))
+      : []),
+  ];
+  return {
+    title: `${METRICS[metric]} · ${L.growth}`,
+    svg: lines(data, {
+      alt: `${METRICS[metric]} ${L.growth}`,
+      unit: '%',
+      series,
+      width: chartWidth(out),
+      document,
+    }),
+    columns: ['month', 'yoy_growth_pct', ...(target !== undefined ? ['target_pct'] : [])],
+    rows: growth.map((g) => [g.month, +g.value.toFixed(1), ...(target !== undefined ? [target] : [])]),
+  };
+}
+
+/** Draws the monthly values and their growth (when there are two years of months), or says there are none. */
+function drawCharts(page: Page, metric: string, rows: Row[]) {
+  const values = rows.map((r) => ({ month: String(r.month), value: Number(r.value) }));
   const synthetic = rows.some((r) => r.synthetic === true);
-  const add = (
-    chart: 'series' | 'growth',
-    title: string,
-    svg: string,
-    columns: string[],
-    data: (string | number)[][],
-  ) =>
-    out.append(
-      figure({
-        chart,
-        title,
-        svg,
-        columns,
-        rows: data,
-        cite: L.cite!,
-        dataTable: L.data_table!,
-        note: synthetic ? L.chart_synthetic : undefined,
-        embed: embedFor(root, `m=${metric}&chart=${chart}`, L.embed_chart!),
-      }),
-    );
+  page.out.replaceChildren();
   if (values.length === 0) {
-    out.append(L.no_metrics!);
-  } else {
-    add(
-      'series',
-      METRICS[metric]!,
-      lines(
-        values.map((v) => ({ series: METRICS[metric]!, date: toDate(v.month), value: v.value / scale })),
-        {
-          alt: METRICS[metric]!,
-          unit: money ? (zh ? '万元' : '¥ million') : '',
-          series: [METRICS[metric]!],
-          width: chartWidth(out),
-        },
-      ),
-      ['month', 'value', 'synthetic'],
-      rows.map((r) => [String(r.month), Number(r.value), String(r.synthetic)]),
-    );
-    const target = GROWTH[metric];
-    if (growth.length) {
-      const series = [L.growth!, ...(target !== undefined ? [L.growth_target!] : [])];
-      const data = [
-        ...growth.map((g) => ({ series: L.growth!, date: toDate(g.month), value: g.value })),
-        ...(target !== undefined
-          ? growth.map((g) => ({ series: L.growth_target!, date: toDate(g.month), value: target }))
-          : []),
-      ];
-      add(
-        'growth',
-        `${METRICS[metric]} · ${L.growth}`,
-        lines(data, { alt: `${METRICS[metric]} ${L.growth}`, unit: '%', series, width: chartWidth(out) }),
-        ['month', 'yoy_growth_pct', ...(target !== undefined ? ['target_pct'] : [])],
-        growth.map((g) => [g.month, +g.value.toFixed(1), ...(target !== undefined ? [target] : [])]),
-      );
-    }
+    page.out.append(page.L.no_metrics!);
+    return;
   }
+  addFigure(page, metric, 'series', seriesParts(page, metric, values, rows), synthetic);
+  const growth = yoyGrowth(values);
+  if (growth.length) addFigure(page, metric, 'growth', growthParts(page, metric, growth), synthetic);
+}
+
+/**
+ * Draws the series of `metric`; `solo` (an embed page's ?chart=…, already checked) shows one chart alone.
+ * `current` says whether this draw is still the reader's latest choice; a superseded one draws nothing.
+ */
+export async function draw(root: HTMLElement, metric: string, solo: ChartId | null, current: () => boolean) {
+  const page = pageOf(root);
+  if (!/^\d{6}$/.test(page.code) || !Object.hasOwn(page.METRICS, metric))
+    throw new Error(`invalid selection: ${page.code} ${metric}`);
+  root.dataset.state = 'loading';
+  const rows = await monthlyRows(page.code, metric);
+  if (!current()) return;
+  drawCharts(page, metric, rows);
   const message = root.querySelector('.message') as HTMLElement;
-  message.textContent = solo && !showOnly(root, solo) ? L.chart_absent_county! : '';
+  message.textContent = solo && !showOnly(root, solo) ? page.L.chart_absent_county! : '';
   root.dataset.state = 'ready';
 }

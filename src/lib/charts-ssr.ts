@@ -1,5 +1,6 @@
-/** At build time, charts are drawn on linkedom's document: import this module before drawing. */
+/** The document charts are drawn on at build time: linkedom's, with no side effect on import. */
 import { parseHTML } from 'linkedom';
-import { useDocument } from './charts.ts';
 
-useDocument(parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document);
+/** A new empty linkedom document to draw charts on at build time (charts.ts's `document` option). */
+export const ssrDocument = (): Document =>
+  parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;

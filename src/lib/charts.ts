@@ -1,7 +1,7 @@
 /**
- * Charts as SVG with Observable Plot: rendered at build time on linkedom's document (charts-ssr.ts), so that a
- * page's charts arrive with its HTML and need no JavaScript, and in the browser on the page's own document, with
- * the same functions (one implementation).
+ * Charts as SVG with Observable Plot: each chart function draws on the document it is given (as Plot's own
+ * `document` option): linkedom's at build time (charts-ssr.ts), so that a page's charts arrive with its HTML and
+ * need no JavaScript, and the page's own in the browser, with the same functions (one implementation).
  * Colours: Okabe–Ito, safe for colour-blind readers; every chart also has its data as a table.
  */
 import * as Plot from '@observablehq/plot';
@@ -20,25 +20,31 @@ export const PALETTE = [
 
 const FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
 
-/** The document charts are drawn on: linkedom's at build time, the page's in the browser. */
-let drawingDocument: Document | null = null;
-export const useDocument = (d: Document) => {
-  drawingDocument = d;
-};
+/** What every chart function takes: its text alternative, the document to draw on and its width in px (640). */
+export interface ChartOptions {
+  alt: string;
+  /** the document Plot creates the chart's elements in, as Plot's own `document` option */
+  document: Document;
+  width?: number;
+}
 
-/** Renders a Plot chart to an SVG string with a text alternative. */
-export function renderSvg(options: Plot.PlotOptions, alt: string): string {
-  const document = drawingDocument ?? globalThis.document;
-  if (!document) throw new Error('charts: no document to draw on (import charts-ssr.ts at build time)');
+/** The chart's own SVG in what Plot returns: the SVG itself, or the figure's SVG beside its legend's swatches. */
+function chartSvg(el: Element): Element {
+  const svg =
+    el.tagName.toLowerCase() === 'svg' ? el : [...el.children].find((c) => c.tagName.toLowerCase() === 'svg');
+  if (!svg) throw new Error('Plot did not produce an SVG');
+  return svg;
+}
+
+/** Renders a Plot chart on `document` to an SVG string (a figure with its legend) with a text alternative. */
+export function renderSvg(options: Plot.PlotOptions, { alt, document }: Omit<ChartOptions, 'width'>): string {
   const el = Plot.plot({
     style: { fontFamily: FONT, fontSize: '12px', background: 'transparent' },
     ...options,
     document,
   });
   // with a legend, Plot returns a figure: the legend's swatches (small SVGs) and the chart's SVG as its child
-  const svg =
-    el.tagName.toLowerCase() === 'svg' ? el : [...el.children].find((c) => c.tagName.toLowerCase() === 'svg');
-  if (!svg) throw new Error('Plot did not produce an SVG');
+  const svg = chartSvg(el);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', alt);
   // the chart is one image with one text alternative: Plot's labels on inner groups would be ARIA on elements
@@ -87,6 +93,7 @@ export function fitText(text: string, room: number, keep: 'ends' | 'start' = 'en
   return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - tail).join('')}`;
 }
 
+/** A bar segment: the bar's label, its series and its value. */
 export interface BarDatum {
   label: string;
   series: string;
@@ -94,10 +101,7 @@ export interface BarDatum {
 }
 
 /** Horizontal stacked bars: one bar per label, segments per series. Values in 万元 for money. */
-export function stackedBars(
-  data: BarDatum[],
-  opts: { alt: string; unit: string; series: string[]; width?: number },
-) {
+export function stackedBars(data: BarDatum[], opts: ChartOptions & { unit: string; series: string[] }) {
   const labels = [...new Set(data.map((d) => d.label))];
   const width = opts.width ?? 640;
   const { marginLeft, tickFormat } = labelMargin(labels, width);
@@ -111,10 +115,11 @@ export function stackedBars(
       color: { domain: opts.series, range: PALETTE, legend: opts.series.length > 1 },
       marks: [Plot.barX(data, Plot.stackX({ y: 'label', x: 'value', fill: 'series' })), Plot.ruleX([0])],
     },
-    opts.alt,
+    opts,
   );
 }
 
+/** A phase on a timeline: its label, first day and the day after its end. */
 export interface Span2 {
   label: string;
   start: Date;
@@ -122,7 +127,7 @@ export interface Span2 {
 }
 
 /** A timeline: one bar per phase from its first to its last month. */
-export function timeline(data: Span2[], opts: { alt: string; width?: number }) {
+export function timeline(data: Span2[], opts: ChartOptions) {
   const width = opts.width ?? 640;
   const { marginLeft, tickFormat } = labelMargin(
     data.map((d) => d.label),
@@ -138,10 +143,11 @@ export function timeline(data: Span2[], opts: { alt: string; width?: number }) {
       y: { label: null, domain: data.map((d) => d.label), tickFormat },
       marks: [Plot.barX(data, { y: 'label', x1: 'start', x2: 'end', fill: PALETTE[0] })],
     },
-    opts.alt,
+    opts,
   );
 }
 
+/** A target's share reached and its linear expectation (null when there is none). */
 export interface ShareDatum {
   label: string;
   share: number;
@@ -149,7 +155,7 @@ export interface ShareDatum {
 }
 
 /** Share of each target reached (bar), with the linear expectation (tick) and 100% (rule). */
-export function shares(data: ShareDatum[], opts: { alt: string; width?: number }) {
+export function shares(data: ShareDatum[], opts: ChartOptions) {
   const width = opts.width ?? 640;
   const { marginLeft, tickFormat } = labelMargin(
     data.map((d) => d.label),
@@ -176,17 +182,18 @@ export function shares(data: ShareDatum[], opts: { alt: string; width?: number }
         Plot.ruleX([1], { stroke: '#555', strokeDasharray: '4,3' }),
       ],
     },
-    opts.alt,
+    opts,
   );
 }
 
+/** A month's value on a line. */
 export interface PointDatum {
   date: Date;
   value: number;
 }
 
 /** A monthly line. */
-export function line(data: PointDatum[], opts: { alt: string; unit: string; width?: number }) {
+export function line(data: PointDatum[], opts: ChartOptions & { unit: string }) {
   return renderSvg(
     {
       width: opts.width ?? 640,
@@ -196,10 +203,11 @@ export function line(data: PointDatum[], opts: { alt: string; unit: string; widt
       y: { label: opts.unit, grid: true },
       marks: [Plot.lineY(data, { x: 'date', y: 'value', stroke: PALETTE[0] }), Plot.ruleY([0])],
     },
-    opts.alt,
+    opts,
   );
 }
 
+/** A segment of a normalised bar: the bar's label, its series and its value. */
 export interface ShareSegment {
   label: string;
   series: string;
@@ -212,7 +220,7 @@ export interface ShareSegment {
  */
 export function normalizedBars(
   data: ShareSegment[],
-  opts: { alt: string; series: string[]; rule?: number; ruleLabel?: string; width?: number },
+  opts: ChartOptions & { series: string[]; rule?: number; ruleLabel?: string },
 ) {
   const labels = [...new Set(data.map((d) => d.label))];
   const width = opts.width ?? 640;
@@ -247,10 +255,11 @@ export function normalizedBars(
             ]),
       ],
     },
-    opts.alt,
+    opts,
   );
 }
 
+/** A month's value of one series. */
 export interface SeriesPoint {
   series: string;
   date: Date;
@@ -258,10 +267,7 @@ export interface SeriesPoint {
 }
 
 /** Monthly lines, one per series, with a legend. */
-export function lines(
-  data: SeriesPoint[],
-  opts: { alt: string; unit: string; series: string[]; width?: number },
-) {
+export function lines(data: SeriesPoint[], opts: ChartOptions & { unit: string; series: string[] }) {
   return renderSvg(
     {
       width: opts.width ?? 640,
@@ -272,10 +278,11 @@ export function lines(
       color: { domain: opts.series, range: PALETTE, legend: true },
       marks: [Plot.lineY(data, { x: 'date', y: 'value', stroke: 'series' }), Plot.ruleY([0])],
     },
-    opts.alt,
+    opts,
   );
 }
 
+/** A county's value on a strip, and whether it is the selected one. */
 export interface StripDatum {
   label: string;
   value: number;
@@ -283,7 +290,7 @@ export interface StripDatum {
 }
 
 /** A distribution as one dot per county on one axis, the selected county larger, coloured and named. */
-export function strip(data: StripDatum[], opts: { alt: string; unit: string; width?: number }) {
+export function strip(data: StripDatum[], opts: ChartOptions & { unit: string }) {
   const chosen = data.filter((d) => d.highlight);
   return renderSvg(
     {
@@ -302,6 +309,6 @@ export function strip(data: StripDatum[], opts: { alt: string; unit: string; wid
         Plot.text(chosen, { x: 'value', text: 'label', dy: -14, fontWeight: 'bold' }),
       ],
     },
-    opts.alt,
+    opts,
   );
 }

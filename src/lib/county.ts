@@ -5,7 +5,6 @@
  * figure comes with the link to its sentence in the document; charts come as functions that draw them at a width.
  */
 import { dateLabel, group, money, monthLabel, percent } from '../../pipelines/contract/format.ts';
-import { levelLabel, targetValue } from '../../pipelines/contract/labels.ts';
 import { stationTargets } from '../../pipelines/contract/stations.ts';
 import { FUND_FIELDS } from '../../pipelines/contract/vocab.ts';
 import {
@@ -13,11 +12,12 @@ import {
   fieldName,
   href,
   type Lang,
+  levelName,
   metricName,
+  otherLang,
   progressStatusName,
   t,
 } from '../i18n/index.ts';
-import './charts-ssr.ts';
 import { line, shares, stackedBars, timeline } from './charts.ts';
 import { mainPlans } from './compare.ts';
 import {
@@ -45,6 +45,7 @@ import {
 } from './data.ts';
 import { checkLabel, computation, statusLabel } from './findings.ts';
 import { spanId } from './marks.ts';
+import { inLanguage, targetText, withUnit } from './wording.ts';
 
 /** A figure as shown, with the link to the sentence it was read from. */
 export interface Cited {
@@ -59,7 +60,7 @@ export type StationFigure = Cited | { text: string; parts: Cited[] };
 
 /** A chart drawn at build time, with its data as a table. */
 export interface ChartView {
-  draw: (width: number) => string;
+  draw: (width: number, document: Document) => string;
   columns: string[];
   rows: (string | number)[][];
 }
@@ -91,7 +92,7 @@ const SOURCES = [
 ] as const;
 const TIERS = ['township', 'village'] as const;
 const scaleOf = (lang: Lang) => (lang === 'zh' ? 1e4 : 1e6);
-const unitOf = (lang: Lang) => (lang === 'zh' ? '万元' : '¥ million');
+const unitOf = (lang: Lang) => t(lang, 'chart_money_unit');
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const monthDate = (ym: string) => new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)) - 1, 1));
 const monthAfter = (ym: string) => new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 1));
@@ -117,9 +118,9 @@ function citedStations(
 ) {
   const s = stationFigure(goals, tier);
   if (!s) return null;
-  if (s.parts.length === 1) return { text: targetValue(s.parts[0]!), href: cite(s.parts[0]!) };
+  if (s.parts.length === 1) return { text: targetText(lang, s.parts[0]!), href: cite(s.parts[0]!) };
   return {
-    text: `${group(String(s.value))}${s.parts[0]!.unit}`,
+    text: withUnit(lang, group(String(s.value)), s.parts[0]!.unit),
     parts: s.parts.map((g) => ({
       text: group(String(g.value)),
       href: cite(g),
@@ -132,7 +133,7 @@ function citedStations(
 function stationsView(lang: Lang, goals: TargetRow[], cite: (s: Span) => string) {
   const goal = (m: string) => {
     const g = goals.find((x) => x.metric === m);
-    return g ? { text: targetValue(g), href: cite(g) } : null;
+    return g ? { text: targetText(lang, g), href: cite(g) } : null;
   };
   return TIERS.map((tier) => ({
     label: metricName(lang, `${tier}_station_count`),
@@ -176,10 +177,10 @@ function fundsChart(lang: Lang, items: AllocationRow[]): ChartView | null {
     bars.some((b) => b.series === s),
   );
   return {
-    draw: (width) =>
+    draw: (width, document) =>
       stackedBars(
         [...byCategory].flatMap(([label, m]) => [...m].map(([s, value]) => ({ label, series: s, value }))),
-        { alt: t(lang, 'funds_by_category_alt'), unit, series, width },
+        { alt: t(lang, 'funds_by_category_alt'), unit, series, width, document },
       ),
     columns: [t(lang, 'category'), ...series.map((s) => `${s} (${unit})`)],
     rows: [...byCategory].map(([label, m]) => [
@@ -209,14 +210,14 @@ function phasesChart(lang: Lang, steps: PhaseRow[]): ChartView | null {
   const dated = steps.filter((p) => p.start_month && p.end_month);
   if (!dated.length) return null;
   return {
-    draw: (width) =>
+    draw: (width, document) =>
       timeline(
         dated.map((p) => ({
           label: p.name,
           start: monthDate(p.start_month!),
           end: monthAfter(p.end_month!),
         })),
-        { alt: t(lang, 'phases_alt'), width },
+        { alt: t(lang, 'phases_alt'), width, document },
       ),
     columns: [t(lang, 'phase'), t(lang, 'start'), t(lang, 'end')],
     rows: dated.map((p) => [p.name, monthLabel(lang, p.start_month), monthLabel(lang, p.end_month)]),
@@ -241,14 +242,14 @@ function progressChart(lang: Lang, rows: ProgressRow[]): ChartView | null {
   const measured = rows.filter((p) => p.share_of_target !== null);
   if (!measured.length) return null;
   return {
-    draw: (width) =>
+    draw: (width, document) =>
       shares(
         measured.map((p) => ({
           label: metricName(lang, p.measure),
           share: p.share_of_target!,
           expected: p.expected_share,
         })),
-        { alt: t(lang, 'progress_alt'), width },
+        { alt: t(lang, 'progress_alt'), width, document },
       ),
     columns: PROGRESS_COLUMNS.map((k) => t(lang, k)),
     rows: rows.map((p) => [
@@ -268,10 +269,10 @@ function salesChart(lang: Lang, metrics: MetricRow[]): (ChartView & { synthetic:
   if (!sales.length) return null;
   const [scale, unit] = [scaleOf(lang), unitOf(lang)];
   return {
-    draw: (width) =>
+    draw: (width, document) =>
       line(
         sales.map((m) => ({ date: monthDate(m.month), value: m.value / scale })),
-        { alt: t(lang, 'monthly_sales_alt'), unit, width },
+        { alt: t(lang, 'monthly_sales_alt'), unit, width, document },
       ),
     columns: [t(lang, 'month'), `${t(lang, 'value')} (${unit})`],
     rows: sales.map((m) => [monthLabel(lang, m.month), round2(m.value / scale)]),
@@ -301,7 +302,7 @@ const findingsView = (lang: Lang, checks: FindingRow[]) =>
         check: checkLabel(f.check)[lang],
         outcome: `${s.symbol} ${s[lang]}`,
         computation: computation(f, lang) || '—',
-        message: lang === 'zh' ? f.message_zh : f.message_en,
+        message: inLanguage(lang, f, 'message'),
       };
     });
 
@@ -317,7 +318,7 @@ function coverageComputed(checks: FindingRow[]) {
 function fundsAndTargets(lang: Lang, r: PlanRows, cite: (s: Span) => string) {
   const field = (name: string) => r.fields.find((f) => f.field === name);
   const goal = (m: string) => r.goals.find((g) => g.metric === m);
-  const cited = (g: TargetRow | undefined) => (g ? { text: targetValue(g), href: cite(g) } : null);
+  const cited = (g: TargetRow | undefined) => (g ? { text: targetText(lang, g), href: cite(g) } : null);
   return {
     funds: FUND_FIELDS.map((f) => {
       const c = field(f);
@@ -343,7 +344,9 @@ function planView(lang: Lang, r: PlanRows) {
   const cite = (s: Span) => citeIn(r.main.doc_id, s);
   return {
     docId: r.main.doc_id,
-    source: lang === 'zh' ? `${r.main.title ?? r.main.doc_id}` : `${r.main.doc_id}: ${r.main.title ?? ''}`,
+    source: r.main.title
+      ? t(lang, 'chart_source_plan', { doc_id: r.main.doc_id, title: r.main.title })
+      : r.main.doc_id,
     ...fundsAndTargets(lang, r, cite),
     phasesChart: phasesChart(lang, r.steps),
     phases: r.steps.map((p) => ({
@@ -375,15 +378,15 @@ async function planRows(main: DocumentRow, county: CountyRow | null): Promise<Pl
   };
 }
 
-/** A document in the county's list: its title, link and what identifies it (number, date, year, level). */
+/** A document in the county's list: its title, link, number (Chinese) and the rest that identifies it. */
 const documentItem = (lang: Lang, d: DocumentRow) => ({
   title: d.title ?? d.doc_id,
   href: linker(lang).reader(d.doc_id),
+  number: d.doc_number,
   about: [
-    d.doc_number,
     dateLabel(lang, d.issued_on),
     d.program_year && `${d.program_year}`,
-    lang === 'zh' ? levelLabel(d.program_level) : d.program_level,
+    levelName(lang, d.program_level),
   ]
     .filter(Boolean)
     .join(' · '),
@@ -391,7 +394,6 @@ const documentItem = (lang: Lang, d: DocumentRow) => ({
 
 /** What the page of a county shows in a language: its documents, and the figures of its main plan. */
 export async function countyView(code: string, lang: Lang) {
-  const zh = lang === 'zh';
   const docs = (await documents()).filter((d) => d.status === 'ok' && d.county_code === code);
   const county = (await counties()).find((c) => c.county_code === code) ?? null;
   const first = docs[0];
@@ -404,11 +406,11 @@ export async function countyView(code: string, lang: Lang) {
     name,
     county,
     province: county?.province ?? first.province ?? '',
-    title: zh ? `${name} · ${t(lang, 'site')}` : `${name} (${code}) · ${t(lang, 'site')}`,
-    alternate: zh ? `/en/counties/${code}/` : `/counties/${code}/`,
-    description: zh
-      ? `${name}电子商务进农村综合示范实施方案：资金、服务站点、目标、阶段与核查结果，每个数字附原文出处。`
-      : `${name}: the county's e-commerce demonstration plan — funds, stations, targets, phases and audit findings, each figure with its source sentence.`,
+    title: t(lang, 'county_page_title', { name, code, site: t(lang, 'site') }),
+    /** the page's path without the language, and the same page in the other language */
+    path: `/counties/${code}/`,
+    alternate: href(otherLang(lang), `/counties/${code}/`),
+    description: t(lang, 'county_description', { name }),
     documents: docs.map((d) => documentItem(lang, d)),
     plan: main ? planView(lang, await planRows(main, county)) : null,
   };

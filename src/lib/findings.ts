@@ -1,9 +1,10 @@
 /**
  * How a finding is shown: its outcome in words and a symbol (never colour alone), the check's name, and its
- * computation written out (1,090万元 ÷ 2,000万元 = 54.5%, 规则 ≥ 50%).
+ * computation written out in the page's language (1,090万元 ÷ 2,000万元 = 54.5%（≥ 50%）).
  */
 import { bound, group, money, percent } from '../../pipelines/contract/format.ts';
 import { CHECK, STATUS, type Term } from '../../pipelines/contract/vocab.ts';
+import { type Lang, t } from '../i18n/index.ts';
 
 /** The name of a check; throws on a check the vocabulary lacks, so a new check is not shown raw. */
 export function checkLabel(check: string): Term {
@@ -28,24 +29,25 @@ interface Computed {
   comparator: string | null;
 }
 
-/** The computation behind a finding (money per language); empty when the finding has none. */
-export function computation(f: Computed, lang: 'zh' | 'en' = 'zh'): string {
-  const { numerator: n, denominator: d, threshold: t, comparator } = f;
-  const yuanZh = (v: number) => money(lang, v);
-  const zh = lang === 'zh';
+/** The computation behind a finding, in a language; empty when the finding has none. */
+export function computation(f: Computed, lang: Lang = 'zh'): string {
+  const { numerator: n, denominator: d, threshold, comparator } = f;
+  const yuan = (v: number) => money(lang, v);
   // the bound as published with the finding (≥ 50%, ≤ 15%); none without a threshold and its comparator
-  const limit = t === null || comparator === null ? '' : bound(comparator, t);
-  const bracketed = limit ? (zh ? `（${limit}）` : ` (${limit})`) : '';
+  const limit = threshold === null || comparator === null ? '' : bound(comparator, threshold);
+  const bracketed = limit ? `${t(lang, 'paren_open')}${limit}${t(lang, 'paren_close')}` : '';
   switch (f.check) {
     case 'rule:share_of_central':
     case 'rule:matching_ratio':
-      return n !== null && d ? `${yuanZh(n)} ÷ ${yuanZh(d)} = ${percent(n / d)}${bracketed}` : '';
+      return n !== null && d ? `${yuan(n)} ÷ ${yuan(d)} = ${percent(n / d)}${bracketed}` : '';
     case 'village_coverage':
       return n !== null && d
-        ? `${group(String(n))} 个站 ÷ ${group(String(d))} 个村委会 = ${percent(n / d)}${bracketed}`
+        ? `${t(lang, 'computation_coverage', { stations: group(String(n)), villages: group(String(d)), share: percent(n / d) })}${bracketed}`
         : '';
     case 'items_sum':
-      return n !== null && d !== null ? `分项合计 ${yuanZh(n)}；所列 ${yuanZh(d)}` : '';
+      return n !== null && d !== null
+        ? t(lang, 'computation_items_sum', { sum: yuan(n), stated: yuan(d) })
+        : '';
     case 'phases_in_period':
     case 'rule:negative_list':
       return n !== null && d !== null ? `${n} / ${d}` : '';

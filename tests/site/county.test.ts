@@ -42,8 +42,9 @@ describe('countyView', () => {
 
   it('countyView("210681", "en") gives a stated total as one link, under /en/', async () => {
     const { plan } = await countyView('210681', 'en');
+    // a count is the number alone in English (个 is the Chinese unit; the row names what is counted)
     expect(plan!.stations[1]!.total).toEqual({
-      text: '124个',
+      text: '124',
       href: anchor('donggang-2019', 'village_station_count', '/en'),
     });
     expect(plan!.stations[1]!.new).toBeNull();

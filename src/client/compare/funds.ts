@@ -46,7 +46,7 @@ function fundsFigure(ctx: Context, sel: Selection, bars: Segment[], series: stri
   const { L, unit } = ctx;
   return compareFigure(ctx, sel, 'funds', {
     title: L.funds_by_category!,
-    svg: stackedBars(bars, { alt: L.funds_by_category!, unit, series, width }),
+    svg: stackedBars(bars, { alt: L.funds_by_category!, unit, series, width, document }),
     columns: [L.county!, L.category!, unit],
     rows: bars.map((d) => [d.label, d.series, +d.value.toFixed(2)]),
   });
@@ -58,7 +58,14 @@ function centralFigure(ctx: Context, sel: Selection, bars: Segment[], series: st
   const { L, unit, scale } = ctx;
   return compareFigure(ctx, sel, 'central', {
     title: L.share_central!,
-    svg: normalizedBars(bars, { alt: L.share_central!, series, rule: 0.5, ruleLabel: L.rule_50, width }),
+    svg: normalizedBars(bars, {
+      alt: L.share_central!,
+      series,
+      rule: 0.5,
+      ruleLabel: L.rule_50,
+      width,
+      document,
+    }),
     columns: [L.county!, L.category!, `${L.central} (${unit})`],
     rows: bars.map((d) => [d.label, d.series, +(d.value / scale).toFixed(2)]),
   });

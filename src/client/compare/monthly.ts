@@ -31,6 +31,7 @@ function monthlyChart(
       unit: sel.metric.endsWith('_yuan') ? unit : '',
       series: [...new Set(data.map((d) => d.series))],
       width,
+      document,
     }),
     columns: [L.county!, L.month!, L.value!],
     rows: rows.map((r) => [names.get(String(r.county_code)) ?? '', String(r.month), Number(r.value)]),

@@ -40,7 +40,7 @@ export function phasesSection(ctx: Context, plans: PlanSummary[], sel: Selection
     out.append(
       compareFigure(ctx, sel, 'phases', {
         title: L.phases!,
-        svg: timeline(phaseBars(rows), { alt: L.phases!, width: width() }),
+        svg: timeline(phaseBars(rows), { alt: L.phases!, width: width(), document }),
         columns: [L.phase!, L.start!, L.end!],
         rows: rows.map((r) => [r.label, r.start, r.end]),
       }),

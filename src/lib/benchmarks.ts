@@ -1,0 +1,68 @@
+/**
+ * What the benchmarks page hands the browser (components/BenchmarksPage.astro is its markup, client/benchmarks.ts
+ * draws it): the comparable measures with their labels, units and which way is better, the page's strings, and
+ * the counties to choose from.
+ */
+import { fieldName, type Lang, t } from '../i18n/index.ts';
+import { pickerIndex } from './compare.ts';
+
+/** A comparable measure: its label, the unit its values are shown in, where it comes from, which way is better. */
+export interface Measure {
+  label: string;
+  /** 万元 and % also tell the browser how to scale the values (client/benchmarks.ts): never translated */
+  unit: string;
+  kind: 'plan' | 'metric';
+  better: 'higher' | 'lower';
+}
+
+/** The measures in the order the picker lists them, labelled in a language. */
+export function measures(lang: Lang): Record<string, Measure> {
+  const plan = (label: string, unit: string, better: Measure['better'] = 'higher'): Measure => ({
+    label,
+    unit,
+    kind: 'plan',
+    better,
+  });
+  const metric = (label: string, unit: string): Measure => ({
+    label,
+    unit,
+    kind: 'metric',
+    better: 'higher',
+  });
+  return {
+    central_funds: plan(fieldName(lang, 'funds_central_yuan'), '万元'),
+    upstream_share: plan(t(lang, 'upstream_share'), '%'),
+    central_per_village_station: plan(t(lang, 'bench_central_per_village_station'), '万元'),
+    training_per_village: plan(t(lang, 'bench_training_per_village'), t(lang, 'unit_person_times')),
+    coverage_stated: plan(t(lang, 'coverage_stated'), '%'),
+    coverage_computed: plan(t(lang, 'coverage_computed'), '%'),
+    // a shorter delivery promise is the better one
+    delivery_hours_to_village: plan(t(lang, 'bench_delivery_hours'), t(lang, 'unit_hours'), 'lower'),
+    online_retail_sales_latest_year: metric(t(lang, 'bench_sales_year'), '万元'),
+    agri_online_retail_sales_latest_year: metric(t(lang, 'bench_agri_sales_year'), '万元'),
+    express_parcels_latest_year: metric(t(lang, 'bench_parcels_year'), t(lang, 'unit_parcels')),
+  };
+}
+
+/** The strings the browser fills in ({name}, {k}, {n}… are replaced there), by the names it reads them by. */
+export const benchmarkStrings = (lang: Lang) => ({
+  rank: t(lang, 'bench_rank'),
+  rank_tied: t(lang, 'bench_rank_tied'),
+  better_higher: t(lang, 'bench_better_higher'),
+  better_lower: t(lang, 'bench_better_lower'),
+  absent: t(lang, 'bench_absent'),
+  year: t(lang, 'bench_year'),
+  unknown_county: t(lang, 'bench_unknown_county'),
+  unknown_measure: t(lang, 'bench_unknown_measure'),
+  county: t(lang, 'county'),
+  data_table: t(lang, 'data_table'),
+  chart_synthetic: t(lang, 'chart_synthetic'),
+  embed_chart: t(lang, 'embed_chart'),
+  cite: t(lang, 'cite'),
+  no_wasm: t(lang, 'bench_no_wasm'),
+});
+
+/** What the benchmarks page shows in a language: the measures, the strings and the counties to pick from. */
+export async function benchmarksView(lang: Lang) {
+  return { measures: measures(lang), strings: benchmarkStrings(lang), counties: await pickerIndex() };
+}
