@@ -22,7 +22,7 @@ import {
 } from './data.ts';
 import { spanId } from './marks.ts';
 import { PROVINCE_TILES } from './tiles.ts';
-import { inLanguage, targetText } from './wording.ts';
+import { fieldText, inLanguage, targetText } from './wording.ts';
 
 /** How many findings worth a second look the overview lists. */
 const REVIEW_SHOWN = 10;
@@ -163,7 +163,7 @@ function figuresOf(lang: Lang, x: Tables, d: DocumentRow) {
         const f = x.field(d, name);
         if (!f) return [];
         return [
-          fact(fieldName(lang, name), name.endsWith('_yuan') ? money(lang, Number(f.value)) : f.value, f),
+          fact(fieldName(lang, name), fieldText(lang, name, f.value), f),
         ];
       }),
       ...x.goals

@@ -4,7 +4,7 @@
  * contract's wording (pipelines/contract/labels.ts) unchanged; English names codes by the vocabulary and units by
  * the dictionary.
  */
-import { dateLabel, group, money } from '../../pipelines/contract/format.ts';
+import { dateLabel, group, money, monthLabel } from '../../pipelines/contract/format.ts';
 import { fieldValue, targetValue } from '../../pipelines/contract/labels.ts';
 import { COMPARATOR, termOf } from '../../pipelines/contract/vocab.ts';
 import { docTypeName, type Key, type Lang, levelName, t } from '../i18n/index.ts';
@@ -38,6 +38,7 @@ export function targetText(lang: Lang, g: { value: number; unit: string; compara
 export function fieldText(lang: Lang, field: string, value: string): string {
   if (field.endsWith('_yuan')) return money(lang, Number(value));
   if (field === 'issued_on') return dateLabel(lang, value);
+  if (field === 'period_start' || field === 'period_end') return monthLabel(lang, value);
   if (lang === 'zh') return fieldValue(field, value);
   if (field === 'program_level') return levelName(lang, value);
   if (field === 'doc_type') return docTypeName(lang, value);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { money, monthLabel, percent } from '../../pipelines/contract/format.ts';
 import { stationTargets } from '../../pipelines/contract/stations.ts';
 import { TARGET_METRIC } from '../../pipelines/contract/vocab.ts';
 import { ARGS, CHROMIUM, DATA, DIST, serve } from './harness.ts';
@@ -189,5 +190,73 @@ describe('a phase on /compare/', () => {
     const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(parsed.slice(1)).toEqual(wanted());
     await page.close();
+  });
+});
+
+describe('computed village coverage and central funds', () => {
+  const coverage = csv('findings').filter(
+    (f) => f.check === 'village_coverage' && f.numerator !== '' && f.denominator !== '',
+  );
+  const text = async (path: string) => {
+    const page = await context.newPage();
+    expect((await page.goto(`${origin}${path}`))?.status()).toBe(200);
+    const body = (await page.locator('main').textContent()) ?? '';
+    await page.close();
+    return body;
+  };
+
+  it('read the same on the county page, /compare/, /audit/ and in measures.json (percent of the audit’s stations ÷ villages)', async () => {
+    expect(coverage.length).toBeGreaterThan(0);
+    const page = await openCompare();
+    const cells = await page
+      .locator('table.aligned tbody tr[data-measure="coverage_computed"] td')
+      .allTextContents();
+    await page.close();
+    const audit = await text('/audit/');
+    const measures = JSON.parse(readFileSync(join(DIST, 'benchmarks/measures.json'), 'utf8')) as {
+      measures: Record<string, { code: string; value: number }[]>;
+    };
+    for (const f of coverage) {
+      const doc = docs.find((d) => d.doc_id === f.doc_id);
+      if (!doc) continue;
+      const shown = percent(Number(f.numerator) / Number(f.denominator));
+      const i = docs.indexOf(doc);
+      expect(cells[i], `${f.doc_id} on /compare/`).toMatch(new RegExp(`^${shown.replace('.', '\\.')} `));
+      expect(await text(`/counties/${doc.county_code}/`), `${f.doc_id} on its county page`).toContain(shown);
+      expect(audit, `${f.doc_id} on /audit/`).toContain(shown);
+      const m = measures.measures.coverage_computed!.find((x) => x.code === doc.county_code);
+      expect(m?.value, `${f.doc_id} in measures.json`).toBeCloseTo(
+        Number(f.numerator) / Number(f.denominator),
+        9,
+      );
+    }
+  });
+
+  it('central funds read the same on the overview, the county page and /compare/ (the documents row)', async () => {
+    const page = await openCompare();
+    const cells = await page
+      .locator('table.aligned tbody tr[data-measure="funds_central_yuan"] td')
+      .allTextContents();
+    await page.close();
+    const overview = await text('/');
+    for (const [i, d] of docs.entries()) {
+      if (d.funds_central_yuan === '') continue;
+      const shown = money('zh', Number(d.funds_central_yuan));
+      expect(cells[i], `${d.doc_id} on /compare/`).toBe(shown);
+      expect(await text(`/counties/${d.county_code}/`), `${d.doc_id} on its county page`).toContain(shown);
+      expect(overview, `${d.doc_id} on the overview`).toContain(shown);
+    }
+  });
+
+  it('a plan’s period reads the same on the overview and the document page (months of the documents row)', async () => {
+    const overview = await text('/');
+    for (const d of docs) {
+      for (const ym of [d.period_start, d.period_end]) {
+        if (!ym) continue;
+        const shown = monthLabel('zh', ym);
+        expect(overview, `${d.doc_id} ${ym} on the overview`).toContain(shown);
+        expect(await text(`/documents/${d.doc_id}/`), `${d.doc_id} ${ym} on its document page`).toContain(shown);
+      }
+    }
   });
 });

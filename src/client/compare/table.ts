@@ -85,12 +85,12 @@ const upstreamCell = (p: PlanSummary, lang: 'zh' | 'en'): Cell => {
   return { kind: 'text', text: `${share} (${money(lang, u.numerator)} ÷ ${money(lang, u.denominator)})` };
 };
 
-/** A plan's computed village coverage: 37.0% (37 ÷ 100), or —. */
+/** A plan's computed village coverage, as the county page and /audit/ print it: 37% (37 ÷ 100), or —. */
 const coverageCell = (p: PlanSummary): Cell =>
   p.coverage
     ? {
         kind: 'text',
-        text: `${((100 * p.coverage.stations) / p.coverage.villages).toFixed(1)}% (${p.coverage.stations} ÷ ${p.coverage.villages})`,
+        text: `${percent(p.coverage.stations / p.coverage.villages)} (${p.coverage.stations} ÷ ${p.coverage.villages})`,
       }
     : { kind: 'text', text: '—' };
 
