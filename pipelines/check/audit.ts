@@ -7,7 +7,6 @@ import type { Place } from './place.ts';
 import { checkRule } from './rules/index.ts';
 
 export type { Place } from './place.ts';
-export { checkRule } from './rules/index.ts';
 
 /**
  * Checks a document against the programme's rules, the division table and its own dates. Every check that

@@ -7,7 +7,7 @@ import { centralValue, childrenOf, type FundItem, type FundTotals, itemValue } f
 import type { Allocation, Extraction, FundSource } from '../extract/types.ts';
 
 /** An allocation as a fund item. */
-export const fundItem = (a: Allocation): FundItem => ({
+const fundItem = (a: Allocation): FundItem => ({
   id: a.itemId,
   parent: a.parentItemId,
   category: a.category,
@@ -19,7 +19,7 @@ export const fundItem = (a: Allocation): FundItem => ({
 });
 
 /** A document's stated totals, in yuan. */
-export function fundTotals(x: Extraction): FundTotals {
+function fundTotals(x: Extraction): FundTotals {
   const f = x.fields;
   return {
     total: f.funds_total_yuan?.value ?? null,

@@ -59,7 +59,7 @@ export function itemValue<I extends FundItem>(a: I, slot: Slot, children: Map<st
  * Whether a plan is funded by central funds alone: it states central funds, no other source, and a total equal to
  * them (or none). Its items' amounts are then central funds, though the items do not say so one by one.
  */
-export const centralOnly = (t: FundTotals): boolean =>
+const centralOnly = (t: FundTotals): boolean =>
   t.central !== null && !t.provincial && !t.local && !t.other && (t.total === null || t.total === t.central);
 
 /** An item's central funds (its own, or in a plan funded by central funds alone its whole amount), or null. */

@@ -6,7 +6,7 @@ import { group, yuanZh } from './format.ts';
 import { COMPARATOR, DOC_TYPE, PROGRAM_LEVEL, termOf } from './vocab.ts';
 
 /** The programme level in Chinese: 国家级 / 省级. */
-export const levelLabel = (level: string | null): string =>
+const levelLabel = (level: string | null): string =>
   level ? termOf(PROGRAM_LEVEL, level, 'zh', 'the programme levels') : '—';
 
 /** A document field's value as read: 2,200万元 for money, 国家级 for a level, the text otherwise. */

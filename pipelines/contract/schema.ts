@@ -18,7 +18,7 @@ export { METRICS_MONTHLY, METRICS_REJECTED, PROGRESS } from './tables/metrics.ts
 export { COUNTIES, RULES } from './tables/reference.ts';
 
 /** The metrics tables, published by `npm run data` and by `npm run data -- --metrics DIR --out DIR`. */
-export const METRICS_TABLES = [METRICS_MONTHLY, METRICS_REJECTED] as const satisfies readonly Table[];
+const METRICS_TABLES = [METRICS_MONTHLY, METRICS_REJECTED] as const satisfies readonly Table[];
 
 /** The plan pipeline's tables, in the order they are published. */
 export const PLAN_TABLES = [
@@ -35,7 +35,7 @@ export const PLAN_TABLES = [
 ] as const satisfies readonly Table[];
 
 /** Reference tables, published with the plan tables. */
-export const REFERENCE_TABLES = [COUNTIES, RULES] as const satisfies readonly Table[];
+const REFERENCE_TABLES = [COUNTIES, RULES] as const satisfies readonly Table[];
 
 /** Every table `npm run data` publishes. */
 export const PUBLISHED_TABLES = [

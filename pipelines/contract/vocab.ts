@@ -226,14 +226,14 @@ export type ProgramLevel = keyof typeof PROGRAM_LEVEL;
 export const PROGRAM_LEVELS = codes(PROGRAM_LEVEL);
 
 /** The level of the division a document is about (documents.division_level). */
-export const DIVISION_LEVEL = {
+const DIVISION_LEVEL = {
   county: { zh: '县级', en: 'county-level' },
   prefecture: { zh: '地级', en: 'prefecture-level' },
 } as const satisfies Record<string, Term>;
 export const DIVISION_LEVELS = codes(DIVISION_LEVEL);
 
 /** How a document's place was resolved (documents.county_resolved_by). */
-export const RESOLVED_BY = {
+const RESOLVED_BY = {
   name: { zh: '全称', en: 'full name' },
   short_name: { zh: '简称', en: 'short name' },
   former_name: { zh: '曾用名', en: 'former name' },

@@ -16,11 +16,8 @@ export {
   type Category,
   COMPARATORS,
   type Comparator,
-  DOC_TYPES,
   type DocType,
-  FUND_SOURCES,
   type FundSource,
-  TARGET_METRICS,
   type TargetMetric,
 } from '../contract/vocab.ts';
 

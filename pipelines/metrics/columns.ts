@@ -5,23 +5,23 @@
 import { metricOf, splitUnit } from './vocabulary.ts';
 
 /** Header cells naming a county code column. */
-export const COUNTY_CODE_COL = /^(?:county_?code|code|区县代码|行政区划代码|区划代码|县代码|代码)$/i;
+const COUNTY_CODE_COL = /^(?:county_?code|code|区县代码|行政区划代码|区划代码|县代码|代码)$/i;
 /** Header cells naming a county name column. */
-export const COUNTY_NAME_COL = /^(?:county|county_?name|县|县区|区县|县市区|县\(市、区\)|县名|地区)$/i;
+const COUNTY_NAME_COL = /^(?:county|county_?name|县|县区|区县|县市区|县\(市、区\)|县名|地区)$/i;
 /** Header cells naming the month column. */
-export const MONTH_COL = /^(?:month|月份|月|统计月份|年月|时间|日期|period)$/i;
+const MONTH_COL = /^(?:month|月份|月|统计月份|年月|时间|日期|period)$/i;
 /** Header cells naming the metric column of a long file. */
-export const METRIC_COL = /^(?:metric|指标|指标名称)$/i;
+const METRIC_COL = /^(?:metric|指标|指标名称)$/i;
 /** Header cells naming the value column of a long file. */
-export const VALUE_COL = /^(?:value|数值|值|数量)$/i;
+const VALUE_COL = /^(?:value|数值|值|数量)$/i;
 /** Header cells naming the unit column of a long file. */
-export const UNIT_COL = /^(?:unit|单位|计量单位)$/i;
+const UNIT_COL = /^(?:unit|单位|计量单位)$/i;
 /** Header cells naming a note column. */
-export const NOTE_COL = /^(?:note|备注|说明)$/i;
+const NOTE_COL = /^(?:note|备注|说明)$/i;
 /** Header cells naming the column that marks synthetic rows. */
-export const SYNTHETIC_COL = /^(?:synthetic|示例数据)$/i;
+const SYNTHETIC_COL = /^(?:synthetic|示例数据)$/i;
 /** Header cells naming a source column (kept in the note). */
-export const SOURCE_COL = /^(?:source|来源|数据来源)$/i;
+const SOURCE_COL = /^(?:source|来源|数据来源)$/i;
 
 /** A metric column of a wide file: its index, the metric's name and the unit its header gives (or ''). */
 export interface MetricColumn {

@@ -26,7 +26,7 @@ const sql = (s: string) => `'${s.replaceAll("'", "''")}'`;
  * Rows per Parquet row group of metrics_monthly: rows are sorted by county and month, so a group holds a few
  * counties' series and a one-county query reads one or two groups.
  */
-export const METRICS_ROW_GROUP = 8192;
+const METRICS_ROW_GROUP = 8192;
 
 /** A statement run on the import's DuckDB connection, and a query whose rows are read back. */
 type Run = (sql: string) => Promise<void>;

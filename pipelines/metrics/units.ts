@@ -22,7 +22,7 @@ export const joinUnits = (a: string, b: string) =>
 const UNIT_LABEL = /^(?:单位|计量单位|units?)\s*[:：]?$/i;
 
 /** Whether a cell is a label naming a unit row. */
-export const isLabel = (c: string) => UNIT_LABEL.test(c.trim());
+const isLabel = (c: string) => UNIT_LABEL.test(c.trim());
 
 /** Whether a cell may stand in a unit row: empty, a label such as 单位：, or a unit. */
 const unitCell = (c: string) => c.trim() === '' || isLabel(c) || unitOf(ascii(c)) !== null;

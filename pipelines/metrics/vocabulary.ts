@@ -6,7 +6,6 @@
  */
 import { MONTHLY_METRIC, MONTHLY_METRICS, type MonthlyMetric } from '../contract/vocab.ts';
 
-export { MONTHLY_METRICS as METRICS } from '../contract/vocab.ts';
 /** A monthly metric's code. */
 export type Metric = MonthlyMetric;
 

@@ -51,7 +51,7 @@ export function asWritten(doc: Doc, from: number, to: number): string {
 }
 
 /** Removes markup and layout whitespace from a piece of original text, keeping its characters. */
-export function cleanLayout(s: string): string {
+function cleanLayout(s: string): string {
   return s
     .replace(/<[^<>]*>|\*\*/g, ' ')
     .replace(/\s+/g, ' ')

@@ -14,7 +14,6 @@ import { readPlan } from './plan.ts';
 import type { DocResult, Effects } from './result.ts';
 import { readSidecar, type Sidecar } from './sidecar.ts';
 
-export { failedDocument } from './failed.ts';
 export { readPlan } from './plan.ts';
 export type { DocResult, Effects } from './result.ts';
 export type { Correction, Sidecar } from './sidecar.ts';

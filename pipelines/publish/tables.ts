@@ -25,7 +25,7 @@ const DUCK_TYPE: Record<FieldType, string> = {
 const escapesFormulae = (f: Field) => f.type === 'string' && !f.enum;
 
 /** A value as its CSV cell: text that would run as a formula gets a ' in front (the Parquet keeps it as it is). */
-export const csvCell = (f: Field, v: string | number | boolean) =>
+const csvCell = (f: Field, v: string | number | boolean) =>
   escapesFormulae(f) && typeof v === 'string' ? csvText(v) : v;
 
 /** A file path as an SQL string literal (paths come from the command line). */

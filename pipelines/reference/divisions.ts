@@ -85,7 +85,7 @@ export function shortName(name: string): string {
 }
 
 /** The kind of county-level division, from its name. */
-export function countyKind(name: string): string {
+function countyKind(name: string): string {
   if (/自治县$/.test(name)) return 'autonomous_county';
   if (/自治旗$/.test(name)) return 'autonomous_banner';
   if (/特区$/.test(name)) return 'special_district';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { type Divisions, loadDivisions } from './divisions.ts';
+import type { Divisions } from './divisions.ts';
 
 /** A division a document can be about: a county-level division, or a prefecture-level city (保山市). */
 export interface Division {
@@ -123,9 +123,3 @@ export function makeResolver(divisions: Divisions, aliases: readonly Alias[] = [
 }
 
 export type Resolver = ReturnType<typeof makeResolver>;
-
-/** The resolver over the full division table and data/reference/aliases.yaml. */
-export function defaultResolver(aliasFile: string): Resolver {
-  const divisions = loadDivisions();
-  return makeResolver(divisions, readAliases(aliasFile, divisions));
-}

@@ -5,7 +5,7 @@ import { CATEGORIES, type Category, COMPARATORS } from '../extract/types.ts';
 import { decodeDocument } from '../read/decode.ts';
 
 export const RULE_CHECKS = ['share_of_central', 'matching_ratio', 'negative_list'] as const;
-export const SOURCE_STATUSES = ['quoted_in_plan', 'unverified'] as const;
+const SOURCE_STATUSES = ['quoted_in_plan', 'unverified'] as const;
 
 /** One of the programme's quantitative rules, from data/rules/*.yaml. */
 export interface Rule {

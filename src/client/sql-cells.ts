@@ -5,9 +5,6 @@
  */
 import { DataType, type Table } from 'apache-arrow';
 
-/** What a NULL prints as: nothing (an empty cell), as in the published CSV files. */
-export const NULL_TEXT = '';
-
 /** The digits of an unscaled decimal with the point put back: ("-15", 1) → "-1.5", ("5", 2) → "0.05". */
 export function scaled(unscaled: string, scale: number): string {
   if (scale <= 0) return unscaled;
@@ -53,7 +50,7 @@ const MICROSECOND = 2;
 const SINGLE = 1;
 
 /** One value of a column of the given Arrow type, as text; null for NULL. */
-export function cellText(value: unknown, type: DataType): string | null {
+function cellText(value: unknown, type: DataType): string | null {
   if (value === null || value === undefined) return null;
   if (DataType.isDecimal(type)) return scaled(String(value), type.scale);
   if (DataType.isFloat(type)) return type.precision === SINGLE ? real(Number(value)) : String(value);

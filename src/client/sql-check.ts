@@ -13,9 +13,9 @@ import { type Allowed, checkTables, READING, TABLE_FUNCTIONS } from './sql/table
 import { isKw, isName, isOp, nameOf, type Token } from './sql/tokens.ts';
 import { no, type Plan } from './sql/verdict.ts';
 
-export { checkPlan, planOperators, READING_OPERATORS } from './sql/plan.ts';
-export { type Allowed, TABLE_FUNCTIONS } from './sql/tables.ts';
-export { nameOf, type Token, tokensOf } from './sql/tokens.ts';
+export { checkPlan, planOperators } from './sql/plan.ts';
+export type { Allowed } from './sql/tables.ts';
+export { type Token, tokensOf } from './sql/tokens.ts';
 export type { Plan, Said } from './sql/verdict.ts';
 
 /** The longest statement the console accepts (DuckDB-WASM 1.28 fails for good on 65,536 characters or more). */

@@ -17,7 +17,7 @@ import {
 import { en } from './en.ts';
 import { type Key, zh } from './zh.ts';
 
-export const LANGS = ['zh', 'en'] as const;
+const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 

@@ -4,9 +4,6 @@
  */
 import type { Lang } from './index.ts';
 
-/** The language a route's `lang` parameter stands for. */
-export const langOf = (param: string | undefined): Lang => (param === 'en' ? 'en' : 'zh');
-
 /** The `lang` parameter of a page in a language. */
 const paramOf = (lang: Lang) => (lang === 'zh' ? undefined : lang);
 

@@ -16,7 +16,7 @@ export interface Measure {
 }
 
 /** The measures in the order the picker lists them, labelled in a language. */
-export function measures(lang: Lang): Record<string, Measure> {
+function measures(lang: Lang): Record<string, Measure> {
   const plan = (label: string, unit: string, better: Measure['better'] = 'higher'): Measure => ({
     label,
     unit,
@@ -45,7 +45,7 @@ export function measures(lang: Lang): Record<string, Measure> {
 }
 
 /** The strings the browser fills in ({name}, {k}, {n}… are replaced there), by the names it reads them by. */
-export const benchmarkStrings = (lang: Lang) => ({
+const benchmarkStrings = (lang: Lang) => ({
   rank: t(lang, 'bench_rank'),
   rank_tied: t(lang, 'bench_rank_tied'),
   better_higher: t(lang, 'bench_better_higher'),

@@ -7,16 +7,7 @@
 import * as Plot from '@observablehq/plot';
 
 /** Okabe–Ito colours, in the order sources and series use them. */
-export const PALETTE = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#CC79A7',
-  '#56B4E9',
-  '#D55E00',
-  '#F0E442',
-  '#000000',
-];
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
 const FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
 
@@ -37,7 +28,7 @@ function chartSvg(el: Element): Element {
 }
 
 /** Renders a Plot chart on `document` to an SVG string (a figure with its legend) with a text alternative. */
-export function renderSvg(options: Plot.PlotOptions, { alt, document }: Omit<ChartOptions, 'width'>): string {
+function renderSvg(options: Plot.PlotOptions, { alt, document }: Omit<ChartOptions, 'width'>): string {
   const el = Plot.plot({
     style: { fontFamily: FONT, fontSize: '12px', background: 'transparent' },
     ...options,

@@ -98,7 +98,7 @@ export async function pickerIndex(): Promise<PickerEntry[]> {
 }
 
 /** An allocation row as the contract's fund rules take it. */
-export const fundItem = (a: AllocationRow): FundItem => ({
+const fundItem = (a: AllocationRow): FundItem => ({
   id: a.item_id,
   parent: a.parent_item_id,
   category: a.category,
@@ -110,7 +110,7 @@ export const fundItem = (a: AllocationRow): FundItem => ({
 });
 
 /** A document's stated totals as the contract's fund rules take them. */
-export const fundTotals = (d: DocumentRow): FundTotals => ({
+const fundTotals = (d: DocumentRow): FundTotals => ({
   total: d.funds_total_yuan,
   central: d.funds_central_yuan,
   provincial: d.funds_provincial_yuan,

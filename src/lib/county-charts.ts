@@ -28,7 +28,7 @@ const monthDate = (ym: string) => new Date(Date.UTC(Number(ym.slice(0, 4)), Numb
 const monthAfter = (ym: string) => new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 1));
 
 /** The leaf items' funds per category and source (an item with no source stated counts as unattributed). */
-export function fundsBySource(lang: Lang, items: AllocationRow[]) {
+function fundsBySource(lang: Lang, items: AllocationRow[]) {
   const parents = new Set(items.map((a) => a.parent_item_id).filter(Boolean));
   const scale = scaleOf(lang);
   const bars = items
@@ -94,7 +94,7 @@ export function phasesChart(lang: Lang, steps: PhaseRow[]): ChartView | null {
 }
 
 /** A progress value as read: 12% for a year-on-year growth, money for an amount, else the number (1,500). */
-export const progressValue = (lang: Lang, p: ProgressRow, v: number | null, isMoney: boolean) =>
+const progressValue = (lang: Lang, p: ProgressRow, v: number | null, isMoney: boolean) =>
   v === null ? '—' : p.basis === 'yoy_12_months' ? `${v}%` : isMoney ? money(lang, v) : group(String(v));
 
 const PROGRESS_COLUMNS = [
@@ -107,7 +107,7 @@ const PROGRESS_COLUMNS = [
 ] as const;
 
 /** The chart of each target's share reached against the linear expectation, or null when none is measured. */
-export function progressChart(lang: Lang, rows: ProgressRow[]): ChartView | null {
+function progressChart(lang: Lang, rows: ProgressRow[]): ChartView | null {
   const measured = rows.filter((p) => p.share_of_target !== null);
   if (!measured.length) return null;
   return {
@@ -133,7 +133,7 @@ export function progressChart(lang: Lang, rows: ProgressRow[]): ChartView | null
 }
 
 /** The monthly online retail sales chart, or null when there are none. */
-export function salesChart(lang: Lang, metrics: MetricRow[]): (ChartView & { synthetic: boolean }) | null {
+function salesChart(lang: Lang, metrics: MetricRow[]): (ChartView & { synthetic: boolean }) | null {
   const sales = metrics.filter((m) => m.metric === 'online_retail_sales_yuan');
   if (!sales.length) return null;
   const [scale, unit] = [scaleOf(lang), unitOf(lang)];

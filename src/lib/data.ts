@@ -12,7 +12,7 @@ import { compressors } from 'hyparquet-compressors';
 import {
   ALLOCATIONS,
   AMOUNTS,
-  CORRECTIONS,
+  type CORRECTIONS,
   COUNTIES,
   checkRows,
   DOCUMENT_FIELDS,
@@ -150,8 +150,6 @@ export const counties = () => load(COUNTIES);
 export const rules = () => load(RULES);
 /** progress, sorted by doc_id, measure. */
 export const progress = () => load(PROGRESS);
-/** corrections, sorted by doc_id, correction_id. */
-export const corrections = () => load(CORRECTIONS);
 
 /** The text of a document as the pipeline read it (document_texts): the text every published span points into. */
 export async function documentText(docId: string): Promise<string> {

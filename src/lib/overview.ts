@@ -162,9 +162,7 @@ function figuresOf(lang: Lang, x: Tables, d: DocumentRow) {
       ...KEY_FIELDS.flatMap((name) => {
         const f = x.field(d, name);
         if (!f) return [];
-        return [
-          fact(fieldName(lang, name), fieldText(lang, name, f.value), f),
-        ];
+        return [fact(fieldName(lang, name), fieldText(lang, name, f.value), f)];
       }),
       ...x.goals
         .filter((g) => g.doc_id === d.doc_id)

@@ -255,7 +255,9 @@ describe('computed village coverage and central funds', () => {
         if (!ym) continue;
         const shown = monthLabel('zh', ym);
         expect(overview, `${d.doc_id} ${ym} on the overview`).toContain(shown);
-        expect(await text(`/documents/${d.doc_id}/`), `${d.doc_id} ${ym} on its document page`).toContain(shown);
+        expect(await text(`/documents/${d.doc_id}/`), `${d.doc_id} ${ym} on its document page`).toContain(
+          shown,
+        );
       }
     }
   });

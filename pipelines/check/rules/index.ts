@@ -13,7 +13,6 @@ import { negativeList } from './negative-list.ts';
 import { shareOfCentral } from './share-of-central.ts';
 
 export type { RuleCheck, RuleContext } from './context.ts';
-export { ruleContext } from './context.ts';
 
 /** A kind of rule, as a rule file names it (check:). */
 export type RuleKind = Rule['check'];

@@ -2,7 +2,7 @@
 
 import type { Table } from '../table.ts';
 import { CHECKS, SEVERITIES, STATUSES } from '../vocab.ts';
-import { docId, span } from './fields.ts';
+import { docId } from './fields.ts';
 
 export const FINDINGS = {
   name: 'findings',

@@ -2,7 +2,7 @@
 
 import type { Table } from '../table.ts';
 import { COMPARATORS, MONTHLY_METRICS as METRICS, PROGRESS_MEASURES, PROGRESS_STATUSES } from '../vocab.ts';
-import { docId, span, yuan } from './fields.ts';
+import { docId, span } from './fields.ts';
 
 export const METRICS_MONTHLY = {
   name: 'metrics_monthly',

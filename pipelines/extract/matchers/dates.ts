@@ -40,7 +40,7 @@ export interface MonthRange {
 }
 
 /** Finds month ranges (2019年10月-2021年3月) in a piece of normalized text starting at offset `at`. */
-export function monthRanges(text: string, at = 0): MonthRange[] {
+function monthRanges(text: string, at = 0): MonthRange[] {
   const out: MonthRange[] = [];
   for (const m of text.matchAll(MONTH_RANGE)) {
     const y1 = year(m[1]!);

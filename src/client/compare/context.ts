@@ -7,7 +7,7 @@ import { askedChart } from '../embed.ts';
 /** The most counties compared at once. */
 export const MAX = 6;
 /** The charts an embed URL can ask for alone (?chart=…). */
-export const CHARTS = ['funds', 'central', 'phases', 'monthly'] as const;
+const CHARTS = ['funds', 'central', 'phases', 'monthly'] as const;
 /** One of the charts an embed URL can ask for. */
 export type ChartId = (typeof CHARTS)[number];
 

@@ -25,7 +25,7 @@ export const fundsBars = (plans: PlanSummary[], name: (c: string) => string, sca
   );
 
 /** The category names the bars use, in the vocabulary's order. */
-export const seriesOf = (bars: Segment[], name: (c: string) => string): string[] =>
+const seriesOf = (bars: Segment[], name: (c: string) => string): string[] =>
   CATEGORY_ORDER.map(name).filter((s) => bars.some((d) => d.series === s));
 
 /** Whether a plan's central funds are known in every category (and some are stated), so shares can be drawn. */

@@ -17,10 +17,10 @@ export function chartSvg(holder: Element): SVGSVGElement | null {
 }
 
 /** The file name a chart's downloads are saved under: the site's name and the title, without punctuation. */
-export const fileName = (title: string) => `plan-atlas-${title.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+const fileName = (title: string) => `plan-atlas-${title.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
 
 /** Saves a blob as `name.ext` through a temporary link. */
-export function save(blob: Blob, name: string, ext: string) {
+function save(blob: Blob, name: string, ext: string) {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = `${name}.${ext}`;
@@ -29,10 +29,10 @@ export function save(blob: Blob, name: string, ext: string) {
 }
 
 /** An SVG element as a standalone SVG document's text. */
-export const svgText = (svg: SVGSVGElement) => new XMLSerializer().serializeToString(svg);
+const svgText = (svg: SVGSVGElement) => new XMLSerializer().serializeToString(svg);
 
 /** Draws an SVG at twice its size on a white canvas and hands the PNG to `done`. */
-export function svgToPng(svg: SVGSVGElement, done: (png: Blob) => void) {
+function svgToPng(svg: SVGSVGElement, done: (png: Blob) => void) {
   const { width, height } = svg.viewBox.baseVal;
   const img = new Image();
   img.onload = () => {
@@ -49,7 +49,7 @@ export function svgToPng(svg: SVGSVGElement, done: (png: Blob) => void) {
 }
 
 /** A table as CSV text: UTF-8 with a BOM (for spreadsheets), formulae escaped, a newline at the end. */
-export const csvText = (columns: string[], rows: (string | number)[][]) =>
+const csvText = (columns: string[], rows: (string | number)[][]) =>
   `\uFEFF${Papa.unparse({ fields: columns, data: rows }, { newline: '\n', escapeFormulae: FORMULA })}\n`;
 
 /** The buttons that download the chart in `holder` as SVG and PNG and its rows as CSV. */

@@ -27,7 +27,7 @@ export function planOperators(explain: string): string[] {
 }
 
 /** Operators a reading plan is made of: relational operators, the views' Parquet scans, allowed table functions. */
-export const READING_OPERATORS: ReadonlySet<string> = new Set([
+const READING_OPERATORS: ReadonlySet<string> = new Set([
   'PROJECTION',
   'FILTER',
   'HASH_GROUP_BY',
