@@ -5,7 +5,8 @@
  * counties or with the national-scale synthetic set. The county and the measure are read from the URL and
  * checked against closed lists.
  */
-import { type Place, places } from '../../pipelines/contract/rank.ts';
+import { group, money, percent } from '../../pipelines/contract/format.ts';
+import { type Place, places, type Spread, spread } from '../../pipelines/contract/rank.ts';
 import { strip } from '../lib/charts.ts';
 import type { MeasureValue, PickerEntry } from '../lib/compare.ts';
 import { openDuck } from './duck.ts';
@@ -119,6 +120,24 @@ function rankText(mine: Place | null, name: string, n: number): string {
     .replace('{t}', String(mine.tied));
 }
 
+const lang = document.documentElement.lang.startsWith('en') ? 'en' : 'zh';
+
+/** A value of a measure as the county pages print it: money in 万元/亿元 (¥ million), a share in %, a count. */
+function valueText(unit: string, value: number): string {
+  if (unit === '万元') return money(lang, value);
+  if (unit === '%') return percent(value);
+  return `${group(String(Math.round(value * 10) / 10))}${lang === 'zh' ? '' : ' '}${unit}`;
+}
+
+/** Where the middle of the counties lies, in words, or nothing for fewer than three counties. */
+function spreadText(s: Spread | null, unit: string): string {
+  if (!s) return '';
+  return L.spread!.replace('{n}', String(s.n))
+    .replace('{median}', valueText(unit, s.median))
+    .replace('{low}', valueText(unit, s.low))
+    .replace('{high}', valueText(unit, s.high));
+}
+
 /** What the distribution shows: the values as queried, the same ranked, and whether any is synthetic. */
 interface Distribution {
   rows: MeasureValue[];
@@ -168,6 +187,9 @@ async function main() {
   const note = paramNote(ch, names, info);
   if (note) out.append(note);
   out.append(paragraph('', rank, 'benchmark-rank'));
+  const middle = spreadText(spread(rows.map((r) => r.value)), info.unit);
+  // an embed keeps the chart and the rank line only (its iframe height is the chart's)
+  if (middle && root.dataset.embed !== 'true') out.append(paragraph('', middle, 'benchmark-spread'));
   out.append(paragraph('note', info.better === 'lower' ? L.better_lower! : L.better_higher!));
   if (year) out.append(paragraph('note', L.year!.replace('{y}', year)));
   out.append(distribution(ch, info, { rows, sorted, synthetic }, rank, chartWidth(out)));

@@ -309,6 +309,7 @@ export const en: Record<Key, string> = {
   bench_parcels_year: 'Parcels, latest year (monthly metrics)',
   bench_rank: '{name} ranks {k} of {n} counties.',
   bench_rank_tied: '{name} is joint {k} of {n} counties ({t} counties have the same value).',
+  bench_spread: 'The median of the {n} counties is {median}; the middle half lie between {low} and {high}.',
   bench_better_higher: 'A larger value ranks higher.',
   bench_better_lower: 'A smaller value ranks higher.',
   bench_absent: '{name}: the plan does not state this ({n} counties do).',

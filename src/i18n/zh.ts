@@ -310,6 +310,7 @@ export const zh = {
   bench_parcels_year: '最近一年快递业务量（月度指标）',
   bench_rank: '{name} 在 {n} 个县中排第 {k}。',
   bench_rank_tied: '{name} 在 {n} 个县中并列第 {k}（{t} 个县数值相同）。',
+  bench_spread: '{n} 个县的中位数为 {median}，居中的一半县在 {low} 至 {high} 之间。',
   bench_better_higher: '数值越大排名越前。',
   bench_better_lower: '数值越小排名越前。',
   bench_absent: '{name} 的方案没有这一数据（{n} 个县有）。',

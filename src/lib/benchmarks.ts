@@ -48,6 +48,7 @@ function measures(lang: Lang): Record<string, Measure> {
 const benchmarkStrings = (lang: Lang) => ({
   rank: t(lang, 'bench_rank'),
   rank_tied: t(lang, 'bench_rank_tied'),
+  spread: t(lang, 'bench_spread'),
   better_higher: t(lang, 'bench_better_higher'),
   better_lower: t(lang, 'bench_better_lower'),
   absent: t(lang, 'bench_absent'),

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { yuanZh } from '../../pipelines/contract/format.ts';
+import { money, yuanZh } from '../../pipelines/contract/format.ts';
 import { ARGS, CHROMIUM, DATA, DIST, serve } from './harness.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -413,6 +413,27 @@ describe('benchmarks', () => {
     expect(await embed.locator('#measure').isVisible()).toBe(false);
     expect(await embed.locator('figure.chart:visible').count()).toBe(1);
     await embed.close();
+  });
+
+  it('says where the middle of the counties lies: the median central funds of the plans that state them', async () => {
+    const funds = csvRows('documents')
+      .filter((d) => d.doc_type === 'plan' && d.funds_central_yuan !== '')
+      .map((d) => Number(d.funds_central_yuan))
+      .sort((a, b) => a - b);
+    // an odd number of plans: the median is the middle one, read off the sorted column
+    expect(funds.length % 2).toBe(1);
+    const median = funds[(funds.length - 1) / 2]!;
+    for (const [path, lang] of [
+      ['/benchmarks/', 'zh'],
+      ['/en/benchmarks/', 'en'],
+    ] as const) {
+      const page = await open(`${path}?m=central_funds`);
+      await page.locator('#benchmarks[data-state="ready"]').waitFor();
+      const line = (await page.locator('#benchmark-spread').textContent())!;
+      expect(line, path).toContain(money(lang, median));
+      expect(line, path).toContain(String(funds.length));
+      await page.close();
+    }
   });
 
   it('says when a plan lacks the measure instead of ranking it as zero', async () => {

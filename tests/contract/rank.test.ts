@@ -1,6 +1,6 @@
 /** Ranking counties on a measure (pipelines/contract/rank.ts). */
 import { describe, expect, it } from 'vitest';
-import { places } from '../../pipelines/contract/rank.ts';
+import { places, spread } from '../../pipelines/contract/rank.ts';
 
 describe('places(values, better)', () => {
   it('places(values, "lower") ranks the shortest delivery promise first (48 hours before 72)', () => {
@@ -27,5 +27,20 @@ describe('places(values, better)', () => {
       null,
       { rank: 2, tied: 1, of: 2 },
     ]);
+  });
+});
+
+describe('spread(values)', () => {
+  it('spread(values) gives the median and the quartiles of the present values (1, 2, 3, 4, 5 → 3, 2 to 4)', () => {
+    expect(spread([5, 1, null, 3, 2, 4])).toEqual({ n: 5, median: 3, low: 2, high: 4 });
+  });
+
+  it('spread(values) interpolates between two middle values, as d3.quantile does (1, 2, 3, 4 → 2.5)', () => {
+    expect(spread([1, 2, 3, 4])).toEqual({ n: 4, median: 2.5, low: 1.75, high: 3.25 });
+  });
+
+  it('spread(values) gives nothing for fewer than three counties (a median of two is not a benchmark)', () => {
+    expect(spread([1, 2])).toBeNull();
+    expect(spread([Number.NaN, null, 4])).toBeNull();
   });
 });
