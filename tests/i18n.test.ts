@@ -80,10 +80,8 @@ describe('an English page', () => {
     expect([...new Set(leaks(doc, false))]).toEqual([]);
   });
 
-  // Known gap, left to the chart code (components/Chart.astro, lib/charts.ts): a chart's source line (the plan's
-  // title), its SVG labels and its data table's row headers (phase names) are written as plain text and cannot
-  // carry lang="zh-CN" from the outside. When they can, this test fails: make it `it`.
-  it.fails('charts mark their Chinese labels lang="zh…" too', () => {
+  // a chart's source line (the plan's title), its SVG labels and its data table's row headers (phase names)
+  it('charts mark their Chinese labels lang="zh…" too', () => {
     const all = EN.flatMap((path) => leaks(documentOf(path), true).map((l) => `${path} ${l}`));
     expect(all).toEqual([]);
   });

@@ -5,9 +5,13 @@
  * Colours: Okabe–Ito, safe for colour-blind readers; every chart also has its data as a table.
  */
 import * as Plot from '@observablehq/plot';
+import { runs } from './mixed.ts';
 
 /** Okabe–Ito colours, in the order sources and series use them. */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+
+const HAN = /\p{Script=Han}/u;
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 const FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
 
@@ -27,6 +31,29 @@ function chartSvg(el: Element): Element {
   return svg;
 }
 
+/**
+ * A label that is Chinese (a phase's name, 万元) marked lang="zh-CN", so that an English page reads it as Chinese;
+ * a label that mixes languages ("Training 培训") has its Chinese runs marked, each in a tspan (span in a legend).
+ */
+function markChinese(label: Element) {
+  const text = label.textContent ?? '';
+  if (!HAN.test(text) || label.querySelector('text, tspan, span')) return;
+  const parts = runs(text);
+  if (!parts.some((r) => !r.zh && /\p{L}/u.test(r.text))) return void label.setAttribute('lang', 'zh-CN');
+  const svg = label.namespaceURI === SVG_NS;
+  label.replaceChildren(
+    ...parts.map((r) => {
+      if (!r.zh) return r.text;
+      const run = svg
+        ? label.ownerDocument.createElementNS(SVG_NS, 'tspan')
+        : label.ownerDocument.createElement('span');
+      run.setAttribute('lang', 'zh-CN');
+      run.textContent = r.text;
+      return run;
+    }),
+  );
+}
+
 /** Renders a Plot chart on `document` to an SVG string (a figure with its legend) with a text alternative. */
 function renderSvg(options: Plot.PlotOptions, { alt, document }: Omit<ChartOptions, 'width'>): string {
   const el = Plot.plot({
@@ -44,6 +71,7 @@ function renderSvg(options: Plot.PlotOptions, { alt, document }: Omit<ChartOptio
   for (const g of el.querySelectorAll('[aria-description]')) g.removeAttribute('aria-description');
   for (const swatch of el.querySelectorAll('svg'))
     if (swatch !== svg) swatch.setAttribute('aria-hidden', 'true');
+  for (const label of el.querySelectorAll('text, tspan, span')) markChinese(label);
   // a legend (figure) is kept with the chart
   return el.outerHTML;
 }
