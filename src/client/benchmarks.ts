@@ -7,18 +7,17 @@
  */
 import { group, money, percent } from '../../pipelines/contract/format.ts';
 import { type Place, places, type Spread, spread } from '../../pipelines/contract/rank.ts';
+import type { Measure } from '../lib/benchmarks.ts';
 import { strip } from '../lib/charts.ts';
 import type { MeasureValue, PickerEntry } from '../lib/compare.ts';
 import { openDuck } from './duck.ts';
 import { embedFor } from './embed.ts';
+import { headed } from './figure/downloads.ts';
 import { chartWidth, figure } from './figure.ts';
 
 const root = document.getElementById('benchmarks') as HTMLElement;
 const L = JSON.parse(root.dataset.strings!) as Record<string, string>;
-const MEASURES = JSON.parse(root.dataset.measures!) as Record<
-  string,
-  { label: string; unit: string; kind: 'plan' | 'metric'; better: 'higher' | 'lower' }
->;
+const MEASURES = JSON.parse(root.dataset.measures!) as Record<string, Measure>;
 const METRIC_SQL: Record<string, string> = {
   // sums over the latest full calendar year in the data; the year is read from the data, not from input
   online_retail_sales_latest_year: 'online_retail_sales_yuan',
@@ -47,13 +46,13 @@ async function values(measure: string, plan: Record<string, MeasureValue[]>, nam
       value: Number(r.v),
       doc_id: '',
       span: null,
+      synthetic: r.s === true,
     })) as MeasureValue[],
     year: y,
     synthetic: rows.some((r) => r.s === true),
   };
 }
 
-type Measure = (typeof MEASURES)[string];
 type Ranked = MeasureValue & { place: Place };
 
 /** The measure and the county the URL asks for, each checked against its closed list (else the first). */
@@ -123,19 +122,19 @@ function rankText(mine: Place | null, name: string, n: number): string {
 const lang = document.documentElement.lang.startsWith('en') ? 'en' : 'zh';
 
 /** A value of a measure as the county pages print it: money in 万元/亿元 (¥ million), a share in %, a count. */
-function valueText(unit: string, value: number): string {
-  if (unit === '万元') return money(lang, value);
-  if (unit === '%') return percent(value);
-  return `${group(String(Math.round(value * 10) / 10))}${lang === 'zh' ? '' : ' '}${unit}`;
+function valueText(m: Measure, value: number): string {
+  if (m.format === 'money') return money(lang, value);
+  if (m.format === 'percent') return percent(value);
+  return `${group(String(Math.round(value * 10) / 10))}${lang === 'zh' ? '' : ' '}${m.unit}`;
 }
 
 /** Where the middle of the counties lies, in words, or nothing for fewer than three counties. */
-function spreadText(s: Spread | null, unit: string): string {
+function spreadText(s: Spread | null, m: Measure): string {
   if (!s) return '';
   return L.spread!.replace('{n}', String(s.n))
-    .replace('{median}', valueText(unit, s.median))
-    .replace('{low}', valueText(unit, s.low))
-    .replace('{high}', valueText(unit, s.high));
+    .replace('{median}', valueText(m, s.median))
+    .replace('{low}', valueText(m, s.low))
+    .replace('{high}', valueText(m, s.high));
 }
 
 /** What the distribution shows: the values as queried, the same ranked, and whether any is synthetic. */
@@ -148,15 +147,28 @@ interface Distribution {
 /** The distribution as a figure: a strip of the counties' values, the chosen county highlighted. */
 function distribution(ch: Choice, info: Measure, d: Distribution, rank: string, width: number) {
   const { rows, sorted, synthetic } = d;
-  const scale = info.unit === '万元' ? 1e4 : info.unit === '%' ? 0.01 : 1;
+  const { scale } = info;
   return figure({
     title: info.label,
     svg: strip(
       rows.map((r) => ({ label: r.name, value: r.value / scale, highlight: r.code === ch.code })),
       { alt: `${info.label}: ${rank}`, unit: info.unit, width, document },
     ),
-    columns: ['#', L.county!, 'county_code', `${info.label} (${info.unit})`],
-    rows: sorted.map((r) => [r.place.rank, r.name, r.code, +(r.value / scale).toFixed(2)]),
+    // a download keeps the sample-data label: a synthetic column wherever any value is summed from sample data
+    columns: [
+      '#',
+      L.county!,
+      'county_code',
+      headed(info.label, info.unit),
+      ...(synthetic ? ['synthetic'] : []),
+    ],
+    rows: sorted.map((r) => [
+      r.place.rank,
+      r.name,
+      r.code,
+      +(r.value / scale).toFixed(2),
+      ...(synthetic ? [String(r.synthetic === true)] : []),
+    ]),
     cite: L.cite!,
     dataTable: L.data_table!,
     note: synthetic ? L.chart_synthetic : undefined,
@@ -187,7 +199,7 @@ async function main() {
   const note = paramNote(ch, names, info);
   if (note) out.append(note);
   out.append(paragraph('', rank, 'benchmark-rank'));
-  const middle = spreadText(spread(rows.map((r) => r.value)), info.unit);
+  const middle = spreadText(spread(rows.map((r) => r.value)), info);
   // an embed keeps the chart and the rank line only (its iframe height is the chart's)
   if (middle && root.dataset.embed !== 'true') out.append(paragraph('', middle, 'benchmark-spread'));
   out.append(paragraph('note', info.better === 'lower' ? L.better_lower! : L.better_higher!));

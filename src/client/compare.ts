@@ -8,10 +8,11 @@
  * opened in a worker for the monthly series, so the first chart never waits for it. The parts are in compare/.
  */
 
+import { oneCounty } from '../../pipelines/contract/names.ts';
 import type { PickerEntry, PlanSummary } from '../lib/compare.ts';
 import { type Context, MAX, readContext, type Selection, setState } from './compare/context.ts';
 import { drawMonthly, monthlyFailed } from './compare/monthly.ts';
-import { chosenItems, fillOptions, findCounty } from './compare/picker.ts';
+import { chosenItems, defaultCodes, fillOptions } from './compare/picker.ts';
 import { drawPlans } from './compare/plans.ts';
 import { parseState, writeUrl } from './compare/state.ts';
 import { embedFor, iframe, showOnly } from './embed.ts';
@@ -67,10 +68,7 @@ function drawSelection(c: Compare, sel: Selection) {
   const whole = embedFor(c.ctx.root, `c=${sel.codes.join(',')}&m=${sel.metric}`, '');
   if (c.el.snippet && whole) c.el.snippet.textContent = iframe(whole.src, 1200, document.title);
   c.el.chosen.replaceChildren(
-    ...chosenItems(sel.codes, c.names, c.ctx.L.remove!, (code) => {
-      c.codes = c.codes.filter((x) => x !== code);
-      redraw(c);
-    }),
+    ...chosenItems(sel.codes, c.names, c.ctx.L.remove!, (code) => removeCounty(c, code)),
   );
   const plans = sel.codes.map((code) => c.plans.find((p) => p.code === code));
   drawPlans(
@@ -123,23 +121,37 @@ async function redraw(c: Compare, push = true) {
   await monthlyPart(c, sel, () => mine === c.generation);
 }
 
-/** Adds the county the picker names, or says why it cannot. */
+/** A sentence of the page's strings with the county's name in it. */
+const named = (c: Compare, key: string, code: string) =>
+  c.ctx.L[key]!.replace('{name}', c.names.get(code) ?? code);
+
+/** Adds the county the picker names, or says why it cannot; the message line says what happened. */
 function addCounty(c: Compare) {
   const { L } = c.ctx;
-  const county = findCounty(c.counties, c.el.picker.value);
-  if (!county) {
-    c.el.message.textContent = L.not_found!;
-    return;
+  const county = oneCounty(c.counties, c.el.picker.value);
+  if (!county) c.el.message.textContent = L.not_found!;
+  else if (c.codes.includes(county.code)) c.el.message.textContent = named(c, 'already', county.code);
+  else if (c.codes.length >= MAX) c.el.message.textContent = L.too_many!;
+  else {
+    c.el.message.textContent = named(c, 'added', county.code);
+    c.codes = [...c.codes, county.code];
+    c.el.picker.value = '';
+    redraw(c);
   }
-  if (c.codes.includes(county.code)) return;
-  if (c.codes.length >= MAX) {
-    c.el.message.textContent = L.too_many!;
-    return;
-  }
-  c.el.message.textContent = '';
-  c.codes = [...c.codes, county.code];
-  c.el.picker.value = '';
+}
+
+/**
+ * Removes a county, says so, and keeps the reader's place: focus goes to the remove button now where the removed
+ * one was (or the last one), or to the list when the one county left cannot be removed.
+ */
+function removeCounty(c: Compare, code: string) {
+  const at = c.codes.indexOf(code);
+  c.codes = c.codes.filter((x) => x !== code);
+  c.el.message.textContent = named(c, 'removed', code);
   redraw(c);
+  const buttons = [...c.el.chosen.querySelectorAll('button')];
+  const next = buttons[Math.min(at, buttons.length - 1)];
+  (next && !next.disabled ? next : c.el.chosen).focus();
 }
 
 /** Listens to the picker, the metric and the browser's back and forward buttons. */
@@ -182,7 +194,7 @@ async function main(ctx: Context) {
     generation: 0,
   };
   const { codes, unknown, metric } = stateOf(c);
-  c.codes = codes.length ? codes : counties.slice(0, 2).map((x) => x.code);
+  c.codes = codes.length ? codes : defaultCodes(plans);
   c.metric = metric;
   fillOptions(byId<HTMLDataListElement>('county-options'), counties);
   el.metric.value = metric;

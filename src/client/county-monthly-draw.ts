@@ -2,15 +2,17 @@
 import { lines } from '../lib/charts.ts';
 import { openDuck } from './duck.ts';
 import { embedFor, showOnly } from './embed.ts';
+import { headed, scaled } from './figure/downloads.ts';
 import { chartWidth, figure } from './figure.ts';
 
 type ChartId = 'series' | 'growth';
 type Row = Record<string, unknown>;
 
-/** A month (YYYY-MM) and its value. */
+/** A month (YYYY-MM), its value, and whether it is sample data (or, for growth, computed from any). */
 interface Month {
   month: string;
   value: number;
+  synthetic: boolean;
 }
 
 /** What the page says in its data attributes: its strings, its closed lists and the county. */
@@ -18,6 +20,7 @@ interface Page {
   root: HTMLElement;
   L: Record<string, string>;
   METRICS: Record<string, string>;
+  UNITS: Record<string, string>;
   GROWTH: Record<string, number>;
   code: string;
   zh: boolean;
@@ -29,6 +32,7 @@ const pageOf = (root: HTMLElement): Page => ({
   root,
   L: JSON.parse(root.dataset.strings!) as Record<string, string>,
   METRICS: JSON.parse(root.dataset.metrics!) as Record<string, string>,
+  UNITS: JSON.parse(root.dataset.units!) as Record<string, string>,
   GROWTH: JSON.parse(root.dataset.growth!) as Record<string, number>,
   code: root.dataset.code!,
   zh: root.dataset.lang === 'zh',
@@ -42,9 +46,11 @@ const toDate = (m: string) => new Date(Date.UTC(+m.slice(0, 4), +m.slice(5, 7) -
 function yoyGrowth(values: Month[]): Month[] {
   const growth: Month[] = [];
   for (let i = 23; i < values.length; i++) {
-    const last = values.slice(i - 11, i + 1).reduce((a, v) => a + v.value, 0);
-    const before = values.slice(i - 23, i - 11).reduce((a, v) => a + v.value, 0);
-    if (before > 0) growth.push({ month: values[i]!.month, value: 100 * (last / before - 1) });
+    const window = values.slice(i - 23, i + 1);
+    const last = window.slice(12).reduce((a, v) => a + v.value, 0);
+    const before = window.slice(0, 12).reduce((a, v) => a + v.value, 0);
+    const synthetic = window.some((v) => v.synthetic);
+    if (before > 0) growth.push({ month: values[i]!.month, value: 100 * (last / before - 1), synthetic });
   }
   return growth;
 }
@@ -80,26 +86,26 @@ function addFigure(page: Page, metric: string, chart: ChartId, parts: Parts, syn
   );
 }
 
-/** The chart of the monthly values (万元 or ¥ million for money), with the rows as queried. */
-function seriesParts(page: Page, metric: string, values: Month[], rows: Row[]): Parts {
-  const { METRICS, zh, out } = page;
+/** The chart of the monthly values (万元 or ¥ million for money); its CSV in the same unit, said in the header. */
+function seriesParts(page: Page, metric: string, values: Month[]): Parts {
+  const { METRICS, UNITS, zh, out } = page;
   const name = METRICS[metric]!;
-  const money = metric.endsWith('_yuan');
-  const scale = money ? (zh ? 1e4 : 1e6) : 1;
+  const unit = UNITS[metric]!;
+  const scale = metric.endsWith('_yuan') ? (zh ? 1e4 : 1e6) : 1;
   return {
     title: name,
     svg: lines(
       values.map((v) => ({ series: name, date: toDate(v.month), value: v.value / scale })),
       {
         alt: name,
-        unit: money ? (zh ? '万元' : '¥ million') : '',
+        unit,
         series: [name],
         width: chartWidth(out),
         document,
       },
     ),
-    columns: ['month', 'value', 'synthetic'],
-    rows: rows.map((r) => [String(r.month), Number(r.value), String(r.synthetic)]),
+    columns: ['month', headed('value', unit), 'synthetic'],
+    rows: values.map((v) => [v.month, scaled(v.value, scale), String(v.synthetic)]),
   };
 }
 
@@ -123,21 +129,30 @@ function growthParts(page: Page, metric: string, growth: Month[]): Parts {
       width: chartWidth(out),
       document,
     }),
-    columns: ['month', 'yoy_growth_pct', ...(target !== undefined ? ['target_pct'] : [])],
-    rows: growth.map((g) => [g.month, +g.value.toFixed(1), ...(target !== undefined ? [target] : [])]),
+    columns: ['month', 'yoy_growth_pct', ...(target !== undefined ? ['target_pct'] : []), 'synthetic'],
+    rows: growth.map((g) => [
+      g.month,
+      +g.value.toFixed(1),
+      ...(target !== undefined ? [target] : []),
+      String(g.synthetic),
+    ]),
   };
 }
 
 /** Draws the monthly values and their growth (when there are two years of months), or says there are none. */
 function drawCharts(page: Page, metric: string, rows: Row[]) {
-  const values = rows.map((r) => ({ month: String(r.month), value: Number(r.value) }));
+  const values = rows.map((r) => ({
+    month: String(r.month),
+    value: Number(r.value),
+    synthetic: r.synthetic === true,
+  }));
   const synthetic = rows.some((r) => r.synthetic === true);
   page.out.replaceChildren();
   if (values.length === 0) {
     page.out.append(page.L.no_metrics!);
     return;
   }
-  addFigure(page, metric, 'series', seriesParts(page, metric, values, rows), synthetic);
+  addFigure(page, metric, 'series', seriesParts(page, metric, values), synthetic);
   const growth = yoyGrowth(values);
   if (growth.length) addFigure(page, metric, 'growth', growthParts(page, metric, growth), synthetic);
 }

@@ -17,6 +17,8 @@ export interface FigureParts {
   cite: string;
   dataTable: string;
   note?: string;
+  /** which of the counties asked for the chart does not show, and why (kept inside the figure, so an embed keeps it) */
+  absent?: string;
   /** the chart's id on its page, from the page's closed list (an embed URL asks for it with ?chart=…) */
   chart?: string;
   /** the iframe snippet for this chart alone: the embed page's URL and the label of the disclosure */
@@ -49,6 +51,7 @@ export function figure(o: FigureParts): HTMLElement {
   holder.className = 'svg';
   holder.innerHTML = o.svg;
   fig.append(caption(o.title), holder);
+  if (o.absent) fig.append(paragraph('note chart-absent', o.absent));
   if (o.note) fig.append(paragraph('chart-synthetic', o.note));
   fig.append(
     paragraph('chart-source', `${o.cite} ${citable()}`),

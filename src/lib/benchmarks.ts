@@ -6,41 +6,54 @@
 import { fieldName, type Lang, t } from '../i18n/index.ts';
 import { pickerIndex } from './compare.ts';
 
-/** A comparable measure: its label, the unit its values are shown in, where it comes from, which way is better. */
+/**
+ * A comparable measure: its label, the unit its values are charted in (in the page's language: 万元 or ¥ million),
+ * how many of the stored values make one unit (yuan per 万元, 0.01 for a share), what it is, where it comes from and
+ * which way is better.
+ */
 export interface Measure {
   label: string;
-  /** 万元 and % also tell the browser how to scale the values (client/benchmarks.ts): never translated */
   unit: string;
+  scale: number;
+  format: 'money' | 'percent' | 'count';
   kind: 'plan' | 'metric';
   better: 'higher' | 'lower';
 }
 
 /** The measures in the order the picker lists them, labelled in a language. */
 function measures(lang: Lang): Record<string, Measure> {
-  const plan = (label: string, unit: string, better: Measure['better'] = 'higher'): Measure => ({
+  const MONEY = {
+    unit: t(lang, 'chart_money_unit'),
+    scale: lang === 'zh' ? 1e4 : 1e6,
+    format: 'money',
+  } as const;
+  const PERCENT = { unit: '%', scale: 0.01, format: 'percent' } as const;
+  const count = (unit: string) => ({ unit, scale: 1, format: 'count' }) as const;
+  type Unit = typeof MONEY | typeof PERCENT | ReturnType<typeof count>;
+  const plan = (label: string, unit: Unit, better: Measure['better'] = 'higher'): Measure => ({
     label,
-    unit,
+    ...unit,
     kind: 'plan',
     better,
   });
-  const metric = (label: string, unit: string): Measure => ({
+  const metric = (label: string, unit: Unit): Measure => ({
     label,
-    unit,
+    ...unit,
     kind: 'metric',
     better: 'higher',
   });
   return {
-    central_funds: plan(fieldName(lang, 'funds_central_yuan'), '万元'),
-    upstream_share: plan(t(lang, 'upstream_share'), '%'),
-    central_per_village_station: plan(t(lang, 'bench_central_per_village_station'), '万元'),
-    training_per_village: plan(t(lang, 'bench_training_per_village'), t(lang, 'unit_person_times')),
-    coverage_stated: plan(t(lang, 'coverage_stated'), '%'),
-    coverage_computed: plan(t(lang, 'coverage_computed'), '%'),
+    central_funds: plan(fieldName(lang, 'funds_central_yuan'), MONEY),
+    upstream_share: plan(t(lang, 'upstream_share'), PERCENT),
+    central_per_village_station: plan(t(lang, 'bench_central_per_village_station'), MONEY),
+    training_per_village: plan(t(lang, 'bench_training_per_village'), count(t(lang, 'unit_person_times'))),
+    coverage_stated: plan(t(lang, 'coverage_stated'), PERCENT),
+    coverage_computed: plan(t(lang, 'coverage_computed'), PERCENT),
     // a shorter delivery promise is the better one
-    delivery_hours_to_village: plan(t(lang, 'bench_delivery_hours'), t(lang, 'unit_hours'), 'lower'),
-    online_retail_sales_latest_year: metric(t(lang, 'bench_sales_year'), '万元'),
-    agri_online_retail_sales_latest_year: metric(t(lang, 'bench_agri_sales_year'), '万元'),
-    express_parcels_latest_year: metric(t(lang, 'bench_parcels_year'), t(lang, 'unit_parcels')),
+    delivery_hours_to_village: plan(t(lang, 'bench_delivery_hours'), count(t(lang, 'unit_hours')), 'lower'),
+    online_retail_sales_latest_year: metric(t(lang, 'bench_sales_year'), MONEY),
+    agri_online_retail_sales_latest_year: metric(t(lang, 'bench_agri_sales_year'), MONEY),
+    express_parcels_latest_year: metric(t(lang, 'bench_parcels_year'), count(t(lang, 'unit_parcels'))),
   };
 }
 

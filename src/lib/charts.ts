@@ -138,14 +138,14 @@ export function stackedBars(data: BarDatum[], opts: ChartOptions & { unit: strin
   );
 }
 
-/** A phase on a timeline: its label, first day and the day after its end. */
+/** A phase on a timeline: its label, first day (null when the plan states only its end) and the day after its end. */
 export interface Span2 {
   label: string;
-  start: Date;
+  start: Date | null;
   end: Date;
 }
 
-/** A timeline: one bar per phase from its first to its last month. */
+/** A timeline: one bar per phase from its first to its last month; a dot at its end where only the end is known. */
 export function timeline(data: Span2[], opts: ChartOptions) {
   const width = opts.width ?? 640;
   const { marginLeft, tickFormat } = labelMargin(
@@ -160,7 +160,16 @@ export function timeline(data: Span2[], opts: ChartOptions) {
       marginLeft,
       x: { type: 'utc', label: null, grid: true },
       y: { label: null, domain: data.map((d) => d.label), tickFormat },
-      marks: [Plot.barX(data, { y: 'label', x1: 'start', x2: 'end', fill: PALETTE[0] })],
+      marks: [
+        Plot.barX(
+          data.filter((d) => d.start),
+          { y: 'label', x1: 'start', x2: 'end', fill: PALETTE[0] },
+        ),
+        Plot.dot(
+          data.filter((d) => !d.start),
+          { y: 'label', x: 'end', r: 5, fill: PALETTE[5], symbol: 'diamond' },
+        ),
+      ],
     },
     opts,
   );
@@ -226,16 +235,18 @@ export function line(data: PointDatum[], opts: ChartOptions & { unit: string }) 
   );
 }
 
-/** A segment of a normalised bar: the bar's label, its series and its value. */
+/** A segment of a normalised bar: the bar's label, its series and its value, and its share of the bar (0–1). */
 export interface ShareSegment {
   label: string;
   series: string;
   value: number;
+  share?: number;
 }
 
 /**
  * Each bar split into its series as shares of the bar's total (100%), the first series first, with a rule at
- * `rule` (e.g. 0.5 for the programme's 50% to 农产品上行).
+ * `rule` (e.g. 0.5 for the programme's 50% to 农产品上行). A segment with its `share` is labelled with it
+ * ("35%", black on a white halo, readable on every colour) where it is wide enough to hold the label.
  */
 export function normalizedBars(
   data: ShareSegment[],
@@ -256,6 +267,26 @@ export function normalizedBars(
         Plot.barX(
           data,
           Plot.stackX({ y: 'label', x: 'value', fill: 'series', offset: 'normalize', order: opts.series }),
+        ),
+        Plot.text(
+          data,
+          Plot.stackX({
+            y: 'label',
+            x: 'value',
+            z: 'series',
+            offset: 'normalize',
+            order: opts.series,
+            // a label where the segment is at least 30 px wide, none (null) elsewhere
+            text: (d: ShareSegment) =>
+              d.share !== undefined && d.share * (width - marginLeft - 20) >= 30
+                ? `${Math.round(d.share * 100)}%`
+                : null,
+            fill: '#000',
+            stroke: '#fff',
+            strokeWidth: 3,
+            paintOrder: 'stroke',
+            className: 'share-label',
+          }),
         ),
         ...(opts.rule === undefined
           ? []

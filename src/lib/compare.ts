@@ -30,7 +30,7 @@ export interface PickerEntry {
   name: string;
   short: string;
   province: string;
-  /** full pinyin without tones and initials: wuzhishanshi wzss */
+  /** pinyin without tones of the name and the short name, and the initials: wuzhishanshi wuzhishan wzss */
   pinyin: string;
 }
 
@@ -85,14 +85,15 @@ export async function pickerIndex(): Promise<PickerEntry[]> {
   return (await mainPlans()).map((d) => {
     const c = countyRows.get(d.county_code!);
     const name = c?.name ?? d.county_name ?? d.county_code!;
-    const full = pinyin(name, { toneType: 'none', type: 'array' }).join('');
+    const short = c?.short_name ?? name;
+    const spelt = (s: string) => pinyin(s, { toneType: 'none', type: 'array' }).join('');
     const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
     return {
       code: d.county_code!,
       name,
-      short: c?.short_name ?? name,
+      short,
       province: d.province ?? '',
-      pinyin: `${full} ${initials}`,
+      pinyin: [...new Set([spelt(name), spelt(short), initials])].join(' '),
     };
   });
 }
@@ -223,6 +224,8 @@ export interface MeasureValue {
   value: number;
   doc_id: string;
   span: [number, number] | null;
+  /** a monthly measure summed from sample data (plan measures are read from the plans) */
+  synthetic?: boolean;
 }
 
 type Span2 = [number, number] | null;

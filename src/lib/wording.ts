@@ -6,7 +6,7 @@
  */
 import { dateLabel, group, money, monthLabel } from '../../pipelines/contract/format.ts';
 import { fieldValue, targetValue } from '../../pipelines/contract/labels.ts';
-import { COMPARATOR, termOf } from '../../pipelines/contract/vocab.ts';
+import { COMPARATOR, MONTHLY_METRIC, MONTHLY_METRICS, termOf } from '../../pipelines/contract/vocab.ts';
 import { docTypeName, type Key, type Lang, levelName, t } from '../i18n/index.ts';
 
 // the units a target states (targets.unit): a count (个, 家) is the number alone in English
@@ -48,3 +48,16 @@ export function fieldText(lang: Lang, field: string, value: string): string {
 /** The column of a row in a language: message_zh or message_en, rule_zh or rule_en. */
 export const inLanguage = <K extends string>(lang: Lang, row: Record<`${K}_${Lang}`, string>, base: K) =>
   row[`${base}_${lang}`];
+
+// the unit a monthly metric is charted and downloaded in: money in 万元 (¥ million), counts by what they count
+const MONTHLY_UNIT: Record<(typeof MONTHLY_METRIC)[keyof typeof MONTHLY_METRIC]['unit'], Key> = {
+  yuan: 'chart_money_unit',
+  parcels: 'unit_parcels',
+  stations: 'unit_stations',
+  person_times: 'unit_person_times',
+  shops: 'unit_shops',
+};
+
+/** Each monthly metric's unit as charts show it and downloads name it: 万元, 件, 人次 / ¥ million, parcels. */
+export const monthlyUnits = (lang: Lang): Record<string, string> =>
+  Object.fromEntries(MONTHLY_METRICS.map((m) => [m, t(lang, MONTHLY_UNIT[MONTHLY_METRIC[m].unit])]));

@@ -11,11 +11,21 @@ const plans = [
 
 describe('phaseRows', () => {
   it('phaseRows gives 东港 终期验收 from 2021-11 to 2021-12, the months the plan states', () => {
-    expect(phaseRows(plans)).toEqual([{ label: '东港市 · 终期验收阶段', start: '2021-11', end: '2021-12' }]);
+    expect(phaseRows(plans)[0]).toEqual({
+      county: '东港市',
+      label: '东港市 · 终期验收阶段',
+      start: '2021-11',
+      end: '2021-12',
+    });
   });
 
-  it('phaseRows leaves out a phase without a first month', () => {
-    expect(phaseRows(plans).some((r) => r.label.includes('项目验收阶段'))).toBe(false);
+  it('phaseRows keeps a phase that states only its end, with no start invented', () => {
+    expect(phaseRows(plans)[1]).toEqual({
+      county: '乳源瑶族自治县',
+      label: '乳源瑶族自治县 · 项目验收阶段',
+      start: null,
+      end: '2023-03',
+    });
   });
 });
 
@@ -27,6 +37,8 @@ describe('phaseBars', () => {
         start: new Date(Date.UTC(2021, 10, 1)),
         end: new Date(Date.UTC(2022, 0, 1)),
       },
+      // only the end: a dot at the end of March 2023
+      { label: '乳源瑶族自治县 · 项目验收阶段', start: null, end: new Date(Date.UTC(2023, 3, 1)) },
     ]);
   });
 

@@ -1,6 +1,6 @@
 /** The compare page's picker: which one county a reader's text names. */
 import { describe, expect, it } from 'vitest';
-import { findCounty } from '../../src/client/compare/picker.ts';
+import { oneCounty } from '../../pipelines/contract/names.ts';
 import type { PickerEntry } from '../../src/lib/compare.ts';
 
 const COUNTIES: PickerEntry[] = [
@@ -14,34 +14,35 @@ const COUNTIES: PickerEntry[] = [
     pinyin: 'ruyuanyaozuzizhixian ryyzzzx',
   },
 ];
-const find = (q: string) => findCounty(COUNTIES, q)?.code ?? null;
+const find = (q: string) => oneCounty(COUNTIES, q)?.code ?? null;
 
-describe('findCounty', () => {
-  it('findCounty("440232") finds the county by its code, and a code anywhere in the text', () => {
+describe('oneCounty (the picker)', () => {
+  it('oneCounty("440232") finds the county by its code, and a code anywhere in the text', () => {
     expect(find('440232')).toBe('440232');
     expect(find('乳源瑶族自治县 440232')).toBe('440232');
   });
 
-  it('findCounty("999999") finds nothing for a code without a plan', () => {
+  it('oneCounty("999999") finds nothing for a code without a plan', () => {
     expect(find('999999')).toBeNull();
   });
 
-  it('findCounty("乳源") finds the county by its short name, and by its full name', () => {
+  it('oneCounty("乳源") finds the county by its short name, and by its full name', () => {
     expect(find('乳源')).toBe('440232');
     expect(find('五指山市')).toBe('469001');
+    expect(find('乳源县')).toBe('440232');
   });
 
-  it('findCounty("wzss") finds the county by pinyin initials, and "WuTai" by the start of its pinyin', () => {
+  it('oneCounty("wzss") finds the county by pinyin initials, and "WuTai" by the start of its pinyin', () => {
     expect(find('wzss')).toBe('469001');
     expect(find('WuTai')).toBe('140922');
   });
 
-  it('findCounty("五") finds nothing when several counties match', () => {
+  it('oneCounty("五") finds nothing when several counties match', () => {
     expect(find('五')).toBeNull();
     expect(find('wu')).toBeNull();
   });
 
-  it('findCounty("  ") finds nothing for empty text', () => {
+  it('oneCounty("  ") finds nothing for empty text', () => {
     expect(find('  ')).toBeNull();
   });
 });

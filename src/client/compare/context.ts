@@ -25,6 +25,8 @@ export interface Context {
   lang: 'zh' | 'en';
   /** monthly metric → name */
   metrics: Record<string, string>;
+  /** monthly metric → the unit its chart and CSV are in (万元, 件 / ¥ million, parcels) */
+  units: Record<string, string>;
   /** fund category → name */
   categories: Record<string, string>;
   /** target metric → name, in the vocabulary's order */
@@ -46,6 +48,7 @@ export function readContext(root: HTMLElement): Context {
     L: JSON.parse(root.dataset.strings!) as Record<string, string>,
     lang: zh ? 'zh' : 'en',
     metrics: JSON.parse(root.dataset.metrics!) as Record<string, string>,
+    units: JSON.parse(root.dataset.units!) as Record<string, string>,
     categories: JSON.parse(root.dataset.categories!) as Record<string, string>,
     targets: JSON.parse(root.dataset.targets!) as Record<string, string>,
     solo: root.dataset.embed === 'true' ? askedChart(CHARTS) : null,

@@ -20,6 +20,7 @@ export interface ChartParts {
   columns: string[];
   rows: (string | number)[][];
   note?: string;
+  absent?: string;
 }
 
 /** A chart of the selection as a figure, with downloads, citation and the snippet to embed it alone. */

@@ -1,11 +1,13 @@
 /**
  * Funds by category on /compare/: all funds per category (stacked bars), and the share of central funds per
- * category (normalised bars, with the 2019 rule's 50% line) for the plans whose central funds are known in every
- * category. The per-category sums are the contract's categoryFunds, computed with the site (lib/compare.ts).
+ * category (normalised bars labelled with their shares, with the 2019 rule's 50% line) for the plans whose central
+ * funds are known in every category. A county a chart leaves out is named inside its figure, with the reason. The
+ * per-category sums are the contract's categoryFunds, computed with the site (lib/compare.ts).
  */
 import { CATEGORIES as CATEGORY_ORDER } from '../../../pipelines/contract/vocab.ts';
 import { normalizedBars, stackedBars } from '../../lib/charts.ts';
 import type { PlanSummary } from '../../lib/compare.ts';
+import { headed, scaled } from '../figure/downloads.ts';
 import type { Context, Selection } from './context.ts';
 import { compareFigure, section } from './figures.ts';
 
@@ -14,6 +16,21 @@ export interface Segment {
   label: string;
   series: string;
   value: number;
+}
+
+/** Each segment's share of its bar (its county's total), 0–1. */
+export function sharesOf(bars: Segment[]): (Segment & { share: number })[] {
+  const total = new Map<string, number>();
+  for (const d of bars) total.set(d.label, (total.get(d.label) ?? 0) + d.value);
+  return bars.map((d) => ({ ...d, share: total.get(d.label)! > 0 ? d.value / total.get(d.label)! : 0 }));
+}
+
+/** The counties of `plans` missing from a chart's bars, named in a sentence ({names}), or undefined. */
+function absentText(ctx: Context, plans: PlanSummary[], bars: Segment[], sentence: string) {
+  const missing = plans.filter((p) => !bars.some((d) => d.label === p.name)).map((p) => p.name);
+  return missing.length
+    ? sentence.replace('{names}', missing.join(ctx.lang === 'zh' ? '、' : ', '))
+    : undefined;
 }
 
 /** Each plan's funds per category with an amount, in units of `scale` yuan. */
@@ -40,44 +57,54 @@ export const centralBars = (plans: PlanSummary[], name: (c: string) => string): 
       : [],
   );
 
+/** What a funds chart is drawn from: the plans asked for, their bars and the categories in the vocabulary's order. */
+interface Bars {
+  plans: PlanSummary[];
+  bars: Segment[];
+  series: string[];
+}
+
 /** The stacked bars of all funds by category, or null when no plan has an amount. */
-function fundsFigure(ctx: Context, sel: Selection, bars: Segment[], series: string[], width: number) {
-  if (!bars.length) return null;
+function fundsFigure(ctx: Context, sel: Selection, b: Bars, width: number) {
+  if (!b.bars.length) return null;
   const { L, unit } = ctx;
   return compareFigure(ctx, sel, 'funds', {
     title: L.funds_by_category!,
-    svg: stackedBars(bars, { alt: L.funds_by_category!, unit, series, width, document }),
-    columns: [L.county!, L.category!, unit],
-    rows: bars.map((d) => [d.label, d.series, +d.value.toFixed(2)]),
+    svg: stackedBars(b.bars, { alt: L.funds_by_category!, unit, series: b.series, width, document }),
+    columns: [L.county!, L.category!, headed(L.funds!, unit)],
+    rows: b.bars.map((d) => [d.label, d.series, +d.value.toFixed(2)]),
+    absent: absentText(ctx, b.plans, b.bars, L.no_amounts_split!),
   });
 }
 
-/** The normalised bars of central funds by category, or null when no plan has them. */
-function centralFigure(ctx: Context, sel: Selection, bars: Segment[], series: string[], width: number) {
-  if (!bars.length) return null;
+/** The normalised bars of central funds by category, each share labelled, or null when no plan has them. */
+function centralFigure(ctx: Context, sel: Selection, b: Bars, width: number) {
+  if (!b.bars.length) return null;
   const { L, unit, scale } = ctx;
+  const shares = sharesOf(b.bars);
   return compareFigure(ctx, sel, 'central', {
     title: L.share_central!,
-    svg: normalizedBars(bars, {
+    svg: normalizedBars(shares, {
       alt: L.share_central!,
-      series,
+      series: b.series,
       rule: 0.5,
       ruleLabel: L.rule_50,
       width,
       document,
     }),
-    columns: [L.county!, L.category!, `${L.central} (${unit})`],
-    rows: bars.map((d) => [d.label, d.series, +(d.value / scale).toFixed(2)]),
+    columns: [L.county!, L.category!, headed(L.central!, unit), headed(L.share!, '%')],
+    rows: shares.map((d) => [d.label, d.series, scaled(d.value, scale), +(d.share * 100).toFixed(1)]),
+    absent: absentText(ctx, b.plans, b.bars, L.no_central_split!),
   });
 }
 
-/** The note naming the plans whose central funds are not known by category, or null when there are none. */
-function missingNote(ctx: Context, plans: PlanSummary[], central: Segment[]) {
-  const missing = plans.filter((p) => !central.some((d) => d.label === p.name)).map((p) => p.name);
-  if (!missing.length) return null;
+/** A paragraph with a link to the upstream share's ranking on /benchmarks/. */
+function benchmarkLink(ctx: Context) {
   const p = document.createElement('p');
-  p.className = 'note';
-  p.textContent = `${ctx.L.no_central_split}${missing.join(ctx.lang === 'zh' ? '、' : ', ')}`;
+  const a = document.createElement('a');
+  a.href = `${ctx.root.dataset.benchmarks}?m=upstream_share`;
+  a.textContent = ctx.L.upstream_ranked!;
+  p.append(a);
   return p;
 }
 
@@ -87,12 +114,17 @@ export function fundsSection(ctx: Context, plans: PlanSummary[], sel: Selection,
   const name = (c: string) => ctx.categories[c] ?? c;
   const bars = fundsBars(plans, name, ctx.scale);
   const series = seriesOf(bars, name);
-  const abs = fundsFigure(ctx, sel, bars, series, width());
-  if (abs) out.append(abs);
-  const central = centralBars(plans, name);
-  const shares = centralFigure(ctx, sel, central, series, width());
-  if (shares) out.append(shares);
-  const note = missingNote(ctx, plans, central);
-  if (note) out.append(note);
+  const abs = fundsFigure(ctx, sel, { plans, bars, series }, width());
+  const central = centralFigure(ctx, sel, { plans, bars: centralBars(plans, name), series }, width());
+  for (const fig of [abs, central]) if (fig) out.append(fig);
+  // with no chart to carry it, the reason stands alone
+  if (!central)
+    out.append(
+      Object.assign(document.createElement('p'), {
+        className: 'note',
+        textContent: absentText(ctx, plans, [], ctx.L.no_central_split!),
+      }),
+    );
+  out.append(benchmarkLink(ctx));
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import { lines } from '../../lib/charts.ts';
 import { openDuck } from '../duck.ts';
+import { headed, scaled } from '../figure/downloads.ts';
 import { chartWidth } from '../figure.ts';
 import { type Context, type Selection, setState } from './context.ts';
 import { compareFigure } from './figures.ts';
@@ -17,7 +18,9 @@ function monthlyChart(
   names: Map<string, string>,
   width: number,
 ) {
-  const { L, metrics, unit } = ctx;
+  const { L, metrics, units } = ctx;
+  const unit = units[sel.metric]!;
+  const scale = sel.metric.endsWith('_yuan') ? ctx.scale : 1;
   const data = monthlyPoints(rows, names, sel.metric, ctx.scale);
   if (data.length === 0) {
     const p = document.createElement('p');
@@ -28,13 +31,19 @@ function monthlyChart(
     title: metrics[sel.metric]!,
     svg: lines(data, {
       alt: metrics[sel.metric]!,
-      unit: sel.metric.endsWith('_yuan') ? unit : '',
+      unit,
       series: [...new Set(data.map((d) => d.series))],
       width,
       document,
     }),
-    columns: [L.county!, L.month!, L.value!],
-    rows: rows.map((r) => [names.get(String(r.county_code)) ?? '', String(r.month), Number(r.value)]),
+    // the values in the chart's unit, said in the header, and whether each is sample data
+    columns: [L.county!, L.month!, headed(L.value!, unit), 'synthetic'],
+    rows: rows.map((r) => [
+      names.get(String(r.county_code)) ?? '',
+      String(r.month),
+      scaled(Number(r.value), scale),
+      String(r.synthetic === true),
+    ]),
     note: rows.some((r) => r.synthetic === true) ? L.chart_synthetic : undefined,
   });
 }

@@ -1,26 +1,8 @@
 /**
- * The county picker: an input with a list of counties, matched on name, short name, pinyin and code; and the
- * list of counties chosen, each with a button that removes it.
+ * The county picker: an input with a list of counties (matched by the contract's oneCounty on every name form,
+ * pinyin and code), and the list of counties chosen, each with a button that removes it.
  */
-import type { PickerEntry } from '../../lib/compare.ts';
-
-/** The one county a reader's text names (a six-digit code, or a name, short name or pinyin start), else null. */
-export function findCounty(counties: readonly PickerEntry[], q: string): PickerEntry | null {
-  const s = q.trim().toLowerCase().replace(/\s+/g, '');
-  if (!s) return null;
-  const code = /\d{6}/.exec(s)?.[0];
-  if (code) return counties.find((c) => c.code === code) ?? null;
-  const hits = counties.filter(
-    (c) =>
-      c.name.includes(s) ||
-      c.short.includes(s) ||
-      c.pinyin
-        .replace(/\s/g, ' ')
-        .split(' ')
-        .some((p) => p.startsWith(s)),
-  );
-  return hits.length === 1 ? hits[0]! : null;
-}
+import type { PickerEntry, PlanSummary } from '../../lib/compare.ts';
 
 /** Fills the picker's datalist with every county. */
 export function fillOptions(list: HTMLDataListElement, counties: readonly PickerEntry[]) {
@@ -51,4 +33,24 @@ export function chosenItems(
     li.append(b);
     return li;
   });
+}
+
+/**
+ * The counties /compare/ opens on when the address names none: the three plans that say the most to compare
+ * (central funds by category, then targets, then phases), so that every chart has something to show.
+ */
+export function defaultCodes(plans: readonly PlanSummary[], n = 3): string[] {
+  const said = (p: PlanSummary) => [
+    p.categories.filter((k) => k.central !== null).length,
+    p.targets.length,
+    p.phases.length,
+  ];
+  return [...plans]
+    .sort((a, b) => {
+      const [x, y] = [said(a), said(b)];
+      return y[0]! - x[0]! || y[1]! - x[1]! || y[2]! - x[2]! || a.code.localeCompare(b.code);
+    })
+    .slice(0, n)
+    .map((p) => p.code)
+    .sort();
 }

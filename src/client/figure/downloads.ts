@@ -16,6 +16,13 @@ export function chartSvg(holder: Element): SVGSVGElement | null {
   );
 }
 
+/** A column header with its unit, as each language brackets it: 数值（万元）, value (¥ million). */
+export const headed = (label: string, unit: string) =>
+  /\p{Script=Han}/u.test(label) ? `${label}（${unit}）` : `${label} (${unit})`;
+
+/** A value in a chart's unit for a download: `yuan / scale`, without binary noise (123.45, not 123.45000000000002). */
+export const scaled = (value: number, scale: number) => Number((value / scale).toPrecision(12));
+
 /** The file name a chart's downloads are saved under: the site's name and the title, without punctuation. */
 const fileName = (title: string) => `plan-atlas-${title.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
 
