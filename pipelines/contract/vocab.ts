@@ -165,24 +165,28 @@ export const AMOUNT_NOTE = {
 export type AmountNote = keyof typeof AMOUNT_NOTE;
 export const AMOUNT_NOTES = codes(AMOUNT_NOTE);
 
-/** The checks behind findings (findings.check), by name. */
+/**
+ * The checks behind findings (findings.check), by name, and what each is of: the plan (its sums, rules, coverage,
+ * dates) or our reading of it (amounts accounted for, numbers and county read): a reading check measures this
+ * project's extraction, never the county's plan, and pages say so.
+ */
 export const CHECK = {
-  items_sum: { zh: '分项合计', en: 'Items add up' },
-  conflicting_values: { zh: '前后数值一致', en: 'One value per metric' },
-  unaccounted_amount: { zh: '未计入的金额', en: 'Amount not accounted for' },
-  amounts_accounted: { zh: '金额读取完整度', en: 'Amounts accounted for' },
-  number_unreadable: { zh: '数字无法读取', en: 'Number cannot be read' },
-  amount_implausible: { zh: '金额超出合理范围', en: 'Amount beyond plausibility' },
-  no_facts: { zh: '未识别到数据', en: 'No facts recognised' },
-  county_unresolved: { zh: '县名识别', en: 'County name resolved' },
-  read_error: { zh: '文件读取', en: 'File read' },
-  'rule:share_of_central': { zh: '中央资金使用比例', en: 'Share of central funds' },
-  'rule:matching_ratio': { zh: '配套资金比例', en: 'Matching funds' },
-  'rule:negative_list': { zh: '中央资金负面清单', en: 'Negative list for central funds' },
-  village_coverage: { zh: '村级覆盖率', en: 'Village coverage' },
-  phases_in_period: { zh: '阶段在实施期内', en: 'Phases within the period' },
-  issued_before_first_phase_end: { zh: '印发时间', en: 'Date of issue' },
-} as const satisfies Record<string, Term>;
+  items_sum: { zh: '分项合计', en: 'Items add up', of: 'plan' },
+  conflicting_values: { zh: '前后数值一致', en: 'One value per metric', of: 'plan' },
+  unaccounted_amount: { zh: '未计入的金额', en: 'Amount not accounted for', of: 'reading' },
+  amounts_accounted: { zh: '金额读取完整度', en: 'Amounts accounted for', of: 'reading' },
+  number_unreadable: { zh: '数字无法读取', en: 'Number cannot be read', of: 'reading' },
+  amount_implausible: { zh: '金额超出合理范围', en: 'Amount beyond plausibility', of: 'reading' },
+  no_facts: { zh: '未识别到数据', en: 'No facts recognised', of: 'reading' },
+  county_unresolved: { zh: '县名识别', en: 'County name resolved', of: 'reading' },
+  read_error: { zh: '文件读取', en: 'File read', of: 'reading' },
+  'rule:share_of_central': { zh: '中央资金使用比例', en: 'Share of central funds', of: 'plan' },
+  'rule:matching_ratio': { zh: '配套资金比例', en: 'Matching funds', of: 'plan' },
+  'rule:negative_list': { zh: '中央资金负面清单', en: 'Negative list for central funds', of: 'plan' },
+  village_coverage: { zh: '村级覆盖率', en: 'Village coverage', of: 'plan' },
+  phases_in_period: { zh: '阶段在实施期内', en: 'Phases within the period', of: 'plan' },
+  issued_before_first_phase_end: { zh: '印发时间', en: 'Date of issue', of: 'plan' },
+} as const satisfies Record<string, Term & { of: 'plan' | 'reading' }>;
 export type Check = keyof typeof CHECK;
 export const CHECKS = codes(CHECK);
 

@@ -6,7 +6,7 @@
  */
 import { dateLabel, group, money, monthLabel, percent } from '../../pipelines/contract/format.ts';
 import { stationTargets } from '../../pipelines/contract/stations.ts';
-import { FUND_FIELDS } from '../../pipelines/contract/vocab.ts';
+import { CHECK, type Check, FUND_FIELDS } from '../../pipelines/contract/vocab.ts';
 import {
   categoryName,
   fieldName,
@@ -19,6 +19,7 @@ import {
 } from '../i18n/index.ts';
 import { mainPlans } from './compare.ts';
 import { fundsChart, phasesChart, progressView } from './county-charts.ts';
+import { countySummary } from './county-summary.ts';
 import {
   type AllocationRow,
   allocations,
@@ -148,6 +149,8 @@ const findingsView = (lang: Lang, checks: FindingRow[]) =>
       const s = statusLabel(f.status);
       return {
         status: f.status,
+        /** a check of our reading of the plan (amounts accounted for…), not of the plan */
+        ours: CHECK[f.check as Check]?.of === 'reading',
         check: checkLabel(f.check)[lang],
         outcome: `${s.symbol} ${s[lang]}`,
         computation: computation(f, lang) || '—',
@@ -206,6 +209,7 @@ function planView(lang: Lang, r: PlanRows) {
     })),
     products: r.goods.map((p) => ({ text: p.name, href: cite(p) })),
     findings: findingsView(lang, r.checks),
+    summary: countySummary(lang, r),
     progress: progressView(lang, r),
     goals: r.goals,
   };

@@ -287,6 +287,64 @@ describe('the share of central funds by category can be read off /compare/', () 
   });
 });
 
+/** Every page type, both languages (the county and embed pages of the plan with the most to show and the sparsest). */
+const EVERY_PAGE = ['', 'en/'].flatMap((l) =>
+  [
+    '',
+    'counties/440232/',
+    'counties/210681/',
+    'documents/ruyuan-2021/',
+    'audit/',
+    'data/',
+    'methodology/',
+    'search/?q=乳源',
+    'compare/',
+    'benchmarks/',
+    'sql/',
+    'embed/compare/',
+    'embed/counties/440232/',
+  ].map((x) => `/${l}${x}`),
+);
+
+describe('a 360 px phone', () => {
+  it('shows every page without sideways scrolling: no element wider than the screen outside a scrolling region', async () => {
+    const wide: string[] = [];
+    for (const path of EVERY_PAGE) {
+      const page = await open(path);
+      // every part that loads has finished (ready, idle or error: none still loading)
+      await page.waitForFunction(() => !document.querySelector('[data-state="loading"]'));
+      // disclosures open, as a reader opens them
+      await page.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) d.open = true;
+      });
+      const found = await page.evaluate(() => {
+        const scrolls = (el: Element | null): boolean =>
+          !!el && (['auto', 'scroll'].includes(getComputedStyle(el).overflowX) || scrolls(el.parentElement));
+        return [...document.querySelectorAll('body *')]
+          .filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && r.right > innerWidth + 1 && !scrolls(el.parentElement);
+          })
+          .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${Math.round(el.getBoundingClientRect().right)}px`)
+          .slice(0, 3);
+      });
+      wide.push(...found.map((f) => `${path}: ${f}`));
+      await page.close();
+    }
+    expect(wide).toEqual([]);
+  });
+
+  it('shows the county page’s checks as cards, each cell with its column’s name, not a squeezed table', async () => {
+    const page = await open('/counties/440232/');
+    const first = page.locator('#findings ~ .scroll table tbody tr, table.findings tbody tr').first();
+    const th = first.locator('th');
+    // the check's name reads as words on a line, not one character per line
+    expect((await th.boundingBox())!.width).toBeGreaterThan(200);
+    expect(await first.locator('td').first().getAttribute('data-label')).toBeTruthy();
+    await page.close();
+  });
+});
+
 describe('what the browser did', () => {
   it('threw no errors and logged none', () => {
     expect(errors).toEqual([]);

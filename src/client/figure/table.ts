@@ -24,6 +24,13 @@ export function dataTable(
     const tr = body.insertRow();
     for (const v of r) tr.insertCell().textContent = String(v);
   }
-  details.append(summary, table);
+  // a wide table scrolls inside its own region on a phone instead of widening the page
+  const scroll = document.createElement('div');
+  scroll.className = 'scroll';
+  scroll.setAttribute('role', 'region');
+  scroll.setAttribute('aria-label', `${label} · ${title}`);
+  scroll.tabIndex = 0;
+  scroll.append(table);
+  details.append(summary, scroll);
   return details;
 }
