@@ -3,7 +3,7 @@
  * named by the vocabulary (vocab.ts); money goes through format.ts.
  */
 import { group, yuanZh } from './format.ts';
-import { COMPARATOR, DOC_TYPE, PROGRAM_LEVEL, termOf } from './vocab.ts';
+import { COMPARATOR, DOC_TYPE, PROGRAM_LEVEL, TARGET_UNIT, termOf } from './vocab.ts';
 
 /** The programme level in Chinese: 国家级 / 省级. */
 const levelLabel = (level: string | null): string =>
@@ -19,7 +19,16 @@ export function fieldValue(field: string, value: string): string {
 }
 
 /** A target's value with its comparator and unit: ≥ 4,000人次, ≤ 48小时, 1个. */
-export function targetValue(t: { value: number; unit: string; comparator: string }): string {
-  const symbol = termOf(COMPARATOR, t.comparator, 'zh', 'the comparators');
-  return `${symbol ? `${symbol} ` : ''}${group(String(t.value))}${t.unit}`;
+export const targetValue = (t: { value: number; unit: string; comparator: string }): string =>
+  targetIn('zh', t);
+
+/**
+ * A target's value in a language: ≥ 4,000人次 / ≥ 4,000 person-times, ≤ 48小时 / ≤ 48 hours, 9个 / 9; throws on a
+ * unit the vocabulary lacks (TARGET_UNIT), rather than print Chinese on an English page.
+ */
+export function targetIn(lang: 'zh' | 'en', t: { value: number; unit: string; comparator: string }): string {
+  const symbol = termOf(COMPARATOR, t.comparator, lang, 'the comparators');
+  const unit = termOf(TARGET_UNIT, t.unit, lang, 'the target units');
+  const space = lang === 'en' && unit && unit !== '%' ? ' ' : '';
+  return `${symbol ? `${symbol} ` : ''}${group(String(t.value))}${space}${unit}`;
 }

@@ -166,6 +166,19 @@ export type AmountNote = keyof typeof AMOUNT_NOTE;
 export const AMOUNT_NOTES = codes(AMOUNT_NOTE);
 
 /**
+ * The units a target states (targets.unit), as each language writes them after the number: 48小时 / 48 hours. A
+ * count (个, 家) is the number alone in English, where the metric's name says what is counted.
+ */
+export const TARGET_UNIT = {
+  个: { zh: '个', en: '' },
+  家: { zh: '家', en: '' },
+  '%': { zh: '%', en: '%' },
+  人次: { zh: '人次', en: 'person-times' },
+  人: { zh: '人', en: 'people' },
+  小时: { zh: '小时', en: 'hours' },
+} as const satisfies Record<string, Term>;
+
+/**
  * The checks behind findings (findings.check), by name, and what each is of: the plan (its sums, rules, coverage,
  * dates) or our reading of it (amounts accounted for, numbers and county read): a reading check measures this
  * project's extraction, never the county's plan, and pages say so.

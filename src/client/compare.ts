@@ -68,7 +68,13 @@ function drawSelection(c: Compare, sel: Selection) {
   const whole = embedFor(c.ctx.root, `c=${sel.codes.join(',')}&m=${sel.metric}`, '');
   if (c.el.snippet && whole) c.el.snippet.textContent = iframe(whole.src, 1200, document.title);
   c.el.chosen.replaceChildren(
-    ...chosenItems(sel.codes, c.names, c.ctx.L.remove!, (code) => removeCounty(c, code)),
+    // an embed shows what was chosen, and nothing to change it with
+    ...chosenItems(
+      sel.codes,
+      c.names,
+      c.ctx.L.remove!,
+      c.ctx.root.dataset.embed === 'true' ? null : (code) => removeCounty(c, code),
+    ),
   );
   const plans = sel.codes.map((code) => c.plans.find((p) => p.code === code));
   drawPlans(

@@ -121,6 +121,10 @@ export const en: Record<Key, string> = {
   findings_reading: 'Checks of our reading',
   findings_reading_intro:
     'These checks measure how completely and correctly this site read the figures from the text; they do not judge the plan or the county’s work.',
+  doc_untitled: '(the document has no title: this name is made by this site from its county, year and kind)',
+  print_url: 'This page:',
+  doc_made_name: '{county} {kind}',
+  doc_made_name_year: '{county} {year} {kind}',
   findings_intro:
     'Automatic checks with their computations; all findings and the rules’ sources are on the audit page.',
   progress: 'Monthly progress',
@@ -140,7 +144,7 @@ export const en: Record<Key, string> = {
   monthly_growth_target: 'Growth target in the plan',
   monthly_no_wasm: 'This browser cannot run WebAssembly.',
   monthly_explore: 'Explore the monthly data',
-  monthly_open: 'Open (downloads a database engine of about 3 MB)',
+  monthly_open: 'Open (downloads a database engine of about 3 MB compressed)',
   embed_county_suffix: ' ({code}) · monthly data',
   embed_county_needs_js: 'The monthly charts need JavaScript.',
   overview_page_title: 'Plan Atlas (电商进农村示范县台账)',
@@ -368,7 +372,7 @@ export const en: Record<Key, string> = {
     'Query every published table in your browser with DuckDB (read-only). Each table is a view of the same name: documents, allocations, targets, findings, counties, metrics_monthly, progress and more; fields are in the',
   sql_kept: 'The query is kept in the address, so a link reproduces the result.',
   sql_note:
-    'The first query downloads the database engine, about 4 MB compressed, from this site. Each run is one reading statement of at most 20,000 characters; a query is stopped after 20 seconds, and can be cancelled at any time. Rows of metrics_monthly and progress with synthetic = true are sample data, not real statistics.',
+    'The first query downloads the database engine, about 3 MB compressed, from this site. Each run is one reading statement of at most 20,000 characters; a query is stopped after 20 seconds, and can be cancelled at any time. Rows of metrics_monthly and progress with synthetic = true are sample data, not real statistics.',
   sql_needs_js:
     'The SQL console needs JavaScript and WebAssembly. All data can be downloaded from the data page.',
   sql_msg_loading: 'Loading the database…',

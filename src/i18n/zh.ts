@@ -121,6 +121,10 @@ export const zh = {
   findings_plan: '方案与项目规则',
   findings_reading: '本站的读取检查',
   findings_reading_intro: '这些检查衡量本站从原文读取数字是否完整、准确，不是对方案或县里工作的评价。',
+  doc_untitled: '（文件没有标题，名称由本站按县名、年份和文件类型拟定）',
+  print_url: '本页地址：',
+  doc_made_name: '{county}{kind}',
+  doc_made_name_year: '{county}{year}年{kind}',
   findings_intro: '自动核查的结果，含计算过程；全部结果与规则出处见核查结果页。',
   progress: '月度进度',
   progress_alt: '各目标完成比例与按实施期线性预期的比例',
@@ -140,7 +144,7 @@ export const zh = {
   monthly_growth_target: '方案增长目标',
   monthly_no_wasm: '此浏览器无法运行 WebAssembly。',
   monthly_explore: '交互查看月度数据',
-  monthly_open: '打开（需下载约 3 MB 数据库引擎）',
+  monthly_open: '打开（需下载约 3 MB（压缩后）的数据库引擎）',
   embed_county_suffix: ' · 月度数据',
   embed_county_needs_js: '月度数据图需要 JavaScript。',
   // the overview
@@ -362,7 +366,7 @@ export const zh = {
     '在浏览器中用 DuckDB 查询全部已发布的数据表（只读）。每张表都是一个同名视图：documents、allocations、targets、findings、counties、metrics_monthly、progress 等，字段见',
   sql_kept: '查询保存在网址中，复制网址即可分享同样的结果。',
   sql_note:
-    '首次使用会下载约 4 MB 的数据库引擎（由本站提供）。每次运行一条只读语句，最长 20,000 个字符；超过 20 秒的查询会停止，也可随时取消。metrics_monthly 与 progress 中 synthetic = true 的行为示例数据，不是真实统计。',
+    '首次使用会下载约 3 MB（压缩后）的数据库引擎（由本站提供）。每次运行一条只读语句，最长 20,000 个字符；超过 20 秒的查询会停止，也可随时取消。metrics_monthly 与 progress 中 synthetic = true 的行为示例数据，不是真实统计。',
   sql_needs_js: 'SQL 查询需要 JavaScript 和 WebAssembly。全部数据可在数据下载页获取。',
   sql_msg_loading: '正在载入数据库…',
   sql_msg_running: '正在查询…',

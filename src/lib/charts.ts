@@ -129,7 +129,7 @@ export function stackedBars(data: BarDatum[], opts: ChartOptions & { unit: strin
       width,
       height: 40 + labels.length * 34,
       marginLeft,
-      x: { label: opts.unit, grid: true },
+      ...unitBelow(opts.unit),
       y: { label: null, domain: labels, tickFormat },
       color: { domain: opts.series, range: PALETTE, legend: opts.series.length > 1 },
       marks: [Plot.barX(data, Plot.stackX({ y: 'label', x: 'value', fill: 'series' })), Plot.ruleX([0])],
@@ -137,6 +137,12 @@ export function stackedBars(data: BarDatum[], opts: ChartOptions & { unit: strin
     opts,
   );
 }
+
+/**
+ * A horizontal axis whose unit label ("万元 →") sits on its own line below the ticks, so that it never overlaps the
+ * last tick ("2,000") at the right end.
+ */
+const unitBelow = (unit: string) => ({ marginBottom: 46, x: { label: unit, grid: true, labelOffset: 42 } });
 
 /** A phase on a timeline: its label, first day (null when the plan states only its end) and the day after its end. */
 export interface Span2 {
@@ -339,24 +345,56 @@ export interface StripDatum {
   highlight: boolean;
 }
 
-/** A distribution as one dot per county on one axis, the selected county larger, coloured and named. */
+/**
+ * Counties on one axis (a strip): the chosen county a large dot with its name, anchored so that the name stays
+ * inside the chart at either end; every other county a small dot named on hover (its <title>) and, with up to 12
+ * of them, under its dot (counties with equal values share one label: "A、B").
+ */
 export function strip(data: StripDatum[], opts: ChartOptions & { unit: string }) {
+  const width = opts.width ?? 640;
   const chosen = data.filter((d) => d.highlight);
+  const others = data.filter((d) => !d.highlight);
+  const values = data.map((d) => d.value);
+  const [lo, hi] = [Math.min(...values), Math.max(...values)];
+  // where along the axis a value lies (0 at the left, 1 at the right): a name near an end is anchored inward
+  const at = (v: number) => (hi > lo ? (v - lo) / (hi - lo) : 0.5);
+  const anchor = (v: number) => (at(v) < 0.2 ? 'start' : at(v) > 0.8 ? 'end' : 'middle');
+  const sep = others.some((d) => /\p{Script=Han}/u.test(d.label)) ? '、' : ', ';
+  const byValue = new Map<number, string[]>();
+  for (const d of others) byValue.set(d.value, [...(byValue.get(d.value) ?? []), d.label]);
+  // alternate rows, so that neighbouring names do not run into each other
+  const named = [...byValue]
+    .sort((a, b) => a[0] - b[0])
+    .map(([value, names], i) => ({ value, label: names.join(sep), row: i % 2 }));
+  const labels = (where: 'start' | 'middle' | 'end', list: { value: number; label: string }[], o: object) =>
+    Plot.text(
+      list.filter((d) => anchor(d.value) === where),
+      { x: 'value', text: 'label', textAnchor: where, ...o },
+    );
+  const ANCHORS = ['start', 'middle', 'end'] as const;
   return renderSvg(
     {
-      width: opts.width ?? 640,
-      height: 120,
+      width,
+      height: 150,
       marginLeft: 20,
       marginRight: 20,
-      x: { label: opts.unit, grid: true },
+      ...unitBelow(opts.unit),
       y: { axis: null },
       marks: [
-        Plot.dotX(
-          data.filter((d) => !d.highlight),
-          { x: 'value', r: 3, fill: '#767676', fillOpacity: 0.5 },
-        ),
-        Plot.dotX(chosen, { x: 'value', r: 7, fill: PALETTE[5], stroke: '#000' }),
-        Plot.text(chosen, { x: 'value', text: 'label', dy: -14, fontWeight: 'bold' }),
+        Plot.dotX(others, { x: 'value', r: 3, fill: '#767676', fillOpacity: 0.5, title: 'label' }),
+        Plot.dotX(chosen, { x: 'value', r: 7, fill: PALETTE[5], stroke: '#000', title: 'label' }),
+        ...ANCHORS.map((w) => labels(w, chosen, { dy: -14, fontWeight: 'bold' })),
+        ...(named.length <= 12
+          ? ANCHORS.flatMap((w) =>
+              [0, 1].map((row) =>
+                labels(
+                  w,
+                  named.filter((d) => d.row === row),
+                  { dy: 14 + row * 12, fontSize: 10, fill: '#555' },
+                ),
+              ),
+            )
+          : []),
       ],
     },
     opts,

@@ -45,7 +45,7 @@ import {
 } from './data.ts';
 import { checkLabel, computation, statusLabel } from './findings.ts';
 import { spanId } from './marks.ts';
-import { inLanguage, targetText, withUnit } from './wording.ts';
+import { docName, inLanguage, targetText, withUnit } from './wording.ts';
 
 /** A figure as shown, with the link to the sentence it was read from. */
 export interface Cited {
@@ -233,7 +233,9 @@ async function planRows(main: DocumentRow, county: CountyRow | null): Promise<Pl
 
 /** A document in the county's list: its title, link, number (Chinese) and the rest that identifies it. */
 const documentItem = (lang: Lang, d: DocumentRow) => ({
-  title: d.title ?? d.doc_id,
+  title: docName(lang, d).text,
+  /** the name is made by this site: the document has no title */
+  made: docName(lang, d).made,
   href: linker(lang).reader(d.doc_id),
   number: d.doc_number,
   about: [

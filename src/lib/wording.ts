@@ -4,35 +4,20 @@
  * contract's wording (pipelines/contract/labels.ts) unchanged; English names codes by the vocabulary and units by
  * the dictionary.
  */
-import { dateLabel, group, money, monthLabel } from '../../pipelines/contract/format.ts';
-import { fieldValue, targetValue } from '../../pipelines/contract/labels.ts';
-import { COMPARATOR, MONTHLY_METRIC, MONTHLY_METRICS, termOf } from '../../pipelines/contract/vocab.ts';
+import { dateLabel, money, monthLabel } from '../../pipelines/contract/format.ts';
+import { fieldValue, targetIn } from '../../pipelines/contract/labels.ts';
+import { MONTHLY_METRIC, MONTHLY_METRICS, TARGET_UNIT, termOf } from '../../pipelines/contract/vocab.ts';
 import { docTypeName, type Key, type Lang, levelName, t } from '../i18n/index.ts';
 
-// the units a target states (targets.unit): a count (个, 家) is the number alone in English
-const UNITS: Record<string, Key | '%' | null> = {
-  个: null,
-  家: null,
-  '%': '%',
-  人次: 'unit_person_times',
-  人: 'unit_people',
-  小时: 'unit_hours',
+/** A number with a target's unit: 7个 / 7, 48小时 / 48 hours (the contract's TARGET_UNIT). */
+export const withUnit = (lang: Lang, number: string, unit: string): string => {
+  const word = termOf(TARGET_UNIT, unit, lang, 'the target units');
+  return lang === 'en' && word && word !== '%' ? `${number} ${word}` : `${number}${word}`;
 };
 
-/** A number with a target's unit: 7个 / 7, 48小时 / 48 hours; throws on a unit English has no word for. */
-export function withUnit(lang: Lang, number: string, unit: string): string {
-  if (lang === 'zh') return `${number}${unit}`;
-  if (!Object.hasOwn(UNITS, unit)) throw new Error(`no English for the unit “${unit}” (src/lib/wording.ts)`);
-  const key = UNITS[unit]!;
-  return key === null ? number : key === '%' ? `${number}%` : `${number} ${t(lang, key)}`;
-}
-
 /** A target's value with its comparator and unit: ≥ 4,000人次 / ≥ 4,000 person-times, ≤ 48小时 / ≤ 48 hours. */
-export function targetText(lang: Lang, g: { value: number; unit: string; comparator: string }): string {
-  if (lang === 'zh') return targetValue(g);
-  const symbol = termOf(COMPARATOR, g.comparator, lang, 'the comparators');
-  return `${symbol ? `${symbol} ` : ''}${withUnit(lang, group(String(g.value)), g.unit)}`;
-}
+export const targetText = (lang: Lang, g: { value: number; unit: string; comparator: string }): string =>
+  targetIn(lang, g);
 
 /** A document field's value as read: money, a date, a level or a kind of document by name, the text otherwise. */
 export function fieldText(lang: Lang, field: string, value: string): string {
@@ -61,3 +46,28 @@ const MONTHLY_UNIT: Record<(typeof MONTHLY_METRIC)[keyof typeof MONTHLY_METRIC][
 /** Each monthly metric's unit as charts show it and downloads name it: 万元, 件, 人次 / ¥ million, parcels. */
 export const monthlyUnits = (lang: Lang): Record<string, string> =>
   Object.fromEntries(MONTHLY_METRICS.map((m) => [m, t(lang, MONTHLY_UNIT[MONTHLY_METRIC[m].unit])]));
+
+/**
+ * A document's name: its own title, or, for a document without one, a name this site makes from its county, year
+ * and kind (金口河区2018年实施方案 / 金口河区 2018 implementation plan), flagged `made` so pages say it is not the
+ * document's.
+ */
+export function docName(
+  lang: Lang,
+  d: {
+    title: string | null;
+    county_name: string | null;
+    program_year: number | null;
+    doc_type: string | null;
+    doc_id: string;
+  },
+): { text: string; made: boolean } {
+  if (d.title) return { text: d.title, made: false };
+  const kind = d.doc_type ? docTypeName(lang, d.doc_type) : t(lang, 'document');
+  const county = d.county_name ?? '';
+  const text =
+    d.program_year === null
+      ? t(lang, 'doc_made_name', { county, kind })
+      : t(lang, 'doc_made_name_year', { county, year: d.program_year, kind });
+  return { text: text.trim() || d.doc_id, made: true };
+}

@@ -166,11 +166,11 @@ describe('a station figure on /compare/', () => {
 });
 
 describe('a phase on /compare/', () => {
-  /** phases.csv as the phases table lists it: county · phase, first month, last month (dated phases only). */
+  /** phases.csv as the phases table lists it: county · phase, first month (empty if not stated), last month. */
   const wanted = () =>
     docs.flatMap((d) =>
       csv('phases')
-        .filter((p) => p.doc_id === d.doc_id && p.start_month && p.end_month)
+        .filter((p) => p.doc_id === d.doc_id && p.end_month)
         .map((p) => [`${names.get(d.county_code)} · ${p.name}`, p.start_month, p.end_month]),
     );
 

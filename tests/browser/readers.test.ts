@@ -325,7 +325,10 @@ describe('a 360 px phone', () => {
             const r = el.getBoundingClientRect();
             return r.width > 0 && r.right > innerWidth + 1 && !scrolls(el.parentElement);
           })
-          .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${Math.round(el.getBoundingClientRect().right)}px`)
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${Math.round(el.getBoundingClientRect().right)}px`,
+          )
           .slice(0, 3);
       });
       wide.push(...found.map((f) => `${path}: ${f}`));
@@ -341,6 +344,184 @@ describe('a 360 px phone', () => {
     // the check's name reads as words on a line, not one character per line
     expect((await th.boundingBox())!.width).toBeGreaterThan(200);
     expect(await first.locator('td').first().getAttribute('data-label')).toBeTruthy();
+    await page.close();
+  });
+});
+
+describe('English pages', () => {
+  it('mark every Chinese text lang="zh-CN", what the browser draws included', async () => {
+    const unmarked: string[] = [];
+    for (const path of EVERY_PAGE.filter((p) => p.startsWith('/en/'))) {
+      const page = await open(path);
+      await page.waitForFunction(() => !document.querySelector('[data-state="loading"]'));
+      const found = await page.evaluate(() => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement!;
+          if (
+            !/\p{Script=Han}/u.test(n.textContent ?? '') ||
+            el.closest('[lang^="zh"], script, style, textarea')
+          )
+            continue;
+          out.push(`${el.localName}: ${n.textContent!.trim().slice(0, 30)}`);
+        }
+        return out.slice(0, 3);
+      });
+      unmarked.push(...found.map((f) => `${path} ${f}`));
+      await page.close();
+    }
+    expect(unmarked).toEqual([]);
+  });
+
+  it('say units in English: ≥ 1,500 person-times, 9 stations, ≤ 48 hours, no 个/家/人次 after a number', async () => {
+    const page = await compare(['440232', '469001'], 'en/');
+    const cells = await page.locator('#compare-plans table td').allTextContents();
+    expect(cells.join(' ')).not.toMatch(/\d\s*(个|家|人次|小时|人)/);
+    expect(cells.join(' ')).toMatch(/\d person-times/);
+    await page.close();
+    const audit = await open('/en/audit/');
+    const computations = await audit.locator('td.num').allTextContents();
+    expect(computations.join(' ')).not.toMatch(/\p{Script=Han}/u);
+    await audit.close();
+  });
+
+  it('name a document without a title by county, year and kind, marked as not from the document', async () => {
+    for (const lang of ['', 'en/']) {
+      const page = await open(`/${lang}counties/511113/`);
+      const link = page.locator('ul.docs a').first();
+      expect(await link.textContent()).not.toContain('jinkouhe-2018');
+      expect(await link.textContent()).toContain('金口河区');
+      expect(await page.locator('ul.docs .untitled').count()).toBe(1);
+      await page.close();
+    }
+  });
+});
+
+describe('/benchmarks/ on a phone', () => {
+  it('keeps the chosen county’s name inside the chart and names every other county (label or hover title)', async () => {
+    // 乳源's 48-hour promise is the fastest: its dot is at the left edge of the strip
+    const page = await open('/en/benchmarks/?m=delivery_hours_to_village&c=440232');
+    await page.locator('#benchmarks[data-state="ready"]').waitFor();
+    const svg = page.locator('figure.chart svg[role="img"]').first();
+    const frame = (await svg.boundingBox())!;
+    const label = page.locator('figure.chart svg[role="img"] text', { hasText: '乳源' }).first();
+    const box = (await label.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(frame.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width);
+    const rows = await page.locator('figure.chart details table tbody tr').count();
+    const titles = await svg.locator('title').allTextContents();
+    expect(titles.length).toBe(rows);
+    await page.close();
+  });
+});
+
+describe('on paper', () => {
+  it('a county page prints its content, the addresses of its links and its own, and none of its controls', async () => {
+    const page = await open('/counties/440232/');
+    await page.emulateMedia({ media: 'print' });
+    for (const sel of [
+      'main button',
+      'main form',
+      'figure details',
+      'details.embed',
+      '.tools',
+      'header.site nav',
+    ])
+      for (const el of await page.locator(sel).all()) expect(await el.isVisible(), sel).toBe(false);
+    // a source link prints where it leads
+    const source = page.locator('main a[href*="/documents/"]').first();
+    const href = (await source.getAttribute('href'))!;
+    const after = await source.evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).toContain(href.split('#')[0]);
+    // and the page says where it is
+    const url = page.locator('.print-url');
+    expect(await url.isVisible()).toBe(true);
+    expect(await url.textContent()).toContain('/counties/440232/');
+    await page.close();
+  });
+});
+
+describe('controls a reader can name and reach', () => {
+  it('each chart’s download buttons name their chart', async () => {
+    const page = await compare(['440232', '469001']);
+    const figures = await page.locator('figure.chart').all();
+    expect(figures.length).toBeGreaterThan(2);
+    for (const fig of figures) {
+      const title = (await fig.locator('figcaption').textContent())!.trim();
+      for (const b of await fig.locator('.tools button').all())
+        expect(await b.getAttribute('aria-label')).toContain(title);
+    }
+    await page.close();
+  });
+
+  it('no table has an empty header cell (axe empty-table-header) on the county and compare pages', async () => {
+    for (const path of ['/counties/440232/', '/compare/?c=440232,469001']) {
+      const page = await open(path);
+      await page.waitForFunction(() => !document.querySelector('[data-state="loading"]'));
+      const empty = await page
+        .locator('th')
+        .evaluateAll(
+          (ths) =>
+            ths.filter((th) => !(th.textContent ?? '').trim() && !th.getAttribute('aria-label')).length,
+        );
+      expect(empty, path).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('without JavaScript, /compare/ and /benchmarks/ show their message and no control that does nothing', async () => {
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    for (const path of ['/compare/', '/benchmarks/', '/en/compare/', '/en/benchmarks/']) {
+      const page = await open(path, off);
+      expect(
+        await page.locator('main button:visible, main select:visible, main input:visible').count(),
+        path,
+      ).toBe(0);
+      expect(await page.locator('main a[href*="/counties/"]').count(), path).toBeGreaterThan(0);
+    }
+    await off.close();
+  });
+});
+
+describe('cosmetics', () => {
+  it('a strip chart’s unit label does not overlap its last tick (central funds: 2,000 and 万元)', async () => {
+    const page = await open('/benchmarks/?m=central_funds&c=469001');
+    await page.locator('#benchmarks[data-state="ready"]').waitFor();
+    const boxes = await page
+      .locator('figure.chart svg[role="img"]')
+      .first()
+      .evaluate((svg) =>
+        [...svg.querySelectorAll('text')].map((t) => {
+          const r = t.getBoundingClientRect();
+          return { text: t.textContent ?? '', x1: r.left, x2: r.right, y1: r.top, y2: r.bottom };
+        }),
+      );
+    const unit = boxes.find((b) => b.text.includes('万元'))!;
+    expect(unit).toBeDefined();
+    for (const b of boxes.filter((x) => /^[\d,]+$/.test(x.text)))
+      expect(b.x2 <= unit.x1 || b.x1 >= unit.x2 || b.y2 <= unit.y1 || b.y1 >= unit.y2, b.text).toBe(true);
+    await page.close();
+  });
+
+  it('the whole-comparison embed carries no picker and no remove buttons', async () => {
+    const page = await open('/embed/compare/?c=440232,469001');
+    await page.locator('#compare[data-state="ready"]').waitFor();
+    expect(await page.locator('#add-county').isVisible()).toBe(false);
+    expect(await page.locator('#chosen button').count()).toBe(0);
+    await page.close();
+  });
+
+  it('the SQL console shows NULL for a missing value, not a blank cell', async () => {
+    const page = await open(`/sql/?q=${encodeURIComponent('SELECT NULL AS x, 1 AS y')}`);
+    await page.locator('#sql-console[data-state="ready"]').waitFor();
+    expect(await page.locator('#sql-result tbody td').first().textContent()).toBe('NULL');
+    await page.close();
+  });
+
+  it('the Chinese document page has no English notes', async () => {
+    const page = await open('/documents/ruyuan-2021/');
+    expect(await page.locator('dl.meta').textContent()).not.toMatch(/printed|Published/);
     await page.close();
   });
 });

@@ -114,7 +114,7 @@ describe('alignedRows', () => {
       (r) => r.key === 'training_person_times',
     )!;
     expect(row.cells).toEqual([
-      { kind: 'link', text: '≥ 3,000人次', span: [2124, 2140] },
+      { kind: 'link', text: '≥ 3,000 person-times', span: [2124, 2140] },
       { kind: 'absent' },
     ]);
   });

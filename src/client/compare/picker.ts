@@ -19,11 +19,12 @@ export function chosenItems(
   codes: string[],
   names: Map<string, string>,
   removeLabel: string,
-  remove: (code: string) => void,
+  remove: ((code: string) => void) | null,
 ): HTMLLIElement[] {
   return codes.map((c) => {
     const li = document.createElement('li');
     li.textContent = `${names.get(c)} (${c}) `;
+    if (!remove) return li;
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = removeLabel;

@@ -5,6 +5,7 @@
  * to every target the figure rests on ("7个（6 + 1）").
  */
 import { money, percent } from '../../../pipelines/contract/format.ts';
+import { targetIn } from '../../../pipelines/contract/labels.ts';
 import { stationTargets } from '../../../pipelines/contract/stations.ts';
 import type { PlanSummary } from '../../lib/compare.ts';
 import type { Context } from './context.ts';
@@ -35,11 +36,8 @@ const ABSENT: Cell = { kind: 'absent' };
 const FUNDS = ['funds_total_yuan', 'funds_central_yuan', 'funds_local_yuan'];
 const STATION = /^(township|village)_station_count(?:_new|_upgraded)?$/;
 
-/** A target's value as the table shows it: ≥ 4,000人次. */
-const targetText = (t: Target) => {
-  const cmp = t.comparator === '>=' ? '≥ ' : t.comparator === '<=' ? '≤ ' : '';
-  return `${cmp}${t.value.toLocaleString('en-US')}${t.unit}`;
-};
+/** A target's value as the table shows it: ≥ 4,000人次 / ≥ 4,000 person-times. */
+const targetText = (t: Pick<Target, 'value' | 'unit' | 'comparator'>, lang: 'zh' | 'en') => targetIn(lang, t);
 
 /** The row a target metric is shown in: a station metric in its tier's row, any other in its own. */
 export const rowKey = (metric: string): string => {
@@ -52,15 +50,16 @@ export function stationCell(
   p: PlanSummary,
   tier: 'township' | 'village',
   names: Record<string, string>,
+  lang: 'zh' | 'en' = 'zh',
 ): Cell {
   const s = stationTargets(p.targets, tier);
   if (!s) return ABSENT;
-  if (s.from.length === 1) return { kind: 'link', text: targetText(s.from[0]!), span: s.from[0]!.span };
+  if (s.from.length === 1) return { kind: 'link', text: targetText(s.from[0]!, lang), span: s.from[0]!.span };
   // in the order the plan states them
   const parts = [...s.from].sort((a, b) => a.span[0] - b.span[0]);
   return {
     kind: 'sum',
-    text: `${s.value.toLocaleString('en-US')}${parts[0]!.unit}`,
+    text: targetText({ value: s.value, unit: parts[0]!.unit, comparator: '=' }, lang),
     parts: parts.map((t) => ({
       text: t.value.toLocaleString('en-US'),
       span: t.span,
@@ -70,11 +69,11 @@ export function stationCell(
 }
 
 /** A plan's cell for a row key that is a target metric or a station tier. */
-const targetCell = (p: PlanSummary, key: string, names: Record<string, string>): Cell => {
+const targetCell = (p: PlanSummary, key: string, names: Record<string, string>, lang: 'zh' | 'en'): Cell => {
   const tier = STATION.exec(key)?.[1] as 'township' | 'village' | undefined;
-  if (tier) return stationCell(p, tier, names);
+  if (tier) return stationCell(p, tier, names, lang);
   const t = p.targets.find((x) => x.metric === key);
-  return t ? { kind: 'link', text: targetText(t), span: t.span } : ABSENT;
+  return t ? { kind: 'link', text: targetText(t, lang), span: t.span } : ABSENT;
 };
 
 /** A plan's share of central funds to 农产品上行: 64% (320万元 ÷ 500万元), or — when it cannot be computed. */
@@ -116,7 +115,7 @@ export function alignedRows(plans: PlanSummary[], ctx: Pick<Context, 'L' | 'lang
   const goals = targetKeys(plans, targets).map((m) => ({
     key: m,
     label: targets[m] ?? m,
-    cells: plans.map((p) => targetCell(p, m, targets)),
+    cells: plans.map((p) => targetCell(p, m, targets, lang)),
   }));
   return [
     ...funds,
@@ -155,7 +154,7 @@ function alignedTable(ctx: Context, plans: PlanSummary[]): HTMLTableElement {
   const table = document.createElement('table');
   table.className = 'aligned';
   const head = table.createTHead().insertRow();
-  for (const c of ['', ...plans.map((p) => p.name)]) {
+  for (const c of [ctx.L.metric!, ...plans.map((p) => p.name)]) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = c;

@@ -73,6 +73,8 @@ export function downloads(
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = label;
+    // four charts, four toolbars: each button names its chart ("CSV · 资金按类别")
+    b.setAttribute('aria-label', `${label} · ${title}`);
     b.addEventListener('click', act);
     tools.append(b, ' ');
   };
