@@ -125,6 +125,8 @@ export const en: Record<Key, string> = {
   print_url: 'This page:',
   doc_made_name: '{county} {kind}',
   doc_made_name_year: '{county} {year} {kind}',
+  phase_by: 'by {end}',
+  phase_from: 'from {start}',
   findings_intro:
     'Automatic checks with their computations; all findings and the rules’ sources are on the audit page.',
   progress: 'Monthly progress',

@@ -125,6 +125,8 @@ export const zh = {
   print_url: '本页地址：',
   doc_made_name: '{county}{kind}',
   doc_made_name_year: '{county}{year}年{kind}',
+  phase_by: '到{end}',
+  phase_from: '{start}起',
   findings_intro: '自动核查的结果，含计算过程；全部结果与规则出处见核查结果页。',
   progress: '月度进度',
   progress_alt: '各目标完成比例与按实施期线性预期的比例',

@@ -250,6 +250,26 @@ export interface ShareSegment {
 }
 
 /**
+ * The label of a normalised chart's rule, above the bars: right of the rule where it fits there, else ending at
+ * the chart's right edge with the whole width to run into (a phone's 50%（农产品上行含物流，2019年规则）), shortened
+ * with an ellipsis only when even that is too narrow.
+ */
+function ruleText(rule: number, label: string, width: number, marginLeft: number) {
+  const right = (width - marginLeft - 20) * (1 - rule) - 8;
+  const beside = textWidth(label) <= right;
+  return Plot.text([rule], {
+    x: beside ? (d: number) => d : () => 1,
+    text: () => (beside ? label : fitText(label, width - 28, 'start')),
+    // above the bars, in the top margin, where the dashed rule does not run through it
+    frameAnchor: 'top',
+    lineAnchor: 'bottom',
+    dy: -3,
+    textAnchor: beside ? 'start' : 'end',
+    dx: beside ? 4 : 0,
+  });
+}
+
+/**
  * Each bar split into its series as shares of the bar's total (100%), the first series first, with a rule at
  * `rule` (e.g. 0.5 for the programme's 50% to 农产品上行). A segment with its `share` is labelled with it
  * ("35%", black on a white halo, readable on every colour) where it is wide enough to hold the label.
@@ -298,16 +318,7 @@ export function normalizedBars(
           ? []
           : [
               Plot.ruleX([opts.rule], { stroke: '#000', strokeWidth: 2, strokeDasharray: '5,3' }),
-              Plot.text([opts.rule], {
-                x: (d: number) => d,
-                // right of the rule, within the chart: shortened with an ellipsis on a phone
-                text: (d: number) =>
-                  fitText(opts.ruleLabel ?? '', (width - marginLeft - 20) * (1 - d) - 8, 'start'),
-                frameAnchor: 'top',
-                dy: -4,
-                textAnchor: 'start',
-                dx: 4,
-              }),
+              ruleText(opts.rule, opts.ruleLabel ?? '', width, marginLeft),
             ]),
       ],
     },

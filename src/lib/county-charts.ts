@@ -76,14 +76,15 @@ export function fundsChart(lang: Lang, items: AllocationRow[]): ChartView | null
 
 /** The timeline of the dated phases (each bar to the end of its last month), or null when none is dated. */
 export function phasesChart(lang: Lang, steps: PhaseRow[]): ChartView | null {
-  const dated = steps.filter((p) => p.start_month && p.end_month);
+  // a phase with only its end stated is drawn as a mark at its end, its start left empty
+  const dated = steps.filter((p) => p.end_month);
   if (!dated.length) return null;
   return {
     draw: (width, document) =>
       timeline(
         dated.map((p) => ({
           label: p.name,
-          start: monthDate(p.start_month!),
+          start: p.start_month ? monthDate(p.start_month) : null,
           end: monthAfter(p.end_month!),
         })),
         { alt: t(lang, 'phases_alt'), width, document },

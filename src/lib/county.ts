@@ -190,6 +190,15 @@ function fundsAndTargets(lang: Lang, r: PlanRows, cite: (s: Span) => string) {
   };
 }
 
+/** When a phase runs, as the plan states it: 2019年10月 – 2020年6月, 到2022年6月 (only its end), or not stated. */
+function phaseWhen(lang: Lang, p: PhaseRow): string {
+  const [start, end] = [p.start_month, p.end_month].map((m) => (m ? monthLabel(lang, m) : null));
+  if (start && end) return `${start} – ${end}`;
+  if (end) return t(lang, 'phase_by', { end });
+  if (start) return t(lang, 'phase_from', { start });
+  return t(lang, 'not_stated');
+}
+
 /** The view of the main plan. */
 function planView(lang: Lang, r: PlanRows) {
   const { cite: citeIn } = linker(lang);
@@ -204,8 +213,7 @@ function planView(lang: Lang, r: PlanRows) {
     phases: r.steps.map((p) => ({
       name: p.name,
       href: cite(p),
-      start: monthLabel(lang, p.start_month),
-      end: monthLabel(lang, p.end_month),
+      when: phaseWhen(lang, p),
     })),
     products: r.goods.map((p) => ({ text: p.name, href: cite(p) })),
     findings: findingsView(lang, r.checks),

@@ -504,6 +504,25 @@ describe('cosmetics', () => {
     await page.close();
   });
 
+  it('the 50% rule’s label is whole on a phone', async () => {
+    const page = await compare(['440232', '469001']);
+    const texts = await page
+      .locator('figure.chart[data-chart="central"] svg[role="img"] text')
+      .allTextContents();
+    const rule = texts.find((t) => t.startsWith('50%'))!;
+    expect(rule).toBeDefined();
+    expect(rule).not.toContain('…');
+    await page.close();
+  });
+
+  it('a phase that states only its end reads “到2022年6月”, not “— – 2022年6月”', async () => {
+    const page = await open('/counties/440232/');
+    const phases = (await page.locator('ol.phases').textContent())!;
+    expect(phases).toContain('到2022年6月');
+    expect(phases).not.toContain('—');
+    await page.close();
+  });
+
   it('the whole-comparison embed carries no picker and no remove buttons', async () => {
     const page = await open('/embed/compare/?c=440232,469001');
     await page.locator('#compare[data-state="ready"]').waitFor();

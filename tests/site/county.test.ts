@@ -53,8 +53,14 @@ describe('countyView', () => {
   it('countyView("210681", "zh") gives each phase its months as published (终期验收 2021年11月 – 2021年12月)', async () => {
     const { plan } = await countyView('210681', 'zh');
     const last = plan!.phases.at(-1)!;
-    expect([last.name, last.start, last.end]).toEqual(['终期验收阶段', '2021年11月', '2021年12月']);
+    expect([last.name, last.when]).toEqual(['终期验收阶段', '2021年11月 – 2021年12月']);
     expect(plan!.phasesChart!.rows.at(-1)).toEqual(['终期验收阶段', '2021年11月', '2021年12月']);
+  });
+
+  it('countyView("440232", "zh") gives a phase that states only its end as 到2022年6月, its start not invented', async () => {
+    const { plan } = await countyView('440232', 'zh');
+    expect(plan!.phases[0]!.when).toBe('到2022年6月');
+    expect(plan!.phasesChart!.rows[0]).toEqual(['项目筹备阶段', '—', '2022年6月']);
   });
 
   it('countyView("140922", "zh") gives the funds as stated: central funds only, the rest not stated', async () => {
