@@ -36,11 +36,20 @@ export function embedFor(root: HTMLElement, query: string, label: string) {
  */
 export const embedHeight = (chartHeight: number) => Math.ceil((chartHeight + 640) / 10) * 10;
 
-/** The HTML to paste into another page: an iframe of one of our embed pages. */
+/**
+ * The HTML to paste into another page: an iframe of one of our embed pages, `height` tall (enough at 720 px),
+ * and a few lines that set the iframe to the height its page reports (embed-height.ts), so that on a phone it is
+ * neither cut nor followed by blank space. The lines accept heights only from this site's origin and only for
+ * iframes of it; a host that allows no inline script keeps the fixed height.
+ */
 export function iframe(src: string, height: number, title: string): string {
   const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const origin = new URL(src).origin;
+  const resize =
+    `<script>addEventListener("message",function(e){if(e.origin!==${JSON.stringify(origin)}||!e.data||typeof e.data.planAtlasHeight!=="number")return;` +
+    `document.querySelectorAll("iframe[data-plan-atlas]").forEach(function(f){if(f.contentWindow===e.source){f.style.height=e.data.planAtlasHeight+"px";f.setAttribute("data-sized","true")}})})</script>`;
   // as wide as the host page allows, up to 720 px
-  return `<iframe src="${attr(src)}" height="${height}" style="border:0;width:100%;max-width:720px" title="${attr(title)}"></iframe>`;
+  return `<iframe src="${attr(src)}" height="${height}" style="border:0;width:100%;max-width:720px" title="${attr(title)}" data-plan-atlas></iframe>\n${resize}`;
 }
 
 /** The ?chart=… of an embed page, if it is one of the page's chart ids; anything else is ignored. */

@@ -523,6 +523,25 @@ describe('cosmetics', () => {
     await page.close();
   });
 
+  it('an embedded chart’s iframe takes the height of its content on a phone (no blank space below it)', async () => {
+    const page = await compare(['440232', '469001']);
+    const code = (await page.locator('figure.chart[data-chart="central"] details.embed code').textContent())!;
+    await page.close();
+    const fixed = Number(/height="(\d+)"/.exec(code)![1]);
+    const host = await context.newPage();
+    await host.setContent(`<!doctype html><body style="margin:0">${code}</body>`);
+    const frame = host.locator('iframe[data-sized="true"]');
+    await frame.waitFor();
+    const inner = host.frames()[1]!;
+    await inner.waitForFunction(() => !document.querySelector('[data-state="loading"]'));
+    const content = await inner.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    const height = (await frame.boundingBox())!.height;
+    expect(height).toBeGreaterThanOrEqual(content);
+    expect(height - content).toBeLessThan(60);
+    expect(height).not.toBe(fixed);
+    await host.close();
+  });
+
   it('the whole-comparison embed carries no picker and no remove buttons', async () => {
     const page = await open('/embed/compare/?c=440232,469001');
     await page.locator('#compare[data-state="ready"]').waitFor();
