@@ -133,7 +133,8 @@ export const DOCUMENTS = {
     {
       name: 'licence',
       type: 'string',
-      description: 'Publication note as printed on the document (curated), e.g. 此件主动公开; where the copy prints none, a note marked 本站注.',
+      description:
+        'Publication note as printed on the document (curated), e.g. 此件主动公开; where the copy prints none, a note marked 本站注.',
     },
   ],
 } as const satisfies Table;
