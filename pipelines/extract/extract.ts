@@ -57,11 +57,11 @@ function fundTotal(
   return t ? cite(doc, { value: t.yuan, nstart: t.nstart, nend: t.nend }) : null;
 }
 
-/** What the document fields are read from besides the document: its title, the known names, funds and period. */
+/** What the document fields are read from besides the document: its title, its place, funds and period. */
 interface FieldSources {
   text: string;
   titleFound: Found<string> | null;
-  knownNames: readonly string[];
+  county: Found<string> | null;
   funds: FundsResult;
   period: Period;
 }
@@ -71,7 +71,7 @@ function documentFields(doc: Doc, s: FieldSources): DocumentFields {
   const { titleFound, funds } = s;
   const fields: DocumentFields = {
     doc_type: cite(doc, docType(doc, titleFound))!,
-    county_name: cite(doc, countyName(doc, titleFound, s.knownNames)),
+    county_name: cite(doc, s.county),
     title: cite(doc, titleFound),
     doc_number: cite(doc, docNumber(doc)),
     issuer: cite(doc, issuer(doc)),
@@ -117,7 +117,7 @@ function amountsOf(doc: Doc, funds: FundsResult): Extraction['amounts'] {
 
 /**
  * Reads one document's text (as published, BOM removed) into facts, each with the span of the text it came from.
- * A pure function of the text (and of the known county names, used only when no county opens the title).
+ * A pure function of the text (and of the known county names, matched only where the document names its place).
  */
 export function extract(text: string, knownNames: readonly string[] = []): Extraction {
   const doc = prepare(text);
@@ -126,8 +126,15 @@ export function extract(text: string, knownNames: readonly string[] = []): Extra
   const funds = extractFunds(doc, headings);
   const phaseList = phases(doc);
   const period = periodOf(doc, statedPeriod(doc), phaseList);
+  const { found: county, note: place } = countyName(doc, titleFound, knownNames);
   return {
-    fields: documentFields(doc, { text, titleFound, knownNames, funds, period }),
+    fields: documentFields(doc, { text, titleFound, county, funds, period }),
+    countyNote:
+      place?.kind === 'several'
+        ? { kind: 'several', names: place.names.map((n) => cite(doc, n)!) }
+        : place?.kind === 'own'
+          ? { kind: 'own', at: cite(doc, place.at)! }
+          : null,
     allocations: funds.allocations,
     targets: targets(doc),
     phases: phaseList,

@@ -159,4 +159,6 @@ export interface Extraction {
   }[];
   /** later statements of the document totals that differ from the first */
   fundConflicts: { slot: 'amount' | FundSource; yuan: number; start: number; end: number }[];
+  /** why no county was read, when none was: the places the document names (several), or only 我县 */
+  countyNote: { kind: 'several'; names: Cited<string>[] } | { kind: 'own'; at: Cited<string> } | null;
 }

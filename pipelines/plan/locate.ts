@@ -38,8 +38,34 @@ export function locate(text: string, x: Extraction, ref: Reference): Location {
       division.level === 'county' ? (ref.county.get(division.code)?.village_committees ?? null) : null,
   };
   const finding =
-    cited && resolution && resolution.status !== 'resolved' ? unresolved(cited, resolution) : null;
+    cited && resolution && resolution.status !== 'resolved'
+      ? unresolved(cited, resolution)
+      : !cited && x.countyNote
+        ? unnamed(x.countyNote)
+        : null;
   return { resolution, division, place, finding };
+}
+
+/** The finding for a document that names several places, or only itself (我县): no county, and why. */
+function unnamed(note: NonNullable<Extraction['countyNote']>): Finding {
+  const several = note.kind === 'several';
+  const names = several ? note.names.map((n) => n.value) : [];
+  return {
+    check: 'county_unresolved',
+    severity: 'review',
+    status: 'fail',
+    subject: 'county_name',
+    message_zh: several
+      ? `文件指明的地方不止一个（${names.join('、')}），未能确定它属于哪个县，未作猜测。`
+      : `文件只称“${note.at.value}”，没有写明是哪个县，未作猜测。`,
+    message_en: several
+      ? `The document names several places (${names.join(', ')}); which county it belongs to is not settled, so none is chosen.`
+      : `The document calls its place only “${note.at.value}” (“our county”) and never names it, so none is chosen.`,
+    numerator: several ? names.length : null,
+    denominator: null,
+    threshold: null,
+    evidence: several ? note.names : [note.at],
+  };
 }
 
 /** The finding for a cited name that fits several divisions (listed) or none. */

@@ -111,8 +111,12 @@ export function makeResolver(divisions: Divisions, aliases: readonly Alias[] = [
     }
     const alias = byAlias.get(key);
     if (alias) return { status: 'resolved', division: byCode.get(alias.code)!, via: 'former_name', alias };
-    const short = byShort.get(key);
-    if (short) {
+    // the short name, alone (乳源) or with the kind of its division (峨边县 for 峨边彝族自治县, 东港市)
+    const suffix = /^(.{2,})([县市区旗])$/.exec(key);
+    const short =
+      byShort.get(key) ??
+      (suffix ? byShort.get(suffix[1]!)?.filter((d) => d.name.endsWith(suffix[2]!)) : undefined);
+    if (short?.length) {
       const d = decide(short, context);
       return d
         ? { status: 'resolved', division: d, via: 'short_name' }

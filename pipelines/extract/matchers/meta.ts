@@ -135,21 +135,59 @@ export function docType(doc: Doc, titleText: Found<string> | null): Found<DocTyp
 
 const ADMIN = /^(.{2,10}?(?:自治县|自治旗|自治州|特区|林区|县|市|区|旗|省|自治区))/;
 
+// a place name's last character followed by one of these is the start of an ordinary word, not a place: 合作市场,
+// 新建区级物流中心, 东方市场, 县域, 区位
+const WORD_GOES_ON = /^[场级域城内外镇乡村委直属位间划]/;
+// what follows a place's name where a document names who issued it: 人民政府(办公室), 商务局, 发展和改革委员会…
+const BODY = /^(?:人民政府|人民政府办公室|委员会|办公室|党委|[^\s，。、]{0,8}?(?:局|委|办))/;
+
+/** Why a document has no county: it names several places, or only itself (我县, 本县). */
+export type PlaceNote =
+  | { kind: 'several'; names: Found<string>[] }
+  | { kind: 'own'; at: Found<string> }
+  | null;
+
+/** The known names that occur in `s` (at `at` in the text) as names, not inside an ordinary word; longest first. */
+function namesIn(s: string, at: number, known: readonly string[], after?: RegExp): Found<string>[] {
+  const found: Found<string>[] = [];
+  for (const name of [...known].sort((a, b) => b.length - a.length))
+    for (let k = s.indexOf(name); k !== -1; k = s.indexOf(name, k + 1)) {
+      const rest = s.slice(k + name.length);
+      if (WORD_GOES_ON.test(rest) || (after && !after.test(rest))) continue;
+      // inside a longer name already found (金口河区 in 乐山市金口河区 is fine; 东港 in 东港市 is not a second name)
+      if (found.some((f) => f.nstart <= at + k && at + k + name.length <= f.nend)) continue;
+      found.push({ value: name, nstart: at + k, nend: at + k + name.length });
+    }
+  return found.sort((a, b) => a.nstart - b.nstart);
+}
+
+/** One place from a step's names: the one named (however often), or a note naming each when there are several. */
+function settle(names: Found<string>[]): { found: Found<string> | null; note: PlaceNote } | null {
+  const distinct = [...new Map(names.map((n) => [n.value, n])).values()];
+  if (distinct.length === 1) return { found: distinct[0]!, note: null };
+  if (distinct.length > 1) return { found: null, note: { kind: 'several', names: distinct } };
+  return null;
+}
+
 /**
- * The county the document is about, as written: the place name that opens the title (the last of a chain such
- * as 丹东市东港市), else a county named in 《…》 in the body, else the most frequent known county name.
+ * The county the document is about, as written, read only where a document names its place: the place name
+ * that opens the title (the last of a chain such as 丹东市东港市), the issuing body above the title or in the
+ * signature (峨边彝族自治县人民政府办公室), 我县（金口河区）, a county's plan named in 《…》, the opening sentence.
+ * A name inside an ordinary word (合作市场) is no place. A document that names several places at the first step
+ * that names any, or only itself (我县), gets no county and a note saying why; nothing is guessed from names
+ * found elsewhere in the text.
  */
 export function countyName(
   doc: Doc,
   titleText: Found<string> | null,
   known: readonly string[],
-): Found<string> | null {
+): { found: Found<string> | null; note: PlaceNote } {
   const fromStart = (at: number, s: string): Found<string> | null => {
     let pos = 0;
     let last: Found<string> | null = null;
     for (let k = 0; k < 3; k++) {
       const m = ADMIN.exec(s.slice(pos));
-      if (!m || /[0-9年]/.test(m[1]!)) break;
+      if (!m || /[0-9年]/.test(m[1]!) || WORD_GOES_ON.test(s.slice(pos + m[1]!.length))) break;
       const name = m[1]!;
       if (!/(?:省|自治区)$/.test(name))
         last = { value: name, nstart: at + pos, nend: at + pos + name.length };
@@ -158,26 +196,45 @@ export function countyName(
     return last;
   };
   if (titleText) {
-    const t = doc.text.slice(titleText.nstart, titleText.nend);
-    const found = fromStart(titleText.nstart, t);
-    if (found) return found;
+    const found = fromStart(titleText.nstart, doc.text.slice(titleText.nstart, titleText.nend));
+    if (found) return { found, note: null };
   }
-  for (const m of doc.text.matchAll(/《([^《》]{2,12}?(?:自治县|县|市|区|旗))(?:\d{4}|二〇)/g)) {
-    const s = m.index + 1;
-    return { value: m[1]!, nstart: s, nend: s + m[1]!.length };
+  const steps: (() => Found<string>[])[] = [
+    // the issuing body: a short line above the title, or in the signature at the end
+    () =>
+      [...doc.lines.slice(0, 6), ...doc.lines.slice(-12)]
+        .filter((l) => l.text.length <= 60 && !l.text.includes('。'))
+        .flatMap((l) => namesIn(l.text, l.start, known, BODY)),
+    // 我县（金口河区）, 本县（…）
+    () =>
+      [...doc.text.matchAll(/[我本][县市区旗][（(]([^（()）]{2,15})[）)]/g)].map((m) => {
+        const s = m.index + m[0].indexOf(m[1]!);
+        return { value: m[1]!, nstart: s, nend: s + m[1]!.length };
+      }),
+    // a county's plan named in 《…》 with its year: 《金口河区2018年…》
+    () =>
+      [...doc.text.matchAll(/《([^《》]{2,12}?(?:自治县|县|市|区|旗))(?:\d{4}|二〇)/g)].map((m) => ({
+        value: m[1]!,
+        nstart: m.index + 1,
+        nend: m.index + 1 + m[1]!.length,
+      })),
+    // the opening sentence: the first line of the body that reads as prose
+    () => {
+      const opening = doc.lines.slice(0, 25).find((l) => l.text.length > 15 && /[。，]/.test(l.text));
+      return opening ? namesIn(opening.text.split('。')[0]!, opening.start, known) : [];
+    },
+  ];
+  for (const step of steps) {
+    const settled = settle(step());
+    if (settled) return settled;
   }
-  let best: Found<string> | null = null;
-  let bestCount = 0;
-  for (const name of known) {
-    const first = doc.text.indexOf(name);
-    if (first === -1) continue;
-    const count = doc.text.split(name).length - 1;
-    if (count > bestCount) {
-      best = { value: name, nstart: first, nend: first + name.length };
-      bestCount = count;
-    }
-  }
-  return best;
+  const own = /[我本][县市区旗]/.exec(doc.text);
+  return {
+    found: null,
+    note: own
+      ? { kind: 'own', at: { value: own[0], nstart: own.index, nend: own.index + own[0].length } }
+      : null,
+  };
 }
 
 /** The programme year: “2019年电子商务进农村综合示范” in the title, else the first such mention in the body. */
