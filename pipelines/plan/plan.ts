@@ -24,6 +24,7 @@ import {
 import { extract } from '../extract/extract.ts';
 import type { Extraction } from '../extract/types.ts';
 import { decodeDocument } from '../read/decode.ts';
+import { articleText } from '../read/html.ts';
 import { loadReference, type Reference } from '../reference/index.ts';
 import { failedDocument } from './failed.ts';
 import { locate } from './locate.ts';
@@ -74,7 +75,9 @@ export function readPlan(
       `${decoded.reason}${decoded.offset !== undefined ? ` at byte ${decoded.offset}` : ''}`,
     );
   try {
-    const result = readText(docId, decoded.text, base, sidecar, ref, decoded.encoding);
+    // a saved web page is read as its article's text (pipelines/read/html.ts); spans point into that text
+    const text = /\.html?$/i.test(file) ? articleText(decoded.text) : decoded.text;
+    const result = readText(docId, text, base, sidecar, ref, decoded.encoding);
     for (const [table, rows] of result.rows) checkRows(table, rows);
     return result;
   } catch (e) {

@@ -1,6 +1,6 @@
 /**
  * Which entries of a plans folder are documents, decided before any file is opened: a document is a regular file
- * named <doc_id>.txt (any case), or a link to one inside the folder. Everything else is named, never skipped
+ * named <doc_id>.txt, .html or .htm (any case), or a link to one inside the folder. Everything else is named, never skipped
  * silently: hidden files and other kinds of file are skipped with the reason; FIFOs, devices, folders, links that
  * leave the folder and two files giving one document id are refused, each as a failed document with its reason,
  * so that a run never blocks on a FIFO or reads a file it was not given.
@@ -23,7 +23,7 @@ export interface Listing {
 }
 
 /** The extension of a document file, in any case. */
-const DOCUMENT = /\.txt$/i;
+const DOCUMENT = /\.(?:txt|html?)$/i;
 
 /** What kind of file system entry a stat describes, in words, when it is not a regular file. */
 function notRegular(s: {
@@ -73,10 +73,14 @@ export async function listDocuments(dir: string): Promise<Listing> {
       continue;
     }
     if (!DOCUMENT.test(name)) {
-      listing.skipped.push({ name, path, reason: 'not a .txt document / 非 .txt 文件，已跳过' });
+      listing.skipped.push({
+        name,
+        path,
+        reason: 'not a .txt or .html document / 非 .txt 或 .html 文件，已跳过',
+      });
       continue;
     }
-    const file = { docId: name.slice(0, -4), name, path };
+    const file = { docId: name.replace(/\.[^.]+$/, ''), name, path };
     // an entry that vanished or cannot be looked at is refused by name, not a reason to stop the run
     const why = await refusal(path, root).catch((e: Error) => `cannot be read: ${e.message} / 无法读取`);
     if (why) {

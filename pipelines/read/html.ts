@@ -1,0 +1,114 @@
+/**
+ * A saved web page (.html, .htm) as the text of its article. Government sites wrap a document in site chrome:
+ * accessibility and language bars, navigation, 当前位置 breadcrumbs, 来源/发布时间/点击率 lines, 【打印】【关闭】,
+ * 分享到, related links and a footer with 网站标识码 and ICP numbers. What is kept: the page's title (its <h1>, or
+ * the <title> before its site suffix), the 来源/发布时间 line (the source and publication time, citable, kept
+ * apart from the date of issue), and the article: the element holding most of the page's Chinese prose outside
+ * links. Paragraphs, headings and list items become lines; a table row becomes one line, its cells apart (tabs).
+ * The result is the document's text: every span points into it.
+ */
+import { parseHTML } from 'linkedom';
+
+const DROP = 'script, style, noscript, template, iframe, nav, header, footer, aside, form, select, button';
+const BLOCK = /^(?:p|div|h[1-6]|li|tr|table|section|article|blockquote|pre|dd|dt|ul|ol|center)$/;
+const HAN = /\p{Script=Han}/gu;
+const HAS_HAN = /\p{Script=Han}/u;
+// a line of site chrome, whichever element holds it
+const CHROME =
+  /^(?:当前位置|您现在的位置|您的位置|首页\s*[>＞»]|【?\s*(?:打印|关闭|收藏|返回顶部|关闭窗口|打印本页)\s*】?|分享到|无障碍|长者模式|字号|【?字体|扫一扫|网站标识码|主办[:：]|承办[:：]|ICP|.*ICP备)/;
+// the line that says where the page comes from and when it was published
+const SOURCE_LINE = /(?:来源|信息来源|发布机构)[:：]|(?:发布时间|发布日期|时间)[:：]\s*\d{4}/;
+
+type El = Element & { children: HTMLCollection };
+
+/** How much prose an element holds: its Chinese characters, less those inside links (menus, related links). */
+function prose(el: Element): number {
+  const all = el.textContent?.match(HAN)?.length ?? 0;
+  const linked = [...el.querySelectorAll('a')].reduce(
+    (n, a) => n + (a.textContent?.match(HAN)?.length ?? 0),
+    0,
+  );
+  return all - 2 * linked;
+}
+
+/** The element holding the article: the one with most prose, then down while one child holds nearly all of it. */
+function articleOf(body: Element): Element {
+  let best = body;
+  let score = prose(body);
+  for (const el of body.querySelectorAll('article, main, section, div, td')) {
+    const s = prose(el);
+    if (s > score) [best, score] = [el, s];
+  }
+  for (;;) {
+    const inner = [...(best as El).children].find((c) => prose(c) >= 0.85 * score);
+    if (!inner) return best;
+    best = inner;
+  }
+}
+
+/** An element's text as lines: blocks and <br> break lines, table cells are joined by tabs. */
+function linesOf(root: Element): string[] {
+  const out: string[] = [];
+  let line = '';
+  const flush = () => {
+    const t = line.replace(/[ \t\u00a0\u3000]+/g, (m) => (m.includes('\t') ? '\t' : ' ')).trim();
+    if (t) out.push(t);
+    line = '';
+  };
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) {
+      line += (n.textContent ?? '').replace(/\s+/g, ' ');
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const tag = (n as Element).localName;
+    if (tag === 'br') return flush();
+    if (tag === 'td' || tag === 'th') {
+      if (line.trim()) line += '\t';
+      for (const c of n.childNodes) walk(c);
+      return;
+    }
+    const block = BLOCK.test(tag);
+    if (block) flush();
+    for (const c of n.childNodes) walk(c);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return out;
+}
+
+/** The title of the page: its first <h1> (or <h2>) with Chinese, else the <title> before a site suffix (_某县人民政府). */
+function titleOf(doc: Document): string | null {
+  for (const h of doc.querySelectorAll('h1, h2')) {
+    const t = h.textContent?.replace(/\s+/g, '').trim();
+    if (t && HAS_HAN.test(t)) return t;
+  }
+  const t = doc.querySelector('title')?.textContent?.trim();
+  return t ? t.split(/[_|｜—-]/)[0]!.trim() || null : null;
+}
+
+/** Of a page's 来源/发布时间 line, the source and the publication time alone (no 点击率, no 【字体】). */
+function sourceOf(line: string): string | null {
+  const from = /(?:信息来源|来源|发布机构)[:：]\s*([^\s　:：]+)/.exec(line)?.[0];
+  const when =
+    /(?:发布时间|发布日期|时间)[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?/.exec(
+      line,
+    )?.[0];
+  const parts = [from, when].filter(Boolean);
+  return parts.length ? parts.join('　') : null;
+}
+
+/** The text of a saved web page's article: its title, its 来源/发布时间 line, then the article's lines. */
+export function articleText(html: string): string {
+  const { document } = parseHTML(html);
+  for (const el of document.querySelectorAll(DROP)) el.remove();
+  const body = document.body ?? document.documentElement;
+  const article = articleOf(body);
+  const title = titleOf(document);
+  // the source line is often beside the title, outside the article's element: its source and time, nothing else
+  const line = linesOf(body).find((l) => SOURCE_LINE.test(l) && l.length <= 160);
+  const source = line ? sourceOf(line) : null;
+  const kept = linesOf(article).filter((l) => !CHROME.test(l) && l !== title && l !== line);
+  return `${[title, source, ...kept].filter((l): l is string => !!l).join('\n')}\n`;
+}
