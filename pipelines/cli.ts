@@ -1,6 +1,6 @@
 /**
  * npm run data                                  builds every published table from data/ into public/data/
- * npm run data -- --plans DIR --out DIR         runs the plan pipeline on a folder of .txt and .html documents
+ * npm run data -- --plans DIR --out DIR         runs the plan pipeline on a folder of .txt, .html and .docx documents
  * npm run data -- --metrics DIR --out DIR       imports every CSV of DIR into metrics_monthly and metrics_rejected
  *
  * Progress per document on stdout, problems on stderr, a summary at the end; the exit code is 1 when any

@@ -122,7 +122,7 @@ describe('npm run data -- --plans DIR, with one bad document among good ones', (
       county_code: '140922',
       funds_total_yuan: '5000000',
     });
-    expect(run.stderr).toMatch(/skipped .*scan\.pdf: not a \.txt or \.html document/);
+    expect(run.stderr).toMatch(/skipped .*scan\.pdf: not a \.txt, \.html or \.docx document/);
     expect(csv('documents').some((d) => d.doc_id === 'scan')).toBe(false);
   });
 

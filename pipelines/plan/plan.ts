@@ -3,6 +3,7 @@
  * corrections, locate the county, check (validate, audit), build the rows, and check every row against the schema.
  * A document that fails at any stage yields its failure rows (failed.ts), and nothing else is affected.
  */
+import { createHash } from 'node:crypto';
 import { audit } from '../check/audit.ts';
 import { type Finding, validate } from '../check/validate.ts';
 import {
@@ -23,7 +24,7 @@ import {
 } from '../contract/schema.ts';
 import { extract } from '../extract/extract.ts';
 import type { Extraction } from '../extract/types.ts';
-import { decodeDocument } from '../read/decode.ts';
+import { decodeDocument, type ReadResult } from '../read/decode.ts';
 import { articleText } from '../read/html.ts';
 import { loadReference, type Reference } from '../reference/index.ts';
 import { failedDocument } from './failed.ts';
@@ -54,8 +55,19 @@ export function readPlan(
   bytes: Uint8Array,
   sidecar: Sidecar | null,
   ref: Reference = loadReference(),
+  /** the text of a document converted before (a .docx), instead of decoding its bytes */
+  converted: string | null = null,
 ): DocResult {
-  const decoded = decodeDocument(bytes);
+  const decoded: ReadResult =
+    converted === null
+      ? decodeDocument(bytes)
+      : {
+          ok: true,
+          text: converted,
+          encoding: 'docx',
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          bytes: bytes.length,
+        };
   const base: Row = {
     doc_id: docId,
     source_file: file,

@@ -2,11 +2,13 @@
  * A folder of plans, one document at a time: each entry listed (read/plan-files.ts), its sidecar read, the document
  * read into rows (plan.ts); one bad document never stops the others.
  */
+
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ALLOCATIONS, DOCUMENTS, PHASES, TARGETS } from '../contract/schema.ts';
+import { docxText } from '../read/docx.ts';
 import { listDocuments } from '../read/plan-files.ts';
 import { loadReference, type Reference } from '../reference/index.ts';
 import { failedDocument } from './failed.ts';
@@ -59,7 +61,9 @@ export async function readPlans(
             }
           }
         }
-        result = readPlan(docId, file, bytes, sidecar, ref);
+        // a Word document is converted to text first (asynchronously); every other kind is decoded by readPlan
+        const converted = /\.docx$/i.test(name) ? await docxText(bytes) : null;
+        result = readPlan(docId, file, bytes, sidecar, ref, converted);
       } catch (e) {
         result = failedDocument(
           { doc_id: docId, source_file: file, sha256: createHash('sha256').update(bytes).digest('hex') },

@@ -9,7 +9,9 @@ export type Encoding =
   | 'utf-16be-bom'
   | 'utf-16le'
   | 'utf-16be'
-  | 'gb18030';
+  | 'gb18030'
+  /** not decoded: converted from a Word document (read/docx.ts) */
+  | 'docx';
 
 /** A document's text as published, decoded, with its checksum; or the reason it could not be read. */
 export type ReadResult =

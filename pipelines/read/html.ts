@@ -55,25 +55,31 @@ function linesOf(root: Element): string[] {
     if (t) out.push(t);
     line = '';
   };
-  const walk = (n: Node) => {
+  // inside a table cell, paragraphs and breaks run on with a space: the row stays one line
+  const walk = (n: Node, inCell: boolean) => {
     if (n.nodeType === 3) {
       line += (n.textContent ?? '').replace(/\s+/g, ' ');
       return;
     }
     if (n.nodeType !== 1) return;
     const tag = (n as Element).localName;
-    if (tag === 'br') return flush();
-    if (tag === 'td' || tag === 'th') {
-      if (line.trim()) line += '\t';
-      for (const c of n.childNodes) walk(c);
+    if (tag === 'br') {
+      if (inCell) line += ' ';
+      else flush();
       return;
     }
-    const block = BLOCK.test(tag);
+    if (tag === 'td' || tag === 'th') {
+      if (line.trim()) line += '\t';
+      for (const c of n.childNodes) walk(c, true);
+      return;
+    }
+    const block = BLOCK.test(tag) && !inCell;
     if (block) flush();
-    for (const c of n.childNodes) walk(c);
+    else if (inCell && BLOCK.test(tag) && line.trim() && !line.endsWith('\t')) line += ' ';
+    for (const c of n.childNodes) walk(c, inCell);
     if (block) flush();
   };
-  walk(root);
+  walk(root, false);
   flush();
   return out;
 }
@@ -97,6 +103,12 @@ function sourceOf(line: string): string | null {
     )?.[0];
   const parts = [from, when].filter(Boolean);
   return parts.length ? parts.join('　') : null;
+}
+
+/** The lines of an HTML fragment's body, as they read (a converted Word document's, where there is no chrome). */
+export function htmlLines(html: string): string[] {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  return linesOf(document.body);
 }
 
 /** The text of a saved web page's article: its title, its 来源/发布时间 line, then the article's lines. */
