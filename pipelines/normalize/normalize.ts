@@ -85,10 +85,25 @@ function readChar(w: Writer, at: number, cp: number, length: number): void {
   w.line.length++;
 }
 
+/**
+ * A line that is only a page number, as a PDF exported from Word prints it in its footer (— 3 —, - 3 -, 第 3 页,
+ * 第3页 共12页), after the line break at the start of the match: read as part of the break, so that a number and
+ * its unit on either side of it stay one phrase (350 / — 3 — / 万元).
+ */
+const PAGE_NUMBER_LINE =
+  /\n[ \t\u00a0\u3000]*(?:[-—–－]{1,2}[ \u3000]*\d{1,4}[ \u3000]*[-—–－]{1,2}|第[ \u3000]*\d{1,4}[ \u3000]*页(?:[ \u3000]*[共/／][ \u3000]*\d{1,4}[ \u3000]*页?)?)[ \t\u00a0\u3000]*(?=\r?\n)/y;
+
 /** Reads the markup, entity, whitespace or character at `at`; the offset after it. */
 function step(w: Writer, at: number): number {
   const cp = w.original.codePointAt(at)!;
   const length = cp > 0xffff ? 2 : 1;
+  if (cp === 0x0a /* \n */) {
+    PAGE_NUMBER_LINE.lastIndex = at;
+    if (PAGE_NUMBER_LINE.test(w.original)) {
+      addSpace(w.run, at, 'newline');
+      return PAGE_NUMBER_LINE.lastIndex;
+    }
+  }
   if (cp === 0x3c /* < */ || cp === 0x2a /* * */ || cp === 0x5f /* _ */) {
     const markup = markupAt(w.original, at);
     if (markup) {

@@ -295,9 +295,18 @@ function shopsAndIncubation(clause: string, at: number, out: Found[]) {
  * phrase. The same target stated twice with the same value is kept once; with different values both are kept
  * (the conflict is reported by validation).
  */
+/**
+ * A range of counts or shares (2-3个, 2～3个, 二至三个, 60%-70%): not an exact value, so a target read across one
+ * would publish its upper bound as the promise. Such targets are left out (never a wrong value); a range of years
+ * (2019-2021年) is not a range of counts and is left alone.
+ */
+const RANGE =
+  /(?:\d+(?:\.\d+)?|[〇一二三四五六七八九十两百千]+)[ ]*[%％]?[ ]*(?:-|–|—|～|~|至|到)[ ]*(?:\d+(?:\.\d+)?|[〇一二三四五六七八九十两百千]+)[ ]*(?=[%％]|个|人次|人|家|小时|天|项)/g;
+
 export function targets(doc: Doc): Target[] {
   const found: Found[] = [];
   const text = doc.text;
+  const ranges = [...text.matchAll(RANGE)].map((m) => [m.index, m.index + m[0].length] as const);
   for (const sentence of text.matchAll(/[^。\n]+/g)) {
     const s = sentence[0];
     for (const clause of s.matchAll(CLAUSE)) {
@@ -318,7 +327,7 @@ export function targets(doc: Doc): Target[] {
   found.sort((a, b) => a.nstart - b.nstart);
   for (const f of found) {
     const key = `${f.metric}|${f.value}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key) || ranges.some(([a, b]) => a < f.nend && f.nstart < b)) continue;
     seen.add(key);
     const span = doc.span(f.nstart, f.nend);
     out.push({
