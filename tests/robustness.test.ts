@@ -294,6 +294,23 @@ describe('numerals', () => {
     ]);
   });
 
+  it('extract(text) reads a plan's sources as written in reports and rules: 县(市、区)财政配套资金, 政府配套资金, 社会资本', () => {
+    // kind: a progress report or fund rule restating the plan's budget
+    const a = extract(`${HEAD}项目预计总投资2000万元，其中中央财政资金1500万元，县（市、区）财政配套资金500万元。\n`);
+    expect(fundsOf(a)).toEqual({ total: 20_000_000, central: 15_000_000, local: 5_000_000 });
+    expect(a.allocations).toEqual([]);
+    const b = extract(`${HEAD}项目总投资3000万元，其中中央资金2000万元，政府配套资金500万元，社会资本500万元。\n`);
+    expect(fundsOf(b)).toEqual({ total: 30_000_000, central: 20_000_000, local: 5_000_000 });
+    expect(b.fields.funds_other_yuan?.value).toBe(5_000_000);
+    expect(b.allocations).toEqual([]);
+  });
+
+  it('extract(text) does not take money spent or paid so far (已拨付, 已使用, 累计完成投资) as the plan’s funds', () => {
+    const x = extract(`${HEAD}截至目前，中央财政资金已拨付1200万元，已使用800万元，累计完成投资1500万元。\n`);
+    expect(fundsOf(x)).toEqual({ total: null, central: null, local: null });
+    expect(x.allocations).toEqual([]);
+  });
+
   it('extract(text) does not read 城乡二元结构 (a dual structure) as an amount of 2 yuan', () => {
     const text = `${HEAD}项目总投资2200万元。着力破除城乡二元结构，推动多元化发展。\n`;
     const x = extract(text);

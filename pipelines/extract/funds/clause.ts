@@ -15,8 +15,12 @@ export const ENUMERATOR =
 /** Where the money part of a phrase begins: the label is what stands before it. */
 const MONEY_PART =
   /(?:的)?(?:资金来源|(?:项目)?(?:计划)?总投资|投资总额|资金总额|总投入|(?:总)?资金预算|总预算|预算|投入|投资|(?:中央|省级|省|市级|县级|区级|地方|本级)(?:财政)?(?:补助|专项|配套)?(?:资金|经费)|中央|(?:企业|承办单位|承办企业)?自筹|社会资本|财政|其中|拟使用|安排资金|共计|合计|\d{4}年度)/;
-/** Words that are not a label on their own. */
-const NOT_A_LABEL = /^(?:建设|实施|工作|内容|费用|资金|金额|投资|预算|经费|其中|具体|主要)$/;
+/**
+ * Words that are not a label on their own: generic words, and the government level of a fund source (县(市、区),
+ * 县政府, 政府 in 县(市、区)财政配套资金, 政府配套资金), which names where money comes from, not an item.
+ */
+const NOT_A_LABEL =
+  /^(?:建设|实施|工作|内容|费用|资金|金额|投资|预算|经费|其中|具体|主要|(?:[县市区旗州][(（][市县区旗、]{1,6}[)）]|[县市区旗州]|县市区)?(?:级)?(?:人民)?(?:政府)?(?:配套(?:资金|经费)?)?)$/;
 /** A fund source in parentheses right after an amount: 1500 万元(中央财政资金). */
 const SOURCE_SUFFIX = /^[(（〔[]([^()（）〔〕[\]\d]{2,14})[)）〕\]]/;
 
