@@ -294,12 +294,16 @@ describe('numerals', () => {
     ]);
   });
 
-  it('extract(text) reads a plan's sources as written in reports and rules: 县(市、区)财政配套资金, 政府配套资金, 社会资本', () => {
+  it('extract(text) reads a plan’s sources as written in reports and rules: 县(市、区)财政配套资金, 政府配套资金, 社会资本', () => {
     // kind: a progress report or fund rule restating the plan's budget
-    const a = extract(`${HEAD}项目预计总投资2000万元，其中中央财政资金1500万元，县（市、区）财政配套资金500万元。\n`);
+    const a = extract(
+      `${HEAD}项目预计总投资2000万元，其中中央财政资金1500万元，县（市、区）财政配套资金500万元。\n`,
+    );
     expect(fundsOf(a)).toEqual({ total: 20_000_000, central: 15_000_000, local: 5_000_000 });
     expect(a.allocations).toEqual([]);
-    const b = extract(`${HEAD}项目总投资3000万元，其中中央资金2000万元，政府配套资金500万元，社会资本500万元。\n`);
+    const b = extract(
+      `${HEAD}项目总投资3000万元，其中中央资金2000万元，政府配套资金500万元，社会资本500万元。\n`,
+    );
     expect(fundsOf(b)).toEqual({ total: 30_000_000, central: 20_000_000, local: 5_000_000 });
     expect(b.fields.funds_other_yuan?.value).toBe(5_000_000);
     expect(b.allocations).toEqual([]);

@@ -156,6 +156,7 @@ export const PROGRESS_MEASURES = codes(PROGRESS_MEASURE);
 /** Why an amount of the text is not a fund fact (amounts.note). */
 export const AMOUNT_NOTE = {
   disbursement: { zh: '拨付安排', en: 'a payment schedule' },
+  achieved: { zh: '已支出或已完成的数额', en: 'an amount spent or achieved so far' },
   threshold: { zh: '门槛或业绩数额', en: 'a threshold or performance figure' },
   explanation: { zh: '对已列金额的说明', en: 'explains an amount already listed' },
   unnamed: { zh: '未能确定所属项目', en: 'no item could be attached' },

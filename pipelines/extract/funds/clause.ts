@@ -1,6 +1,9 @@
 import { fundSource } from '../matchers/money.ts';
 import type { AmountNote, FundSource } from '../types.ts';
 
+/** Money spent or paid so far (a report's achievement), not the plan's allocation: 已使用 800 万元, 累计完成投资. */
+const ACHIEVED =
+  /已(?:经)?(?:拨付|使用|支付|支出|完成|投入|落实|下达)|累计(?:完成|投入|投资|支出|拨付)|实际(?:支出|完成)/;
 /** A payment schedule, not an allocation: 先期拨付 1500 万, 再拨付剩余 500 万. */
 const TRANCHE = /拨付|先期|后期|剩余|到位|下达|分期|首期|尾款|分批/;
 /** A performance figure, not an allocation: 年销售额 2 万元以上的店铺. */
@@ -44,7 +47,7 @@ export interface Clause {
   /** the fund source the clause or the parenthesis after the amount names */
   readonly source: FundSource | null;
   /** why the amount is no allocation at all: a payment schedule, a threshold or an explanation; null otherwise */
-  readonly skip: Extract<AmountNote, 'disbursement' | 'threshold' | 'explanation'> | null;
+  readonly skip: Extract<AmountNote, 'achieved' | 'disbursement' | 'threshold' | 'explanation'> | null;
 }
 
 /** The label in a phrase, with enumerators, the money part and punctuation removed; '' when nothing is left. */
@@ -60,6 +63,7 @@ export function cleanLabel(phrase: string): string {
 
 /** Why an amount with this clause and these characters after it is not an allocation, or null when it may be one. */
 export function skipReason(part: string, after: string): Clause['skip'] {
+  if (ACHIEVED.test(part)) return 'achieved';
   if (TRANCHE.test(part)) return 'disbursement';
   if (PERFORMANCE.test(part) || THRESHOLD_AFTER.test(after)) return 'threshold';
   if (EXPLAIN_AFTER.test(after)) return 'explanation';
