@@ -315,6 +315,19 @@ describe('numerals', () => {
     expect(x.allocations).toEqual([]);
   });
 
+  it('extract(text) reads a 文号 garbled by conversion (某政发〔201912: bracket lost, digits run together) as 某政发〔2019〕12号', () => {
+    const x = extract('某县电子商务进农村综合示范项目实施方案\n某政发〔201912\n\n项目总投资100万元。\n');
+    expect(x.fields.doc_number?.value).toBe('某政发〔2019〕12号');
+    // the span quotes what was printed
+    expect(
+      x.fields.doc_number &&
+        '某县电子商务进农村综合示范项目实施方案\n某政发〔201912\n'.slice(
+          x.fields.doc_number.start,
+          x.fields.doc_number.end,
+        ),
+    ).toBe('某政发〔201912');
+  });
+
   it('extract(text) does not read 城乡二元结构 (a dual structure) as an amount of 2 yuan', () => {
     const text = `${HEAD}项目总投资2200万元。着力破除城乡二元结构，推动多元化发展。\n`;
     const x = extract(text);

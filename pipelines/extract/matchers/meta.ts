@@ -28,13 +28,18 @@ function header(doc: Doc): Line[] {
 
 /**
  * 文号: “乳府办〔2021〕47号” on a line of its own in the header, in any bracket (〔〕 [] () 【】 ﹝﹞) and with the
- * letter O for a zero. Returned in the canonical form 乳府办〔2021〕47号; the span keeps what was printed.
+ * letter O for a zero. Returned in the canonical form 乳府办〔2021〕47号; the span keeps what was printed. A number
+ * garbled by conversion, its closing bracket lost and the digits run together (某政发〔201912), is read when it
+ * settles: at the start of a header line, a year of 19xx or 20xx, then a number of one to four digits.
  */
 export function docNumber(doc: Doc): Found<string> | null {
   const re =
     /^([\p{Script=Han}]{1,12}?)\s*[〔[【﹝{(<「]\s*((?:19|20|l9|2O)[\dOo]{2})\s*[〕\]】﹞})>」]\s*第?\s*([\dOo]{1,4})\s*号/u;
+  // (its line break may have been joined to the next line: the digits end where the next word begins)
+  const garbled =
+    /^([\p{Script=Han}]{1,12}?)\s*[〔[【﹝(]\s*((?:19|20)\d{2})(\d{1,4})(?![\d〕\]】﹞)）])\s*号?/u;
   for (const line of header(doc)) {
-    const m = re.exec(line.text);
+    const m = re.exec(line.text) ?? garbled.exec(line.text);
     if (!m) continue;
     const digits = (s: string) => s.replace(/[Oo]/g, '0').replace(/l/g, '1');
     const value = `${m[1]}〔${digits(m[2]!)}〕${Number(digits(m[3]!))}号`;
