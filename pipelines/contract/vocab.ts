@@ -19,6 +19,8 @@ export const DOC_TYPE = {
   revision: { zh: '调整方案', en: 'revised plan' },
   fund_rules: { zh: '资金管理办法', en: 'fund management rules' },
   report: { zh: '报告', en: 'report' },
+  acceptance: { zh: '验收报告', en: 'acceptance report' },
+  tender: { zh: '招标采购公告', en: 'tender notice' },
   news: { zh: '新闻', en: 'news' },
   other: { zh: '其他', en: 'other' },
 } as const satisfies Record<string, Term>;

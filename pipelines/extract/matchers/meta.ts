@@ -93,8 +93,12 @@ export function issuedOn(doc: Doc): Found<string> | null {
   return null;
 }
 
+// a title ends with its kind, perhaps with a note in brackets after it (实施方案（调整）, 计划（2021—2023年）)
 const TITLE_TYPES =
-  /(?:实施方案|工作方案|建设方案|调整方案|方案|管理办法|办法|细则|报告|总结|通知|意见|计划)$/;
+  /(?:实施方案|工作方案|建设方案|调整方案|方案|管理办法|办法|细则|报告|总结|通知|意见|计划|公告|公示)(?:[（(][^（()）]{1,14}[)）])?$/;
+/** This programme, named: a document that never names it is a look-alike (县域商业, 农村淘宝, a three-year plan). */
+const PROGRAMME =
+  /电子商务进农村|电商进农村|进农村综合示范|电子商务综合示范|农村电子商务综合示范|电商扶贫|电子商务脱贫/;
 
 /** The document's title: the plan's own title line, else the title inside “关于印发《…》的通知”. */
 export function title(doc: Doc): Found<string> | null {
@@ -114,14 +118,26 @@ export function title(doc: Doc): Found<string> | null {
   return notice;
 }
 
-/** The kind of document, from its title, else from how its body refers to itself. */
+/**
+ * The kind of document, from its title, else from how its body refers to itself; `other` for a document that
+ * never names this programme, whatever its kind (a 县域商业 fund rule, a 农村淘宝 news item).
+ */
 export function docType(doc: Doc, titleText: Found<string> | null): Found<DocType> {
+  const kind = kindOf(doc, titleText);
+  return PROGRAMME.test(doc.text) ? kind : { value: 'other', nstart: kind.nstart, nend: kind.nend };
+}
+
+/** The kind a document says it is, from its title, else from how its body refers to itself. */
+function kindOf(doc: Doc, titleText: Found<string> | null): Found<DocType> {
   if (titleText) {
     const t = doc.text.slice(titleText.nstart, titleText.nend);
     const at = { nstart: titleText.nstart, nend: titleText.nend };
     if (/调整|变更|修订/.test(t) && /方案|计划/.test(t)) return { value: 'revision', ...at };
     if (/资金.{0,6}管理|管理办法|管理细则|实施细则|资金使用办法/.test(t))
       return { value: 'fund_rules', ...at };
+    if (/招标|采购|中标|成交|比选|询价|磋商/.test(t) && /公告|公示|结果|文件/.test(t))
+      return { value: 'tender', ...at };
+    if (/验收/.test(t) && /报告|意见|结果|公示/.test(t)) return { value: 'acceptance', ...at };
     if (/自评|绩效|进展|总结|报告|评估/.test(t)) return { value: 'report', ...at };
     if (/方案/.test(t)) return { value: 'plan', ...at };
   }
