@@ -328,6 +328,16 @@ describe('numerals', () => {
     ).toBe('某政发〔201912');
   });
 
+  it('extract(text) gives no target for ranges written with 万, separators or a unit on each side', () => {
+    for (const t of ['培训1万至1.5万人次。', '培训1,000-2,000人次。', '新建2个至3个乡镇级电商服务站。'])
+      expect(extract(`${HEAD}${t}\n`).targets, t).toEqual([]);
+  });
+
+  it('extract(text) keeps funds a plan has secured (县财政已落实配套资金300万元) as its local funds', () => {
+    const x = extract(`${HEAD}项目总投资1000万元，其中中央财政资金700万元，县财政已落实配套资金300万元。\n`);
+    expect(fundsOf(x)).toEqual({ total: 10_000_000, central: 7_000_000, local: 3_000_000 });
+  });
+
   it('extract(text) does not read 城乡二元结构 (a dual structure) as an amount of 2 yuan', () => {
     const text = `${HEAD}项目总投资2200万元。着力破除城乡二元结构，推动多元化发展。\n`;
     const x = extract(text);

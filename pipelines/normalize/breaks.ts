@@ -20,7 +20,7 @@ const UNIT_START =
   /(?:万元|亿元|元|万|亿|个|人次|人|小时|天|日|年|月|%|％|家|项|平方米|平米|辆|场|次|名|户|多)/y;
 
 /** A line ending like a document title (…实施方案, …的通知) keeps its line break. */
-const TITLE_END = /(方案|通知|办法|细则|意见|报告|规划|计划|决定|函|表)$/;
+const TITLE_END = /(方案|通知|办法|细则|意见|报告|规划|计划|决定|函|表|公示|公告)$/;
 
 /** A heading line shorter than this keeps its line break (a longer one is prose after a marker). */
 const HEADING_LINE = 50;

@@ -9,7 +9,8 @@
  */
 import { parseHTML } from 'linkedom';
 
-const DROP = 'script, style, noscript, template, iframe, nav, header, footer, aside, form, select, button';
+// not <form> or <header>: an ASP.NET page wraps everything in a form, and an <article>'s header holds its title
+const DROP = 'script, style, noscript, template, iframe, nav, footer, aside, select, button';
 const BLOCK = /^(?:p|div|h[1-6]|li|tr|table|section|article|blockquote|pre|dd|dt|ul|ol|center)$/;
 const HAN = /\p{Script=Han}/gu;
 const HAS_HAN = /\p{Script=Han}/u;
@@ -17,7 +18,7 @@ const HAS_HAN = /\p{Script=Han}/u;
 const CHROME =
   /^(?:当前位置|您现在的位置|您的位置|首页\s*[>＞»]|【?\s*(?:打印|关闭|收藏|返回顶部|关闭窗口|打印本页)\s*】?|分享到|无障碍|长者模式|字号|【?字体|扫一扫|网站标识码|主办[:：]|承办[:：]|ICP|.*ICP备)/;
 // the line that says where the page comes from and when it was published
-const SOURCE_LINE = /(?:来源|信息来源|发布机构)[:：]|(?:发布时间|发布日期|时间)[:：]\s*\d{4}/;
+const SOURCE_LINE = /^(?:(?:信息)?来源|发布机构|发布时间|发布日期)[:：]/;
 
 type El = Element & { children: HTMLCollection };
 
@@ -84,14 +85,22 @@ function linesOf(root: Element): string[] {
   return out;
 }
 
-/** The title of the page: its first <h1> (or <h2>) with Chinese, else the <title> before a site suffix (_某县人民政府). */
-function titleOf(doc: Document): string | null {
-  for (const h of doc.querySelectorAll('h1, h2')) {
+/**
+ * The title of the page: a heading with Chinese inside the article or just before it (not the site's logo), else
+ * the <title> without its site suffix (…实施方案（2019—2021年）_某县人民政府: only the last _ or | cuts).
+ */
+function titleOf(doc: Document, article: Element): string | null {
+  const heading = (h: Element) => {
     const t = h.textContent?.replace(/\s+/g, '').trim();
-    if (t && HAS_HAN.test(t)) return t;
-  }
+    return t && HAS_HAN.test(t) && !/logo|brand|site/i.test(h.className) ? t : null;
+  };
+  for (const root of [article, article.parentElement])
+    for (const h of root?.querySelectorAll('h1, h2, h3') ?? []) {
+      const t = heading(h);
+      if (t) return t;
+    }
   const t = doc.querySelector('title')?.textContent?.trim();
-  return t ? t.split(/[_|｜—-]/)[0]!.trim() || null : null;
+  return t ? t.replace(/[_|｜][^_|｜]*$/, '').trim() || null : null;
 }
 
 /** Of a page's 来源/发布时间 line, the source and the publication time alone (no 点击率, no 【字体】). */
@@ -117,10 +126,16 @@ export function articleText(html: string): string {
   for (const el of document.querySelectorAll(DROP)) el.remove();
   const body = document.body ?? document.documentElement;
   const article = articleOf(body);
-  const title = titleOf(document);
-  // the source line is often beside the title, outside the article's element: its source and time, nothing else
-  const line = linesOf(body).find((l) => SOURCE_LINE.test(l) && l.length <= 160);
+  const title = titleOf(document, article);
+  // the source line is beside the title: outside the article's element or among its first lines, never further
+  // down (an article's own 资金来源：… is prose)
+  const articleLines = linesOf(article);
+  const line = linesOf(body).find((l) => {
+    if (!SOURCE_LINE.test(l) || l.length > 160) return false;
+    const at = articleLines.indexOf(l);
+    return at === -1 || at < 3;
+  });
   const source = line ? sourceOf(line) : null;
-  const kept = linesOf(article).filter((l) => !CHROME.test(l) && l !== title && l !== line);
+  const kept = articleLines.filter((l) => !CHROME.test(l) && l !== title && l !== line);
   return `${[title, source, ...kept].filter((l): l is string => !!l).join('\n')}\n`;
 }

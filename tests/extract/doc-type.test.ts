@@ -24,6 +24,9 @@ describe('doc_type', () => {
     );
     expect(kind('某县电子商务进农村综合示范项目服务采购招标公告', `${ABOUT}现进行公开招标。`)).toBe('tender');
     expect(
+      kind('关于某县电子商务进农村综合示范项目验收结果的公示', `${ABOUT}现将验收结果公示如下。\n特此公示`),
+    ).toBe('acceptance');
+    expect(
       kind('我县电子商务进农村综合示范项目通过验收', `近日，记者从县商务局获悉，${ABOUT}项目通过省级验收。`),
     ).toBe('news');
   });

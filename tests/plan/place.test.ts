@@ -47,6 +47,33 @@ describe('a title that opens with an ordinary word names no place', () => {
 });
 
 describe('a county is read where the document names its place', () => {
+  it('a county followed by a word that starts with 村, 城, 乡 or 委 stays a county (乐山市金口河区村级…, 县委办公室)', () => {
+    expect(
+      place('乐山市金口河区村级电子商务服务站建设方案\n\n为推进电子商务进农村综合示范工作，制定本方案。\n'),
+    ).toMatchObject({ code: '511113' });
+    const notice =
+      '中共峨边彝族自治县委办公室\n关于做好电子商务进农村综合示范工作的通知\n\n各乡镇：\n现就有关事项通知如下。\n';
+    expect(place(notice)).toMatchObject({ code: '511132' });
+  });
+
+  it('本县（市、区） and 我县（以下简称“项目县”） name no county; the addressee line is not the opening sentence', () => {
+    const text = [
+      '电子商务进农村综合示范项目专项资金管理办法',
+      '',
+      '各乡（镇）人民政府，金口河区各部门：',
+      '第一条 本县（市、区）及我县（以下简称“项目县”）按本办法管理资金。',
+      '',
+    ].join('\n');
+    const { code, finding } = place(text);
+    expect(code).toBeNull();
+    expect(finding?.message_zh).toMatch(/只称“(本县|我县)”/);
+  });
+
+  it('社会资本市场化 does not read as 本市', () => {
+    const text = '电子商务进农村综合示范项目专项资金管理办法\n\n第一条 推进社会资本市场化运作。\n';
+    expect(place(text).finding).toBeUndefined();
+  });
+
   it('a prefecture-level plan resolves at its level (乐山市 511100)', () => {
     // kind: a prefecture-level city's plan for the programme as a whole
     const text =

@@ -64,6 +64,17 @@ describe('articleText(html)', () => {
   });
 });
 
+describe('articleText on other page layouts', () => {
+  it('keeps a title with a dash, an ASP.NET form around everything, and an article line that starts with 资金来源', () => {
+    const page = `<html><head><title>某县电子商务进农村综合示范项目实施方案（2019—2021年）_某县人民政府</title></head><body><form id="form1"><h1 class="logo">某县人民政府</h1><div id="zoom"><p>为推进我县电子商务进农村综合示范工作，制定本方案，请各部门认真抓好落实，确保项目按期完成。</p><p>资金来源：中央财政资金1500万元。</p><p>实施时间：2019年1月—2020年12月。</p></div></form></body></html>`;
+    const lines = articleText(page).split('\n').filter(Boolean);
+    expect(lines[0]).toBe('某县电子商务进农村综合示范项目实施方案（2019—2021年）');
+    expect(lines).toContain('资金来源：中央财政资金1500万元。');
+    expect(lines).toContain('实施时间：2019年1月—2020年12月。');
+    expect(lines).not.toContain('某县人民政府');
+  });
+});
+
 describe('readPlan on a saved web page', () => {
   it('gives the same county, funds and targets as the article saved as .txt', () => {
     const html = readPlan('ebian', 'ebian.html', utf8(PAGE), null);

@@ -3,7 +3,7 @@ import type { AmountNote, FundSource } from '../types.ts';
 
 /** Money spent or paid so far (a report's achievement), not the plan's allocation: 已使用 800 万元, 累计完成投资. */
 const ACHIEVED =
-  /已(?:经)?(?:拨付|使用|支付|支出|完成|投入|落实|下达)|累计(?:完成|投入|投资|支出|拨付)|实际(?:支出|完成)/;
+  /已(?:经)?(?:拨付|使用|支付|支出|完成|投入)|累计(?:完成|投入|投资|支出|拨付)|实际(?:支出|完成)/;
 /** A payment schedule, not an allocation: 先期拨付 1500 万, 再拨付剩余 500 万. */
 const TRANCHE = /拨付|先期|后期|剩余|到位|下达|分期|首期|尾款|分批/;
 /** A performance figure, not an allocation: 年销售额 2 万元以上的店铺. */

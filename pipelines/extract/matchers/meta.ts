@@ -112,7 +112,9 @@ export function title(doc: Doc): Found<string> | null {
       notice ??= { value: asWritten(doc, s, s + inner[1]!.length), nstart: s, nend: s + inner[1]!.length };
       continue;
     }
-    if (/关于|通知$/.test(t)) continue;
+    if (/^特此/.test(t)) continue;
+    // a notice that publishes another document names it above; a 关于…的公示/公告 is the document itself
+    if ((/关于/.test(t) && !/的(?:公示|公告)$/.test(t)) || /通知$/.test(t)) continue;
     return { value: asWritten(doc, line.start, line.end), nstart: line.start, nend: line.end };
   }
   return notice;
@@ -156,9 +158,9 @@ function kindOf(doc: Doc, titleText: Found<string> | null): Found<DocType> {
 
 const ADMIN = /^(.{2,10}?(?:自治县|自治旗|自治州|特区|林区|县|市|区|旗|省|自治区))/;
 
-// a place name's last character followed by one of these is the start of an ordinary word, not a place: 合作市场,
-// 新建区级物流中心, 东方市场, 县域, 区位
-const WORD_GOES_ON = /^[场级域城内外镇乡村委直属位间划]/;
+// a place name's last character followed by one of these makes an ordinary word with it, not a place: 市场 (合作市场,
+// 东方市场), 区级 (新建区级物流中心), 县域, 区位, 区间, 区划, 县直属; 县委, 县城乡, 区村级 stay names
+const WORD_GOES_ON = /^(?:场|级|域|位|间|划|直属)/;
 // what follows a place's name where a document names who issued it: 人民政府(办公室), 商务局, 发展和改革委员会…
 const BODY = /^(?:人民政府|人民政府办公室|委员会|办公室|党委|[^\s，。、]{0,8}?(?:局|委|办))/;
 
@@ -228,10 +230,10 @@ export function countyName(
         .flatMap((l) => namesIn(l.text, l.start, known, BODY)),
     // 我县（金口河区）, 本县（…）
     () =>
-      [...doc.text.matchAll(/[我本][县市区旗][（(]([^（()）]{2,15})[）)]/g)].map((m) => {
-        const s = m.index + m[0].indexOf(m[1]!);
-        return { value: m[1]!, nstart: s, nend: s + m[1]!.length };
-      }),
+      [...doc.text.matchAll(/[我本][县市区旗][（(]([^（()）]{2,15})[）)]/g)].flatMap((m) =>
+        // only a known name in the brackets (not 本县（市、区）or 我县（以下简称“项目县”）)
+        namesIn(m[1]!, m.index + m[0].indexOf(m[1]!), known).filter((n) => n.value === m[1]),
+      ),
     // a county's plan named in 《…》 with its year: 《金口河区2018年…》
     () =>
       [...doc.text.matchAll(/《([^《》]{2,12}?(?:自治县|县|市|区|旗))(?:\d{4}|二〇)/g)].map((m) => ({
@@ -241,7 +243,10 @@ export function countyName(
       })),
     // the opening sentence: the first line of the body that reads as prose
     () => {
-      const opening = doc.lines.slice(0, 25).find((l) => l.text.length > 15 && /[。，]/.test(l.text));
+      // not the addressees (各乡（镇）人民政府，县直各部门：)
+      const opening = doc.lines
+        .slice(0, 25)
+        .find((l) => l.text.length > 15 && /[。，]/.test(l.text) && !/[:：]$/.test(l.text));
       return opening ? namesIn(opening.text.split('。')[0]!, opening.start, known) : [];
     },
   ];
@@ -249,7 +254,8 @@ export function countyName(
     const settled = settle(step());
     if (settled) return settled;
   }
-  const own = /[我本][县市区旗]/.exec(doc.text);
+  // 我县, 本县; not 本市 inside 社会资本市场化
+  const own = /我[县市区旗]|(?<!资)本[县市区旗]/.exec(doc.text);
   return {
     found: null,
     note: own

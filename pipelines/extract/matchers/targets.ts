@@ -300,8 +300,12 @@ function shopsAndIncubation(clause: string, at: number, out: Found[]) {
  * would publish its upper bound as the promise. Such targets are left out (never a wrong value); a range of years
  * (2019-2021年) is not a range of counts and is left alone.
  */
-const RANGE =
-  /(?:\d+(?:\.\d+)?|[〇一二三四五六七八九十两百千]+)[ ]*[%％]?[ ]*(?:-|–|—|～|~|至|到)[ ]*(?:\d+(?:\.\d+)?|[〇一二三四五六七八九十两百千]+)[ ]*(?=[%％]|个|人次|人|家|小时|天|项)/g;
+const RANGE_NUMBER = String.raw`(?:\d[\d,，]*(?:\.\d+)?|[〇一二三四五六七八九十两百千]+)万?`;
+const RANGE_UNIT = '(?:[%％]|个|人次|人|家|小时|天|项)';
+const RANGE = new RegExp(
+  `${RANGE_NUMBER}[ ]*${RANGE_UNIT}?[ ]*(?:-|–|—|～|~|至|到)[ ]*${RANGE_NUMBER}[ ]*(?=${RANGE_UNIT})`,
+  'g',
+);
 
 export function targets(doc: Doc): Target[] {
   const found: Found[] = [];
