@@ -32,7 +32,10 @@ function prose(el: Element): number {
   return all - 2 * linked;
 }
 
-/** The element holding the article: the one with most prose, then down while one child holds nearly all of it. */
+/**
+ * The element holding the article: the one with most prose, then down while one child holds nearly all of it,
+ * but not past a table beside that child (a funds table holds numbers, not prose, and belongs to the article).
+ */
 function articleOf(body: Element): Element {
   let best = body;
   let score = prose(body);
@@ -41,8 +44,12 @@ function articleOf(body: Element): Element {
     if (s > score) [best, score] = [el, s];
   }
   for (;;) {
-    const inner = [...(best as El).children].find((c) => prose(c) >= 0.85 * score);
-    if (!inner) return best;
+    const children = [...(best as El).children];
+    const inner = children.find((c) => prose(c) >= 0.85 * score);
+    const tableBeside = children.some(
+      (c) => c !== inner && (c.localName === 'table' || c.querySelector('table')),
+    );
+    if (!inner || tableBeside) return best;
     best = inner;
   }
 }

@@ -75,6 +75,15 @@ describe('articleText on other page layouts', () => {
   });
 });
 
+describe('articleText keeps a table beside the prose', () => {
+  it('a funds table next to the article’s main block stays in the text', () => {
+    const prose =
+      '为推进我县电子商务进农村综合示范工作，制定本方案，请各部门认真抓好落实，确保项目按期完成。'.repeat(4);
+    const page = `<html><body><div id="zoom"><div><p>${prose}</p></div><table><tr><td>物流体系建设</td><td>300万元</td></tr></table></div></body></html>`;
+    expect(articleText(page).split('\n')).toContain('物流体系建设\t300万元');
+  });
+});
+
 describe('readPlan on a saved web page', () => {
   it('gives the same county, funds and targets as the article saved as .txt', () => {
     const html = readPlan('ebian', 'ebian.html', utf8(PAGE), null);
