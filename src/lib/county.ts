@@ -240,20 +240,23 @@ async function planRows(main: DocumentRow, county: CountyRow | null): Promise<Pl
 }
 
 /** A document in the county's list: its title, link, number (Chinese) and the rest that identifies it. */
-const documentItem = (lang: Lang, d: DocumentRow) => ({
-  title: docName(lang, d).text,
-  /** the name is made by this site: the document has no title */
-  made: docName(lang, d).made,
-  href: linker(lang).reader(d.doc_id),
-  number: d.doc_number,
-  about: [
-    dateLabel(lang, d.issued_on),
-    d.program_year && `${d.program_year}`,
-    levelName(lang, d.program_level),
-  ]
-    .filter(Boolean)
-    .join(' · '),
-});
+function documentItem(lang: Lang, d: DocumentRow) {
+  const name = docName(lang, d);
+  return {
+    title: name.text,
+    /** the name is made by this site: the document has no title */
+    made: name.made,
+    href: linker(lang).reader(d.doc_id),
+    number: d.doc_number,
+    about: [
+      dateLabel(lang, d.issued_on),
+      d.program_year && `${d.program_year}`,
+      levelName(lang, d.program_level),
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  };
+}
 
 /** What the page of a county shows in a language: its documents, and the figures of its main plan. */
 export async function countyView(code: string, lang: Lang) {

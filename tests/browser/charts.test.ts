@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARGS, CHROMIUM, DATA, DIST, serve } from './harness.ts';
+import { ARGS, CHROMIUM, DATA, DIST, localContext, serve } from './harness.ts';
 
 const plans = Papa.parse<Record<string, string>>(
   readFileSync(join(DATA, 'documents.csv'), 'utf8').replace(/^\uFEFF/, ''),
@@ -26,10 +26,10 @@ let page: Page;
 beforeAll(async () => {
   ({ server, origin } = await serve(DIST));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  context = await browser.newContext({ viewport: { width: 1000, height: 740 }, acceptDownloads: true });
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),
-  );
+  context = await localContext(browser, origin, {
+    viewport: { width: 1000, height: 740 },
+    acceptDownloads: true,
+  });
   page = await context.newPage();
   expect((await page.goto(`${origin}/compare/?c=${a},${b}`))?.status()).toBe(200);
   await page.locator('#compare[data-state="ready"]').waitFor();

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money, monthLabel, percent } from '../../pipelines/contract/format.ts';
 import { stationTargets } from '../../pipelines/contract/stations.ts';
 import { TARGET_METRIC } from '../../pipelines/contract/vocab.ts';
-import { ARGS, CHROMIUM, DATA, DIST, serve } from './harness.ts';
+import { ARGS, CHROMIUM, DATA, DIST, localContext, serve } from './harness.ts';
 
 const csv = (name: string) =>
   Papa.parse<Record<string, string>>(readFileSync(join(DATA, `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''), {
@@ -54,10 +54,10 @@ let context: BrowserContext;
 beforeAll(async () => {
   ({ server, origin } = await serve(DIST));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  context = await browser.newContext({ viewport: { width: 1000, height: 740 }, acceptDownloads: true });
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),
-  );
+  context = await localContext(browser, origin, {
+    viewport: { width: 1000, height: 740 },
+    acceptDownloads: true,
+  });
 });
 afterAll(async () => {
   await context?.close();

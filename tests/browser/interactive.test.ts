@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money, yuanZh } from '../../pipelines/contract/format.ts';
-import { ARGS, CHROMIUM, DATA, DIST, serve } from './harness.ts';
+import { ARGS, CHROMIUM, DATA, DIST, localContext, serve } from './harness.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const csvRows = (name: string) =>
@@ -31,13 +31,10 @@ const errors: string[] = [];
 beforeAll(async () => {
   ({ server, origin } = await serve(DIST));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  context = await localContext(browser, origin, { viewport: { width: 360, height: 740 } });
   // context-level routes and events see the worker's requests too
   context.on('request', (r) => requested.push(r.url()));
   context.on('weberror', (e) => errors.push(String(e.error())));
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),
-  );
 });
 afterAll(async () => {
   await context?.close();

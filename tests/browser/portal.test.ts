@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARGS, CHROMIUM, DATA, DIST, serve } from './harness.ts';
+import { ARGS, CHROMIUM, DATA, DIST, localContext, serve } from './harness.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -53,15 +53,15 @@ afterAll(async () => {
 });
 
 async function contextOf(javaScriptEnabled: boolean): Promise<BrowserContext> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+  const context = await localContext(browser, origin, {
+    javaScriptEnabled,
+    viewport: { width: 360, height: 740 },
+  });
   context.on('request', (r) => requested.push(r.url()));
   context.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(`${m.location().url}: ${m.text()}`);
   });
   context.on('weberror', (e) => consoleErrors.push(String(e.error())));
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),
-  );
   return context;
 }
 

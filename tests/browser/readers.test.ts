@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import Papa from 'papaparse';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARGS, CHROMIUM, DIST, serve } from './harness.ts';
+import { ARGS, CHROMIUM, DIST, localContext, serve } from './harness.ts';
 
 let server: Server;
 let origin: string;
@@ -21,11 +21,11 @@ const errors: string[] = [];
 beforeAll(async () => {
   ({ server, origin } = await serve(DIST));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  context = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true });
+  context = await localContext(browser, origin, {
+    viewport: { width: 360, height: 740 },
+    acceptDownloads: true,
+  });
   context.on('weberror', (e) => errors.push(String(e.error())));
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),
-  );
 });
 afterAll(async () => {
   await context?.close();

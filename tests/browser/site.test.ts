@@ -12,7 +12,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeDocument } from '../../pipelines/read/decode.ts';
 import { RAW } from '../helpers.ts';
-import { ARGS, CHROMIUM, DATA, DIST, serve } from './harness.ts';
+import { ARGS, CHROMIUM, DATA, DIST, localContext, serve } from './harness.ts';
 
 const csvRows = (name: string) =>
   Papa.parse<Record<string, string>>(readFileSync(join(DATA, `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''), {
@@ -64,14 +64,14 @@ describe.each([
   const requested: string[] = [];
 
   beforeAll(async () => {
-    context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+    context = await localContext(browser, origin, {
+      javaScriptEnabled,
+      viewport: { width: 360, height: 740 },
+    });
+    // anything not for the local server is recorded here and refused by localContext
     context.on('request', (r) => {
       requested.push(r.url());
     });
-    // anything not for the local server is recorded above and refused here
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),
-    );
   });
   afterAll(async () => {
     await context?.close();
