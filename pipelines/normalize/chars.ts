@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js';
+import { isRadical, unifiedIdeograph } from './radicals.ts';
 
 /** The character classes normalize reads, and the form a visible character is matched in. */
 
@@ -22,7 +23,7 @@ export const isHan = (cp: number): boolean =>
 
 /** Han, CJK punctuation and full-width forms: characters between which a space carries no meaning. */
 export const isWide = (cp: number): boolean =>
-  isHan(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
+  isHan(cp) || isRadical(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
 
 /** Whitespace, the typographic spaces included (no-break, en to hair, narrow no-break, medium mathematical). */
 export const isSpace = (cp: number): boolean =>
@@ -47,10 +48,12 @@ export const isInvisible = (cp: number): boolean =>
 
 /**
  * The form a visible character is matched in: full-width ASCII as ASCII (except the comma ，, which stays a Chinese
- * comma), a Traditional character as its Simplified form, any other character as written.
+ * comma), a Traditional character as its Simplified form, a radical character (as PDFs give 人 as ⼈) as its
+ * ideograph, any other character as written.
  */
 export function matchingForm(cp: number, ch: string): string {
   if (cp >= 0xff01 && cp <= 0xff5e && cp !== 0xff0c) return String.fromCharCode(cp - 0xfee0);
   if (isHan(cp)) return simplify(ch);
+  if (isRadical(cp)) return simplify(unifiedIdeograph(ch));
   return ch;
 }

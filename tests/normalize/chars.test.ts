@@ -87,4 +87,9 @@ describe('matchingForm(cp, ch)', () => {
     expect(simplify('資')).toBe('资');
     expect(simplify('资')).toBe('资');
   });
+  it('matchingForm(…) reads a radical character as the ideograph a PDF drew (⼈ → 人, ⺠ → 民, ⻔ → 门, ⾨ → 门)', () => {
+    // text copied from PDFs whose fonts map glyphs to the Kangxi Radicals and CJK Radicals Supplement blocks
+    expect(['⼈', '⺠', '⻔', '⾨', '⽂'].map((ch) => matchingForm(cp(ch), ch))).toEqual(['人', '民', '门', '门', '文']);
+    expect(isWide(cp('⼈'))).toBe(true);
+  });
 });
