@@ -25,6 +25,11 @@ describe('targets', () => {
       ['township_station_count_new', 1, '='],
     ]);
   });
+  it('targets(doc) reads a station count with its bound, before or after the number (服务站不少于60个, 不少于120个村级服务站)', () => {
+    expect(read('建成村级电商服务站不少于60个。')).toEqual([['village_station_count', 60, '>=']]);
+    expect(read('建设不少于120个村级服务站。')).toEqual([['village_station_count', 120, '>=']]);
+    expect(read('建设村级服务站60个以上。')).toEqual([['village_station_count', 60, '>=']]);
+  });
   it('targets(doc) reads coordinated station counts (6 个乡（镇）级和 124 个村级电商服务站)', () => {
     expect(read('整合建设6个乡（镇）级和124个村级电商服务站。')).toEqual([
       ['township_station_count', 6, '='],

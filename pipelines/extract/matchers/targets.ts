@@ -43,17 +43,20 @@ const TIER = '(行政村|乡\\(镇\\)|乡镇|村|镇|乡)';
 const VERB =
   '(改造提升|提升改造|升级改造|升级建设|提档升级|整合建设|整合升级|新建|新增|改造|改建|升级|提升|建设|建成|打造|设立|布局)?';
 const STATION = '(?:服务站|服务点|站点|服务网点)';
+/** a bound stated before the count: 不少于120个, 村级服务站不少于60个 */
+const BOUND = '(?:不少于|不低于|至少|达到|超过)?';
 const STATIONS_BEFORE = new RegExp(
-  `${VERB}(?:现有的?|原有的?)?${N}个${TIER}级?((?:和|、|及)${N}个${TIER}级?)?[^\\d]{0,16}?${STATION}`,
+  `${VERB}(?:现有的?|原有的?)?${BOUND}${N}个${TIER}级?((?:和|、|及)${N}个${TIER}级?)?[^\\d]{0,16}?${STATION}`,
   'g',
 );
-const STATIONS_AFTER = new RegExp(`${VERB}${TIER}级?[^\\d]{0,16}?${STATION}${N}个`, 'g');
+const STATIONS_AFTER = new RegExp(`${VERB}${TIER}级?[^\\d]{0,16}?${STATION}${BOUND}${N}个(?:以上)?`, 'g');
 
 function stations(clause: string, at: number, out: Found[]) {
   if (!/站|点/.test(clause)) return;
   const before = STATIONS_BEFORE;
   const after = STATIONS_AFTER;
   const emit = (verb: string, tier: string, num: string, s: number, e: number) => {
+    const comparator = comparatorOf(clause.slice(s - at, e - at));
     const t = tierOf(tier);
     const value = parseNumber(num);
     if (!t || value === null) return;
@@ -62,7 +65,7 @@ function stations(clause: string, at: number, out: Found[]) {
       metric: `${t}_station_count${variant}` as TargetMetric,
       value,
       unit: '个',
-      comparator: '=',
+      comparator,
       nstart: s,
       nend: e,
     });
