@@ -69,7 +69,9 @@ beforeAll(() => {
     join(plans, 'web.HTML'),
     `<html><body><div class="nav"><a href="/">首页</a></div><div class="content"><h1>五台县电子商务进农村综合示范项目实施方案</h1><p>项目总投资500万元。</p></div><div class="footer">网站标识码 1409220001</div></body></html>`,
   );
-  writeFileSync(join(plans, 'scan.pdf'), '%PDF-1.4\n');
+  writeFileSync(join(plans, 'scan.tif'), 'II*\0');
+  // a PDF cut short (as a failed download leaves it) is refused by name
+  writeFileSync(join(plans, 'cut.pdf'), '%PDF-1.4\n');
   // a correction that sets a value no table can hold
   writeFileSync(join(plans, 'corrected.txt'), `${HEAD}项目总投资2000万元。\n`);
   writeFileSync(
@@ -115,15 +117,17 @@ describe('npm run data -- --plans DIR, with one bad document among good ones', (
     ).toContain('1500万元');
   });
 
-  it('reads a saved web page (web.HTML) for its article and names a file of another kind (scan.pdf) as skipped', () => {
+  it('reads a saved web page (web.HTML) for its article and names a file of another kind (scan.tif) as skipped', () => {
     expect(csv('documents').find((d) => d.doc_id === 'web')).toMatchObject({
       status: 'ok',
       source_file: 'web.HTML',
       county_code: '140922',
       funds_total_yuan: '5000000',
     });
-    expect(run.stderr).toMatch(/skipped .*scan\.pdf: not a \.txt, \.html or \.docx document/);
+    expect(run.stderr).toMatch(/skipped .*scan\.tif: not a \.txt, \.pdf, \.html or \.docx document/);
     expect(csv('documents').some((d) => d.doc_id === 'scan')).toBe(false);
+    expect(csv('documents').find((d) => d.doc_id === 'cut')).toMatchObject({ status: 'error' });
+    expect(csv('documents').find((d) => d.doc_id === 'cut')!.error).toMatch(/not a readable PDF/);
   });
 
   it('refuses two files that give one document id, naming both, and publishes neither', () => {

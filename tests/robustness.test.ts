@@ -538,6 +538,7 @@ describe('npm run data -- --plans DIR --out DIR, with bad files', () => {
     mkdirSync(plans);
     copyFileSync(join(RAW, 'wutai-2019.txt'), join(plans, 'wutai-2019.txt'));
     for (const [name, bytes] of Object.entries(bad)) writeFileSync(join(plans, name), bytes);
+    // a PDF cut short after its header: refused by name like the other bad files
     writeFileSync(join(plans, 'scan.pdf'), '%PDF-1.4\n%âãÏÓ\n');
     run = runCli(['--plans', plans, '--out', out]);
   });
@@ -564,7 +565,7 @@ describe('npm run data -- --plans DIR --out DIR, with bad files', () => {
     const wutai = readCsv(out, 'documents').find((d) => d.doc_id === 'wutai-2019');
     expect(wutai).toMatchObject({ status: 'ok', error: '', doc_type: 'plan', county_name: '五台县' });
     expect(readCsv(out, 'allocations').filter((a) => a.doc_id === 'wutai-2019').length).toBeGreaterThan(0);
-    expect(run.stdout).toContain('documents read      1 of 6');
+    expect(run.stdout).toContain('documents read      1 of 7');
   });
 
   it('gives each bad file a documents row with status error and a read_error finding', () => {
@@ -585,10 +586,10 @@ describe('npm run data -- --plans DIR --out DIR, with bad files', () => {
     }
   });
 
-  it('drops nothing silently: one documents row per .txt file', () => {
+  it('drops nothing silently: one documents row per document file', () => {
     const docs = readCsv(out, 'documents');
     expect(docs.map((d) => d.doc_id).sort()).toEqual(
-      ['wutai-2019', ...Object.keys(bad).map((n) => n.slice(0, -4))].sort(),
+      ['wutai-2019', 'scan', ...Object.keys(bad).map((n) => n.slice(0, -4))].sort(),
     );
   });
 });

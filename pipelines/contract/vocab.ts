@@ -195,6 +195,7 @@ export const CHECK = {
   amount_implausible: { zh: '金额超出合理范围', en: 'Amount beyond plausibility', of: 'reading' },
   no_facts: { zh: '未识别到数据', en: 'No facts recognised', of: 'reading' },
   county_unresolved: { zh: '县名识别', en: 'County name resolved', of: 'reading' },
+  page_without_text: { zh: 'PDF 文字层', en: 'PDF text layer', of: 'reading' },
   read_error: { zh: '文件读取', en: 'File read', of: 'reading' },
   'rule:share_of_central': { zh: '中央资金使用比例', en: 'Share of central funds', of: 'plan' },
   'rule:matching_ratio': { zh: '配套资金比例', en: 'Matching funds', of: 'plan' },

@@ -271,6 +271,7 @@ function progressRow(d: Row, m: Measure, target: Target, series: Map<string, Met
     period_end: end,
     span_start: target.span.span_start!,
     span_end: target.span.span_end!,
+    page: target.span.page ?? null,
     quote: target.span.quote!,
   };
 }

@@ -24,6 +24,7 @@ import {
 } from '../contract/schema.ts';
 import { extract } from '../extract/extract.ts';
 import type { Extraction } from '../extract/types.ts';
+import { type Converted, pageAt } from '../read/convert.ts';
 import { decodeDocument, type ReadResult } from '../read/decode.ts';
 import { articleText } from '../read/html.ts';
 import { loadReference, type Reference } from '../reference/index.ts';
@@ -55,16 +56,16 @@ export function readPlan(
   bytes: Uint8Array,
   sidecar: Sidecar | null,
   ref: Reference = loadReference(),
-  /** the text of a document converted before (a .docx), instead of decoding its bytes */
-  converted: string | null = null,
+  /** the text of a document converted before (a .docx, a .pdf), instead of decoding its bytes */
+  converted: Converted | null = null,
 ): DocResult {
   const decoded: ReadResult =
     converted === null
       ? decodeDocument(bytes)
       : {
           ok: true,
-          text: converted,
-          encoding: 'docx',
+          text: converted.text,
+          encoding: converted.encoding,
           sha256: createHash('sha256').update(bytes).digest('hex'),
           bytes: bytes.length,
         };
@@ -89,7 +90,7 @@ export function readPlan(
   try {
     // a saved web page is read as its article's text (pipelines/read/html.ts); spans point into that text
     const text = /\.html?$/i.test(file) ? articleText(decoded.text) : decoded.text;
-    const result = readText(docId, text, base, sidecar, ref, decoded.encoding);
+    const result = readText(docId, text, base, sidecar, ref, decoded.encoding, converted);
     for (const [table, rows] of result.rows) checkRows(table, rows);
     return result;
   } catch (e) {
@@ -108,6 +109,7 @@ function readText(
   sidecar: Sidecar | null,
   ref: Reference,
   encoding: string,
+  converted: Converted | null,
 ): DocResult {
   let x: Extraction;
   try {
@@ -123,16 +125,21 @@ function readText(
     ...validate(x),
     ...(isPlan ? audit(x, text, where.place, ref.rules) : []),
     ...(where.finding ? [where.finding] : []),
+    ...(converted?.emptyPages?.length
+      ? [withoutText(converted.emptyPages, converted.pageStarts!.length)]
+      : []),
   ];
   const s = { docId, text };
   const rows = new Map<Table, Row[]>(PLAN_TABLES.map((t) => [t, []]));
   const set = (t: Table, r: Row[]) => rows.set(t, r);
   set(CORRECTIONS, corrections.rows);
-  set(DOCUMENT_TEXTS, [{ doc_id: docId, text }]);
+  const pageStarts = converted?.pageStarts ?? null;
+  set(DOCUMENT_TEXTS, [{ doc_id: docId, text, page_starts: pageStarts && JSON.stringify(pageStarts) }]);
   set(DOCUMENTS, [
     documentRow(base, x, where, {
       encoding,
       chars: text.length,
+      pages: pageStarts?.length ?? null,
       corrections: sidecar?.corrections?.length ?? 0,
     }),
   ]);
@@ -143,6 +150,11 @@ function readText(
   set(PRODUCTS, productRows(s, x));
   set(AMOUNTS, amountRows(s, x));
   set(FINDINGS, findingRows(s, findings));
+  // every span of a PDF is cited to the page it starts on; other documents have no pages
+  for (const [table, list] of rows)
+    if (table.fields.some((f) => f.name === 'page'))
+      for (const r of list)
+        r.page = pageStarts && typeof r.span_start === 'number' ? pageAt(pageStarts, r.span_start) : null;
   return {
     docId,
     ok: true,
@@ -157,5 +169,21 @@ function readText(
     amounts: x.amounts.length,
     accounted: x.amounts.filter((a) => a.accountedBy !== null).length,
     findings: findings.length,
+  };
+}
+
+/** The finding for a PDF with pages that carry no text (scanned pages among text pages): their content is not read. */
+function withoutText(pages: number[], of: number): Finding {
+  return {
+    check: 'page_without_text',
+    severity: 'review',
+    status: 'fail',
+    subject: 'pages',
+    message_zh: `PDF 共 ${of} 页，其中第 ${pages.join('、')} 页没有文字层（可能是扫描页），这些页的内容未读取。`,
+    message_en: `Of the PDF's ${of} pages, page${pages.length > 1 ? 's' : ''} ${pages.join(', ')} carr${pages.length > 1 ? 'y' : 'ies'} no text layer (scanned, perhaps); what they say is not read.`,
+    numerator: pages.length,
+    denominator: of,
+    threshold: null,
+    evidence: [],
   };
 }

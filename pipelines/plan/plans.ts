@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ALLOCATIONS, DOCUMENTS, PHASES, TARGETS } from '../contract/schema.ts';
-import { docxText } from '../read/docx.ts';
+import { convert } from '../read/convert.ts';
 import { listDocuments } from '../read/plan-files.ts';
 import { loadReference, type Reference } from '../reference/index.ts';
 import { failedDocument } from './failed.ts';
@@ -21,7 +21,7 @@ export type { DocResult, Effects } from './result.ts';
 export type { Correction, Sidecar } from './sidecar.ts';
 
 /**
- * Reads a folder of plan texts (*.txt) with their optional sidecars, one document at a time. Entries that are not
+ * Reads a folder of documents (.txt, .pdf, .docx, .html) with their optional sidecars, one document at a time. Entries that are not
  * documents are named through `effects.problem` and returned as skipped; refused entries (a FIFO, a folder, a link
  * leaving the folder, two files with one id) become failed documents like unreadable files.
  */
@@ -61,8 +61,8 @@ export async function readPlans(
             }
           }
         }
-        // a Word document is converted to text first (asynchronously); every other kind is decoded by readPlan
-        const converted = /\.docx$/i.test(name) ? await docxText(bytes) : null;
+        // a Word document or a PDF is converted to text first (asynchronously); text and web pages are decoded by readPlan
+        const converted = await convert(name, bytes);
         result = readPlan(docId, file, bytes, sidecar, ref, converted);
       } catch (e) {
         result = failedDocument(

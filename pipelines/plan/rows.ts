@@ -25,7 +25,7 @@ export function documentRow(
   base: Row,
   x: Extraction,
   where: Location,
-  read: { encoding: string; chars: number; corrections: number },
+  read: { encoding: string; chars: number; pages: number | null; corrections: number },
 ): Row {
   const f = x.fields;
   const division = where.division;
@@ -60,6 +60,7 @@ export function documentRow(
     corrections: read.corrections,
     encoding: read.encoding,
     chars: read.chars,
+    pages: read.pages,
   };
 }
 

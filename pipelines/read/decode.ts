@@ -10,8 +10,9 @@ export type Encoding =
   | 'utf-16le'
   | 'utf-16be'
   | 'gb18030'
-  /** not decoded: converted from a Word document (read/docx.ts) */
-  | 'docx';
+  /** not decoded: converted from a Word document (read/docx.ts) or a PDF (read/pdf.ts) */
+  | 'docx'
+  | 'pdf';
 
 /** A document's text as published, decoded, with its checksum; or the reason it could not be read. */
 export type ReadResult =

@@ -1,6 +1,6 @@
 /**
  * Which entries of a plans folder are documents, decided before any file is opened: a document is a regular file
- * named <doc_id>.txt, .html, .htm or .docx (any case), or a link to one inside the folder. Everything else is named, never skipped
+ * named <doc_id>.txt, .pdf, .html, .htm or .docx (any case), or a link to one inside the folder. Everything else is named, never skipped
  * silently: hidden files and other kinds of file are skipped with the reason; FIFOs, devices, folders, links that
  * leave the folder and two files giving one document id are refused, each as a failed document with its reason,
  * so that a run never blocks on a FIFO or reads a file it was not given.
@@ -23,7 +23,7 @@ export interface Listing {
 }
 
 /** The extension of a document file, in any case. */
-const DOCUMENT = /\.(?:txt|html?|docx)$/i;
+const DOCUMENT = /\.(?:txt|pdf|html?|docx)$/i;
 
 /** What kind of file system entry a stat describes, in words, when it is not a regular file. */
 function notRegular(s: {
@@ -85,7 +85,7 @@ export async function listDocuments(dir: string): Promise<Listing> {
       listing.skipped.push({
         name,
         path,
-        reason: 'not a .txt, .html or .docx document / 非 .txt、.html 或 .docx 文件，已跳过',
+        reason: 'not a .txt, .pdf, .html or .docx document / 非 .txt、.pdf、.html 或 .docx 文件，已跳过',
       });
       continue;
     }

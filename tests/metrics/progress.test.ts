@@ -113,6 +113,8 @@ describe('progressRows(documents, targets, fields, metrics)', () => {
     comparator: '>=',
     span_start: 10,
     span_end: 20,
+    // a target read from a PDF carries its page, and its progress row cites the same page
+    page: 3,
     quote: `${metric} ${value}`,
   });
   const training = series('training_person_times', '2020-01', [100, 100, 100, 100, 100, 100], true);
@@ -138,6 +140,7 @@ describe('progressRows(documents, targets, fields, metrics)', () => {
         period_end: '2020-12',
         span_start: 10,
         span_end: 20,
+        page: 3,
         quote: 'training_person_times 1200',
       },
     ]);

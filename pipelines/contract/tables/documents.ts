@@ -2,7 +2,7 @@
 
 import type { Table } from '../table.ts';
 import { DIVISION_LEVELS, DOC_TYPES, PROGRAM_LEVELS, RESOLVED_BYS } from '../vocab.ts';
-import { docId, span, yuan } from './fields.ts';
+import { docId, page, span, yuan } from './fields.ts';
 
 export const DOCUMENTS = {
   name: 'documents',
@@ -121,12 +121,19 @@ export const DOCUMENTS = {
     {
       name: 'encoding',
       type: 'string',
-      description: 'How the bytes were decoded (utf-8, utf-8-bom, gb18030…).',
+      description:
+        'How the bytes were read: decoded (utf-8, utf-8-bom, gb18030…), or converted from a Word file (docx) or a PDF (pdf).',
     },
     {
       name: 'chars',
       type: 'integer',
       description: 'Length of the decoded text in UTF-16 units (the range of every span).',
+    },
+    {
+      name: 'pages',
+      type: 'integer',
+      description:
+        'Number of pages of a PDF (every span of it is cited to its page); empty for other documents.',
     },
     { name: 'source_url', type: 'string', description: 'Where the document was published (curated).' },
     { name: 'retrieved_on', type: 'date', description: 'When it was retrieved (curated).' },
@@ -153,6 +160,12 @@ export const DOCUMENT_TEXTS = {
       description:
         'The decoded text, unchanged: quote = text.slice(span_start, span_end) for every row of every table.',
       required: true,
+    },
+    {
+      name: 'page_starts',
+      type: 'string',
+      description:
+        'For a PDF, where each page starts in text, as JSON [0, 1873, …] (page n starts at the n-th offset); empty for other documents.',
     },
   ],
 } as const satisfies Table;
@@ -212,6 +225,7 @@ export const CORRECTIONS = {
     { name: 'reason', type: 'string', description: 'Why, in the curator’s words.', required: true },
     { name: 'span_start', type: 'integer', description: 'Start of the supporting quote in the text.' },
     { name: 'span_end', type: 'integer', description: 'End of the supporting quote.' },
+    page,
     { name: 'quote', type: 'string', description: 'The supporting quote.' },
   ],
 } as const satisfies Table;

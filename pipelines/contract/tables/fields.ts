@@ -1,5 +1,13 @@
-/** Fields that several tables share: a span with its quote, the document id, an amount in yuan, a count. */
+/** Fields that several tables share: a span with its page and quote, the document id, an amount in yuan, a count. */
 import type { Field } from '../table.ts';
+
+/** The page of a PDF a span starts on. */
+export const page = {
+  name: 'page',
+  type: 'integer',
+  description:
+    'The page of the PDF the span starts on (1 is the first page); empty for documents that are not PDFs.',
+} as const satisfies Field;
 
 export const span = (what: string) =>
   [
@@ -15,6 +23,7 @@ export const span = (what: string) =>
       description: `End of the ${what} (exclusive UTF-16 offset).`,
       required: true,
     },
+    page,
     {
       name: 'quote',
       type: 'string',

@@ -2,7 +2,7 @@
 
 import type { Table } from '../table.ts';
 import { CHECKS, SEVERITIES, STATUSES } from '../vocab.ts';
-import { docId } from './fields.ts';
+import { docId, page } from './fields.ts';
 
 export const FINDINGS = {
   name: 'findings',
@@ -23,7 +23,7 @@ export const FINDINGS = {
       type: 'string',
       enum: CHECKS,
       description:
-        'Which check: items_sum, conflicting_values, unaccounted_amount, amounts_accounted, number_unreadable, amount_implausible, no_facts, county_unresolved, read_error (the document itself); rule:share_of_central, rule:matching_ratio, rule:negative_list (a rule of data/rules, see rule_id); village_coverage; phases_in_period, issued_before_first_phase_end.',
+        'Which check: items_sum, conflicting_values, unaccounted_amount, amounts_accounted, number_unreadable, amount_implausible, no_facts, county_unresolved, page_without_text, read_error (the document itself); rule:share_of_central, rule:matching_ratio, rule:negative_list (a rule of data/rules, see rule_id); village_coverage; phases_in_period, issued_before_first_phase_end.',
       required: true,
     },
     {
@@ -72,6 +72,7 @@ export const FINDINGS = {
       description: 'Start of the main evidence span (empty when the finding is about the whole document).',
     },
     { name: 'span_end', type: 'integer', description: 'End of the main evidence span.' },
+    page,
     { name: 'quote', type: 'string', description: 'Text of the main evidence span.' },
   ],
 } as const satisfies Table;
