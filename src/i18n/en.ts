@@ -33,6 +33,7 @@ export const en: Record<Key, string> = {
   list_sep: ', ',
   sentence_end: '. ',
   label_value: '{label}: {value}',
+  page_n: 'p. {n}',
   labels_sep: '; ',
   breadcrumb: 'Breadcrumb',
   unit_person_times: 'person-times',

@@ -33,6 +33,7 @@ export const zh = {
   list_sep: '、',
   sentence_end: '。',
   label_value: '{label}：{value}',
+  page_n: '第 {n} 页',
   labels_sep: '；',
   breadcrumb: '位置',
   // units a target states (targets.unit), as shown after its value

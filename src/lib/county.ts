@@ -53,7 +53,12 @@ export interface Cited {
   href: string;
   /** what the figure is, when its place on the page does not say it (a part of a sum) */
   title?: string;
+  /** the page of the PDF it was read from; empty for other documents */
+  page?: number | null;
 }
+
+/** The page a span was read from, in a PDF. */
+const pageOf = (s: Span) => s.page ?? null;
 
 /** A station figure: one cited value, or a sum ("7个") with a link to each target it adds up. */
 export type { ChartView } from './county-charts.ts';
@@ -101,12 +106,14 @@ function citedStations(
 ) {
   const s = stationFigure(goals, tier);
   if (!s) return null;
-  if (s.parts.length === 1) return { text: targetText(lang, s.parts[0]!), href: cite(s.parts[0]!) };
+  if (s.parts.length === 1)
+    return { text: targetText(lang, s.parts[0]!), href: cite(s.parts[0]!), page: pageOf(s.parts[0]!) };
   return {
     text: withUnit(lang, group(String(s.value)), s.parts[0]!.unit),
     parts: s.parts.map((g) => ({
       text: group(String(g.value)),
       href: cite(g),
+      page: pageOf(g),
       title: metricName(lang, g.metric),
     })),
   };
@@ -116,7 +123,7 @@ function citedStations(
 function stationsView(lang: Lang, goals: TargetRow[], cite: (s: Span) => string) {
   const goal = (m: string) => {
     const g = goals.find((x) => x.metric === m);
-    return g ? { text: targetText(lang, g), href: cite(g) } : null;
+    return g ? { text: targetText(lang, g), href: cite(g), page: pageOf(g) } : null;
   };
   return TIERS.map((tier) => ({
     label: metricName(lang, `${tier}_station_count`),
@@ -135,6 +142,7 @@ function grouping(lang: Lang, items: AllocationRow[], cite: (s: Span) => string)
   return items.map((a) => ({
     label: a.label,
     href: cite(a),
+    page: pageOf(a),
     amount: a.amount_yuan !== null ? money(lang, a.amount_yuan) : null,
     category: a.category ? categoryName(lang, a.category) : '',
     indent: depth(a.parent_item_id) * 1.2,
@@ -170,13 +178,14 @@ function coverageComputed(checks: FindingRow[]) {
 function fundsAndTargets(lang: Lang, r: PlanRows, cite: (s: Span) => string) {
   const field = (name: string) => r.fields.find((f) => f.field === name);
   const goal = (m: string) => r.goals.find((g) => g.metric === m);
-  const cited = (g: TargetRow | undefined) => (g ? { text: targetText(lang, g), href: cite(g) } : null);
+  const cited = (g: TargetRow | undefined) =>
+    g ? { text: targetText(lang, g), href: cite(g), page: pageOf(g) } : null;
   return {
     funds: FUND_FIELDS.map((f) => {
       const c = field(f);
       return {
         label: fieldName(lang, f),
-        value: c ? { text: money(lang, Number(c.value)), href: cite(c) } : null,
+        value: c ? { text: money(lang, Number(c.value)), href: cite(c), page: pageOf(c) } : null,
       };
     }),
     fundsChart: fundsChart(lang, r.items),
@@ -213,9 +222,10 @@ function planView(lang: Lang, r: PlanRows) {
     phases: r.steps.map((p) => ({
       name: p.name,
       href: cite(p),
+      page: pageOf(p),
       when: phaseWhen(lang, p),
     })),
-    products: r.goods.map((p) => ({ text: p.name, href: cite(p) })),
+    products: r.goods.map((p) => ({ text: p.name, href: cite(p), page: pageOf(p) })),
     findings: findingsView(lang, r.checks),
     summary: countySummary(lang, r),
     progress: progressView(lang, r),

@@ -47,6 +47,8 @@ export interface Span {
   span_start: number;
   span_end: number;
   quote: string;
+  /** the page of a PDF the span starts on; empty for other documents */
+  page?: number | null;
 }
 
 // row types are the schema's (pipelines/contract/schema.ts), never restated here

@@ -133,7 +133,10 @@ function markSpans(lang: Lang, groups: FactGroup[], checks: FindingRow[], quoted
       start: f.span.span_start,
       end: f.span.span_end,
       kind: g.kind,
-      label: f.value ? t(lang, 'label_value', { label: f.label, value: f.value }) : f.label,
+      label: [
+        f.value ? t(lang, 'label_value', { label: f.label, value: f.value }) : f.label,
+        ...(f.span.page ? [t(lang, 'page_n', { n: f.span.page })] : []),
+      ].join(' · '),
       priority: LINKED.has(g.kind) ? 0 : 1,
     })),
   );

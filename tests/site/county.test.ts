@@ -25,16 +25,26 @@ describe('countyView', () => {
     const { plan } = await countyView('469001', 'zh');
     const [town, village] = plan!.stations;
     expect(town!.label).toBe('乡镇服务站');
-    expect(town!.new).toEqual({ text: '1个', href: anchor('wuzhishan-2019', 'township_station_count_new') });
+    expect(town!.new).toEqual({
+      text: '1个',
+      href: anchor('wuzhishan-2019', 'township_station_count_new'),
+      page: null,
+    });
     expect(town!.total).toEqual({
       text: '7个',
       parts: [
         {
           text: '6',
           href: anchor('wuzhishan-2019', 'township_station_count_upgraded'),
+          page: null,
           title: '改造提升乡镇服务站',
         },
-        { text: '1', href: anchor('wuzhishan-2019', 'township_station_count_new'), title: '新建乡镇服务站' },
+        {
+          text: '1',
+          href: anchor('wuzhishan-2019', 'township_station_count_new'),
+          page: null,
+          title: '新建乡镇服务站',
+        },
       ],
     });
     expect(village!.total && 'parts' in village!.total ? village!.total.text : null).toBe('37个');
@@ -46,6 +56,7 @@ describe('countyView', () => {
     expect(plan!.stations[1]!.total).toEqual({
       text: '124',
       href: anchor('donggang-2019', 'village_station_count', '/en'),
+      page: null,
     });
     expect(plan!.stations[1]!.new).toBeNull();
   });
