@@ -89,7 +89,13 @@ describe('matchingForm(cp, ch)', () => {
   });
   it('matchingForm(…) reads a radical character as the ideograph a PDF drew (⼈ → 人, ⺠ → 民, ⻔ → 门, ⾨ → 门)', () => {
     // text copied from PDFs whose fonts map glyphs to the Kangxi Radicals and CJK Radicals Supplement blocks
-    expect(['⼈', '⺠', '⻔', '⾨', '⽂'].map((ch) => matchingForm(cp(ch), ch))).toEqual(['人', '民', '门', '门', '文']);
+    expect(['⼈', '⺠', '⻔', '⾨', '⽂'].map((ch) => matchingForm(cp(ch), ch))).toEqual([
+      '人',
+      '民',
+      '门',
+      '门',
+      '文',
+    ]);
     expect(isWide(cp('⼈'))).toBe(true);
   });
 });
