@@ -269,6 +269,8 @@ export const DOCUMENT_FIELD = {
   doc_number: { zh: '文号', en: 'Document number' },
   issuer: { zh: '发文机关', en: 'Issued by' },
   issued_on: { zh: '印发日期', en: 'Date of issue' },
+  published_on: { zh: '发布时间', en: 'Published on' },
+  published_by: { zh: '来源', en: 'Published by' },
   program_year: { zh: '示范年度', en: 'Programme year' },
   program_level: { zh: '示范级别', en: 'Programme level' },
   period_start: { zh: '实施起', en: 'Period from' },

@@ -12,6 +12,7 @@ import {
   issuer,
   programLevel,
   programYear,
+  publication,
   title,
 } from './matchers/meta.ts';
 import { refusedAmounts } from './matchers/money.ts';
@@ -69,6 +70,7 @@ interface FieldSources {
 /** The document's fields (type, county, title, number, issuer, dates, programme, period, fund totals), cited. */
 function documentFields(doc: Doc, s: FieldSources): DocumentFields {
   const { titleFound, funds } = s;
+  const published = publication(doc);
   const fields: DocumentFields = {
     doc_type: cite(doc, docType(doc, titleFound))!,
     county_name: cite(doc, s.county),
@@ -76,6 +78,8 @@ function documentFields(doc: Doc, s: FieldSources): DocumentFields {
     doc_number: cite(doc, docNumber(doc)),
     issuer: cite(doc, issuer(doc)),
     issued_on: cite(doc, issuedOn(doc)),
+    published_on: cite(doc, published.on),
+    published_by: cite(doc, published.by),
     program_year: cite(doc, programYear(doc, titleFound)),
     program_level: cite(doc, programLevel(doc, titleFound)),
     period_start: s.period.start,

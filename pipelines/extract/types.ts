@@ -128,6 +128,10 @@ export interface DocumentFields {
   doc_number: Cited<string> | null;
   issuer: Cited<string> | null;
   issued_on: Cited<string> | null;
+  /** a web page's publication date (发布时间), apart from the date of issue */
+  published_on: Cited<string> | null;
+  /** a web page's source (来源) */
+  published_by: Cited<string> | null;
   program_year: Cited<number> | null;
   program_level: Cited<'national' | 'provincial'> | null;
   period_start: Cited<string> | null;

@@ -44,6 +44,8 @@ export function documentRow(
     doc_number: f.doc_number?.value ?? null,
     issuer: f.issuer?.value ?? null,
     issued_on: f.issued_on?.value ?? null,
+    published_on: f.published_on?.value ?? null,
+    published_by: f.published_by?.value ?? null,
     program_year: f.program_year?.value ?? null,
     program_level: f.program_level?.value ?? null,
     period_start: f.period_start?.value ?? null,

@@ -103,12 +103,37 @@ describe('readPlan on a saved web page', () => {
     expect(doc.source_file).toBe('ebian.html');
     const facts = (r: typeof html) =>
       rowsOf(r, DOCUMENT_FIELDS)
-        .filter((f) => !['issued_on'].includes(String(f.field)))
+        .filter((f) => !['issued_on', 'published_on', 'published_by'].includes(String(f.field)))
         .map((f) => [f.field, f.value]);
     expect(facts(html)).toEqual(facts(txt));
     // the reader shows the article's text, not the page's markup
     const shown = String(rowsOf(html, DOCUMENT_TEXTS)[0]!.text);
     expect(shown).not.toContain('<');
     expect(shown).not.toContain('当前位置');
+  });
+});
+
+describe('a web page’s source and publication time', () => {
+  it('are kept as document fields, cited to the 来源/发布时间 line, and apart from the date of issue', () => {
+    const html = readPlan('ebian', 'ebian.html', utf8(PAGE), null);
+    const doc = rowsOf(html, DOCUMENTS)[0]!;
+    // the page says 来源：县商务局　发布时间：2021-06-08 09:30, and the article states no date of issue
+    expect(doc.published_on).toBe('2021-06-08');
+    expect(doc.published_by).toBe('县商务局');
+    expect(doc.issued_on).toBeNull();
+    const field = (name: string) => rowsOf(html, DOCUMENT_FIELDS).find((f) => f.field === name)!;
+    expect(field('published_on').quote).toBe('发布时间：2021-06-08');
+    expect(field('published_by').quote).toBe('来源：县商务局');
+  });
+
+  it('a page that gives only 发布日期 with a Chinese date, and a signed date in the article, keeps both apart', () => {
+    const page = PAGE.replace(
+      '来源：县商务局　发布时间：2021-06-08 09:30',
+      '发布日期：2021年06月08日',
+    ).replace('</table>', '</table><p>峨边彝族自治县人民政府</p><p>2021年5月20日</p>');
+    const doc = rowsOf(readPlan('ebian', 'ebian.html', utf8(page), null), DOCUMENTS)[0]!;
+    expect(doc.published_on).toBe('2021-06-08');
+    expect(doc.published_by).toBeNull();
+    expect(doc.issued_on).toBe('2021-05-20');
   });
 });

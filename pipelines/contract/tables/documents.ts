@@ -68,6 +68,17 @@ export const DOCUMENTS = {
     { name: 'issuer', type: 'string', description: 'Issuing body as printed.' },
     { name: 'issued_on', type: 'date', description: 'Date of issue.' },
     {
+      name: 'published_on',
+      type: 'date',
+      description:
+        'Date a web page was published (its 发布时间/发布日期 line): when the site put it up, not the date of issue.',
+    },
+    {
+      name: 'published_by',
+      type: 'string',
+      description: 'The source a web page names (its 来源 line), as written.',
+    },
+    {
       name: 'program_year',
       type: 'integer',
       description: 'Programme year of the demonstration (示范) the document belongs to.',

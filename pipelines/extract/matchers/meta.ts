@@ -48,6 +48,45 @@ export function docNumber(doc: Doc): Found<string> | null {
   return null;
 }
 
+/** A web page's 来源/发布时间 line, as pipelines/read/html.ts keeps it under the title. */
+// the source runs to the next label (the line's spaces are gone in the normalized text)
+const SOURCE_LABEL =
+  /(?:信息来源|来源|发布机构)[:：]\s*([^\s\u3000:：]+?)(?=[\s\u3000]|发布|时间|日期|作者|点击|浏览|阅读|字号|【|$)/;
+const PUBLISHED_LABEL = /(?:发布时间|发布日期|时间|日期)[:：]\s*/g;
+
+/**
+ * Who published a web page and when, from its 来源/发布时间 line near the top: a publication date, kept apart
+ * from the date of issue (issuedOn), which only the document itself states.
+ */
+export function publication(doc: Doc): { on: Found<string> | null; by: Found<string> | null } {
+  let on: Found<string> | null = null;
+  let by: Found<string> | null = null;
+  for (const line of doc.lines.slice(0, 6)) {
+    const source = SOURCE_LABEL.exec(line.text);
+    if (source && !by && !/资金/.test(line.text.slice(0, source.index)))
+      by = {
+        value: source[1]!,
+        nstart: line.start + source.index,
+        nend: line.start + source.index + source[0].length,
+      };
+    PUBLISHED_LABEL.lastIndex = 0;
+    for (const label of line.text.matchAll(PUBLISHED_LABEL)) {
+      if (on) break;
+      const after = line.text.slice(label.index + label[0].length);
+      DATE.lastIndex = 0;
+      const m = DATE.exec(after);
+      const value = m?.index === 0 ? isoDate(m) : null;
+      if (value)
+        on = {
+          value,
+          nstart: line.start + label.index,
+          nend: line.start + label.index + label[0].length + m![0].length,
+        };
+    }
+  }
+  return { on, by };
+}
+
 /** The issuing body: the header line “…文件”, or the subject of “…关于印发…的通知”. */
 export function issuer(doc: Doc): Found<string> | null {
   const lines = header(doc);
