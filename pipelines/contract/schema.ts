@@ -1,7 +1,7 @@
 import type { Table } from './table.ts';
 import { CORRECTIONS, DOCUMENT_FIELDS, DOCUMENT_TEXTS, DOCUMENTS } from './tables/documents.ts';
 import { ALLOCATIONS, AMOUNTS, PHASES, PRODUCTS, TARGETS } from './tables/facts.ts';
-import { FINDINGS } from './tables/findings.ts';
+import { FINDINGS, REVIEW } from './tables/findings.ts';
 import { METRICS_MONTHLY, METRICS_REJECTED, PROGRESS } from './tables/metrics.ts';
 import { COUNTIES, RULES } from './tables/reference.ts';
 
@@ -13,7 +13,7 @@ import { COUNTIES, RULES } from './tables/reference.ts';
 export type { Field, FieldType, RowOf, Table } from './table.ts';
 export { CORRECTIONS, DOCUMENT_FIELDS, DOCUMENT_TEXTS, DOCUMENTS } from './tables/documents.ts';
 export { ALLOCATIONS, AMOUNTS, PHASES, PRODUCTS, TARGETS } from './tables/facts.ts';
-export { FINDINGS } from './tables/findings.ts';
+export { FINDINGS, REVIEW } from './tables/findings.ts';
 export { METRICS_MONTHLY, METRICS_REJECTED, PROGRESS } from './tables/metrics.ts';
 export { COUNTIES, RULES } from './tables/reference.ts';
 
@@ -31,6 +31,7 @@ export const PLAN_TABLES = [
   PRODUCTS,
   AMOUNTS,
   FINDINGS,
+  REVIEW,
   CORRECTIONS,
 ] as const satisfies readonly Table[];
 

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { audit } from '../check/audit.ts';
+import { assess } from '../check/confidence.ts';
 import { type Finding, validate } from '../check/validate.ts';
 import {
   ALLOCATIONS,
@@ -18,6 +19,7 @@ import {
   PHASES,
   PLAN_TABLES,
   PRODUCTS,
+  REVIEW,
   type Row,
   TARGETS,
   type Table,
@@ -41,7 +43,7 @@ import {
   productRows,
   targetRows,
 } from './rows.ts';
-import { applyCorrections, type Sidecar } from './sidecar.ts';
+import { applyCorrections, type Confirm, type Sidecar } from './sidecar.ts';
 
 const DOC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -150,6 +152,16 @@ function readText(
   set(PRODUCTS, productRows(s, x));
   set(AMOUNTS, amountRows(s, x));
   set(FINDINGS, findingRows(s, findings));
+  set(
+    REVIEW,
+    assess(docId, rows, {
+      text,
+      findings,
+      resolvedBy: where.resolution?.status === 'resolved' ? where.resolution.via : null,
+      total: x.fields.funds_total_yuan?.value ?? null,
+      confirmed: confirmedFacts(rows, corrections.confirms),
+    }),
+  );
   // every span of a PDF is cited to the page it starts on; other documents have no pages
   for (const [table, list] of rows)
     if (table.fields.some((f) => f.name === 'page'))
@@ -186,4 +198,23 @@ function withoutText(pages: number[], of: number): Finding {
     threshold: null,
     evidence: [],
   };
+}
+
+/**
+ * The facts a sidecar confirms, as "<table>.<id>"; throws, naming the sidecar, when a confirmed fact does not
+ * exist or its quote is not the fact's text.
+ */
+function confirmedFacts(rows: Map<Table, Row[]>, confirms: readonly Confirm[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of confirms) {
+    const [name, id] = c.fact.split('.');
+    const table = [...rows.keys()].find((t) => t.name === name);
+    const key = table?.primaryKey.find((k) => k !== 'doc_id');
+    const row = key ? rows.get(table!)!.find((r) => String(r[key]) === id) : undefined;
+    if (!row) throw new Error(`${c.where}: no fact ${c.fact} to confirm`);
+    if (!(c.span.start < Number(row.span_end) && Number(row.span_start) < c.span.end))
+      throw new Error(`${c.where}: the quote is not the text of ${c.fact} (“${row.quote}”)`);
+    out.add(c.fact);
+  }
+  return out;
 }

@@ -22,7 +22,9 @@ export interface Sidecar {
 export interface Correction {
   field?: string;
   target?: string;
-  action?: 'set' | 'remove';
+  /** a fact to confirm as read: its table and id, as the review table names it (targets.t003) */
+  fact?: string;
+  action?: 'set' | 'remove' | 'confirm';
   value?: string | number;
   quote?: string;
   reason: string;
@@ -97,9 +99,10 @@ export function applyCorrections(
   text: string,
   x: Extraction,
   sidecar: Sidecar | null,
-): { corrected: Set<string>; rows: Row[] } {
+): { corrected: Set<string>; rows: Row[]; confirms: Confirm[] } {
   const corrected = new Set<string>();
   const rows: Row[] = [];
+  const confirms: Confirm[] = [];
   (sidecar?.corrections ?? []).forEach((c, i) => {
     const where = `${docId}.yaml correction ${i + 1}`;
     const at = c.quote ? text.indexOf(c.quote) : -1;
@@ -107,21 +110,43 @@ export function applyCorrections(
     if (!c.reason) throw new Error(`${where}: a reason is required`);
     const action = c.action ?? 'set';
     const span = at === -1 ? null : { start: at, end: at + c.quote!.length };
+    if (action === 'confirm') {
+      if (!c.fact || !span)
+        throw new Error(`${where}: a confirmation needs the fact (targets.t003) and a quote`);
+      confirms.push({ fact: c.fact, span, where });
+      rows.push(correctionRow(docId, i, { target: c.fact, extracted: null, span }, c, text));
+      return;
+    }
     if (!c.field && !c.target) throw new Error(`${where}: needs a field or a target`);
     const applied = c.field ? correctField(x, c, span, where) : correctTarget(x, c, span, where);
     if (c.field) corrected.add(c.field);
-    rows.push({
-      doc_id: docId,
-      correction_id: `c${i + 1}`,
-      target: applied.target,
-      action,
-      extracted_value: applied.extracted,
-      corrected_value: action === 'remove' ? null : String(c.value),
-      reason: c.reason,
-      span_start: span?.start ?? null,
-      span_end: span?.end ?? null,
-      quote: span ? text.slice(span.start, span.end) : null,
-    });
+    rows.push(correctionRow(docId, i, applied, c, text));
   });
-  return { corrected, rows };
+  return { corrected, rows, confirms };
+}
+
+/** A fact a sidecar confirms as read, with the quote that shows it. */
+export interface Confirm {
+  fact: string;
+  span: { start: number; end: number };
+  /** the sidecar and the correction's position, for messages */
+  where: string;
+}
+
+/** The corrections row of a correction applied (or a confirmation). */
+function correctionRow(docId: string, i: number, applied: Applied, c: Correction, text: string): Row {
+  const action = c.action ?? 'set';
+  const span = applied.span;
+  return {
+    doc_id: docId,
+    correction_id: `c${i + 1}`,
+    target: applied.target,
+    action,
+    extracted_value: applied.extracted,
+    corrected_value: action === 'remove' || action === 'confirm' ? null : String(c.value),
+    reason: c.reason,
+    span_start: span?.start ?? null,
+    span_end: span?.end ?? null,
+    quote: span ? text.slice(span.start, span.end) : null,
+  };
 }

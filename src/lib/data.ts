@@ -23,6 +23,7 @@ import {
   PHASES,
   PRODUCTS,
   PROGRESS,
+  REVIEW,
   type Row,
   type RowOf,
   RULES,
@@ -146,6 +147,8 @@ export const products = () => load(PRODUCTS);
 export const amounts = () => load(AMOUNTS);
 /** findings, sorted by doc_id, finding_id. */
 export const findings = () => load(FINDINGS);
+/** review: facts below the review threshold, sorted by doc_id, fact. */
+export const review = () => load(REVIEW);
 /** counties, sorted by county_code. */
 export const counties = () => load(COUNTIES);
 /** rules, sorted by rule_id. */

@@ -2,7 +2,7 @@
 
 import type { Table } from '../table.ts';
 import { DIVISION_LEVELS, DOC_TYPES, PROGRAM_LEVELS, RESOLVED_BYS } from '../vocab.ts';
-import { docId, page, span, yuan } from './fields.ts';
+import { docId, page, reading, span, yuan } from './fields.ts';
 
 export const DOCUMENTS = {
   name: 'documents',
@@ -197,6 +197,7 @@ export const DOCUMENT_FIELDS = {
       required: true,
     },
     ...span('text the value was read from'),
+    ...reading,
   ],
 } as const satisfies Table;
 
@@ -223,8 +224,8 @@ export const CORRECTIONS = {
     {
       name: 'action',
       type: 'string',
-      enum: ['set', 'remove'],
-      description: 'set a value, or remove an extracted fact.',
+      enum: ['set', 'remove', 'confirm'],
+      description: 'set a value, remove an extracted fact, or confirm a fact as read (it leaves review).',
       required: true,
     },
     { name: 'extracted_value', type: 'string', description: 'What the extractor read (empty if nothing).' },

@@ -2,7 +2,7 @@
 
 import type { Table } from '../table.ts';
 import { AMOUNT_NOTES, CATEGORIES, COMPARATORS } from '../vocab.ts';
-import { docId, span, yuan } from './fields.ts';
+import { docId, reading, span, yuan } from './fields.ts';
 
 export const ALLOCATIONS = {
   name: 'allocations',
@@ -51,6 +51,7 @@ export const ALLOCATIONS = {
     { name: 'label_start', type: 'integer', description: 'Start of the label in the text.', required: true },
     { name: 'label_end', type: 'integer', description: 'End of the label in the text.', required: true },
     ...span('statement that gives the amounts'),
+    ...reading,
   ],
 } as const satisfies Table;
 
@@ -88,6 +89,7 @@ export const TARGETS = {
       required: true,
     },
     ...span('phrase stating the target'),
+    ...reading,
   ],
 } as const satisfies Table;
 
@@ -107,6 +109,7 @@ export const PHASES = {
     },
     { name: 'end_month', type: 'yearmonth', description: 'Last month (or deadline).' },
     ...span('phase heading'),
+    ...reading,
   ],
 } as const satisfies Table;
 
@@ -125,6 +128,7 @@ export const PRODUCTS = {
     },
     { name: 'name', type: 'string', description: 'Product name as written.', required: true },
     ...span('product name'),
+    ...reading,
   ],
 } as const satisfies Table;
 

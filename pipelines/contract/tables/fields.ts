@@ -42,3 +42,22 @@ export const yuan = <N extends string>(name: N, description: string) =>
 
 export const count = <N extends string>(name: N, description: string) =>
   ({ name, type: 'integer', description, required: true }) as const satisfies Field;
+
+/** How a fact was read and how far it can be trusted (pipelines/check/confidence.ts). */
+export const reading = [
+  {
+    name: 'found_by',
+    type: 'string',
+    enum: ['statement', 'table_row', 'heading', 'curated'],
+    description:
+      'How the fact was found: a phrase of a sentence (statement), a row of a table (table_row), a heading (heading), or a curated correction (curated).',
+    required: true,
+  },
+  {
+    name: 'confidence',
+    type: 'number',
+    description:
+      'How far the reading can be trusted without a person checking it, 0 to 1 (rules in data/README.md); below 0.7 the fact is listed in review.',
+    required: true,
+  },
+] as const satisfies readonly Field[];

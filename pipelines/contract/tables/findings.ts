@@ -76,3 +76,48 @@ export const FINDINGS = {
     { name: 'quote', type: 'string', description: 'Text of the main evidence span.' },
   ],
 } as const satisfies Table;
+
+export const REVIEW = {
+  name: 'review',
+  title: '待核查数据 Facts to review',
+  description:
+    'Facts read with a confidence below 0.7 that no sidecar confirms, with the reasons, lowest first: what a person should check before relying on them. Confirming one is the line in confirm, added to the corrections of data/plans/meta/<doc_id>.yaml.',
+  primaryKey: ['doc_id', 'fact'],
+  fields: [
+    docId,
+    {
+      name: 'fact',
+      type: 'string',
+      description:
+        'The fact: its table and id (targets.t003, allocations.a0105, document_fields.county_name).',
+      required: true,
+    },
+    {
+      name: 'what',
+      type: 'string',
+      description: 'What the fact is: its metric, label or field.',
+      required: true,
+    },
+    { name: 'value', type: 'string', description: 'The value read, as text.' },
+    {
+      name: 'found_by',
+      type: 'string',
+      enum: ['statement', 'table_row', 'heading', 'curated'],
+      description: 'How the fact was found.',
+      required: true,
+    },
+    { name: 'confidence', type: 'number', description: 'Its confidence, 0 to 1.', required: true },
+    { name: 'reason_zh', type: 'string', description: 'Why it is doubted (Chinese).' },
+    { name: 'reason_en', type: 'string', description: 'Why it is doubted (English).' },
+    { name: 'span_start', type: 'integer', description: 'Start of the fact’s span.', required: true },
+    { name: 'span_end', type: 'integer', description: 'End of the fact’s span.', required: true },
+    page,
+    { name: 'quote', type: 'string', description: 'The text the fact was read from.', required: true },
+    {
+      name: 'confirm',
+      type: 'string',
+      description: 'The sidecar line that confirms the fact as read (give the reason).',
+      required: true,
+    },
+  ],
+} as const satisfies Table;
