@@ -16,6 +16,7 @@ import {
   DOCUMENTS,
   PLAN_TABLES,
   PROGRESS,
+  REVIEW,
   type Row,
   RULES,
   TARGETS,
@@ -134,14 +135,24 @@ function planSources(ref: Reference): Source[] {
   ];
 }
 
-/** Prints what the plans gave: documents read, facts, amounts unaccounted, findings, errors and files skipped. */
+/**
+ * Prints what the plans gave: documents read, documents by kind, facts and facts to review, amounts unaccounted,
+ * findings, errors and files skipped.
+ */
 function printPlanSummary(results: readonly DocResult[], skipped: readonly { name: string }[]): void {
   const failed = results.filter((r) => !r.ok);
   const amounts = results.reduce((a, r) => a + r.amounts, 0);
   const accounted = results.reduce((a, r) => a + r.accounted, 0);
   console.log('');
   console.log(`documents read      ${results.length - failed.length} of ${results.length}`);
+  const kinds = new Map<string, number>();
+  for (const r of results) {
+    const kind = r.ok ? String(r.rows.get(DOCUMENTS)![0]!.doc_type) : 'failed';
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  console.log(`by kind             ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ') || '—'}`);
   console.log(`facts extracted     ${results.reduce((a, r) => a + r.facts, 0)}`);
+  console.log(`facts to review     ${results.reduce((a, r) => a + (r.rows.get(REVIEW)?.length ?? 0), 0)}`);
   console.log(`amounts unaccounted ${amounts - accounted} of ${amounts}`);
   console.log(`findings            ${results.reduce((a, r) => a + r.findings, 0)}`);
   console.log(

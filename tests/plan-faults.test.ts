@@ -130,6 +130,15 @@ describe('npm run data -- --plans DIR, with one bad document among good ones', (
     expect(csv('documents').find((d) => d.doc_id === 'cut')!.error).toMatch(/not a readable PDF/);
   });
 
+  it('the run summary gives each document its kind, place and how the place was resolved, facts and facts to review, and counts by kind', () => {
+    // web.HTML is a plan of 五台县 (140922), named in full in its title
+    expect(run.stdout).toMatch(/ web\s+plan\s+五台县 \(140922, name\)\s+\d+ facts \(\d+ to review\)/);
+    const docs = csv('documents').filter((d) => d.status === 'ok');
+    const plans = docs.filter((d) => d.doc_type === 'plan').length;
+    expect(run.stdout).toMatch(new RegExp(`by kind\\s+plan ${plans}`));
+    expect(run.stdout).toMatch(/facts to review\s+\d+/);
+  });
+
   it('refuses two files that give one document id, naming both, and publishes neither', () => {
     const x = csv('documents').filter((d) => d.doc_id === 'x');
     expect(x).toHaveLength(1);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ALLOCATIONS, DOCUMENTS, PHASES, TARGETS } from '../contract/schema.ts';
+import { ALLOCATIONS, DOCUMENTS, PHASES, REVIEW, TARGETS } from '../contract/schema.ts';
 import { convert } from '../read/convert.ts';
 import { listDocuments } from '../read/plan-files.ts';
 import { loadReference, type Reference } from '../reference/index.ts';
@@ -73,8 +73,10 @@ export async function readPlans(
     }
     if (result.ok) {
       const d = result.rows.get(DOCUMENTS)![0]!;
+      // the place as published, with its code and how the name was resolved (or ? when no place is settled)
+      const place = d.county_code ? `${d.county_name} (${d.county_code}, ${d.county_resolved_by})` : '?';
       effects.progress(
-        `${n} ${docId}  ${d.doc_type}  ${d.county_name ?? '?'}  ${result.rows.get(ALLOCATIONS)!.length} allocations, ${result.rows.get(TARGETS)!.length} targets, ${result.rows.get(PHASES)!.length} phases, ${result.accounted}/${result.amounts} amounts accounted, ${result.findings} findings`,
+        `${n} ${docId}  ${d.doc_type}  ${place}  ${result.facts} facts (${result.rows.get(REVIEW)!.length} to review): ${result.rows.get(ALLOCATIONS)!.length} allocations, ${result.rows.get(TARGETS)!.length} targets, ${result.rows.get(PHASES)!.length} phases, ${result.accounted}/${result.amounts} amounts accounted, ${result.findings} findings`,
       );
     } else {
       effects.problem(`${n} ${path}: ${result.error}`);
