@@ -390,8 +390,8 @@ describe('markup', () => {
     expectSpansReadBack(page, x);
   });
 
-  // Known limitation: list tags are kept inside a line so that lists in table cells (乳源 附件1/3) stay in their row.
-  it.fails('extract(text) reads each <li> of a list as its own item (label and span stay inside the <li>)', () => {
+  // list tags end a line outside a table cell; a list inside a <td> stays in its row (next test)
+  it('extract(text) reads each <li> of a list as its own item (label and span stay inside the <li>)', () => {
     const x = extract(page);
     expect(x.allocations.map((a) => [a.label, a.amounts.amount])).toEqual([
       ['物流体系建设', 8_000_000],
@@ -407,6 +407,16 @@ describe('markup', () => {
       const inside = items.some((i) => i.start <= c.start && c.end <= i.end);
       expect(inside, `${c.what}: “${c.quote}” crosses a <li>`).toBe(true);
     }
+  });
+
+  it('normalize(text) keeps a list inside a table cell in its row, and ends a line at each <li> outside one', () => {
+    const row =
+      '<table><tr><td>物流体系建设<ul><li>仓储中心</li><li>配送车辆</li></ul></td><td>800万元</td></tr></table>' +
+      '<ul><li>培训3000人次</li><li>服务站124个</li></ul>';
+    const lines = normalize(row).text.split('\n').filter(Boolean);
+    expect(lines.find((l) => l.includes('仓储中心'))).toMatch(/配送车辆.*800万元/);
+    expect(lines).toContain('培训3000人次');
+    expect(lines).toContain('服务站124个');
   });
 
   it('extract(text) reads nothing inside <script> or <style>', () => {

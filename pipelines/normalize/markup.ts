@@ -34,12 +34,31 @@ export function decodeEntities(s: string): string {
   return s.replace(new RegExp(ENTITY.source, 'g'), (_, name: string) => entityValue(name));
 }
 
-/** The markup (tag, comment, script or style element, ** or __) starting at `at`, and whether it ends a line. */
-export function markupAt(original: string, at: number): { length: number; block: boolean } | null {
+/** A list tag: it ends a line outside a table cell, and stays inside the line within one (a list in a cell). */
+const LIST_TAG = /^<\/?(li|ol|ul)\b/;
+/** A table cell's opening or closing tag. */
+const CELL_TAG = /^<(\/?)(td|th)\b/;
+
+/**
+ * The markup (tag, comment, script or style element, ** or __) starting at `at`: its length, whether it ends a
+ * line, whether it is a list tag (which ends a line only outside a table cell), and how it changes the depth of
+ * table cells (+1 for <td>, -1 for </td>).
+ */
+export function markupAt(
+  original: string,
+  at: number,
+): { length: number; block: boolean; list: boolean; cell: number } | null {
   MARKUP.lastIndex = at;
   const m = MARKUP.exec(original);
   if (!m) return null;
-  return { length: m[0].length, block: BLOCK_TAG.test(m[0].toLowerCase()) };
+  const tag = m[0].toLowerCase();
+  const cell = CELL_TAG.exec(tag);
+  return {
+    length: m[0].length,
+    block: BLOCK_TAG.test(tag),
+    list: LIST_TAG.test(tag),
+    cell: cell ? (cell[1] ? -1 : 1) : 0,
+  };
 }
 
 /** The entity starting at `at` (&nbsp;, &#8203;, &#x4E2D;) and the character it stands for. */

@@ -35,6 +35,8 @@ interface Writer {
   /** the last visible character written, and whether it is wide */
   prevChar: string;
   prevWide: boolean;
+  /** how many table cells (<td>, <th>) the markup read so far has open */
+  cells: number;
 }
 
 /** Writes a piece of normalized text that came from `original.slice(from, to)`. */
@@ -107,7 +109,11 @@ function step(w: Writer, at: number): number {
   if (cp === 0x3c /* < */ || cp === 0x2a /* * */ || cp === 0x5f /* _ */) {
     const markup = markupAt(w.original, at);
     if (markup) {
-      addSpace(w.run, at, markup.block ? 'hard' : 'space');
+      w.cells = Math.max(0, w.cells + markup.cell);
+      // a list item is a line of its own, except in a table cell or a row of cells apart by tabs (乳源 附件3): a
+      // list in a cell stays in its row
+      const inRow = w.cells > 0 || w.line.hasTab || w.run.tab;
+      addSpace(w.run, at, markup.block || (markup.list && !inRow) ? 'hard' : 'space');
       return at + markup.length;
     }
   }
@@ -140,6 +146,7 @@ export function normalize(original: string): Normalized {
     run: noSpace(),
     line: { length: 0, hasTab: false, isHeading: false },
     prevWide: false,
+    cells: 0,
     prevChar: '',
   };
   for (let at = 0; at < original.length; ) at = step(w, at);

@@ -4,25 +4,35 @@ import { decodeEntities, entityAt, markupAt } from '../../pipelines/normalize/ma
 
 describe('markupAt(original, at)', () => {
   it('markupAt(…) reads a block tag (<p>, </div>, <BR/>, <tr>, <h2>) as one that ends a line', () => {
-    expect(markupAt('<p>项目', 0)).toEqual({ length: 3, block: true });
-    expect(markupAt('</div>', 0)).toEqual({ length: 6, block: true });
-    expect(markupAt('<BR/>', 0)).toEqual({ length: 5, block: true });
-    expect(markupAt('<tr class="a">', 0)).toEqual({ length: 14, block: true });
-    expect(markupAt('<h2>', 0)).toEqual({ length: 4, block: true });
+    expect(markupAt('<p>项目', 0)).toMatchObject({ length: 3, block: true });
+    expect(markupAt('</div>', 0)).toMatchObject({ length: 6, block: true });
+    expect(markupAt('<BR/>', 0)).toMatchObject({ length: 5, block: true });
+    expect(markupAt('<tr class="a">', 0)).toMatchObject({ length: 14, block: true });
+    expect(markupAt('<h2>', 0)).toMatchObject({ length: 4, block: true });
   });
-  it('markupAt(…) reads inline and list tags (<span class="x">, <li>, </ol>) as ones that do not', () => {
-    expect(markupAt('<span class="x">1500</span>', 0)).toEqual({ length: 16, block: false });
-    expect(markupAt('<li>', 0)).toEqual({ length: 4, block: false });
-    expect(markupAt('</ol>', 0)).toEqual({ length: 5, block: false });
+  it('markupAt(…) reads inline tags (<span class="x">) as not ending a line, and list tags (<li>, </ol>) as list tags', () => {
+    expect(markupAt('<span class="x">1500</span>', 0)).toMatchObject({
+      length: 16,
+      block: false,
+      list: false,
+    });
+    // a list tag ends a line only outside a table cell: normalize decides, knowing the cells open
+    expect(markupAt('<li>', 0)).toMatchObject({ length: 4, block: false, list: true });
+    expect(markupAt('</ol>', 0)).toMatchObject({ length: 5, block: false, list: true });
+  });
+  it('markupAt(…) counts table cells opened and closed (<td>, </th>)', () => {
+    expect(markupAt('<td class="c">', 0)).toMatchObject({ cell: 1 });
+    expect(markupAt('</th>', 0)).toMatchObject({ cell: -1 });
+    expect(markupAt('<tr>', 0)).toMatchObject({ cell: 0 });
   });
   it('markupAt(…) takes a <script> or <style> element and a comment whole, their content included', () => {
-    expect(markupAt('<script>var a = 1;</script>总投资', 0)).toEqual({ length: 27, block: false });
-    expect(markupAt('<style>p{}</style>', 0)).toEqual({ length: 18, block: false });
-    expect(markupAt('<!-- 500万元 -->', 0)).toEqual({ length: 14, block: false });
+    expect(markupAt('<script>var a = 1;</script>总投资', 0)).toMatchObject({ length: 27, block: false });
+    expect(markupAt('<style>p{}</style>', 0)).toMatchObject({ length: 18, block: false });
+    expect(markupAt('<!-- 500万元 -->', 0)).toMatchObject({ length: 14, block: false });
   });
   it('markupAt(…) reads Markdown emphasis (** and __) but not a single * or _', () => {
-    expect(markupAt('**升级**', 0)).toEqual({ length: 2, block: false });
-    expect(markupAt('__升级__', 0)).toEqual({ length: 2, block: false });
+    expect(markupAt('**升级**', 0)).toMatchObject({ length: 2, block: false });
+    expect(markupAt('__升级__', 0)).toMatchObject({ length: 2, block: false });
     expect(markupAt('2 * 3', 2)).toBeNull();
     expect(markupAt('a_b', 1)).toBeNull();
   });
@@ -31,7 +41,7 @@ describe('markupAt(original, at)', () => {
     expect(markupAt('<3个', 0)).toBeNull();
   });
   it('markupAt(…) reads at `at`, not before or after', () => {
-    expect(markupAt('项目<br>概况', 2)).toEqual({ length: 4, block: true });
+    expect(markupAt('项目<br>概况', 2)).toMatchObject({ length: 4, block: true });
     expect(markupAt('项目<br>概况', 0)).toBeNull();
   });
 });
