@@ -4,15 +4,17 @@
  * minimal .docx written here (WordprocessingML in a zip), standing for the kind "a county plan as a Word file": a
  * title paragraph, body paragraphs and a funds table.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_FIELDS, DOCUMENTS } from '../../pipelines/contract/schema.ts';
-import { readPlans } from '../../pipelines/plan/plans.ts';
+import { type DocResult, readPlans } from '../../pipelines/plan/plans.ts';
 import { docxText } from '../../pipelines/read/docx.ts';
-import { rowsOf } from '../helpers.ts';
+import { planDocx } from '../../pipelines/tools/plan-docx.ts';
+import { ROOT, rowsOf } from '../helpers.ts';
+import { facts } from './facts.ts';
 
 const TITLE = '峨边彝族自治县电子商务进农村综合示范项目实施方案';
 const BODY = [
@@ -66,7 +68,6 @@ describe('readPlans on a folder with a .docx and a .doc', () => {
     const dir = join(tmp, 'plans');
     const other = join(tmp, 'txt');
     for (const d of [dir, other]) rmSync(d, { recursive: true, force: true });
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(dir);
     mkdirSync(other);
     writeFileSync(join(dir, 'ebian.docx'), await docx());
@@ -88,8 +89,33 @@ describe('readPlans on a folder with a .docx and a .doc', () => {
       funds_total_yuan: 15_000_000,
       encoding: 'docx',
     });
-    const facts = (r: typeof d) => rowsOf(r, DOCUMENT_FIELDS).map((f) => [f.field, f.value, f.span_start]);
-    expect(facts(d)).toEqual(facts(t));
+    const fields = (r: typeof d) => rowsOf(r, DOCUMENT_FIELDS).map((f) => [f.field, f.value, f.span_start]);
+    expect(fields(d)).toEqual(fields(t));
     expect(problems.join('\n')).toMatch(/old\.doc: .*\.doc.*not read/);
+  });
+});
+
+describe('the five plans written as Word files', () => {
+  const raw = join(ROOT, 'data/plans/raw');
+  const ids = readdirSync(raw)
+    .filter((n) => n.endsWith('.txt'))
+    .map((n) => n.slice(0, -4))
+    .sort();
+  let fromDocx: DocResult[];
+  let fromTxt: DocResult[];
+  beforeAll(async () => {
+    const dir = join(tmp, 'five');
+    mkdirSync(dir);
+    for (const id of ids)
+      writeFileSync(join(dir, `${id}.docx`), await planDocx(readFileSync(join(raw, `${id}.txt`), 'utf8')));
+    const effects = { progress: () => {}, problem: () => {} };
+    fromDocx = (await readPlans(dir, null, effects)).results;
+    fromTxt = (await readPlans(raw, null, effects)).results;
+  });
+
+  it.each(ids)('%s gives the facts of its .txt', (id) => {
+    const docxResult = fromDocx.find((r) => r.docId === id)!;
+    expect(docxResult.ok).toBe(true);
+    expect(facts(docxResult)).toEqual(facts(fromTxt.find((r) => r.docId === id)!));
   });
 });

@@ -27,6 +27,7 @@ import { unifyRadicals } from '../../pipelines/normalize/radicals.ts';
 import { type DocResult, readPlans } from '../../pipelines/plan/plans.ts';
 import { launch, printedPlans, printHtml } from '../../pipelines/tools/print-pdf.ts';
 import { ROOT, rowsOf } from '../helpers.ts';
+import { facts } from './facts.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'plan-atlas-pdf-'));
 let browser: Browser;
@@ -129,39 +130,6 @@ describe('PDFs that cannot be read', () => {
     expect(problems.join('\n')).toMatch(/scan\.pdf/);
   }, 60_000);
 });
-
-/** Facts of a result as comparable values, spans left out (the PDF's text is laid out differently). */
-const facts = (r: DocResult) => {
-  const pick = (rows: Row[], keys: string[]) => rows.map((row) => keys.map((k) => row[k]).join('|')).sort();
-  const d = rowsOf(r, DOCUMENTS)[0]!;
-  return {
-    document: [
-      'doc_type',
-      'title',
-      'county_code',
-      'doc_number',
-      'issuer',
-      'issued_on',
-      'program_year',
-      'period_start',
-      'period_end',
-      'funds_total_yuan',
-      'funds_central_yuan',
-      'funds_local_yuan',
-    ].map((k) => `${k}=${String(d[k]).replace(/\s+/g, '')}`),
-    allocations: pick(rowsOf(r, ALLOCATIONS), [
-      'label',
-      'category',
-      'amount_yuan',
-      'central_yuan',
-      'local_yuan',
-      'other_yuan',
-    ]).map((s) => s.replace(/\s+/g, '')),
-    targets: pick(rowsOf(r, TARGETS), ['metric', 'value', 'unit', 'comparator']),
-    phases: pick(rowsOf(r, PHASES), ['name', 'start_month', 'end_month']).map((s) => s.replace(/\s+/g, '')),
-    products: pick(rowsOf(r, PRODUCTS), ['name']),
-  };
-};
 
 describe('the five plans printed to PDF', () => {
   const raw = join(ROOT, 'data/plans/raw');
