@@ -2,6 +2,7 @@ import type { Table } from './table.ts';
 import { CORRECTIONS, DOCUMENT_FIELDS, DOCUMENT_TEXTS, DOCUMENTS } from './tables/documents.ts';
 import { ALLOCATIONS, AMOUNTS, PHASES, PRODUCTS, TARGETS } from './tables/facts.ts';
 import { FINDINGS, REVIEW } from './tables/findings.ts';
+import { COMMITMENTS, CONTACTS } from './tables/ledger.ts';
 import { METRICS_MONTHLY, METRICS_REJECTED, PROGRESS } from './tables/metrics.ts';
 import { COUNTIES, RULES } from './tables/reference.ts';
 
@@ -14,6 +15,7 @@ export type { Field, FieldType, RowOf, Table } from './table.ts';
 export { CORRECTIONS, DOCUMENT_FIELDS, DOCUMENT_TEXTS, DOCUMENTS } from './tables/documents.ts';
 export { ALLOCATIONS, AMOUNTS, PHASES, PRODUCTS, TARGETS } from './tables/facts.ts';
 export { FINDINGS, REVIEW } from './tables/findings.ts';
+export { COMMITMENTS, CONTACTS } from './tables/ledger.ts';
 export { METRICS_MONTHLY, METRICS_REJECTED, PROGRESS } from './tables/metrics.ts';
 export { COUNTIES, RULES } from './tables/reference.ts';
 
@@ -29,6 +31,8 @@ export const PLAN_TABLES = [
   TARGETS,
   PHASES,
   PRODUCTS,
+  COMMITMENTS,
+  CONTACTS,
   AMOUNTS,
   FINDINGS,
   REVIEW,

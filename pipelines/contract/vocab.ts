@@ -196,6 +196,9 @@ export const CHECK = {
   no_facts: { zh: '未识别到数据', en: 'No facts recognised', of: 'reading' },
   county_unresolved: { zh: '县名识别', en: 'County name resolved', of: 'reading' },
   page_without_text: { zh: 'PDF 文字层', en: 'PDF text layer', of: 'reading' },
+  disclosure_duty: { zh: '信息公开责任', en: 'Disclosure duty stated', of: 'plan' },
+  reporting_duty: { zh: '报送责任', en: 'Reporting duty stated', of: 'plan' },
+  due_before_issue: { zh: '期限早于印发', en: 'Due before issue', of: 'plan' },
   read_error: { zh: '文件读取', en: 'File read', of: 'reading' },
   'rule:share_of_central': { zh: '中央资金使用比例', en: 'Share of central funds', of: 'plan' },
   'rule:matching_ratio': { zh: '配套资金比例', en: 'Matching funds', of: 'plan' },
@@ -252,6 +255,38 @@ const DIVISION_LEVEL = {
   prefecture: { zh: '地级', en: 'prefecture-level' },
 } as const satisfies Record<string, Term>;
 export const DIVISION_LEVELS = codes(DIVISION_LEVEL);
+
+/** The kinds of commitment (commitments.kind). */
+export const COMMITMENT_KIND = {
+  task: { zh: '工作任务', en: 'Task' },
+  procurement: { zh: '招标采购', en: 'Procurement' },
+  disclosure: { zh: '信息公开', en: 'Disclosure' },
+  reporting: { zh: '报送', en: 'Reporting' },
+  funding_condition: { zh: '资金拨付条件', en: 'Condition on funds' },
+  acceptance: { zh: '验收评估', en: 'Acceptance and evaluation' },
+  supervision: { zh: '监督', en: 'Supervision' },
+} as const satisfies Record<string, Term>;
+export type CommitmentKindCode = keyof typeof COMMITMENT_KIND;
+export const COMMITMENT_KINDS = codes(COMMITMENT_KIND);
+
+/** How often a commitment recurs (commitments.recurrence). */
+export const RECURRENCE = {
+  monthly: { zh: '每月', en: 'monthly' },
+  quarterly: { zh: '每季度', en: 'quarterly' },
+  half_yearly: { zh: '每半年', en: 'every six months' },
+  yearly: { zh: '每年', en: 'yearly' },
+  periodic: { zh: '定期', en: 'periodically' },
+} as const satisfies Record<string, Term>;
+export const RECURRENCES = codes(RECURRENCE);
+
+/** The kinds of public channel (contacts.channel). */
+export const CONTACT_CHANNEL = {
+  phone: { zh: '电话', en: 'Phone' },
+  window: { zh: '窗口', en: 'Window' },
+  site_column: { zh: '网站专栏', en: 'Site column' },
+  email: { zh: '电子邮箱', en: 'E-mail' },
+} as const satisfies Record<string, Term>;
+export const CONTACT_CHANNELS = codes(CONTACT_CHANNEL);
 
 /** How a document's place was resolved (documents.county_resolved_by). */
 const RESOLVED_BY = {

@@ -1,6 +1,7 @@
 import { type Doc, prepare } from '../normalize/doc.ts';
 import { outline } from '../normalize/outline.ts';
 import { extractFunds, type FundsResult } from './funds.ts';
+import { commitments, contacts } from './matchers/commitments.ts';
 import { type MonthRange, phases, statedPeriod } from './matchers/dates.ts';
 import {
   cite,
@@ -143,6 +144,8 @@ export function extract(text: string, knownNames: readonly string[] = []): Extra
     targets: targets(doc),
     phases: phaseList,
     products: products(doc),
+    commitments: commitments(doc),
+    contacts: contacts(doc),
     amounts: amountsOf(doc, funds),
     fundConflicts: funds.totals.conflicts.map((c) => ({
       slot: c.slot,

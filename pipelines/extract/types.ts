@@ -143,6 +143,48 @@ export interface DocumentFields {
   funds_other_yuan: Cited<number> | null;
 }
 
+/** The kinds of commitment a plan makes (commitments.kind). */
+export type CommitmentKind =
+  | 'task'
+  | 'procurement'
+  | 'disclosure'
+  | 'reporting'
+  | 'funding_condition'
+  | 'acceptance'
+  | 'supervision';
+
+/** A commitment: what must be done, by whom, by when or how often, with the span of its sentence. */
+export interface Commitment {
+  kind: CommitmentKind;
+  what: string;
+  quantity: number | null;
+  unit: string | null;
+  /** a deadline month (2022-04), a deadline date, or a rhythm (monthly, by day 25) */
+  dueMonth: string | null;
+  dueDate: string | null;
+  recurrence: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'periodic' | null;
+  recurrenceDay: number | null;
+  /** the deadline or rhythm as written */
+  dueText: string | null;
+  responsible: string[];
+  cooperating: string[];
+  /** where a report goes (reporting) */
+  recipient: string | null;
+  /** the amount a funding condition holds back */
+  fundsYuan: number | null;
+  start: number;
+  end: number;
+}
+
+/** A public channel the document names. */
+export interface Contact {
+  channel: 'phone' | 'window' | 'site_column' | 'email';
+  value: string;
+  purpose: string | null;
+  start: number;
+  end: number;
+}
+
 /** Everything the extractor reads from one document's text. */
 export interface Extraction {
   fields: DocumentFields;
@@ -150,6 +192,10 @@ export interface Extraction {
   targets: Target[];
   phases: Phase[];
   products: Product[];
+  /** the commitments around the figures: duties, deadlines, reporting, disclosure, conditions on money */
+  commitments: Commitment[];
+  /** the public channels it names */
+  contacts: Contact[];
   /** every money amount in the text, with what accounts for it */
   amounts: {
     /** null when the amount was refused and its value is unknown or not an exact integer */

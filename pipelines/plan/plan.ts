@@ -6,10 +6,13 @@
 import { createHash } from 'node:crypto';
 import { audit } from '../check/audit.ts';
 import { assess } from '../check/confidence.ts';
+import { ledgerChecks } from '../check/ledger.ts';
 import { type Finding, validate } from '../check/validate.ts';
 import {
   ALLOCATIONS,
   AMOUNTS,
+  COMMITMENTS,
+  CONTACTS,
   CORRECTIONS,
   checkRows,
   DOCUMENT_FIELDS,
@@ -36,6 +39,8 @@ import type { DocResult } from './result.ts';
 import {
   allocationRows,
   amountRows,
+  commitmentRows,
+  contactRows,
   documentRow,
   fieldRows,
   findingRows,
@@ -126,6 +131,7 @@ function readText(
   const findings: Finding[] = [
     ...validate(x),
     ...(isPlan ? audit(x, text, where.place, ref.rules) : []),
+    ...(isPlan ? ledgerChecks(x) : []),
     ...(where.finding ? [where.finding] : []),
     ...(converted?.emptyPages?.length
       ? [withoutText(converted.emptyPages, converted.pageStarts!.length)]
@@ -150,6 +156,8 @@ function readText(
   set(TARGETS, targetRows(s, x));
   set(PHASES, phaseRows(s, x));
   set(PRODUCTS, productRows(s, x));
+  set(COMMITMENTS, commitmentRows(s, x));
+  set(CONTACTS, contactRows(s, x));
   set(AMOUNTS, amountRows(s, x));
   set(FINDINGS, findingRows(s, findings));
   set(

@@ -182,3 +182,39 @@ export const findingRows = (s: Source, findings: readonly Finding[]): Row[] =>
       quote: main ? quoteOf(s, main.start, main.end) : null,
     };
   });
+
+/** commitments, in text order. */
+export const commitmentRows = (s: Source, x: Extraction): Row[] =>
+  x.commitments.map((c, i) => ({
+    doc_id: s.docId,
+    commitment_id: `k${pad(i + 1, 3)}`,
+    kind: c.kind,
+    what: c.what,
+    quantity: c.quantity,
+    unit: c.unit,
+    due_month: c.dueMonth,
+    due_date: c.dueDate,
+    recurrence: c.recurrence,
+    recurrence_day: c.recurrenceDay,
+    due_text: c.dueText,
+    responsible: c.responsible.join('、') || null,
+    cooperating: c.cooperating.join('、') || null,
+    recipient: c.recipient,
+    funds_yuan: c.fundsYuan,
+    span_start: c.start,
+    span_end: c.end,
+    quote: quoteOf(s, c.start, c.end),
+  }));
+
+/** contacts, in text order. */
+export const contactRows = (s: Source, x: Extraction): Row[] =>
+  x.contacts.map((c, i) => ({
+    doc_id: s.docId,
+    contact_id: `h${pad(i + 1, 2)}`,
+    channel: c.channel,
+    value: c.value,
+    purpose: c.purpose,
+    span_start: c.start,
+    span_end: c.end,
+    quote: quoteOf(s, c.start, c.end),
+  }));

@@ -12,6 +12,8 @@ import { compressors } from 'hyparquet-compressors';
 import {
   ALLOCATIONS,
   AMOUNTS,
+  COMMITMENTS,
+  CONTACTS,
   type CORRECTIONS,
   COUNTIES,
   checkRows,
@@ -147,6 +149,10 @@ export const products = () => load(PRODUCTS);
 export const amounts = () => load(AMOUNTS);
 /** findings, sorted by doc_id, finding_id. */
 export const findings = () => load(FINDINGS);
+/** commitments, sorted by doc_id, commitment_id. */
+export const commitments = () => load(COMMITMENTS);
+/** contacts, sorted by doc_id, contact_id. */
+export const contacts = () => load(CONTACTS);
 /** review: facts below the review threshold, sorted by doc_id, fact. */
 export const review = () => load(REVIEW);
 /** counties, sorted by county_code. */

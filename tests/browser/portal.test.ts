@@ -32,6 +32,7 @@ const PAGES = ['', 'en/'].flatMap((p) => [
   `/${p}counties/${codes[0]}/`,
   `/${p}documents/${docs[0]!.doc_id}/`,
   `/${p}audit/`,
+  `/${p}ledger/`,
   `/${p}data/`,
   `/${p}methodology/`,
   `/${p}search/`,

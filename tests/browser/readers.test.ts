@@ -295,6 +295,7 @@ const EVERY_PAGE = ['', 'en/'].flatMap((l) =>
     'counties/210681/',
     'documents/ruyuan-2021/',
     'audit/',
+    'ledger/',
     'data/',
     'methodology/',
     'search/?q=乳源',

@@ -1,0 +1,104 @@
+/** The ledger: the commitments a plan makes around its figures, and the public channels it names. */
+import type { Table } from '../table.ts';
+import { COMMITMENT_KINDS, CONTACT_CHANNELS, RECURRENCES } from '../vocab.ts';
+import { docId, reading, span, yuan } from './fields.ts';
+
+export const COMMITMENTS = {
+  name: 'commitments',
+  title: '承诺事项台账 Commitments',
+  description:
+    'What a plan commits to besides its figures: duties with their owners, deadlines and rhythms, procurement, what must be published and reported, conditions on money, acceptance and supervision; one row per sentence (or schedule row) that states one.',
+  primaryKey: ['doc_id', 'commitment_id'],
+  fields: [
+    docId,
+    {
+      name: 'commitment_id',
+      type: 'string',
+      description: 'Commitment id within the document (k001…), in text order.',
+      required: true,
+    },
+    {
+      name: 'kind',
+      type: 'string',
+      enum: COMMITMENT_KINDS,
+      description: 'What kind of commitment.',
+      required: true,
+    },
+    {
+      name: 'what',
+      type: 'string',
+      description: 'What is committed, as written (cut at 80 characters).',
+      required: true,
+    },
+    {
+      name: 'quantity',
+      type: 'number',
+      description: 'A number the commitment states (公示5个工作日: 5), as written.',
+    },
+    { name: 'unit', type: 'string', description: 'Its unit, as written (个工作日).' },
+    { name: 'due_month', type: 'yearmonth', description: 'The month it is due by (2022年4月前: 2022-04).' },
+    { name: 'due_date', type: 'date', description: 'The date it is due by, when a day is given.' },
+    {
+      name: 'recurrence',
+      type: 'string',
+      enum: RECURRENCES,
+      description: 'How often it recurs (每月25日前: monthly), when it does.',
+    },
+    {
+      name: 'recurrence_day',
+      type: 'integer',
+      description: 'The day of the month a monthly duty is due by (25).',
+    },
+    { name: 'due_text', type: 'string', description: 'The deadline or rhythm as written.' },
+    {
+      name: 'responsible',
+      type: 'string',
+      description:
+        'The units responsible, as written, apart by 、: named in the sentence (由…负责, …牵头) or by the heading of its duties paragraph (（六）县工信局); empty when the text names none.',
+    },
+    {
+      name: 'cooperating',
+      type: 'string',
+      description: 'Units that cooperate (会同, 配合, 协助), apart by 、.',
+    },
+    {
+      name: 'recipient',
+      type: 'string',
+      description: 'Where a report goes (市商务局, 省商务厅, an information system).',
+    },
+    yuan('funds_yuan', 'For a funding condition, the amount it holds back (再拨付剩余500万).'),
+    ...span('sentence stating the commitment'),
+    ...reading,
+  ],
+} as const satisfies Table;
+
+export const CONTACTS = {
+  name: 'contacts',
+  title: '公众渠道 Public channels',
+  description:
+    'How the public can reach those responsible, as the document publishes it: phone numbers, comment and complaint windows, site columns, e-mail addresses.',
+  primaryKey: ['doc_id', 'contact_id'],
+  fields: [
+    docId,
+    { name: 'contact_id', type: 'string', description: 'Id within the document (h01…).', required: true },
+    {
+      name: 'channel',
+      type: 'string',
+      enum: CONTACT_CHANNELS,
+      description: 'The kind of channel.',
+      required: true,
+    },
+    {
+      name: 'value',
+      type: 'string',
+      description: 'The channel as written (0751-5383488, 纪检或审计举报窗口).',
+      required: true,
+    },
+    {
+      name: 'purpose',
+      type: 'string',
+      description: 'What it is for, where the text says (反映, 举报, 征求意见).',
+    },
+    ...span('channel'),
+  ],
+} as const satisfies Table;
