@@ -164,7 +164,17 @@ describe('the built pages', () => {
     { header: true, skipEmptyLines: true },
   ).data.filter((d) => d.status === 'ok');
   const codes = [...new Set(documents.map((d) => d.county_code).filter(Boolean))];
-  const FIXED = ['/', '/audit/', '/benchmarks/', '/compare/', '/data/', '/methodology/', '/search/', '/sql/'];
+  const FIXED = [
+    '/',
+    '/audit/',
+    '/benchmarks/',
+    '/compare/',
+    '/data/',
+    '/ledger/',
+    '/methodology/',
+    '/search/',
+    '/sql/',
+  ];
   const EMBEDS = ['/embed/benchmarks/', '/embed/compare/'];
   const chinese = [
     ...FIXED,

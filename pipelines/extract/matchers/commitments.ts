@@ -23,19 +23,24 @@ const UNIT =
   /(?:(?:[\u4e00-\u9fa5]{2,7}?(?:县|市|区|州|旗))|县|市|区|州|省|乡镇|各乡镇|各)(?:人民政府|政府办公室|政府办|[\u4e00-\u9fa5]{1,8}?(?:局|办公室|办|委员会|委|厅|社|领导小组|公司|集团))|(?:项目)?(?:承办(?:企业|主体|单位)|中标企业|服务商|实施企业)/g;
 
 const FUNDING =
-  /(?:先期|首期|分期|分批|剩余|余下|后期|尾款).{0,24}?拨付|拨付.{0,12}?(?:剩余|余下)|合格后.{0,20}?拨付/;
+  /(?:先期|首期|分期|分批|剩余|余下|后期|尾款).{0,24}?拨付|拨付.{0,12}?(?:剩余|余下)|合格后.{0,20}?拨付|按.{0,10}?(?:进度|合同).{0,12}?拨付|为.{0,12}?拨付提供依据/;
 const REPORTING = /报送|上报|报告|报备|汇报|报(?:市|县|区|省)[\u4e00-\u9fa5]{0,8}?(?:局|厅|办|小组)/;
 const DISCLOSURE = /公开|公示|披露|公布|专栏/;
 /** 公开 that is not a duty to publish: an open tender, or the document's own note (此件公开, 主动公开). */
 const NOT_DISCLOSURE =
   /公开(?:招标|招投标|遴选|竞争|选聘|择优|比选|征集|透明)|主动公开|此件公开|公开发布\)|免费公开/g;
 const DISCLOSED = /方案|项目|资金|进度|信息|成效|情况|制度|标准|结果|专栏|名单/;
-const PROCUREMENT = /招投标|招标|政府采购|比选|遴选|竞争性|确定.{0,8}?(?:服务商|承办|企业主体|实施企业)|中标/;
+const PROCUREMENT =
+  /招投标|招标|政府采购|比选|遴选|竞争性|确定.{0,8}?(?:服务商|承办|企业主体|实施企业)|中标|聘请|签订.{0,8}?合同|落实承建企业/;
 const ACCEPTANCE = /验收|绩效评价|绩效评估|中期评估|第三方评估|考核评估/;
-const SUPERVISION = /督查|督导|监督|监理|举报|投诉|审计|纪检|巡查/;
+const SUPERVISION = /督查|督导|督促|监督|监理|监管|举报|投诉|审计|纪检|巡查|检查/;
+/** oversight of a market, not of the plan: 行业企业自律、社会监督, 产品品质…监督 */
+const NOT_SUPERVISION = /行业企业自律|社会监督|产品品质|生产过程|网络商品交易|市场监管|监督和管理/;
 const STRONG_SUPERVISION = /监理|督查|巡查/;
-const ACCEPTANCE_REPORT = /验收(?:结果|报告)|申报验收|组织验收|不予验收/;
 const OWNER = /由(.{2,30}?)(?:负责|牵头|组织|实施)|(?:责任单位|牵头单位|牵头部门)[:：]/;
+/** a subject that must do something: 市商务局要会同…, 领导小组办公室要做好…, 电子商务公共服务中心要负责… */
+const SUBJECT_DUTY =
+  /^[^，,。；]{2,24}?(?:要|须|应当|必须)(?:负责|做好|加强|会同|按|及时|定期|确保|指定|完成|落实)|^负责/;
 
 /** A due date, month or rhythm as written. */
 const DUE_DATE = /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前)/;
@@ -51,21 +56,22 @@ const RHYTHM: [RegExp, NonNullable<Commitment['recurrence']>][] = [
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The kind of commitment a sentence states, or null when it states none of them. */
-function kindOf(s: string, owned: boolean, due: boolean): CommitmentKind | null {
-  if (FUNDING.test(s)) return 'funding_condition';
-  // oversight and acceptance that produce a report are still oversight and acceptance (第三方监理…《项目进度报告书》,
-  // 形成验收报告, 验收结果报省商务厅备案)
-  if (STRONG_SUPERVISION.test(s)) return 'supervision';
-  if (ACCEPTANCE_REPORT.test(s)) return 'acceptance';
-  if (REPORTING.test(s)) return 'reporting';
+/**
+ * The kinds of commitment a sentence states, in the order above; a sentence may state two (验收结果报省商务厅备案 is
+ * acceptance and reporting). A task only when it states none of the others.
+ */
+function kindsOf(s: string, owned: boolean, due: boolean): CommitmentKind[] {
+  const kinds: CommitmentKind[] = [];
+  if (FUNDING.test(s)) kinds.push('funding_condition');
+  // a supervisor's 《项目进度报告书》 is oversight, not a duty to report
+  if (REPORTING.test(s) && !(STRONG_SUPERVISION.test(s) && /报告书/.test(s))) kinds.push('reporting');
   const plain = s.replace(NOT_DISCLOSURE, '');
-  if (DISCLOSURE.test(plain) && DISCLOSED.test(plain)) return 'disclosure';
-  if (PROCUREMENT.test(s)) return 'procurement';
-  if (ACCEPTANCE.test(s)) return 'acceptance';
-  if (SUPERVISION.test(s)) return 'supervision';
-  if (owned || due) return 'task';
-  return null;
+  if (DISCLOSURE.test(plain) && DISCLOSED.test(plain)) kinds.push('disclosure');
+  if (PROCUREMENT.test(s)) kinds.push('procurement');
+  if (ACCEPTANCE.test(s)) kinds.push('acceptance');
+  if (SUPERVISION.test(s) && !NOT_SUPERVISION.test(s)) kinds.push('supervision');
+  if (!kinds.length && (owned || due)) kinds.push('task');
+  return kinds;
 }
 
 /** The units a piece of text names, in order, each once. */
@@ -86,8 +92,11 @@ function parties(s: string, section: string[]): { responsible: string[]; coopera
     const lead = /^(.{2,24}?)(?:牵头|负责|统筹|组织|会同)/.exec(s);
     if (lead) responsible = unitsIn(lead[1]!);
     if (!responsible.length) {
-      const subject = /^(.{2,16}?)(?:每月|每季|按时|定期|要|应|须|必须|将)/.exec(s);
+      const subject = /^(.{2,24}?)(?:每月|每季|按时|定期|要|应|须|必须|将)/.exec(s);
       if (subject) responsible = unitsIn(subject[1]!);
+      // a body the unit pattern does not know (领导小组办公室, 项目运营管理中心), named as the subject
+      if (!responsible.length && subject && /(?:小组|办公室|中心|单位|企业|主体|部门)$/.test(subject[1]!))
+        responsible = [subject[1]!.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.]/, '')];
     }
   }
   if (!responsible.length) responsible = section;
@@ -98,11 +107,17 @@ function parties(s: string, section: string[]): { responsible: string[]; coopera
 function recipientOf(s: string): string | null {
   // the last body a report goes to (报区政府审定后报省商务厅: 省商务厅)
   const REPORT_TO =
-    /(?:报送?至?|报告|上报|报备)((?:商务部|省|市|县|区)[\u4e00-\u9fa5]{0,8}?(?:局|厅|部|办|小组))/g;
+    /(?:报送?至?|报告|上报|报备|报|向)((?:商务部|省|市|县|区|[\u4e00-\u9fa5]{2,4}市)[\u4e00-\u9fa5、和]{0,14}?(?:局|厅|部门|部|办|小组))/g;
   const to = [...s.matchAll(REPORT_TO)].map((m) => m[1]!).filter((u) => !/报|后/.test(u));
   if (to.length) return to.at(-1)!;
   const system = /“([^”]{2,24}?信息系统)”|商务部([\u4e00-\u9fa5]{2,20}?信息系统)/.exec(s);
   return system ? (system[1] ?? system[2])! : null;
+}
+
+/** The clause of a sentence that states the report (定期考核评价…，及时报送…: the second): its rhythm is the report's. */
+function reportClause(s: string): string {
+  const clauses = s.split(/[，,]/);
+  return clauses.find((c) => REPORTING.test(c)) ?? s;
 }
 
 /** When it is due, as written and as a month, date or rhythm. */
@@ -178,7 +193,7 @@ function scheduleRow(doc: Doc, line: Line, section: string[]): Commitment | null
   const due = cells.map((c) => c.trim()).find((c) => DUE_MONTH.test(c) || DUE_DATE.test(c));
   if (!due) return null;
   const name = cells.map((c) => c.trim()).find((c) => c && !/^\d+$/.test(c) && c !== due) ?? '';
-  const kind = kindOf(name, true, true) ?? 'task';
+  const kind = kindsOf(name, true, true)[0] ?? 'task';
   return build(doc, {
     kind,
     what: name,
@@ -209,7 +224,7 @@ function build(
     kind: c.kind,
     what: c.what.length > 80 ? `${c.what.slice(0, 80)}…` : c.what,
     ...quantityOf(c.s),
-    ...(c.due ?? dueOf(c.s)),
+    ...(c.due ?? dueOf(c.kind === 'reporting' ? reportClause(c.s) : c.s)),
     responsible,
     cooperating,
     recipient: c.kind === 'reporting' ? recipientOf(c.s) : null,
@@ -249,23 +264,27 @@ function allCommitments(doc: Doc): Commitment[] {
       if (row) out.push(row);
       continue;
     }
+    // a duties list of the form 市审计局：负责…: the unit before the colon owns the line's sentences
+    const head = /^([^:：，。；]{2,24})[:：]/.exec(line.text);
+    const lineOwner =
+      head && !/单位|部门|时间|地点|内容|名称|目标|原则/.test(head[1]!) ? unitsIn(head[1]!) : [];
     for (const s of sentences(line)) {
       // a heading run into its paragraph ((七)做好信息公开。在…) names a topic, not a duty
       if (s.text.length < 8 || (HEADING.test(s.text) && s.text.length <= 20)) continue;
-      const owned = OWNER.test(s.text) || section.length > 0;
+      const owned =
+        OWNER.test(s.text) || SUBJECT_DUTY.test(s.text) || section.length > 0 || lineOwner.length > 0;
       const due = DUE_MONTH.test(s.text) || DUE_DATE.test(s.text);
-      const kind = kindOf(s.text, owned, due && owned);
-      if (!kind) continue;
-      out.push(
-        build(doc, {
-          kind,
-          what: asWritten(doc, s.start, s.end),
-          s: s.text,
-          start: s.start,
-          end: s.end,
-          section,
-        }),
-      );
+      for (const kind of kindsOf(s.text, owned, due && owned))
+        out.push(
+          build(doc, {
+            kind,
+            what: asWritten(doc, s.start, s.end),
+            s: s.text,
+            start: s.start,
+            end: s.end,
+            section: lineOwner.length ? lineOwner : section,
+          }),
+        );
     }
   }
   return out;
@@ -297,8 +316,14 @@ export function contacts(doc: Doc): Contact[] {
       );
     for (const m of line.text.matchAll(/(征求意见|纪检|审计|举报|投诉|意见)[\u4e00-\u9fa5、或和]{0,8}?窗口/g))
       push('window', m[0], m[1]!, line.start + m.index, line.start + m.index + m[0].length);
-    for (const m of line.text.matchAll(/(?:网站|门户网站|政府网)[^，。；,]{0,24}?(?:专栏|栏目)/g))
-      push('site_column', m[0], null, line.start + m.index, line.start + m.index + m[0].length);
+    // a site column, named as the text names it: “全国电子商务进农村综合示范”专栏, 综合示范专栏
+    const COLUMN =
+      /(?:网站|政府网)[^，。；,]{0,6}?(?:设置|设立|开设|开辟)(“[^”]{2,30}”|[\u4e00-\u9fa5]{2,12}?)(?:专栏|栏目)/g;
+    for (const m of line.text.matchAll(COLUMN)) {
+      const name = m[0].slice(m[0].indexOf(m[1]!, m[0].length - m[1]!.length - 2));
+      const at = line.start + m.index + m[0].length - name.length;
+      push('site_column', name, null, at, at + name.length);
+    }
     for (const m of line.text.matchAll(/[A-Za-z0-9._-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g))
       push('email', m[0], null, line.start + m.index, line.start + m.index + m[0].length);
   }
