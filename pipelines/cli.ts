@@ -7,6 +7,7 @@
  * document failed (the others are still written). The run publishes all or nothing (release.ts): every table and
  * datapackage.json go into a staging folder, which replaces the published set in one step once it is complete.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ import {
 import { progressRows } from './metrics/progress.ts';
 import { importMetrics, readSeries } from './metrics/publish.ts';
 import { reconciles, summaryHeader, summaryLine } from './metrics/summary.ts';
+import { matchAchievements } from './plan/achievements.ts';
 import { type DocResult, type Effects, readPlans } from './plan/plans.ts';
 import { carryOver, failpoint, openRelease, type Release, writeNamed } from './publish/release.ts';
 import { dataPackage, mergedPackage, type Written, writeTables } from './publish/tables.ts';
@@ -172,6 +174,8 @@ async function planPart(
   console.log(`Plans: ${plansDir} → ${o.outDir}`);
   const plans = await readPlans(plansDir, o.metaDir, o.effects, o.ref);
   const { results } = plans;
+  // what the counties' reports say was done, beside the targets of their plans
+  matchAchievements(results);
   const reference = referenceRows(o.ref);
   const written = await writeTables(stage, [
     ...PLAN_TABLES.map((table) => ({

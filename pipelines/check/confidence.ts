@@ -14,7 +14,15 @@
  * - a fact a sidecar confirms (action: confirm) is 1 and leaves the list.
  */
 import type { Row, Table } from '../contract/schema.ts';
-import { ALLOCATIONS, COMMITMENTS, DOCUMENT_FIELDS, PHASES, PRODUCTS, TARGETS } from '../contract/schema.ts';
+import {
+  ACHIEVEMENTS,
+  ALLOCATIONS,
+  COMMITMENTS,
+  DOCUMENT_FIELDS,
+  PHASES,
+  PRODUCTS,
+  TARGETS,
+} from '../contract/schema.ts';
 import type { Finding } from './finding.ts';
 
 /** Facts below this confidence are listed for review. */
@@ -31,6 +39,7 @@ const FACT_TABLES: { table: Table; id: string; what: string; value: string }[] =
   { table: PHASES, id: 'phase_id', what: 'name', value: 'end_month' },
   { table: PRODUCTS, id: 'product_id', what: 'name', value: 'name' },
   { table: COMMITMENTS, id: 'commitment_id', what: 'kind', value: 'what' },
+  { table: ACHIEVEMENTS, id: 'achievement_id', what: 'metric', value: 'value' },
 ];
 
 /** Why a fact is doubted, in both languages. */

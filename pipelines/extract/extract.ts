@@ -1,6 +1,7 @@
 import { type Doc, prepare } from '../normalize/doc.ts';
 import { outline } from '../normalize/outline.ts';
 import { extractFunds, type FundsResult } from './funds.ts';
+import { achievementsOf } from './matchers/achievements.ts';
 import { commitments, contacts } from './matchers/commitments.ts';
 import { type MonthRange, phases, statedPeriod } from './matchers/dates.ts';
 import {
@@ -132,8 +133,10 @@ export function extract(text: string, knownNames: readonly string[] = []): Extra
   const phaseList = phases(doc);
   const period = periodOf(doc, statedPeriod(doc), phaseList);
   const { found: county, note: place } = countyName(doc, titleFound, knownNames);
+  const fields = documentFields(doc, { text, titleFound, county, funds, period });
+  const figures = achievementsOf(doc, targets(doc), fields.doc_type.value, fields.issued_on?.value ?? null);
   return {
-    fields: documentFields(doc, { text, titleFound, county, funds, period }),
+    fields,
     countyNote:
       place?.kind === 'several'
         ? { kind: 'several', names: place.names.map((n) => cite(doc, n)!) }
@@ -141,7 +144,8 @@ export function extract(text: string, knownNames: readonly string[] = []): Extra
           ? { kind: 'own', at: cite(doc, place.at)! }
           : null,
     allocations: funds.allocations,
-    targets: targets(doc),
+    targets: figures.targets,
+    achievements: figures.achievements,
     phases: phaseList,
     products: products(doc),
     commitments: commitments(doc),

@@ -105,6 +105,12 @@ export interface Target {
   end: number;
 }
 
+/** A figure a document reports as done (建成村级服务站62个 in a report), as of a month. */
+export interface Achievement extends Target {
+  /** the month it is reported as of (截至2022年12月), else the document's month of issue */
+  asOf: string | null;
+}
+
 export interface Phase {
   name: string;
   /** YYYY-MM or null when the plan gives only a deadline */
@@ -192,6 +198,8 @@ export interface Extraction {
   targets: Target[];
   phases: Phase[];
   products: Product[];
+  /** figures the document reports as done: in a report, or stated as done (已建成) */
+  achievements: Achievement[];
   /** the commitments around the figures: duties, deadlines, reporting, disclosure, conditions on money */
   commitments: Commitment[];
   /** the public channels it names */

@@ -9,6 +9,7 @@ import { assess } from '../check/confidence.ts';
 import { ledgerChecks } from '../check/ledger.ts';
 import { type Finding, validate } from '../check/validate.ts';
 import {
+  ACHIEVEMENTS,
   ALLOCATIONS,
   AMOUNTS,
   COMMITMENTS,
@@ -37,6 +38,7 @@ import { failedDocument } from './failed.ts';
 import { locate } from './locate.ts';
 import type { DocResult } from './result.ts';
 import {
+  achievementRows,
   allocationRows,
   amountRows,
   commitmentRows,
@@ -158,6 +160,7 @@ function readText(
   set(PRODUCTS, productRows(s, x));
   set(COMMITMENTS, commitmentRows(s, x));
   set(CONTACTS, contactRows(s, x));
+  set(ACHIEVEMENTS, achievementRows(s, x));
   set(AMOUNTS, amountRows(s, x));
   set(FINDINGS, findingRows(s, findings));
   set(

@@ -218,3 +218,23 @@ export const contactRows = (s: Source, x: Extraction): Row[] =>
     span_end: c.end,
     quote: quoteOf(s, c.start, c.end),
   }));
+
+/** achievements, in text order; their plan target is matched across documents (plan/achievements.ts). */
+export const achievementRows = (s: Source, x: Extraction): Row[] =>
+  [...x.achievements]
+    .sort((a, b) => a.start - b.start)
+    .map((a, i) => ({
+      doc_id: s.docId,
+      achievement_id: `d${pad(i + 1, 3)}`,
+      metric: a.metric,
+      value: a.value,
+      unit: a.unit,
+      comparator: a.comparator,
+      as_of: a.asOf,
+      plan_doc_id: null,
+      plan_target_id: null,
+      target_value: null,
+      span_start: a.start,
+      span_end: a.end,
+      quote: quoteOf(s, a.start, a.end),
+    }));

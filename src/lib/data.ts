@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import {
+  ACHIEVEMENTS,
   ALLOCATIONS,
   AMOUNTS,
   COMMITMENTS,
@@ -149,6 +150,8 @@ export const products = () => load(PRODUCTS);
 export const amounts = () => load(AMOUNTS);
 /** findings, sorted by doc_id, finding_id. */
 export const findings = () => load(FINDINGS);
+/** achievements, sorted by doc_id, achievement_id. */
+export const achievements = () => load(ACHIEVEMENTS);
 /** commitments, sorted by doc_id, commitment_id. */
 export const commitments = () => load(COMMITMENTS);
 /** contacts, sorted by doc_id, contact_id. */

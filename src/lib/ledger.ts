@@ -6,8 +6,8 @@
  */
 import { dateLabel, money, monthLabel } from '../../pipelines/contract/format.ts';
 import { COMMITMENT_KIND, CONTACT_CHANNEL, RECURRENCE, termOf } from '../../pipelines/contract/vocab.ts';
-import { href, type Lang, t } from '../i18n/index.ts';
-import { commitments, contacts, type DocumentRow, documents } from './data.ts';
+import { href, type Lang, metricName, t } from '../i18n/index.ts';
+import { achievements, commitments, contacts, type DocumentRow, documents } from './data.ts';
 import { spanId } from './marks.ts';
 
 type CommitmentRow = Awaited<ReturnType<typeof commitments>>[number];
@@ -122,4 +122,23 @@ export async function allLedger(lang: Lang, today = buildMonth()) {
     kinds: KIND_ORDER.map((k) => termOf(COMMITMENT_KIND, k, lang)),
     byUnit: [...byUnit].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 20),
   };
+}
+
+/**
+ * What a county's own documents report as done, beside its plan's targets: each achievement with the target it
+ * answers (when the plan sets one), as of its month, linked to the report's sentence. Never the synthetic sample.
+ */
+export async function countyAchievements(lang: Lang, code: string) {
+  const docs = new Map((await documents()).filter((d) => d.county_code === code).map((d) => [d.doc_id, d]));
+  return (await achievements())
+    .filter((a) => docs.has(a.doc_id))
+    .map((a) => ({
+      metric: metricName(lang, a.metric),
+      achieved: `${a.comparator === '>=' ? '≥ ' : ''}${a.value.toLocaleString('en-US')}${a.unit}`,
+      target: a.target_value === null ? null : `${a.target_value.toLocaleString('en-US')}${a.unit}`,
+      asOf: a.as_of ? monthLabel(lang, a.as_of) : null,
+      source: docs.get(a.doc_id)!.title ?? a.doc_id,
+      href: `${href(lang, `/documents/${a.doc_id}/`)}#${spanId(a.span_start, a.span_end)}`,
+      page: a.page,
+    }));
 }

@@ -1,6 +1,6 @@
 /** The ledger: the commitments a plan makes around its figures, and the public channels it names. */
 import type { Table } from '../table.ts';
-import { COMMITMENT_KINDS, CONTACT_CHANNELS, RECURRENCES } from '../vocab.ts';
+import { COMMITMENT_KINDS, COMPARATORS, CONTACT_CHANNELS, RECURRENCES, TARGET_METRICS } from '../vocab.ts';
 import { docId, reading, span, yuan } from './fields.ts';
 
 export const COMMITMENTS = {
@@ -100,5 +100,61 @@ export const CONTACTS = {
       description: 'What it is for, where the text says (反映, 举报, 征求意见).',
     },
     ...span('channel'),
+  ],
+} as const satisfies Table;
+
+export const ACHIEVEMENTS = {
+  name: 'achievements',
+  title: '报告所述完成情况 Achievements reported',
+  description:
+    'What a county’s own documents report as done (a progress, completion, self-evaluation or acceptance report; or a figure stated as done, 已建成…), as of a month, matched to the target of its county’s plan for the same metric. Never mixed with targets, nor with the synthetic monthly sample.',
+  primaryKey: ['doc_id', 'achievement_id'],
+  fields: [
+    docId,
+    {
+      name: 'achievement_id',
+      type: 'string',
+      description: 'Id within the document (d001…).',
+      required: true,
+    },
+    {
+      name: 'metric',
+      type: 'string',
+      enum: TARGET_METRICS,
+      description: 'What was achieved (targets.metric).',
+      required: true,
+    },
+    { name: 'value', type: 'number', description: 'The value reported as achieved.', required: true },
+    { name: 'unit', type: 'string', description: 'Unit as written.', required: true },
+    {
+      name: 'comparator',
+      type: 'string',
+      enum: COMPARATORS,
+      description: 'As stated (>= for 3200人次以上).',
+      required: true,
+    },
+    {
+      name: 'as_of',
+      type: 'yearmonth',
+      description:
+        'The month the figure is reported as of (截至2022年12月), else the month of the document’s issue.',
+    },
+    {
+      name: 'plan_doc_id',
+      type: 'string',
+      description: 'The plan of the same county whose target this answers.',
+    },
+    {
+      name: 'plan_target_id',
+      type: 'string',
+      description: 'That target (targets.target_id), for the same metric.',
+    },
+    {
+      name: 'target_value',
+      type: 'number',
+      description: 'That target’s value, for reading planned against achieved.',
+    },
+    ...span('phrase reporting the figure'),
+    ...reading,
   ],
 } as const satisfies Table;
