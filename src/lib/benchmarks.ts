@@ -51,6 +51,10 @@ function measures(lang: Lang): Record<string, Measure> {
     coverage_computed: plan(t(lang, 'coverage_computed'), PERCENT),
     // a shorter delivery promise is the better one
     delivery_hours_to_village: plan(t(lang, 'bench_delivery_hours'), count(t(lang, 'unit_hours')), 'lower'),
+    commitments_owned_share: plan(t(lang, 'bench_commitments_owned'), PERCENT),
+    reporting_duties: plan(t(lang, 'bench_reporting_duties'), count(t(lang, 'unit_items'))),
+    // a tender planned sooner after the plan's issue is the quicker start
+    months_to_tender: plan(t(lang, 'bench_months_to_tender'), count(t(lang, 'unit_months')), 'lower'),
     online_retail_sales_latest_year: metric(t(lang, 'bench_sales_year'), MONEY),
     agri_online_retail_sales_latest_year: metric(t(lang, 'bench_agri_sales_year'), MONEY),
     express_parcels_latest_year: metric(t(lang, 'bench_parcels_year'), count(t(lang, 'unit_parcels'))),

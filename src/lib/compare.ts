@@ -11,6 +11,7 @@ import { stationTargets } from '../../pipelines/contract/stations.ts';
 import {
   type AllocationRow,
   allocations,
+  commitments,
   counties,
   type DocumentFieldRow,
   type DocumentRow,
@@ -250,6 +251,40 @@ function measuresOf(p: PlanSummary, villages: number | undefined): Record<string
   };
 }
 
+/** Months from one YYYY-MM to another. */
+const monthsBetween = (from: string, to: string) =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+  Number(to.slice(5, 7)) -
+  Number(from.slice(5, 7));
+
+/**
+ * The ledger's measures of each plan: the share of its commitments that name who is responsible, how many
+ * reporting duties it states, and the months from its issue to the first procurement deadline it sets.
+ */
+async function ledgerMeasures(): Promise<Map<string, Record<string, [number | null, Span2]>>> {
+  const [rows, docs] = await Promise.all([commitments(), documents()]);
+  const issued = new Map(docs.map((d) => [d.doc_id, d.issued_on]));
+  const out = new Map<string, Record<string, [number | null, Span2]>>();
+  for (const docId of new Set(rows.map((r) => r.doc_id))) {
+    const of = rows.filter((r) => r.doc_id === docId);
+    const reporting = of.filter((r) => r.kind === 'reporting');
+    const tender = of.find((r) => r.kind === 'procurement' && (r.due_month ?? r.due_date));
+    const on = issued.get(docId);
+    const spanOf = (r: (typeof of)[number] | undefined): Span2 => (r ? [r.span_start, r.span_end] : null);
+    out.set(docId, {
+      commitments_owned_share: [of.filter((r) => r.responsible).length / of.length, null],
+      reporting_duties: [reporting.length, spanOf(reporting[0])],
+      months_to_tender: [
+        tender && on
+          ? monthsBetween(on.slice(0, 7), (tender.due_month ?? tender.due_date!).slice(0, 7))
+          : null,
+        spanOf(tender),
+      ],
+    });
+  }
+  return out;
+}
+
 /**
  * The comparable plan measures, per county (main plan): central funds, the share of central funds to 农产品上行
  * (upstream and logistics), central funds per village station, training target per administrative village,
@@ -260,8 +295,12 @@ export async function planMeasures(): Promise<Record<string, MeasureValue[]>> {
   const plans = await planSummaries();
   const villages = new Map((await counties()).map((c) => [c.county_code, c.village_committees]));
   const out: Record<string, MeasureValue[]> = {};
+  const ledger = await ledgerMeasures();
   for (const p of plans)
-    for (const [key, [value, span]] of Object.entries(measuresOf(p, villages.get(p.code)))) {
+    for (const [key, [value, span]] of Object.entries({
+      ...measuresOf(p, villages.get(p.code)),
+      ...(ledger.get(p.doc_id) ?? {}),
+    })) {
       out[key] ??= [];
       if (value !== null && Number.isFinite(value))
         out[key].push({ code: p.code, name: p.name, value, doc_id: p.doc_id, span });

@@ -101,3 +101,19 @@ describe('the built pages', () => {
     }
   });
 });
+
+describe('ledger measures on /benchmarks/', () => {
+  it('give each plan the share of commitments naming an owner, its reporting duties and the months to its tender deadline', async () => {
+    const { planMeasures } = await import('../../src/lib/compare.ts');
+    const m = await planMeasures();
+    const all = csv('commitments');
+    for (const v of m.commitments_owned_share!) {
+      const of = all.filter((c) => c.doc_id === v.doc_id);
+      expect(v.value).toBeCloseTo(of.filter((c) => c.responsible).length / of.length, 10);
+    }
+    // 乳源: issued 2021-11-25, its schedule’s 项目招投标 due 2022年4月前: 5 months
+    const ruyuan = m.months_to_tender!.find((v) => v.doc_id === 'ruyuan-2021');
+    const issued = csv('documents').find((d) => d.doc_id === 'ruyuan-2021')!.issued_on;
+    expect(ruyuan?.value).toBe((2022 - Number(issued.slice(0, 4))) * 12 + 4 - Number(issued.slice(5, 7)));
+  });
+});
