@@ -14,15 +14,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ALLOCATIONS,
-  DOCUMENT_TEXTS,
-  DOCUMENTS,
-  PHASES,
-  PRODUCTS,
-  type Row,
-  TARGETS,
-} from '../../pipelines/contract/schema.ts';
+import { ALLOCATIONS, DOCUMENT_TEXTS, DOCUMENTS, PHASES, TARGETS } from '../../pipelines/contract/schema.ts';
 import { unifyRadicals } from '../../pipelines/normalize/radicals.ts';
 import { type DocResult, readPlans } from '../../pipelines/plan/plans.ts';
 import { launch, printedPlans, printHtml } from '../../pipelines/tools/print-pdf.ts';

@@ -113,7 +113,7 @@ describe('ledger measures on /benchmarks/', () => {
     }
     // 乳源: issued 2021-11-25, its schedule’s 项目招投标 due 2022年4月前: 5 months
     const ruyuan = m.months_to_tender!.find((v) => v.doc_id === 'ruyuan-2021');
-    const issued = csv('documents').find((d) => d.doc_id === 'ruyuan-2021')!.issued_on;
+    const issued = String(csv('documents').find((d) => d.doc_id === 'ruyuan-2021')!.issued_on);
     expect(ruyuan?.value).toBe((2022 - Number(issued.slice(0, 4))) * 12 + 4 - Number(issued.slice(5, 7)));
   });
 });
