@@ -1,6 +1,6 @@
 /**
- * Checks of a plan's commitments: whether it names a duty to publish (信息公开) and a duty to report (报送), and
- * whether a commitment is due before the plan was issued. Worded as facts about the plan: a plan that names no
+ * Checks of a plan's commitments: whether it names a duty to publish (信息公开) and a duty to report (报送),
+ * whether a commitment is due before the plan was issued, and whether a share it states matches its amounts. Worded as facts about the plan: a plan that names no
  * disclosure duty may still have one elsewhere (a fund rule), so these are for review.
  */
 import type { Extraction } from '../extract/types.ts';
@@ -42,7 +42,30 @@ function dueBeforeIssue(x: Extraction): Finding[] {
     }));
 }
 
+/** A share the plan states against the share its own amounts give (within half a percentage point). */
+function shares(x: Extraction): Finding[] {
+  return x.statedShares
+    .filter((h) => h.computedPct !== null)
+    .map((h) => {
+      const agrees = Math.abs(h.pct - h.computedPct!) <= 0.5;
+      return {
+        ...base('stated_share', h.label),
+        severity: agrees ? ('info' as const) : ('review' as const),
+        status: agrees ? ('pass' as const) : ('fail' as const),
+        message_zh: agrees
+          ? `“${h.label}”所述占比 ${h.pct}% 与其金额算得的 ${h.computedPct}% 一致。`
+          : `“${h.label}”所述占比 ${h.pct}%，按其金额算得 ${h.computedPct}%。`,
+        message_en: agrees
+          ? `The stated share of “${h.label}”, ${h.pct}%, matches the ${h.computedPct}% its amount gives.`
+          : `The stated share of “${h.label}” is ${h.pct}%; its amount gives ${h.computedPct}%.`,
+        numerator: h.computedPct,
+        threshold: h.pct,
+        evidence: [{ start: h.start, end: h.end }],
+      };
+    });
+}
+
 /** The ledger checks of a plan. */
 export function ledgerChecks(x: Extraction): Finding[] {
-  return [stated(x, 'disclosure'), stated(x, 'reporting'), ...dueBeforeIssue(x)];
+  return [stated(x, 'disclosure'), stated(x, 'reporting'), ...dueBeforeIssue(x), ...shares(x)];
 }

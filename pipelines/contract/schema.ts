@@ -2,7 +2,7 @@ import type { Table } from './table.ts';
 import { CORRECTIONS, DOCUMENT_FIELDS, DOCUMENT_TEXTS, DOCUMENTS } from './tables/documents.ts';
 import { ALLOCATIONS, AMOUNTS, PHASES, PRODUCTS, TARGETS } from './tables/facts.ts';
 import { FINDINGS, REVIEW } from './tables/findings.ts';
-import { ACHIEVEMENTS, COMMITMENTS, CONTACTS } from './tables/ledger.ts';
+import { ACHIEVEMENTS, COMMITMENTS, CONTACTS, STATED_SHARES } from './tables/ledger.ts';
 import { METRICS_MONTHLY, METRICS_REJECTED, PROGRESS } from './tables/metrics.ts';
 import { COUNTIES, RULES } from './tables/reference.ts';
 
@@ -15,7 +15,7 @@ export type { Field, FieldType, RowOf, Table } from './table.ts';
 export { CORRECTIONS, DOCUMENT_FIELDS, DOCUMENT_TEXTS, DOCUMENTS } from './tables/documents.ts';
 export { ALLOCATIONS, AMOUNTS, PHASES, PRODUCTS, TARGETS } from './tables/facts.ts';
 export { FINDINGS, REVIEW } from './tables/findings.ts';
-export { ACHIEVEMENTS, COMMITMENTS, CONTACTS } from './tables/ledger.ts';
+export { ACHIEVEMENTS, COMMITMENTS, CONTACTS, STATED_SHARES } from './tables/ledger.ts';
 export { METRICS_MONTHLY, METRICS_REJECTED, PROGRESS } from './tables/metrics.ts';
 export { COUNTIES, RULES } from './tables/reference.ts';
 
@@ -34,6 +34,7 @@ export const PLAN_TABLES = [
   COMMITMENTS,
   CONTACTS,
   ACHIEVEMENTS,
+  STATED_SHARES,
   AMOUNTS,
   FINDINGS,
   REVIEW,

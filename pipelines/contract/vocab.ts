@@ -199,6 +199,7 @@ export const CHECK = {
   disclosure_duty: { zh: '信息公开责任', en: 'Disclosure duty stated', of: 'plan' },
   reporting_duty: { zh: '报送责任', en: 'Reporting duty stated', of: 'plan' },
   due_before_issue: { zh: '期限早于印发', en: 'Due before issue', of: 'plan' },
+  stated_share: { zh: '所述资金占比', en: 'Stated share of funds', of: 'plan' },
   read_error: { zh: '文件读取', en: 'File read', of: 'reading' },
   'rule:share_of_central': { zh: '中央资金使用比例', en: 'Share of central funds', of: 'plan' },
   'rule:matching_ratio': { zh: '配套资金比例', en: 'Matching funds', of: 'plan' },

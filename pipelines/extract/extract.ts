@@ -19,6 +19,7 @@ import {
 } from './matchers/meta.ts';
 import { refusedAmounts } from './matchers/money.ts';
 import { products } from './matchers/products.ts';
+import { statedShares } from './matchers/shares.ts';
 import { targets } from './matchers/targets.ts';
 import type { Cited, DocumentFields, Extraction, Phase } from './types.ts';
 
@@ -150,6 +151,7 @@ export function extract(text: string, knownNames: readonly string[] = []): Extra
     products: products(doc),
     commitments: commitments(doc),
     contacts: contacts(doc),
+    statedShares: statedShares(doc),
     amounts: amountsOf(doc, funds),
     fundConflicts: funds.totals.conflicts.map((c) => ({
       slot: c.slot,

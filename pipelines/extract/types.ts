@@ -182,6 +182,16 @@ export interface Commitment {
   end: number;
 }
 
+/** A share of its money a document states (占比75%), and the share its amounts give, where they do. */
+export interface StatedShare {
+  label: string;
+  pct: number;
+  /** the row's amount over its column's sum, in %, for a share of a table; null where the text gives no amounts */
+  computedPct: number | null;
+  start: number;
+  end: number;
+}
+
 /** A public channel the document names. */
 export interface Contact {
   channel: 'phone' | 'window' | 'site_column' | 'email';
@@ -204,6 +214,8 @@ export interface Extraction {
   commitments: Commitment[];
   /** the public channels it names */
   contacts: Contact[];
+  /** the shares of its money it states */
+  statedShares: StatedShare[];
   /** every money amount in the text, with what accounts for it */
   amounts: {
     /** null when the amount was refused and its value is unknown or not an exact integer */

@@ -25,6 +25,7 @@ import {
   PRODUCTS,
   REVIEW,
   type Row,
+  STATED_SHARES,
   TARGETS,
   type Table,
 } from '../contract/schema.ts';
@@ -48,6 +49,7 @@ import {
   findingRows,
   phaseRows,
   productRows,
+  shareRows,
   targetRows,
 } from './rows.ts';
 import { applyCorrections, type Confirm, type Sidecar } from './sidecar.ts';
@@ -161,6 +163,7 @@ function readText(
   set(COMMITMENTS, commitmentRows(s, x));
   set(CONTACTS, contactRows(s, x));
   set(ACHIEVEMENTS, achievementRows(s, x));
+  set(STATED_SHARES, shareRows(s, x));
   set(AMOUNTS, amountRows(s, x));
   set(FINDINGS, findingRows(s, findings));
   set(

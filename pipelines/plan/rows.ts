@@ -238,3 +238,16 @@ export const achievementRows = (s: Source, x: Extraction): Row[] =>
       span_end: a.end,
       quote: quoteOf(s, a.start, a.end),
     }));
+
+/** stated_shares, in text order. */
+export const shareRows = (s: Source, x: Extraction): Row[] =>
+  x.statedShares.map((h, i) => ({
+    doc_id: s.docId,
+    share_id: `s${pad(i + 1, 2)}`,
+    label: h.label,
+    share_pct: h.pct,
+    computed_pct: h.computedPct,
+    span_start: h.start,
+    span_end: h.end,
+    quote: quoteOf(s, h.start, h.end),
+  }));

@@ -1,11 +1,14 @@
 /**
  * The ledger's checks on plans written here: a plan that names no duty to publish or to report gets a finding for
- * review (one may be set in another document), and a commitment due before the plan's date of issue gets one.
+ * review (one may be set in another document), a commitment due before the plan's date of issue gets one, and a
+ * share a plan states is set against the share its own amounts give (乳源 附件2, 金口河, and one written here).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FINDINGS } from '../../pipelines/contract/schema.ts';
+import { FINDINGS, STATED_SHARES } from '../../pipelines/contract/schema.ts';
 import { readPlan } from '../../pipelines/plan/plan.ts';
-import { rowsOf } from '../helpers.ts';
+import { ROOT, rowsOf } from '../helpers.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const findings = (text: string) => rowsOf(readPlan('x', 'x.txt', utf8(text), null), FINDINGS);
@@ -34,5 +37,44 @@ describe('ledger checks', () => {
     expect(late).toHaveLength(1);
     expect(late[0]!.message_zh).toContain('项目招投标');
     expect(late[0]!.quote).toContain('项目招投标');
+  });
+});
+
+describe('stated shares', () => {
+  const read = (id: string) =>
+    readPlan(id, `${id}.txt`, readFileSync(join(ROOT, 'data/plans/raw', `${id}.txt`)), null);
+
+  it('乳源 附件2: each 资金占比 with the share its 中央资金 gives (350, 355, 200, 95 of 1,000万元)', () => {
+    const rows = rowsOf(read('ruyuan-2021'), STATED_SHARES).map((s) => [
+      s.label,
+      s.share_pct,
+      s.computed_pct,
+    ]);
+    expect(rows).toEqual([
+      ['完善农村电子商务公共服务体系', 35, 35],
+      ['健全县镇村三级物流配送体系', 35.5, 35.5],
+      ['推动农村商贸流通企业转型升级', 20, 20],
+      ['培育农村电商创业带头人', 9.5, 9.5],
+    ]);
+  });
+
+  it('金口河: the three shares of its sentence (75%, 15%, 10%), with no share computed: the text gives no amounts beside them', () => {
+    const rows = rowsOf(read('jinkouhe-2018'), STATED_SHARES).map((s) => [s.share_pct, s.computed_pct]);
+    expect(rows).toEqual([
+      [75, null],
+      [15, null],
+      [10, null],
+    ]);
+  });
+
+  it('a stated share its amounts do not bear out is a finding for review', () => {
+    const f = findings(
+      `${HEAD}单位：万元\n序号\t项目\t中央资金\t资金占比\n1\t物流体系\t300\t60%\n2\t培训\t300\t40%\n`,
+    ).filter((x) => x.check === 'stated_share');
+    expect(f.map((x) => [x.subject, x.status])).toEqual([
+      ['物流体系', 'fail'],
+      ['培训', 'fail'],
+    ]);
+    expect(f[0]!.message_zh).toContain('按其金额算得 50%');
   });
 });

@@ -158,3 +158,30 @@ export const ACHIEVEMENTS = {
     ...reading,
   ],
 } as const satisfies Table;
+
+export const STATED_SHARES = {
+  name: 'stated_shares',
+  title: '方案所述资金占比 Stated shares',
+  description:
+    'The shares of its money a plan states (农产品上行体系专项资金使用占比75%; a 资金占比 column), with the share its own amounts give where the text gives them (a row’s amount over its column’s sum); the stated_share finding compares the two.',
+  primaryKey: ['doc_id', 'share_id'],
+  fields: [
+    docId,
+    { name: 'share_id', type: 'string', description: 'Id within the document (s01…).', required: true },
+    { name: 'label', type: 'string', description: 'What the share is of, as written.', required: true },
+    {
+      name: 'share_pct',
+      type: 'number',
+      unit: 'percent',
+      description: 'The share as stated, in %.',
+      required: true,
+    },
+    {
+      name: 'computed_pct',
+      type: 'number',
+      unit: 'percent',
+      description: 'The share the amounts beside it give, in %; empty where the text gives none.',
+    },
+    ...span('statement of the share'),
+  ],
+} as const satisfies Table;
