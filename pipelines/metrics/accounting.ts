@@ -14,12 +14,16 @@ export interface FileSummary {
   form: 'long' | 'wide' | null;
   /** CSV records read (lines, except that the line breaks of a quoted cell do not start a record) */
   records: number;
+  /** title and note records above the header or among the rows (某县2021年电子商务统计月报, 单位：万元, 填报日期：…) */
+  titleRows: number;
   /** the record naming the columns (1, or 0 when the file was refused) */
   headerRows: number;
   /** a record right under the header whose every non-empty cell is a unit (,,万元,万件) */
   unitRows: number;
   /** records whose every cell is empty or spaces */
   blankRows: number;
+  /** totals rows (合计, 总计, 小计): sums of the rows, not a county's values */
+  totalRows: number;
   /** data rows: the other records */
   rows: number;
   /** data rows whose every value was accepted, after duplicates (including rows without a value) */
@@ -32,6 +36,8 @@ export interface FileSummary {
   accepted: number;
   rejected: number;
   ignoredColumns: string[];
+  /** the text of the title and note rows, as written */
+  notes: string[];
   error: string | null;
   errorReason?: Reason;
   /** the wording of the refusal in Chinese and English, when it names more than its reason (the cell at fault) */
@@ -41,9 +47,11 @@ export interface FileSummary {
 /** The counts of a file before it is read, and of a refused one. */
 export const NO_COUNTS = {
   records: 0,
+  titleRows: 0,
   headerRows: 0,
   unitRows: 0,
   blankRows: 0,
+  totalRows: 0,
   rows: 0,
   rowsAccepted: 0,
   rowsRejected: 0,
@@ -55,7 +63,7 @@ export const NO_COUNTS = {
 
 /** The summary of a file about to be read: nothing counted, no error. */
 export function newSummary(file: string): FileSummary {
-  return { file, encoding: null, form: null, ...NO_COUNTS, ignoredColumns: [], error: null };
+  return { file, encoding: null, form: null, ...NO_COUNTS, ignoredColumns: [], notes: [], error: null };
 }
 
 /** Marks a file refused for `reason` (its message: the reason's English wording, then `detail`); returns the summary. */

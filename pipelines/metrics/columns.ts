@@ -5,11 +5,13 @@
 import { metricOf, splitUnit } from './vocabulary.ts';
 
 /** Header cells naming a county code column. */
-const COUNTY_CODE_COL = /^(?:county_?code|code|区县代码|行政区划代码|区划代码|县代码|代码)$/i;
+const COUNTY_CODE_COL =
+  /^(?:county_?code|code|县区代码|区县代码|县市区代码|地区代码|行政区划代码|区划代码|县代码|代码)$/i;
 /** Header cells naming a county name column. */
-const COUNTY_NAME_COL = /^(?:county|county_?name|县|县区|区县|县市区|县\(市、区\)|县名|地区)$/i;
+const COUNTY_NAME_COL =
+  /^(?:county|county_?name|县|县区|区县|县市区|县\(市、?区\)|县\(区\)|县名|县区名称|地区|地区名称|单位名称|填报单位)$/i;
 /** Header cells naming the month column. */
-const MONTH_COL = /^(?:month|月份|月|统计月份|年月|时间|日期|period)$/i;
+const MONTH_COL = /^(?:month|月份|月|统计月份|年月|时间|日期|period|报告期|期别|统计期|所属期|月度)$/i;
 /** Header cells naming the metric column of a long file. */
 const METRIC_COL = /^(?:metric|指标|指标名称)$/i;
 /** Header cells naming the value column of a long file. */

@@ -24,7 +24,25 @@ interface FileState {
   unitSlot: boolean;
   /** why the row under the header, a unit row, cannot be used: the file is refused */
   refusal: UnitRowRefusal | null;
+  /** the unit a note row gives (单位：万元), for metric columns that give none */
+  noteUnit: string;
 }
+
+/**
+ * A title or a note, not a header or data: a record with one non-empty cell that is not a number (a title merged
+ * across the sheet), or two that are both labelled (填报单位：…, 填报日期：…).
+ */
+const isNote = (row: string[]) => {
+  const cells = row.map((c) => c.trim()).filter(Boolean);
+  if (cells.length === 1) return !/^[\d.,\-+]+$/.test(cells[0]!);
+  return cells.length === 2 && cells.every((c) => /[:：]/.test(c));
+};
+/** A note row under the data: who filled it in, when, who checked it. */
+const FOOTER_NOTE = /^(?:填报|填表|制表|审核|负责人|联系电话|联系人|说明|注[:：]|备注|数据来源)/;
+/** The unit a note gives the table: 单位：万元, 金额单位：万元. */
+const NOTE_UNIT = /单位[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*$/;
+/** A totals row's label. */
+const TOTAL = /^(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗])$/;
 
 /**
  * Stages the values of one file into its staging files and returns its summary; a file that cannot be read, has no
@@ -53,6 +71,7 @@ export async function stageFile(
     rows: null,
     unitSlot: false,
     refusal: null,
+    noteUnit: '',
   };
   const error = await readRecords(path, encoding, (row, at, terminated) =>
     classify(state, row, at, terminated),
@@ -85,16 +104,40 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
       return false;
     }
   }
+  if (isNote(row) && FOOTER_NOTE.test(row.find((c) => c.trim())!.trim())) return note(s, row);
+  if (
+    TOTAL.test(ascii(row[ctx.plan.county] ?? '').replace(/\s/g, '')) ||
+    TOTAL.test((row[0] ?? '').replace(/\s/g, ''))
+  ) {
+    summary.totalRows++;
+    return true;
+  }
   summary.rows++;
   stageRow(ctx, row, at, terminated);
   return true;
 }
 
+/** Counts a title or note row and keeps its text; a 单位：万元 note sets the unit of columns that give none. */
+function note(s: FileState, row: string[]): boolean {
+  const text = row
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .join(' ');
+  s.sink.summary.titleRows++;
+  s.sink.summary.notes.push(text);
+  const unit = NOTE_UNIT.exec(ascii(text));
+  if (unit && !s.header) s.noteUnit = unit[1]!;
+  return true;
+}
+
 /** Reads the first record that is not blank as the header; false (the file stops) when it names no county or month column. */
 function takeHeader(s: FileState, row: string[], at: number): boolean {
-  s.sink.summary.headerRows++;
   const cells = row.map((c) => ascii(c).trim());
-  const plan = planColumns(cells);
+  let plan = planColumns(cells);
+  // title and note rows above the header (某县2021年电子商务统计月报, 填报单位：…, 单位：万元), within the first ten records
+  if ('error' in plan && isNote(row) && s.sink.summary.records <= 10) return note(s, row);
+  s.sink.summary.headerRows++;
+  if (!('error' in plan) && s.noteUnit) plan = withUnit(plan, s.noteUnit);
   s.header = { line: at, plan };
   s.unitSlot = true;
   if ('error' in plan) return false;
@@ -118,4 +161,13 @@ function finish(s: FileState): FileSummary {
     summary.ignoredColumns.push(u);
   }
   return summary;
+}
+
+/** A plan whose metric columns without a unit (and a long file's value column) take the unit a note row gave. */
+function withUnit(plan: Plan, unit: string): Plan {
+  return {
+    ...plan,
+    valueUnit: plan.valueUnit || unit,
+    metrics: plan.metrics.map((m) => (m.unit ? m : { ...m, unit })),
+  };
 }

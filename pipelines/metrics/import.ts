@@ -82,7 +82,7 @@ async function stageOne(
     rejected.push([file, 0, '', 'file', 'file', summary.error, summary.errorReason!, zh, en]);
     accepted.close();
     rejected.close();
-    Object.assign(summary, NO_COUNTS, { ignoredColumns: [] });
+    Object.assign(summary, NO_COUNTS, { ignoredColumns: [], notes: [] });
   }
   return summary;
 }

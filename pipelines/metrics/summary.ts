@@ -7,18 +7,18 @@ import type { FileSummary } from './import.ts';
 const FILE = 40;
 const FORM = 5;
 const SUMS = [
-  'records = header+unit+blank+data',
+  'records = title+header+unit+blank+total+data',
   'data rows = all accepted+some rejected',
   'values = accepted+rejected',
 ] as const;
 
 /**
- * Whether a file reconciles: records read = header + unit + blank + data rows, data rows = rows whose every value
+ * Whether a file reconciles: records read = title + header + unit + blank + totals + data rows, data rows = rows whose every value
  * was accepted + rows with a rejected value, and values read = values accepted + values rejected.
  */
 export function reconciles(f: FileSummary): boolean {
   return (
-    f.records === f.headerRows + f.unitRows + f.blankRows + f.rows &&
+    f.records === f.titleRows + f.headerRows + f.unitRows + f.blankRows + f.totalRows + f.rows &&
     f.rows === f.rowsAccepted + f.rowsRejected &&
     f.values === f.accepted + f.rejected
   );
@@ -36,7 +36,7 @@ export function summaryLine(f: FileSummary): string {
   const start = `${f.file.padEnd(FILE)} ${(f.form ?? '—').padEnd(FORM)}`;
   if (f.error) return `${start} ✗ refused (${f.errorReason ?? 'unreadable_file'})`;
   const sums = [
-    sum(SUMS[0], f.records, [f.headerRows, f.unitRows, f.blankRows, f.rows]),
+    sum(SUMS[0], f.records, [f.titleRows, f.headerRows, f.unitRows, f.blankRows, f.totalRows, f.rows]),
     sum(SUMS[1], f.rows, [f.rowsAccepted, f.rowsRejected]),
     sum(SUMS[2], f.values, [f.accepted, f.rejected]),
   ];

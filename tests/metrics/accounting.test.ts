@@ -9,9 +9,11 @@ describe('newSummary(file)', () => {
       encoding: null,
       form: null,
       records: 0,
+      titleRows: 0,
       headerRows: 0,
       unitRows: 0,
       blankRows: 0,
+      totalRows: 0,
       rows: 0,
       rowsAccepted: 0,
       rowsRejected: 0,
@@ -20,6 +22,7 @@ describe('newSummary(file)', () => {
       accepted: 0,
       rejected: 0,
       ignoredColumns: [],
+      notes: [],
       error: null,
     });
   });

@@ -1,0 +1,98 @@
+/**
+ * Monthly reports as officials send them (issue 17): headers as they are written (县区代码, 统计月份, 报告期, 单位名称,
+ * 填报单位), title and note rows above the header (某县2021年电子商务统计月报, 填报单位：…, 单位：万元), and totals rows
+ * (合计, 小计). Each is read, reported, and counted so that the file still reconciles. Fixtures are written here in
+ * the shape of a county's statistical monthly report.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stageFile } from '../../pipelines/metrics/file.ts';
+import { type CountyLookup, countyLookup } from '../../pipelines/metrics/lookups.ts';
+import { ACCEPTED_COLUMNS, REJECTED_COLUMNS, StagingFile } from '../../pipelines/metrics/staging.ts';
+import { reconciles } from '../../pipelines/metrics/summary.ts';
+import { loadReference } from '../../pipelines/reference/index.ts';
+import { readStaging, tempDir, tempFile } from './files.ts';
+
+let county: CountyLookup;
+beforeAll(() => {
+  county = countyLookup(loadReference());
+});
+
+async function stage(content: string) {
+  const dir = tempDir();
+  const accepted = new StagingFile(join(dir, 'a.csv'), ACCEPTED_COLUMNS);
+  const rejected = new StagingFile(join(dir, 'r.csv'), REJECTED_COLUMNS);
+  let summary: Awaited<ReturnType<typeof stageFile>>;
+  try {
+    summary = await stageFile(tempFile(content), 'in/report.csv', county, accepted, rejected);
+  } finally {
+    accepted.close();
+    rejected.close();
+  }
+  return { summary, accepted: readStaging(join(dir, 'a.csv')), rejected: readStaging(join(dir, 'r.csv')) };
+}
+
+describe('headers as they are written', () => {
+  it.each([
+    ['县区代码,统计月份,快递业务量（件）', '469001'],
+    ['区县代码,报告期,快递业务量（件）', '469001'],
+    ['地区代码,年月,快递业务量（件）', '469001'],
+    ['县（市、区）,期别,快递业务量（件）', '五指山市'],
+    ['单位名称,月份,快递业务量（件）', '五指山市'],
+    ['填报单位,时间,快递业务量（件）', '五指山市'],
+  ])('%s is read: county, month and the metric column', async (header, place) => {
+    const { summary, accepted } = await stage(`${header}\n${place},2021-03,1200\n`);
+    expect(summary.error).toBeNull();
+    expect(accepted.map((r) => [r.county_code, r.month, r.metric, r.value])).toEqual([
+      ['469001', '2021-03', 'express_parcels', '1200'],
+    ]);
+  });
+});
+
+describe('title and note rows above the header', () => {
+  it('are skipped, counted and reported; a 单位：万元 line sets the unit of columns that give none', async () => {
+    const { summary, accepted } = await stage(
+      [
+        '五指山市2021年电子商务统计月报,,',
+        '填报单位：五指山市商务局,,',
+        '单位：万元,,',
+        '县区代码,统计月份,网络零售额',
+        '469001,2021-03,125',
+        '填报日期：2021年4月5日,,',
+        '',
+      ].join('\n'),
+    );
+    expect(summary.error).toBeNull();
+    // 125 万元 is 1,250,000 yuan: the unit came from the note above the header
+    expect(accepted.map((r) => [r.metric, r.value, r.unit])).toEqual([
+      ['online_retail_sales_yuan', '1250000', 'yuan'],
+    ]);
+    expect(summary).toMatchObject({ titleRows: 4, headerRows: 1, rows: 1 });
+    expect(summary.notes).toEqual([
+      '五指山市2021年电子商务统计月报',
+      '填报单位：五指山市商务局',
+      '单位：万元',
+      '填报日期：2021年4月5日',
+    ]);
+    expect(reconciles(summary)).toBe(true);
+  });
+});
+
+describe('totals rows', () => {
+  it('合计 and 小计 rows are skipped and counted, not read as a county', async () => {
+    const { summary, accepted, rejected } = await stage(
+      [
+        '县区代码,统计月份,快递业务量（件）',
+        '469001,2021-03,1200',
+        '469001,2021-04,1300',
+        '合计,,2500',
+        '小计,2021-04,1300',
+        '',
+      ].join('\n'),
+    );
+    expect(accepted.map((r) => r.value)).toEqual(['1200', '1300']);
+    expect(rejected).toEqual([]);
+    expect(summary).toMatchObject({ totalRows: 2, rows: 2 });
+    expect(reconciles(summary)).toBe(true);
+  });
+});
