@@ -80,6 +80,36 @@ export async function stageFile(
   return finish(state);
 }
 
+/**
+ * Stages the rows of one sheet of a workbook (workbook.ts) as a CSV file's records are: `file` names the workbook
+ * and the sheet (book.xlsx!Sheet1), each rejection its cell (Sheet1!C7).
+ */
+export function stageSheet(
+  sheet: { name: string; rows: { row: string[]; at: number }[]; columnOf: (index: number) => string },
+  file: string,
+  county: CountyLookup,
+  accepted: StagingFile,
+  rejected: StagingFile,
+): FileSummary {
+  const summary = newSummary(file);
+  summary.encoding = 'xlsx';
+  const state: FileState = {
+    sink: { file, summary, accepted, rejected },
+    county,
+    header: null,
+    rows: null,
+    unitSlot: false,
+    refusal: null,
+    noteUnit: '',
+  };
+  state.sink.cellOf = (line, column) => {
+    const i = state.rows?.header.indexOf(column) ?? -1;
+    return i < 0 ? null : `${sheet.name}!${sheet.columnOf(i)}${line}`;
+  };
+  for (const { row, at } of sheet.rows) if (!classify(state, row, at, true)) break;
+  return finish(state);
+}
+
 /** Counts a record as blank, header, unit or data row, and stages a data row; false stops the file. */
 function classify(s: FileState, row: string[], at: number, terminated: boolean): boolean {
   const { summary } = s.sink;

@@ -7,11 +7,12 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Reference } from '../reference/index.ts';
-import { type FileSummary, NO_COUNTS } from './accounting.ts';
-import { stageFile } from './file.ts';
+import { type FileSummary, NO_COUNTS, newSummary, refuse } from './accounting.ts';
+import { stageFile, stageSheet } from './file.ts';
 import { type CountyLookup, countyLookup } from './lookups.ts';
 import { REASONS } from './reasons.ts';
 import { ACCEPTED_COLUMNS, REJECTED_COLUMNS, StagingFile, writeEmpty } from './staging.ts';
+import { readWorkbook, type Sheet } from './workbook.ts';
 
 export type { FileSummary } from './accounting.ts';
 export { decodeChunks, sniffEncoding } from './decode.ts';
@@ -39,21 +40,47 @@ export async function stageMetrics(
   } catch (e) {
     throw new Error(`cannot read the metrics folder ${dir}: ${(e as Error).message}`);
   }
-  for (const other of names.filter((n) => !n.toLowerCase().endsWith('.csv')))
-    problem(`skipped ${join(dir, other)}: not a .csv file / 非 .csv 文件，已跳过`);
+  const isWorkbook = (n: string) => /\.xlsx?$/i.test(n);
+  for (const other of names.filter((n) => !n.toLowerCase().endsWith('.csv') && !isWorkbook(n)))
+    problem(
+      `skipped ${join(dir, other)}: not a .csv, .xlsx or .xls file / 非 .csv、.xlsx 或 .xls 文件，已跳过`,
+    );
   const county = countyLookup(ref);
   // a pair with headers only, so that a folder without a usable file still gives (empty) tables
   const empty = [join(tmp, 'accepted-none.csv'), join(tmp, 'rejected-none.csv')] as const;
   writeEmpty(empty[0], ACCEPTED_COLUMNS);
   writeEmpty(empty[1], REJECTED_COLUMNS);
   const staging: Staging = { accepted: [empty[0]], rejected: [empty[1]], summaries: [] };
-  for (const [i, name] of names.filter((n) => n.toLowerCase().endsWith('.csv')).entries()) {
-    const path = join(dir, name);
-    const file = relative(process.cwd(), path) || name;
-    const paths = [join(tmp, `accepted-${i}.csv`), join(tmp, `rejected-${i}.csv`)] as const;
-    staging.summaries.push(await stageOne(path, file, county, paths));
+  let n = 0;
+  const pair = () => {
+    const paths = [join(tmp, `accepted-${n}.csv`), join(tmp, `rejected-${n}.csv`)] as const;
+    n++;
     staging.accepted.push(paths[0]);
     staging.rejected.push(paths[1]);
+    return paths;
+  };
+  for (const name of names.filter((x) => x.toLowerCase().endsWith('.csv') || isWorkbook(x))) {
+    const path = join(dir, name);
+    const file = relative(process.cwd(), path) || name;
+    if (!isWorkbook(name)) {
+      staging.summaries.push(await stageOne(path, file, county, pair()));
+      continue;
+    }
+    // a workbook: each sheet is read as a file of its own (book.xlsx!Sheet1); a sheet that is not a table is named
+    let sheets: Sheet[];
+    try {
+      sheets = readWorkbook(path);
+    } catch (e) {
+      staging.summaries.push(await stageOne(path, file, county, pair(), (e as Error).message));
+      continue;
+    }
+    for (const sheet of sheets) {
+      if ('skipped' in sheet) {
+        problem(`skipped ${file}!${sheet.name}: ${sheet.skipped}`);
+        continue;
+      }
+      staging.summaries.push(await stageOne(path, `${file}!${sheet.name}`, county, pair(), null, sheet));
+    }
   }
   return staging;
 }
@@ -64,12 +91,21 @@ async function stageOne(
   file: string,
   county: CountyLookup,
   paths: readonly [string, string],
+  /** why a workbook cannot be read at all */
+  unreadable: string | null = null,
+  /** the sheet of a workbook to stage, instead of a CSV file */
+  sheet: Extract<Sheet, { rows: unknown }> | null = null,
 ): Promise<FileSummary> {
   let accepted = new StagingFile(paths[0], ACCEPTED_COLUMNS);
   let rejected = new StagingFile(paths[1], REJECTED_COLUMNS);
   let summary: FileSummary;
   try {
-    summary = await stageFile(path, file, county, accepted, rejected);
+    summary =
+      unreadable !== null
+        ? refuse(newSummary(file), 'unreadable_file', unreadable)
+        : sheet
+          ? stageSheet(sheet, file, county, accepted, rejected)
+          : await stageFile(path, file, county, accepted, rejected);
   } finally {
     accepted.close();
     rejected.close();
@@ -79,7 +115,7 @@ async function stageOne(
     accepted = new StagingFile(paths[0], ACCEPTED_COLUMNS);
     rejected = new StagingFile(paths[1], REJECTED_COLUMNS);
     const [zh, en] = summary.errorWording ?? REASONS[summary.errorReason!];
-    rejected.push([file, 0, '', 'file', 'file', summary.error, summary.errorReason!, zh, en]);
+    rejected.push([file, 0, '', 'file', 'file', summary.error, summary.errorReason!, zh, en, null]);
     accepted.close();
     rejected.close();
     Object.assign(summary, NO_COUNTS, { ignoredColumns: [], notes: [] });

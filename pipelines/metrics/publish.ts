@@ -73,10 +73,10 @@ async function rejectDuplicates(run: Run, rejectedFiles: string[]): Promise<void
           SELECT * FROM ${readStaging(rejectedFiles, REJECTED_COLUMNS)}
           UNION ALL
           SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_conflict',
-            ${sql(cz)} || '：' || values_given, ${sql(ce)} || ': ' || values_given
+            ${sql(cz)} || '：' || values_given, ${sql(ce)} || ': ' || values_given, NULL
           FROM dups WHERE lo <> hi
           UNION ALL
-          SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_identical', ${sql(iz)}, ${sql(ie)}
+          SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_identical', ${sql(iz)}, ${sql(ie)}, NULL
           FROM dups WHERE lo = hi AND rn > 1`);
   await run(`CREATE TABLE dropped AS SELECT file, line, "column" FROM dups WHERE lo <> hi OR rn > 1`);
 }

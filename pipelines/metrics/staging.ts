@@ -34,6 +34,7 @@ export const REJECTED_COLUMNS = [
   'reason',
   'reason_zh',
   'reason_en',
+  'cell',
 ] as const;
 
 /** A cell of a staging file: null is written as an empty cell without quotes. */
@@ -79,6 +80,8 @@ export interface Sink {
   summary: FileSummary;
   accepted: StagingFile;
   rejected: StagingFile;
+  /** for a sheet of a workbook: the cell a line and column are at (Sheet1!C7) */
+  cellOf?: (line: number, column: string) => string | null;
 }
 
 /** Stages a rejection (counting it in the summary when it rejects a value, not a column or the file). */
@@ -92,6 +95,7 @@ export function reject(
   reason: Reason,
   wording: readonly [string, string] = REASONS[reason],
 ) {
-  sink.rejected.push([sink.file, line, column, scope, field, raw, reason, wording[0], wording[1]]);
+  const cell = sink.cellOf?.(line, column) ?? null;
+  sink.rejected.push([sink.file, line, column, scope, field, raw, reason, wording[0], wording[1], cell]);
   if (scope === 'value') sink.summary.rejected++;
 }

@@ -25,7 +25,7 @@ describe('stageMetrics(dir, tmp, ref, problem)', () => {
     const problems: string[] = [];
     const s = await importer.stageMetrics(join(dir, 'in'), tmp, loadReference(), (l) => problems.push(l));
     expect(problems).toEqual([
-      `skipped ${join(dir, 'in', 'notes.txt')}: not a .csv file / 非 .csv 文件，已跳过`,
+      `skipped ${join(dir, 'in', 'notes.txt')}: not a .csv, .xlsx or .xls file / 非 .csv、.xlsx 或 .xls 文件，已跳过`,
     ]);
     expect(s.accepted).toEqual(
       ['accepted-none.csv', 'accepted-0.csv', 'accepted-1.csv'].map((n) => join(tmp, n)),
@@ -68,6 +68,7 @@ describe('stageMetrics(dir, tmp, ref, problem)', () => {
         reason_zh: '第 2 行像是单位行，但“万人”（列：培训人次）不是可识别的单位',
         reason_en:
           'row 2 looks like a row of units, but “万人” (column 培训人次) is not a unit the importer knows',
+        cell: '',
       },
     ]);
   });

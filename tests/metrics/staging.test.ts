@@ -70,6 +70,8 @@ describe('reject(sink, line, column, scope, field, raw, reason, wording)', () =>
         reason: 'not_a_number',
         reason_zh: '数值不是数字',
         reason_en: 'value is not a number',
+        // a CSV's value has no cell: its line says where it is
+        cell: '',
       },
       expect.objectContaining({ line: '1', column: '满意度', scope: 'column', reason: 'unknown_column' }),
       expect.objectContaining({

@@ -89,6 +89,12 @@ export const METRICS_REJECTED = {
     { name: 'reason', type: 'string', description: 'Reason code.', required: true },
     { name: 'reason_zh', type: 'string', description: 'Reason in Chinese.', required: true },
     { name: 'reason_en', type: 'string', description: 'Reason in English.', required: true },
+    {
+      name: 'cell',
+      type: 'string',
+      description:
+        'For a value of a workbook, the sheet and cell it was in (Sheet1!C7); empty for a CSV file (its line says where).',
+    },
   ],
 } as const satisfies Table;
 

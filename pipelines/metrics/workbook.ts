@@ -1,0 +1,61 @@
+/**
+ * Excel workbooks (.xlsx, and .xls) as the rows of their sheets, through SheetJS (the @e965/xlsx build of SheetJS
+ * CE 0.20.3: Apache-2.0, no dependencies, reads both formats; the `xlsx` package on npm is an older, unmaintained
+ * release, and exceljs reads no .xls and brings nine dependencies). Each cell is read as Excel stores it: a number as
+ * the number, a date cell as its date (YYYY-MM-DD, never a serial to guess), a formula as its cached value. Every
+ * sheet is considered; a chart sheet or an empty one is named, with the reason, and skipped.
+ */
+import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
+
+/** A sheet of a workbook: its rows (cells as text, row numbers as Excel's), or why it is skipped. */
+export type Sheet =
+  | { name: string; rows: { row: string[]; at: number }[]; columnOf: (index: number) => string }
+  | { name: string; skipped: string };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A cell as text: a date as YYYY-MM-DD (its local calendar day, as Excel shows it), a number in full. */
+function text(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
+  return String(v);
+}
+
+/** The sheets of a workbook; throws, naming the file, when it cannot be read as one. */
+export function readWorkbook(path: string): Sheet[] {
+  let book: XLSX.WorkBook;
+  try {
+    book = XLSX.read(readFileSync(path), {
+      type: 'buffer',
+      cellDates: true,
+      cellFormula: false,
+      cellHTML: false,
+    });
+  } catch (e) {
+    throw new Error(`not a readable Excel workbook: ${(e as Error).message} / 无法读取的 Excel 文件`);
+  }
+  return book.SheetNames.map((name): Sheet => {
+    const sheet = book.Sheets[name];
+    const kind = (book.Workbook?.Sheets ?? []).find((s) => s.name === name);
+    if (
+      !sheet ||
+      (sheet as { '!type'?: string })['!type'] === 'chart' ||
+      (kind?.Hidden === 2 && !sheet['!ref'])
+    )
+      return { name, skipped: 'a chart sheet, not a table / 图表工作表，不是表格' };
+    if (!sheet['!ref']) return { name, skipped: 'an empty sheet / 空工作表' };
+    const range = XLSX.utils.decode_range(sheet['!ref']);
+    const rows: string[][] = XLSX.utils.sheet_to_json(sheet, {
+      header: 1,
+      raw: true,
+      defval: '',
+      blankrows: true,
+    });
+    return {
+      name,
+      rows: rows.map((r, i) => ({ row: r.map(text), at: range.s.r + 1 + i })),
+      columnOf: (index) => XLSX.utils.encode_col(range.s.c + index),
+    };
+  });
+}
