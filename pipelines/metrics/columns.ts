@@ -56,19 +56,27 @@ export interface Plan {
  * Which column is which: long form (metric and value columns) or wide form (one column per metric); an error naming
  * the header when it has no county or no month column. Headers are matched without their spaces.
  */
-export function planColumns(header: string[]): Plan | { error: string } {
+export function planColumns(
+  header: string[],
+  /** the file's mapping sidecar (header → county, month, or a metric with its unit), and its name for messages */
+  mapping: { columns: Mapping; name: string } | null = null,
+): Plan | { error: string } {
+  const mapped = (role: string) => {
+    const i = header.findIndex((h) => mapping?.columns[h]?.trim() === role);
+    return i === -1 ? null : i;
+  };
   const find = (re: RegExp) => {
     const i = header.findIndex((h) => re.test(h.replace(/\s/g, '')));
     return i === -1 ? null : i;
   };
   // a code column is used when there is one; a name column beside it is for people and is not read
-  const code = find(COUNTY_CODE_COL);
-  const countyName = find(COUNTY_NAME_COL);
+  const code = mapped('county') ?? find(COUNTY_CODE_COL);
+  const countyName = mapped('county') === null ? find(COUNTY_NAME_COL) : null;
   const county = code ?? countyName;
-  const month = find(MONTH_COL);
+  const month = mapped('month') ?? find(MONTH_COL);
   if (county === null || month === null)
     return {
-      error: `found ${header.map((h) => `“${h}”`).join(', ')}; need a county column (county_code, 县, 区县…) and a month column (month, 月份…)`,
+      error: `found ${header.map((h) => `“${h}”`).join(', ')}; need a county column (county_code, 县, 区县…) and a month column (month, 月份…)${mapping ? `, or add ${mapping.name} saying which column is which (columns: {“${header[0] ?? ''}”: county, …: month, …: <metric code> <unit>})` : ''}`,
     };
   const metric = find(METRIC_COL);
   const value = find(VALUE_COL);
@@ -84,15 +92,35 @@ export function planColumns(header: string[]): Plan | { error: string } {
     const unknown = header.filter((h, i) => !used.has(i) && h !== '');
     return { form: 'long', ...common, metric, value, unit, metrics: [], unknown };
   }
-  return { form: 'wide', ...common, metric: null, value: null, unit: null, ...wideColumns(header, used) };
+  return {
+    form: 'wide',
+    ...common,
+    metric: null,
+    value: null,
+    unit: null,
+    ...wideColumns(header, used, mapping?.columns),
+  };
 }
 
+/** A mapping sidecar's columns: header → county, month, or a metric code with its unit (online_retail_sales_yuan 万元). */
+export type Mapping = Record<string, string>;
+
 /** The columns of a wide file that are not `used`: those naming a metric (with their unit), and the others. */
-function wideColumns(header: string[], used: Set<number>): { metrics: MetricColumn[]; unknown: string[] } {
+function wideColumns(
+  header: string[],
+  used: Set<number>,
+  mapping: Mapping = {},
+): { metrics: MetricColumn[]; unknown: string[] } {
   const metrics: MetricColumn[] = [];
   const unknown: string[] = [];
   header.forEach((h, i) => {
     if (used.has(i) || h === '') return;
+    // a column the sidecar maps to a metric: its code, and the unit it gives after a space
+    const [code, unitGiven] = (mapping[h] ?? '').trim().split(/\s+/);
+    if (code && metricOf(code)) {
+      metrics.push({ index: i, name: code, unit: unitGiven ?? '' });
+      return;
+    }
     const { name, unit } = splitUnit(h);
     if (metricOf(name)) metrics.push({ index: i, name, unit });
     else unknown.push(h);

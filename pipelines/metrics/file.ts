@@ -3,7 +3,7 @@
  * header, unit or data row, the data rows staged, and the file's summary; or the file refused with the reason.
  */
 import { type FileSummary, newSummary, refuse } from './accounting.ts';
-import { type Plan, planColumns } from './columns.ts';
+import { type Mapping, type Plan, planColumns } from './columns.ts';
 import { type Encoding, sniffEncoding } from './decode.ts';
 import type { CountyLookup } from './lookups.ts';
 import { ascii } from './parse.ts';
@@ -26,6 +26,8 @@ interface FileState {
   refusal: UnitRowRefusal | null;
   /** the unit a note row gives (单位：万元), for metric columns that give none */
   noteUnit: string;
+  /** the file's mapping sidecar, and the name it has or would have */
+  mapping: { columns: Mapping; name: string } | null;
 }
 
 /**
@@ -54,6 +56,8 @@ export async function stageFile(
   county: CountyLookup,
   accepted: StagingFile,
   rejected: StagingFile,
+  /** the file's mapping sidecar (data/metrics/<file>.yaml), and its name: offered by name when a header needs one */
+  mapping: FileState['mapping'] = { columns: {}, name: sidecarOf(file) },
 ): Promise<FileSummary> {
   const summary = newSummary(file);
   // the file is read in chunks and decoded as it goes; papaparse gets the text as a stream, row by row
@@ -72,6 +76,7 @@ export async function stageFile(
     unitSlot: false,
     refusal: null,
     noteUnit: '',
+    mapping,
   };
   const error = await readRecords(path, encoding, (row, at, terminated) =>
     classify(state, row, at, terminated),
@@ -90,6 +95,7 @@ export function stageSheet(
   county: CountyLookup,
   accepted: StagingFile,
   rejected: StagingFile,
+  mapping: FileState['mapping'] = { columns: {}, name: sidecarOf(file) },
 ): FileSummary {
   const summary = newSummary(file);
   summary.encoding = 'xlsx';
@@ -101,6 +107,7 @@ export function stageSheet(
     unitSlot: false,
     refusal: null,
     noteUnit: '',
+    mapping,
   };
   state.sink.cellOf = (line, column) => {
     const i = state.rows?.header.indexOf(column) ?? -1;
@@ -163,7 +170,7 @@ function note(s: FileState, row: string[]): boolean {
 /** Reads the first record that is not blank as the header; false (the file stops) when it names no county or month column. */
 function takeHeader(s: FileState, row: string[], at: number): boolean {
   const cells = row.map((c) => ascii(c).trim());
-  let plan = planColumns(cells);
+  let plan = planColumns(cells, s.mapping);
   // title and note rows above the header (某县2021年电子商务统计月报, 填报单位：…, 单位：万元), within the first ten records
   if ('error' in plan && isNote(row) && s.sink.summary.records <= 10) return note(s, row);
   s.sink.summary.headerRows++;
@@ -201,3 +208,6 @@ function withUnit(plan: Plan, unit: string): Plan {
     metrics: plan.metrics.map((m) => (m.unit ? m : { ...m, unit })),
   };
 }
+
+/** The mapping sidecar's name for a data file: in/report.csv → in/report.yaml, book.xlsx!Sheet1 → book.yaml. */
+export const sidecarOf = (file: string) => `${file.replace(/!.*$/, '').replace(/\.[^./]+$/, '')}.yaml`;

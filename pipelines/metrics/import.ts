@@ -4,11 +4,13 @@
  * values rejected with the reason. Duplicates are found in stage 2 (publish.ts), in DuckDB. One file is staged by
  * file.ts; the other modules of this folder each hold one step (decode, columns, units, rows, staging).
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Reference } from '../reference/index.ts';
 import { type FileSummary, NO_COUNTS, newSummary, refuse } from './accounting.ts';
-import { stageFile, stageSheet } from './file.ts';
+import type { Mapping } from './columns.ts';
+import { sidecarOf, stageFile, stageSheet } from './file.ts';
 import { type CountyLookup, countyLookup } from './lookups.ts';
 import { REASONS } from './reasons.ts';
 import { ACCEPTED_COLUMNS, REJECTED_COLUMNS, StagingFile, writeEmpty } from './staging.ts';
@@ -41,7 +43,10 @@ export async function stageMetrics(
     throw new Error(`cannot read the metrics folder ${dir}: ${(e as Error).message}`);
   }
   const isWorkbook = (n: string) => /\.xlsx?$/i.test(n);
-  for (const other of names.filter((n) => !n.toLowerCase().endsWith('.csv') && !isWorkbook(n)))
+  const isData = (n: string) => n.toLowerCase().endsWith('.csv') || isWorkbook(n);
+  // a mapping sidecar (report.yaml beside report.csv) is read with its file, not skipped
+  const sidecars = new Set(names.filter(isData).map((n) => sidecarOf(n)));
+  for (const other of names.filter((n) => !isData(n) && !sidecars.has(n)))
     problem(
       `skipped ${join(dir, other)}: not a .csv, .xlsx or .xls file / 非 .csv、.xlsx 或 .xls 文件，已跳过`,
     );
@@ -62,8 +67,15 @@ export async function stageMetrics(
   for (const name of names.filter((x) => x.toLowerCase().endsWith('.csv') || isWorkbook(x))) {
     const path = join(dir, name);
     const file = relative(process.cwd(), path) || name;
+    let mapping: Awaited<ReturnType<typeof readMapping>>;
+    try {
+      mapping = await readMapping(dir, name);
+    } catch (e) {
+      staging.summaries.push(await stageOne(path, file, county, pair(), (e as Error).message));
+      continue;
+    }
     if (!isWorkbook(name)) {
-      staging.summaries.push(await stageOne(path, file, county, pair()));
+      staging.summaries.push(await stageOne(path, file, county, pair(), null, null, mapping));
       continue;
     }
     // a workbook: each sheet is read as a file of its own (book.xlsx!Sheet1); a sheet that is not a table is named
@@ -79,7 +91,9 @@ export async function stageMetrics(
         problem(`skipped ${file}!${sheet.name}: ${sheet.skipped}`);
         continue;
       }
-      staging.summaries.push(await stageOne(path, `${file}!${sheet.name}`, county, pair(), null, sheet));
+      staging.summaries.push(
+        await stageOne(path, `${file}!${sheet.name}`, county, pair(), null, sheet, mapping),
+      );
     }
   }
   return staging;
@@ -95,6 +109,7 @@ async function stageOne(
   unreadable: string | null = null,
   /** the sheet of a workbook to stage, instead of a CSV file */
   sheet: Extract<Sheet, { rows: unknown }> | null = null,
+  mapping: Awaited<ReturnType<typeof readMapping>> | null = null,
 ): Promise<FileSummary> {
   let accepted = new StagingFile(paths[0], ACCEPTED_COLUMNS);
   let rejected = new StagingFile(paths[1], REJECTED_COLUMNS);
@@ -104,8 +119,8 @@ async function stageOne(
       unreadable !== null
         ? refuse(newSummary(file), 'unreadable_file', unreadable)
         : sheet
-          ? stageSheet(sheet, file, county, accepted, rejected)
-          : await stageFile(path, file, county, accepted, rejected);
+          ? stageSheet(sheet, file, county, accepted, rejected, mapping ?? undefined)
+          : await stageFile(path, file, county, accepted, rejected, mapping ?? undefined);
   } finally {
     accepted.close();
     rejected.close();
@@ -121,4 +136,32 @@ async function stageOne(
     Object.assign(summary, NO_COUNTS, { ignoredColumns: [], notes: [] });
   }
   return summary;
+}
+
+/**
+ * A data file's mapping sidecar (data/metrics/<file>.yaml: `columns:` header → county, month, or a metric code and
+ * its unit), with its name; the name alone, for the message, when there is none. Throws, naming it, when it is
+ * not a mapping.
+ */
+async function readMapping(dir: string, name: string): Promise<{ columns: Mapping; name: string }> {
+  const path = join(dir, sidecarOf(name));
+  const shown = relative(process.cwd(), path) || sidecarOf(name);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { columns: {}, name: shown };
+  }
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch (e) {
+    throw new Error(`${shown}: not YAML: ${(e as Error).message}`);
+  }
+  const columns = (parsed as { columns?: unknown } | null)?.columns;
+  if (!columns || typeof columns !== 'object' || Object.values(columns).some((v) => typeof v !== 'string'))
+    throw new Error(
+      `${shown}: needs columns: a header → county, month or a metric code and unit, one per line`,
+    );
+  return { columns: columns as Mapping, name: shown };
 }

@@ -96,3 +96,33 @@ describe('totals rows', () => {
     expect(reconciles(summary)).toBe(true);
   });
 });
+
+describe('a mapping sidecar for headers nothing recognises', () => {
+  it('a header with no county or month column is refused, and the message offers the sidecar by name', async () => {
+    const { summary } = await stage('统计对象,期间,网上销售额\n469001,2021-03,125\n');
+    expect(summary.error).toMatch(/add in\/report\.yaml/);
+  });
+
+  it('data/metrics/<file>.yaml maps a column to county, month or a metric with its unit', async () => {
+    const dir = tempDir();
+    const { importMetrics } = await import('../../pipelines/metrics/publish.ts');
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'report.csv'), '统计对象,期间,网上销售额\n469001,2021-03,125\n');
+    writeFileSync(
+      join(dir, 'in', 'report.yaml'),
+      'columns:\n  统计对象: county\n  期间: month\n  网上销售额: online_retail_sales_yuan 万元\n',
+    );
+    const problems: string[] = [];
+    const { files } = await importMetrics(join(dir, 'in'), join(dir, 'out'), loadReference(), (p) =>
+      problems.push(p),
+    );
+    expect(files.map((f) => f.error)).toEqual([null]);
+    // the sidecar is read, not skipped as a file of another kind
+    expect(problems.join('\n')).not.toMatch(/report\.yaml/);
+    const rows = readStaging(join(dir, 'out', 'metrics_monthly.csv'));
+    expect(rows.map((r) => [r.county_code, r.month, r.metric, r.value])).toEqual([
+      ['469001', '2021-03', 'online_retail_sales_yuan', '1250000'],
+    ]);
+  });
+});
