@@ -12,6 +12,8 @@ const COUNTY_NAME_COL =
   /^(?:county|county_?name|县|县区|区县|县市区|县\(市、?区\)|县\(区\)|县名|县区名称|地区|地区名称|单位名称|填报单位)$/i;
 /** Header cells naming the month column. */
 const MONTH_COL = /^(?:month|月份|月|统计月份|年月|时间|日期|period|报告期|期别|统计期|所属期|月度)$/i;
+/** A header cell naming a month, in a file with one column per month: 2021年1月, 1月, 2021-01. */
+const MONTH_HEADER = /^(?:(?:19|20)\d{2}年)?\d{1,2}月份?$|^(?:19|20)\d{2}[-/.]\d{1,2}$/;
 /** Header cells naming the metric column of a long file. */
 const METRIC_COL = /^(?:metric|指标|指标名称)$/i;
 /** Header cells naming the value column of a long file. */
@@ -34,9 +36,12 @@ export interface MetricColumn {
 
 /** The columns of a file by index (null when absent), as planColumns finds them. */
 export interface Plan {
-  form: 'long' | 'wide';
+  form: 'long' | 'wide' | 'months';
   county: number;
-  month: number;
+  /** the month column (null in a file with one column per month) */
+  month: number | null;
+  /** the month columns of a file with one column per month (2021年1月, 1月…), each with its month as written */
+  months: { index: number; month: string }[];
   /** the metric, value and unit columns of a long file (null in a wide one) */
   metric: number | null;
   value: number | null;
@@ -74,11 +79,40 @@ export function planColumns(
   const countyName = mapped('county') === null ? find(COUNTY_NAME_COL) : null;
   const county = code ?? countyName;
   const month = mapped('month') ?? find(MONTH_COL);
+  const metricCol = find(METRIC_COL);
+  // one column per month (县区, 指标, 1月, 2月 … 12月): each cell a value of its row's metric in its column's month
+  const monthCols = header.flatMap((h, index) =>
+    MONTH_HEADER.test(h.replace(/\s/g, '')) ? [{ index, month: h.replace(/\s/g, '') }] : [],
+  );
+  if (county !== null && month === null && metricCol !== null && monthCols.length >= 2) {
+    const unit = find(UNIT_COL);
+    const used = new Set(
+      [code, countyName, metricCol, unit, ...monthCols.map((m) => m.index)].filter((i) => i !== null),
+    );
+    return {
+      form: 'months',
+      county,
+      month: null,
+      months: monthCols,
+      metric: metricCol,
+      value: null,
+      unit,
+      valueUnit: '',
+      note: find(NOTE_COL),
+      synthetic: find(SYNTHETIC_COL),
+      source: find(SOURCE_COL),
+      metrics: [],
+      unknown: header.filter(
+        (h, i) =>
+          !used.has(i) && h !== '' && ![find(NOTE_COL), find(SYNTHETIC_COL), find(SOURCE_COL)].includes(i),
+      ),
+    };
+  }
   if (county === null || month === null)
     return {
       error: `found ${header.map((h) => `“${h}”`).join(', ')}; need a county column (county_code, 县, 区县…) and a month column (month, 月份…)${mapping ? `, or add ${mapping.name} saying which column is which (columns: {“${header[0] ?? ''}”: county, …: month, …: <metric code> <unit>})` : ''}`,
     };
-  const metric = find(METRIC_COL);
+  const metric = metricCol;
   const value = find(VALUE_COL);
   const unit = find(UNIT_COL);
   const note = find(NOTE_COL);
@@ -87,7 +121,7 @@ export function planColumns(
   const used = new Set(
     [code, countyName, month, metric, value, unit, note, synthetic, source].filter((i) => i !== null),
   );
-  const common = { county, month, valueUnit: '', note, synthetic, source };
+  const common = { county, month, months: [], valueUnit: '', note, synthetic, source };
   if (metric !== null && value !== null) {
     const unknown = header.filter((h, i) => !used.has(i) && h !== '');
     return { form: 'long', ...common, metric, value, unit, metrics: [], unknown };

@@ -26,6 +26,8 @@ interface FileState {
   refusal: UnitRowRefusal | null;
   /** the unit a note row gives (单位：万元), for metric columns that give none */
   noteUnit: string;
+  /** the year a title row names (某县2021年电子商务统计月报), for month columns that name none (1月, 2月…) */
+  noteYear: string;
   /** the file's mapping sidecar, and the name it has or would have */
   mapping: { columns: Mapping; name: string } | null;
 }
@@ -43,8 +45,10 @@ const isNote = (row: string[]) => {
 const FOOTER_NOTE = /^(?:填报|填表|制表|审核|负责人|联系电话|联系人|说明|注[:：]|备注|数据来源)/;
 /** The unit a note gives the table: 单位：万元, 金额单位：万元. */
 const NOTE_UNIT = /单位[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*$/;
-/** A totals row's label. */
+/** A totals row's label, and the characters it can start with. */
 const TOTAL = /^(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗])$/;
+const TOTAL_START = /^[合总小共全]/;
+const isTotal = (cell: string) => TOTAL.test(cell.replace(/\s/g, ''));
 
 /**
  * Stages the values of one file into its staging files and returns its summary; a file that cannot be read, has no
@@ -76,6 +80,7 @@ export async function stageFile(
     unitSlot: false,
     refusal: null,
     noteUnit: '',
+    noteYear: '',
     mapping,
   };
   const error = await readRecords(path, encoding, (row, at, terminated) =>
@@ -107,6 +112,7 @@ export function stageSheet(
     unitSlot: false,
     refusal: null,
     noteUnit: '',
+    noteYear: '',
     mapping,
   };
   state.sink.cellOf = (line, column) => {
@@ -141,11 +147,11 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
       return false;
     }
   }
-  if (isNote(row) && FOOTER_NOTE.test(row.find((c) => c.trim())!.trim())) return note(s, row);
-  if (
-    TOTAL.test(ascii(row[ctx.plan.county] ?? '').replace(/\s/g, '')) ||
-    TOTAL.test((row[0] ?? '').replace(/\s/g, ''))
-  ) {
+  // cheap tests first: most rows are data, and a million of them pass here
+  const first = (row[0] ?? '').trimStart();
+  if (FOOTER_NOTE.test(first) && isNote(row)) return note(s, row);
+  const place = (row[ctx.plan.county] ?? '').trimStart();
+  if ((TOTAL_START.test(place) || TOTAL_START.test(first)) && (isTotal(place) || isTotal(first))) {
     summary.totalRows++;
     return true;
   }
@@ -164,6 +170,8 @@ function note(s: FileState, row: string[]): boolean {
   s.sink.summary.notes.push(text);
   const unit = NOTE_UNIT.exec(ascii(text));
   if (unit && !s.header) s.noteUnit = unit[1]!;
+  const year = /((?:19|20)\d{2})年/.exec(text);
+  if (year && !s.header && !s.noteYear) s.noteYear = year[1]!;
   return true;
 }
 
@@ -175,6 +183,15 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   if ('error' in plan && isNote(row) && s.sink.summary.records <= 10) return note(s, row);
   s.sink.summary.headerRows++;
   if (!('error' in plan) && s.noteUnit) plan = withUnit(plan, s.noteUnit);
+  // month columns that name no year (1月, 2月…) take the year of the title; without one they stay as written, and
+  // their values are rejected as bad_month: the year is not guessed
+  if (!('error' in plan) && s.noteYear)
+    plan = {
+      ...plan,
+      months: plan.months.map((m) =>
+        /年/.test(m.month) || /-/.test(m.month) ? m : { ...m, month: `${s.noteYear}年${m.month}` },
+      ),
+    };
   s.header = { line: at, plan };
   s.unitSlot = true;
   if ('error' in plan) return false;

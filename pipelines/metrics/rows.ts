@@ -5,11 +5,11 @@
 import Papa from 'papaparse';
 import type { Plan } from './columns.ts';
 import { type CountyLookup, factorOf, metricCached, monthOf } from './lookups.ts';
-import { ambiguousMonth, parseValue } from './parse.ts';
+import { ambiguousMonth, ascii, parseValue } from './parse.ts';
 import { cellCountWording, type Reason } from './reasons.ts';
 import { reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
-import { convert, METRIC_INFO, type Metric } from './vocabulary.ts';
+import { convert, METRIC_INFO, type Metric, splitUnit } from './vocabulary.ts';
 
 /** What staging a data row needs: where its values go, the county lookup, the header and its plan. */
 export interface RowContext extends Sink {
@@ -24,6 +24,8 @@ export interface Value {
   name: string;
   raw: string;
   unit: string;
+  /** the month of a file with one column per month, as its column names it */
+  month?: string;
 }
 
 /** Why a value is rejected: the field at fault, its text and the reason. */
@@ -44,6 +46,20 @@ const SYNTHETIC_TRUE = /^(?:true|1|是|yes)$/i;
  * column, empty or not, when `everyColumn`: a row whose cells cannot be matched to the columns).
  */
 export function valuesOf(row: string[], p: Plan, header: string[], everyColumn = false): Value[] {
+  if (p.form === 'months') {
+    // the row's metric, its unit in brackets after it (快递业务量（件）) or in the unit column
+    const named = splitUnit(ascii(cellAt(row, p.metric)));
+    const unit = joinUnits(cellAt(row, p.unit) || named.unit, p.valueUnit);
+    return p.months
+      .map((m) => ({
+        column: header[m.index]!,
+        name: named.name,
+        raw: cellAt(row, m.index),
+        unit,
+        month: m.month,
+      }))
+      .filter((v) => everyColumn || v.raw !== '');
+  }
   if (p.form === 'long')
     return [
       {
@@ -84,14 +100,15 @@ export function stageRow(ctx: RowContext, row: string[], at: number, terminated:
 /** Checks and converts each value of a data row, staging it as accepted or rejected with the reason. */
 function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]) {
   const p = ctx.plan;
-  const key = rowKey(ctx.county, cellAt(row, p.county), cellAt(row, p.month));
-  if ('reason' in key) {
-    for (const v of values) reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason);
-    return;
-  }
   const synthetic = SYNTHETIC_TRUE.test(cellAt(row, p.synthetic));
   const note = [cellAt(row, p.source), cellAt(row, p.note)].filter(Boolean).join(' · ') || null;
   for (const v of values) {
+    // a row's county and month; in a file with one column per month, the month is the value's column's
+    const key = rowKey(ctx.county, cellAt(row, p.county), v.month ?? cellAt(row, p.month));
+    if ('reason' in key) {
+      reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason);
+      continue;
+    }
     const r = checkValue(v);
     if ('reason' in r) {
       reject(ctx, at, v.column, 'value', r.field, r.raw, r.reason);

@@ -41,7 +41,8 @@ export function unitRow(row: string[]): string[] | null {
  * month (each is empty, a label such as 单位：, or a unit), and it is not blank.
  */
 export function unitRowCandidate(row: string[], p: Plan): boolean {
-  return unitCell(row[p.county] ?? '') && unitCell(row[p.month] ?? '') && row.some((c) => c.trim() !== '');
+  const monthCell = p.month === null ? '' : (row[p.month] ?? '');
+  return unitCell(row[p.county] ?? '') && unitCell(monthCell) && row.some((c) => c.trim() !== '');
 }
 
 /** The cells of a unit row candidate that are neither empty, a label nor a unit, with their columns. */

@@ -42,6 +42,7 @@ describe('planColumns(header), long form', () => {
       form: 'long',
       county: 0,
       month: 1,
+      months: [],
       metric: 2,
       value: 3,
       unit: 4,

@@ -126,3 +126,32 @@ describe('a mapping sidecar for headers nothing recognises', () => {
     ]);
   });
 });
+
+describe('one column per month', () => {
+  it('县区, 指标, 1月…3月 under a title naming 2021: each cell its row’s metric in its column’s month', async () => {
+    const { summary, accepted, rejected } = await stage(
+      [
+        '五指山市2021年电子商务统计月报',
+        '县区,指标,1月,2月,3月',
+        '五指山市,快递业务量（件）,100,110,',
+        '五指山市,网络零售额（万元）,12,abc,13',
+        '',
+      ].join('\n'),
+    );
+    expect(summary).toMatchObject({ form: 'months', error: null, titleRows: 1, rows: 2 });
+    expect(accepted.map((r) => [r.month, r.metric, r.value])).toEqual([
+      ['2021-01', 'express_parcels', '100'],
+      ['2021-02', 'express_parcels', '110'],
+      ['2021-01', 'online_retail_sales_yuan', '120000'],
+      ['2021-03', 'online_retail_sales_yuan', '130000'],
+    ]);
+    expect(rejected.map((r) => [r.line, r.column, r.reason])).toEqual([['4', '2月', 'not_a_number']]);
+    expect(reconciles(summary)).toBe(true);
+  });
+
+  it('month columns with no year anywhere are not given one: their values are rejected as bad_month', async () => {
+    const { accepted, rejected } = await stage('县区,指标,1月,2月\n五指山市,快递业务量（件）,100,110\n');
+    expect(accepted).toEqual([]);
+    expect(rejected.map((r) => r.reason)).toEqual(['bad_month', 'bad_month']);
+  });
+});
