@@ -46,7 +46,8 @@ const FOOTER_NOTE = /^(?:填报|填表|制表|审核|负责人|联系电话|联�
 /** The unit a note gives the table: 单位：万元, 金额单位：万元. */
 const NOTE_UNIT = /单位[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*$/;
 /** A totals row's label, and the characters it can start with. */
-const TOTAL = /^(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗])$/;
+// not 全州 alone: that is 全州县
+const TOTAL = /^(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)$/;
 const TOTAL_START = /^[合总小共全]/;
 const isTotal = (cell: string) => TOTAL.test(cell.replace(/\s/g, ''));
 
@@ -134,6 +135,8 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   if (!s.header) return takeHeader(s, row, at);
   const ctx = s.rows;
   if (!ctx) return false;
+  // a note right under the header (填报单位：…) is a note, not a row of units
+  if (s.unitSlot && isNote(row) && /[:：]/.test(row.join(''))) return note(s, row);
   // the first record after the header that is not blank may be a row of units
   if (s.unitSlot) {
     s.unitSlot = false;

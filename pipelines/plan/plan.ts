@@ -173,7 +173,7 @@ function readText(
       findings,
       resolvedBy: where.resolution?.status === 'resolved' ? where.resolution.via : null,
       total: x.fields.funds_total_yuan?.value ?? null,
-      confirmed: confirmedFacts(rows, corrections.confirms),
+      confirmed: confirmedFacts(rows, corrections.confirms, text),
     }),
   );
   // every span of a PDF is cited to the page it starts on; other documents have no pages
@@ -218,7 +218,7 @@ function withoutText(pages: number[], of: number): Finding {
  * The facts a sidecar confirms, as "<table>.<id>"; throws, naming the sidecar, when a confirmed fact does not
  * exist or its quote is not the fact's text.
  */
-function confirmedFacts(rows: Map<Table, Row[]>, confirms: readonly Confirm[]): Set<string> {
+function confirmedFacts(rows: Map<Table, Row[]>, confirms: readonly Confirm[], text: string): Set<string> {
   const out = new Set<string>();
   for (const c of confirms) {
     const [name, id] = c.fact.split('.');
@@ -226,8 +226,12 @@ function confirmedFacts(rows: Map<Table, Row[]>, confirms: readonly Confirm[]): 
     const key = table?.primaryKey.find((k) => k !== 'doc_id');
     const row = key ? rows.get(table!)!.find((r) => String(r[key]) === id) : undefined;
     if (!row) throw new Error(`${c.where}: no fact ${c.fact} to confirm`);
-    if (!(c.span.start < Number(row.span_end) && Number(row.span_start) < c.span.end))
-      throw new Error(`${c.where}: the quote is not the text of ${c.fact} (“${row.quote}”)`);
+    // the quote may be written more than once (a paragraph repeated): any of its places that is the fact's will do
+    const quote = text.slice(c.span.start, c.span.end);
+    let at = text.indexOf(quote);
+    while (at !== -1 && !(at < Number(row.span_end) && Number(row.span_start) < at + quote.length))
+      at = text.indexOf(quote, at + 1);
+    if (at === -1) throw new Error(`${c.where}: the quote is not the text of ${c.fact} (“${row.quote}”)`);
     out.add(c.fact);
   }
   return out;

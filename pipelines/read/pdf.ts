@@ -16,7 +16,8 @@
  *   horizontal bar ― (U+2015) the dash — its glyph is drawn for.
  *
  * The result keeps where each page starts in the text, so every span can be cited to its page. A PDF with no text
- * at all is a scan: refused by name (no OCR is done). A row of a table split across two pages is read as two rows.
+ * at all is a scan: refused by name (no OCR is done). A row of a table split across two pages (no rule under it on
+ * the first, none above it on the second) is joined again, cell by cell.
  */
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { simplify } from '../normalize/chars.ts';
@@ -116,9 +117,10 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
       );
     return { blocks: blocks(runs, rules), width, height };
   });
+  const removed = dropRunning(pages);
+  // a page with only its running header and page number has no text of its own
   const emptyPages = pages.flatMap((p, i) => (p.blocks.length ? [] : [i + 1]));
   if (emptyPages.length === pages.length) throw new Error(SCANNED);
-  const removed = dropRunning(pages);
   return { ...join(pages), emptyPages, removed };
 }
 
@@ -231,6 +233,11 @@ function lines(runs: Run[]): Run[][] {
 
 /** Two pieces of a wrapped line joined: words in Latin letters with a space, anything else (Chinese, digits) as one. */
 const glue = (a: string, b: string) => (isAsciiWord(a.at(-1)) && isAsciiWord(b[0]) ? `${a} ${b}` : a + b);
+/**
+ * Two parts of a cell split across pages joined: as glue, except that digits on both sides stay apart (a number is
+ * never run into another; a number split by the page break is then read as unreadable, not as another number).
+ */
+const glueCell = (a: string, b: string) => (/\d$/.test(a) && /^\d/.test(b) ? `${a} ${b}` : glue(a, b));
 
 /** How wide a character is drawn, in ems, as near as its kind tells: CJK and full-width forms 1, others a half. */
 const ems = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.5);
@@ -341,9 +348,17 @@ function tableRows(
     for (const top of table) {
       const slots: string[] = [];
       for (const c of rows.get(top)!.sort((a, b) => a.left - b.left)) {
-        const text = lines(c.runs)
-          .map((l) => lineText(l, false))
-          .reduce((a, b) => glue(a, b), '');
+        // a cell's lines: one that reached the cell's right edge wrapped and goes on; one that did not ended
+        // (300 above 200 is two numbers, kept apart by a space, never 300200)
+        const cellLines = lines(c.runs);
+        const text = cellLines.reduce((a, l, i) => {
+          const t = lineText(l, false);
+          if (i === 0) return t;
+          const prev = cellLines[i - 1]!;
+          const reached =
+            c.right - Math.max(...prev.map((r) => r.x + r.w)) < 1.5 * Math.max(...prev.map((r) => r.h));
+          return reached ? glue(a, t) : `${a} ${t}`;
+        }, '');
         slots[column(c.left)] = text.replace(/\t/g, ' ');
       }
       const text = Array.from(slots, (s) => s ?? '').join('\t');
@@ -443,6 +458,12 @@ function join(pages: { blocks: Block[]; width: number }[]): { text: string; page
   for (const [p, { blocks }] of pages.entries()) {
     const { left, right } = edges[p]!;
     pageStarts.push(length + (out.length ? 1 : 0));
+    // a page with no text (an image) ends what the page before left open
+    if (!blocks.length) {
+      open = false;
+      openRow = false;
+      previous = null;
+    }
     let first = true;
     for (const b of blocks) {
       const centred = (l: Block) => Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < l.size;
@@ -461,7 +482,7 @@ function join(pages: { blocks: Block[]; width: number }[]): { text: string; page
         const above = out.at(-1)!.split('\t');
         const below = b.text.split('\t');
         const cells = Array.from({ length: Math.max(above.length, below.length) }, (_, i) =>
-          glue(above[i] ?? '', below[i] ?? ''),
+          glueCell(above[i] ?? '', below[i] ?? ''),
         );
         const joined = cells.join('\t');
         length += joined.length - out.at(-1)!.length;

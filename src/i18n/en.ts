@@ -33,6 +33,7 @@ export const en: Record<Key, string> = {
   list_sep: ', ',
   sentence_end: '. ',
   label_value: '{label}: {value}',
+  label_sep: ': ',
   page_n: 'p. {n}',
   nav_ledger: 'Ledger',
   ledger_due_by: 'by {when}',

@@ -33,6 +33,7 @@ export const zh = {
   list_sep: '、',
   sentence_end: '。',
   label_value: '{label}：{value}',
+  label_sep: '：',
   page_n: '第 {n} 页',
   nav_ledger: '台账',
   ledger_due_by: '{when}前',

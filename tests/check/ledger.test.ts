@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FINDINGS, STATED_SHARES } from '../../pipelines/contract/schema.ts';
+import { COMMITMENTS, CONTACTS, FINDINGS, STATED_SHARES } from '../../pipelines/contract/schema.ts';
 import { readPlan } from '../../pipelines/plan/plan.ts';
 import { ROOT, rowsOf } from '../helpers.ts';
 
@@ -76,5 +76,42 @@ describe('stated shares', () => {
       ['培训', 'fail'],
     ]);
     expect(f[0]!.message_zh).toContain('按其金额算得 50%');
+  });
+});
+
+describe('what the review of the ledger found', () => {
+  it('a mobile number is read whole, and a held-back amount with a separator or in 亿元 is read as written', () => {
+    const r = readPlan(
+      'x',
+      'x.txt',
+      utf8(
+        `${HEAD}执行中遇到的问题请反映，联系电话：13812345678。\n中央财政先期拨付500万元，验收合格后再拨付剩余1,500万元。\n省级资金先期拨付一半，绩效评价合格后再拨付剩余0.15亿元。\n`,
+      ),
+      null,
+    );
+    expect(rowsOf(r, CONTACTS).map((c) => c.value)).toEqual(['13812345678']);
+    expect(
+      rowsOf(r, COMMITMENTS)
+        .filter((c) => c.kind === 'funding_condition')
+        .map((c) => c.funds_yuan),
+    ).toEqual([15_000_000, 15_000_000]);
+  });
+
+  it('a 合计 row of a share column is the sum, not a share', () => {
+    const rows = rowsOf(
+      readPlan(
+        'x',
+        'x.txt',
+        utf8(
+          `${HEAD}单位：万元\n序号\t项目\t中央资金\t资金占比\n1\t物流体系\t300\t60%\n2\t培训\t200\t40%\n3\t合计\t500\t100%\n`,
+        ),
+        null,
+      ),
+      STATED_SHARES,
+    );
+    expect(rows.map((s) => [s.label, s.share_pct, s.computed_pct])).toEqual([
+      ['物流体系', 60, 60],
+      ['培训', 40, 40],
+    ]);
   });
 });

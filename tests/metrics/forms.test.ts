@@ -79,6 +79,12 @@ describe('title and note rows above the header', () => {
 });
 
 describe('totals rows', () => {
+  it('全州 is a county (全州县), not a total', async () => {
+    const { summary, accepted } = await stage('县,月份,快递业务量（件）\n全州,2021-03,700\n');
+    expect(summary.totalRows).toBe(0);
+    expect(accepted.map((r) => [r.county_code, r.value])).toEqual([['450324', '700']]);
+  });
+
   it('合计 and 小计 rows are skipped and counted, not read as a county', async () => {
     const { summary, accepted, rejected } = await stage(
       [

@@ -71,6 +71,28 @@ describe('a report is read for what was done', () => {
     }
   });
 
+  it('a plan’s target with 共 or 截至 in its clause stays a target; a report restating the plan’s target gives neither', async () => {
+    const { readPlan } = await import('../../pipelines/plan/plan.ts');
+    const plan = readPlan(
+      'p',
+      'p.txt',
+      new TextEncoder().encode(`${PLAN.split('\n')[0]}\n到2025年，全县共建设村级电商服务站100个。\n`),
+      null,
+    );
+    expect(rowsOf(plan, TARGETS).map((t) => t.value)).toEqual([100]);
+    expect(rowsOf(plan, ACHIEVEMENTS)).toEqual([]);
+    const report = readPlan(
+      'r',
+      'r.txt',
+      new TextEncoder().encode(
+        `${REPORT.split('\n')[0]}\n计划建设村级电商服务站60个，截至2022年底已建成村级电商服务站62个。\n`,
+      ),
+      null,
+    );
+    expect(rowsOf(report, ACHIEVEMENTS).map((a) => a.value)).toEqual([62]);
+    expect(rowsOf(report, TARGETS)).toEqual([]);
+  });
+
   it('a plan’s figure stated as done (已建成村级电商服务站30个) is an achievement, never a target', () => {
     const plan = of('ebian-plan');
     expect(rowsOf(plan, TARGETS).map((t) => [t.metric, t.value])).toEqual([

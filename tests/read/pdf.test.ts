@@ -181,3 +181,18 @@ describe('the five plans printed to PDF', () => {
     60_000,
   );
 });
+
+describe('a table cell with two numbers on two lines', () => {
+  it('keeps them apart (300 200), never one number (300200)', async () => {
+    const dir = join(tmp, 'cell');
+    mkdirSync(dir);
+    const html = `<!doctype html><meta charset="utf-8">${STYLE}<body><p>某县电子商务进农村综合示范项目实施方案</p><table style="width:100%"><tr><td>项目</td><td>金额</td></tr><tr><td>物流</td><td>300<br>200</td></tr></table></body>`;
+    writeFileSync(
+      join(dir, 'cell.pdf'),
+      await printHtml(browser, html, '', { header: '<span></span>', footer: '<span></span>' }),
+    );
+    const { results } = await readPlans(dir, null, effects([]));
+    const text = String(rowsOf(only(results, 'cell'), DOCUMENT_TEXTS)[0]?.text ?? '');
+    expect(text).toMatch(/^物流\t300 200$/m);
+  }, 60_000);
+});

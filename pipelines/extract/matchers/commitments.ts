@@ -146,13 +146,16 @@ function dueOf(
 
 /** The amount a tranche condition holds back (再拨付剩余500万), or the first amount of the sentence, in yuan. */
 function fundsOf(s: string, kind: CommitmentKind): number | null {
-  const amounts = [...s.matchAll(/(\d+(?:\.\d+)?)万元?/g)];
+  // 1,500万元, 0.15亿元: separators removed, 亿 read as 亿
+  const plain = s.replace(/(?<=\d)[,，](?=\d{3})/g, '');
+  const amounts = [...plain.matchAll(/(\d+(?:\.\d+)?)(万|亿)元?/g)];
   if (!amounts.length) return null;
   const held =
     kind === 'funding_condition'
-      ? amounts.find((m) => /剩余|余下|再拨付|尾款/.test(s.slice(Math.max(0, m.index - 8), m.index)))
+      ? amounts.find((m) => /剩余|余下|再拨付|尾款/.test(plain.slice(Math.max(0, m.index - 8), m.index)))
       : null;
-  return Math.round(Number((held ?? amounts[0]!)[1]) * 10_000);
+  const m = held ?? amounts[0]!;
+  return Math.round(Number(m[1]) * (m[2] === '亿' ? 1e8 : 1e4));
 }
 
 /** A number and unit the commitment states, as written (公示5个工作日, 不少于1次). */
@@ -305,7 +308,7 @@ export function contacts(doc: Doc): Contact[] {
   };
   for (const line of doc.lines) {
     for (const m of line.text.matchAll(
-      /(?:联系)?(?:电话|热线|手机|联系方式)[:：]?\s*((?:0\d{2,3}[-—－]?)?\d{7,8}|1[3-9]\d{9})/g,
+      /(?:联系)?(?:电话|热线|手机|联系方式)[:：]?\s*(?<!\d)(1[3-9]\d{9}|(?:0\d{2,3}[-—－]?)?\d{7,8})(?!\d)/g,
     ))
       push(
         'phone',

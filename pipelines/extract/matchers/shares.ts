@@ -43,7 +43,11 @@ function tabled(doc: Doc): StatedShare[] {
       if (!t.trim() || (!t.includes('\t') && t.length > 40)) break;
       rows.push({ line: lines[j]!, cells: t.split('\t').map((c) => c.trim()) });
     }
-    const stated = rows.filter((r) => PERCENT_CELL.test(r.cells[col] ?? ''));
+    // a totals row (合计 … 100%) is the sum, not a share
+    const stated = rows.filter(
+      (r) =>
+        PERCENT_CELL.test(r.cells[col] ?? '') && !r.cells.some((c) => /^(?:合计|总计|小计|共计)$/.test(c)),
+    );
     // the amount column: the nearest column left of the share where every stated row has a bare number
     let amountCol = -1;
     for (let k = col - 1; k >= 0 && amountCol < 0; k--)
