@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
 import { parse as parseYaml } from 'yaml';
 import type { Row, Table } from '../pipelines/contract/schema.ts';
 import { normalize } from '../pipelines/normalize/normalize.ts';
@@ -33,3 +34,13 @@ export const rowsOf = (r: DocResult, t: Table): Row[] => r.rows.get(t) ?? [];
 
 /** A label for comparison: normalized (full-width → ASCII, Traditional → Simplified) and without whitespace. */
 export const key = (s: string) => normalize(s).text.replace(/\s/g, '');
+
+/** A published table of public/data as rows of text, by its name. */
+export const publishedCsv = (name: string) =>
+  Papa.parse<Record<string, string>>(
+    readFileSync(join(ROOT, 'public/data', `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''),
+    {
+      header: true,
+      skipEmptyLines: true,
+    },
+  ).data;

@@ -73,23 +73,26 @@ export async function stageFile(
     return refuse(summary, 'unreadable_file', (e as Error).message);
   }
   summary.encoding = encoding;
-  const state: FileState = {
-    sink: { file, summary, accepted, rejected },
-    county,
-    header: null,
-    rows: null,
-    unitSlot: false,
-    refusal: null,
-    noteUnit: '',
-    noteYear: '',
-    mapping,
-  };
+  const state = newState({ file, summary, accepted, rejected }, county, mapping);
   const error = await readRecords(path, encoding, (row, at, terminated) =>
     classify(state, row, at, terminated),
   );
   if (error !== null) return refuse(summary, 'unreadable_file', error);
   return finish(state);
 }
+
+/** The state of a file about to be read: nothing found yet. */
+const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping']): FileState => ({
+  sink,
+  county,
+  header: null,
+  rows: null,
+  unitSlot: false,
+  refusal: null,
+  noteUnit: '',
+  noteYear: '',
+  mapping,
+});
 
 /**
  * Stages the rows of one sheet of a workbook (workbook.ts) as a CSV file's records are: `file` names the workbook
@@ -105,17 +108,7 @@ export function stageSheet(
 ): FileSummary {
   const summary = newSummary(file);
   summary.encoding = 'xlsx';
-  const state: FileState = {
-    sink: { file, summary, accepted, rejected },
-    county,
-    header: null,
-    rows: null,
-    unitSlot: false,
-    refusal: null,
-    noteUnit: '',
-    noteYear: '',
-    mapping,
-  };
+  const state = newState({ file, summary, accepted, rejected }, county, mapping);
   state.sink.cellOf = (line, column) => {
     const i = state.rows?.header.indexOf(column) ?? -1;
     return i < 0 ? null : `${sheet.name}!${sheet.columnOf(i)}${line}`;

@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
   ALLOCATIONS,
@@ -17,7 +16,7 @@ import {
 } from '../../pipelines/contract/schema.ts';
 import { readPlan } from '../../pipelines/plan/plan.ts';
 import type { Sidecar } from '../../pipelines/plan/sidecar.ts';
-import { ROOT, rowsOf } from '../helpers.ts';
+import { publishedCsv, ROOT, rowsOf } from '../helpers.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 // 峨边县 is the short form of 峨边彝族自治县; the two items (300 + 200) fall 500万元 short of the stated 1,000万元
@@ -96,15 +95,16 @@ describe('found_by and confidence', () => {
 
 describe('the published review table', () => {
   it('lists every fact below 0.7 and /audit/ shows each with its confirmation line', () => {
-    const csv = (name: string) =>
-      Papa.parse<Record<string, string>>(
-        readFileSync(join(ROOT, 'public/data', `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''),
-        {
-          header: true,
-          skipEmptyLines: true,
-        },
-      ).data;
-    const low = ['allocations', 'targets', 'phases', 'products', 'document_fields'].flatMap((t) =>
+    const csv = publishedCsv;
+    const low = [
+      'allocations',
+      'targets',
+      'phases',
+      'products',
+      'document_fields',
+      'commitments',
+      'achievements',
+    ].flatMap((t) =>
       csv(t)
         .filter((r) => Number(r.confidence) < 0.7)
         .map((r) => r.doc_id),

@@ -5,19 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { documentLedger, dueLabel, standing } from '../../src/lib/ledger.ts';
-import { ROOT } from '../helpers.ts';
+import { publishedCsv, ROOT } from '../helpers.ts';
 
-const csv = (name: string) =>
-  Papa.parse<Record<string, string>>(
-    readFileSync(join(ROOT, 'public/data', `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''),
-    {
-      header: true,
-      skipEmptyLines: true,
-    },
-  ).data;
+const csv = publishedCsv;
 const html = (path: string) => readFileSync(join(ROOT, 'dist', path, 'index.html'), 'utf8');
 const row = (over: Record<string, unknown>) =>
   ({ due_month: null, due_date: null, recurrence: null, recurrence_day: null, ...over }) as never;
