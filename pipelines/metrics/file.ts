@@ -81,6 +81,35 @@ export async function stageFile(
   return finish(state);
 }
 
+/** A second header row: every non-empty cell 本月, 当月, 本期 or a 累计 (本年累计, 1-3月累计). */
+const SUB_HEADER = /^(?:本月|当月|本期|累计|本年累计|累计数|\d{1,2}-\d{1,2}月累计)$/;
+const isSubHeader = (row: string[]) => {
+  const cells = row.map((c) => c.replace(/\s/g, '')).filter(Boolean);
+  return cells.length > 0 && cells.every((c) => SUB_HEADER.test(c));
+};
+
+/**
+ * Joins a second header row to the first: a metric's header spans its 本月 and 累计 columns (the cell to the right
+ * is empty, as a merged cell saves), the 本月 column is the metric, and a 累计 column, the running sum, is named
+ * 网络零售额累计 and not read (it is reported as a column not imported).
+ */
+function joinHeader(s: FileState, row: string[]): boolean {
+  const ctx = s.rows!;
+  s.sink.summary.headerRows++;
+  let top = '';
+  const joined = ctx.header.map((h, i) => {
+    const sub = (row[i] ?? '').replace(/\s/g, '');
+    if (h) top = h;
+    if (!sub) return h;
+    return /累计/.test(sub) ? `${top.replace(/\s*[(（][^()（）]*[)）]\s*$/, '')}累计` : top;
+  });
+  const plan = planColumns(joined, s.mapping);
+  if ('error' in plan) return false;
+  s.header = { line: s.header!.line, plan };
+  s.rows = { ...ctx, header: joined, plan: s.noteUnit ? withUnit(plan, s.noteUnit) : plan };
+  return true;
+}
+
 /** The state of a file about to be read: nothing found yet. */
 const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping']): FileState => ({
   sink,
@@ -130,6 +159,8 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   if (!ctx) return false;
   // a note right under the header (填报单位：…) is a note, not a row of units
   if (s.unitSlot && isNote(row) && /[:：]/.test(row.join(''))) return note(s, row);
+  // a second header row (本月 / 累计 under each metric) is joined to the first
+  if (s.unitSlot && isSubHeader(row)) return joinHeader(s, row);
   // the first record after the header that is not blank may be a row of units
   if (s.unitSlot) {
     s.unitSlot = false;

@@ -161,3 +161,29 @@ describe('one column per month', () => {
     expect(rejected.map((r) => r.reason)).toEqual(['bad_month', 'bad_month']);
   });
 });
+
+describe('a two-row header', () => {
+  it('指标 over 本月 / 累计: the 本月 column is the metric, the 累计 column is reported and not read', async () => {
+    const { summary, accepted, rejected } = await stage(
+      [
+        '县区代码,统计月份,网络零售额（万元）,,快递业务量（件）,',
+        ',,本月,累计,本月,累计',
+        '469001,2021-01,12,12,100,100',
+        '469001,2021-02,13,25,110,210',
+        '',
+      ].join('\n'),
+    );
+    expect(summary).toMatchObject({ error: null, headerRows: 2, rows: 2 });
+    expect(accepted.map((r) => [r.month, r.metric, r.value])).toEqual([
+      ['2021-01', 'online_retail_sales_yuan', '120000'],
+      ['2021-01', 'express_parcels', '100'],
+      ['2021-02', 'online_retail_sales_yuan', '130000'],
+      ['2021-02', 'express_parcels', '110'],
+    ]);
+    expect(rejected.filter((r) => r.scope === 'column').map((r) => r.column)).toEqual([
+      '网络零售额累计',
+      '快递业务量累计',
+    ]);
+    expect(reconciles(summary)).toBe(true);
+  });
+});
