@@ -10,7 +10,7 @@
  * - a figure among the evidence of a finding that fails (its items do not add up, a metric with two values, an
  *   amount beyond plausibility) at most 0.5: one of the figures is wrong, and the text does not say which;
  * - a fund item larger than the document's stated total, at most 0.3: it contradicts its own document;
- * - a target of 0, or an item whose label is a single character, at most 0.5;
+ * - a target of 0, or an item whose label is a single character, at most 0.5; an either/or target at most 0.6;
  * - a fact a sidecar confirms (action: confirm) is 1 and leaves the list.
  */
 import type { Row, Table } from '../contract/schema.ts';
@@ -110,6 +110,12 @@ function doubts(table: Table, row: Row, a: Assessing): Reason[] {
       zh: '分项名称不足以说明用途。',
       en: 'The item’s label is too short to say what it funds.',
       at: 0.5,
+    });
+  if (table === TARGETS && row.alternative)
+    out.push({
+      zh: `目标为二选一（或${row.alternative}），不只属于这一指标。`,
+      en: `An either/or target (or ${row.alternative}): it is not this measure's alone.`,
+      at: 0.6,
     });
   if (table === TARGETS && Number(row.value) === 0)
     out.push({ zh: '目标值为 0。', en: 'The target is 0.', at: 0.5 });

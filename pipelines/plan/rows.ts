@@ -115,10 +115,17 @@ export const targetRows = (s: Source, x: Extraction): Row[] =>
       value: t.value,
       unit: t.unit,
       comparator: t.comparator,
+      alternative: alternativeOf(quoteOf(s, t.start, t.end)),
       span_start: t.start,
       span_end: t.end,
       quote: quoteOf(s, t.start, t.end),
     }));
+
+/** The other measure of an either/or target: 农产品网络零售额或县域快递业务量同比增速10%: 县域快递业务量. */
+const alternativeOf = (quote: string): string | null =>
+  /[\u4e00-\u9fa5]{2,14}?或([\u4e00-\u9fa5]{2,14}?)(?:同比|增速|增长|达到|达|覆盖率)/.exec(
+    quote.replace(/\s+/g, ''),
+  )?.[1] ?? null;
 
 /** phases, in the plan's order. */
 export const phaseRows = (s: Source, x: Extraction): Row[] =>

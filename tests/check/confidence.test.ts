@@ -115,3 +115,19 @@ describe('the published review table', () => {
     for (const r of review) expect(audit).toContain(`data-fact="${r.fact}"`);
   });
 });
+
+describe('an either/or target', () => {
+  it('乳源: 农产品网络零售额或县域快递业务量同比增速10%以上 keeps its other measure and is listed for review', () => {
+    const r = readPlan(
+      'ruyuan-2021',
+      'ruyuan-2021.txt',
+      readFileSync(join(ROOT, 'data/plans/raw/ruyuan-2021.txt')),
+      null,
+    );
+    const t = rowsOf(r, TARGETS).find((x) => x.metric === 'agri_online_retail_growth_pct')!;
+    expect(t).toMatchObject({ value: 10, alternative: '县域快递业务量', confidence: 0.6 });
+    expect(rowsOf(r, REVIEW).map((x) => x.fact)).toContain(`targets.${t.target_id}`);
+    // a target with no 或 has none
+    expect(rowsOf(r, TARGETS).find((x) => x.metric === 'training_person_times')!.alternative).toBeNull();
+  });
+});

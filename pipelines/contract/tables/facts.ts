@@ -88,6 +88,12 @@ export const TARGETS = {
       description: '>= for 不低于/不少于/以上, <= for 不超过/以内, = otherwise.',
       required: true,
     },
+    {
+      name: 'alternative',
+      type: 'string',
+      description:
+        'For an either/or target (农产品网络零售额或县域快递业务量同比增速10%以上), the other measure as written: the target is met by either, so it is not this metric’s alone.',
+    },
     ...span('phrase stating the target'),
     ...reading,
   ],
