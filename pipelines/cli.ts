@@ -200,6 +200,7 @@ async function metricsPart(stage: string, metricsDir: string, o: Inputs): Promis
     const ok = reconciles(f);
     console.log(summaryLine(f));
     if (f.error) o.effects.problem(`${f.file}: ${f.error}`);
+    for (const check of f.checks ?? []) o.effects.problem(`${f.file}: ${check}`);
     if (f.error || !ok) failures++;
   }
   if (imported.files.length === 0) console.log('(no .csv files)');

@@ -38,6 +38,8 @@ export interface FileSummary {
   ignoredColumns: string[];
   /** the text of the title and note rows, as written */
   notes: string[];
+  /** what the file's own checks found (a 累计 column that is not the running sum of its months) */
+  checks?: string[];
   error: string | null;
   errorReason?: Reason;
   /** the wording of the refusal in Chinese and English, when it names more than its reason (the cell at fault) */

@@ -5,8 +5,8 @@
 import { type FileSummary, newSummary, refuse } from './accounting.ts';
 import { type Mapping, type Plan, planColumns } from './columns.ts';
 import { type Encoding, sniffEncoding } from './decode.ts';
-import type { CountyLookup } from './lookups.ts';
-import { ascii } from './parse.ts';
+import { type CountyLookup, monthOf } from './lookups.ts';
+import { ascii, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
 import { type RowContext, stageRow } from './rows.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
@@ -30,6 +30,12 @@ interface FileState {
   noteYear: string;
   /** the file's mapping sidecar, and the name it has or would have */
   mapping: { columns: Mapping; name: string } | null;
+  /** the 累计 columns of a two-row header, with the 本月 column each sums and the rows read */
+  cumulative: {
+    monthly: number;
+    total: number;
+    rows: { county: string; month: string; monthly: number | null; total: number | null; line: number }[];
+  }[];
 }
 
 /**
@@ -107,7 +113,47 @@ function joinHeader(s: FileState, row: string[]): boolean {
   if ('error' in plan) return false;
   s.header = { line: s.header!.line, plan };
   s.rows = { ...ctx, header: joined, plan: s.noteUnit ? withUnit(plan, s.noteUnit) : plan };
+  // each 累计 column beside its 本月 column, for the running-sum check at the end of the file
+  s.cumulative = joined.flatMap((h, i) =>
+    h.endsWith('累计') && joined[i - 1] && !joined[i - 1]!.endsWith('累计')
+      ? [{ monthly: i - 1, total: i, rows: [] }]
+      : [],
+  );
   return true;
+}
+
+/**
+ * Each 累计 column against the running sum of its 本月 column, per county and year, in month order: where they
+ * differ, a check naming the line, what the report says and what its months add up to (the values are still
+ * read from 本月; the 累计 column is not imported).
+ */
+function cumulativeChecks(s: FileState): string[] {
+  const ctx = s.rows;
+  if (!ctx || ctx.plan.month === null) return [];
+  const out: string[] = [];
+  for (const c of s.cumulative) {
+    const byKey = new Map<string, { month: string; monthly: number; total: number; line: number }[]>();
+    for (const r of c.rows) {
+      const month = monthOf(r.month);
+      if (!month || r.monthly === null || r.total === null) continue;
+      const key = `${r.county}|${month.slice(0, 4)}`;
+      byKey.set(key, [
+        ...(byKey.get(key) ?? []),
+        { month, monthly: r.monthly, total: r.total, line: r.line },
+      ]);
+    }
+    for (const list of byKey.values()) {
+      let sum = 0;
+      for (const r of list.sort((a, b) => a.month.localeCompare(b.month))) {
+        sum += r.monthly;
+        if (Math.abs(sum - r.total) > 1e-9 * Math.max(1, Math.abs(sum)))
+          out.push(
+            `line ${r.line}: ${ctx.header[c.total]} ${r.total}, but ${ctx.header[c.monthly]} adds up to ${Math.round(sum * 1e6) / 1e6} by ${r.month} / 第 ${r.line} 行累计数与各月之和不符`,
+          );
+      }
+    }
+  }
+  return out;
 }
 
 /** The state of a file about to be read: nothing found yet. */
@@ -121,6 +167,7 @@ const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping'
   noteUnit: '',
   noteYear: '',
   mapping,
+  cumulative: [],
 });
 
 /**
@@ -184,6 +231,14 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   }
   summary.rows++;
   stageRow(ctx, row, at, terminated);
+  for (const c of s.cumulative)
+    c.rows.push({
+      county: (row[ctx.plan.county] ?? '').trim(),
+      month: ctx.plan.month === null ? '' : (row[ctx.plan.month] ?? '').trim(),
+      monthly: parseValue(row[c.monthly] ?? ''),
+      total: parseValue(row[c.total] ?? ''),
+      line: at,
+    });
   return true;
 }
 
@@ -241,6 +296,7 @@ function finish(s: FileState): FileSummary {
     reject(s.sink, line, u, 'column', 'header', u, 'unknown_column');
     summary.ignoredColumns.push(u);
   }
+  summary.checks = cumulativeChecks(s);
   return summary;
 }
 

@@ -187,3 +187,31 @@ describe('a two-row header', () => {
     expect(reconciles(summary)).toBe(true);
   });
 });
+
+describe('本月 and 累计', () => {
+  it('a 累计 that is the running sum passes; one that is not is named with its line and the sum', async () => {
+    const good = await stage(
+      [
+        '县区代码,统计月份,快递业务量（件）,',
+        ',,本月,累计',
+        '469001,2021-01,100,100',
+        '469001,2021-02,110,210',
+        '',
+      ].join('\n'),
+    );
+    expect(good.summary.checks).toEqual([]);
+    // February's 累计 says 220; its months add up to 210
+    const bad = await stage(
+      [
+        '县区代码,统计月份,快递业务量（件）,',
+        ',,本月,累计',
+        '469001,2021-02,110,220',
+        '469001,2021-01,100,100',
+        '',
+      ].join('\n'),
+    );
+    expect(bad.summary.checks).toEqual([
+      'line 3: 快递业务量累计 220, but 快递业务量(件) adds up to 210 by 2021-02 / 第 3 行累计数与各月之和不符',
+    ]);
+  });
+});
