@@ -2,7 +2,8 @@
  * Excel workbooks (.xlsx, and .xls) as the rows of their sheets, through SheetJS (the @e965/xlsx build of SheetJS
  * CE 0.20.3: Apache-2.0, no dependencies, reads both formats; the `xlsx` package on npm is an older, unmaintained
  * release, and exceljs reads no .xls and brings nine dependencies). Each cell is read as Excel stores it: a number as
- * the number, a date cell as its date (YYYY-MM-DD, never a serial to guess), a formula as its cached value. Every
+ * the number (to the 15 digits Excel shows), a date cell as its date (YYYY-MM-DD, never a serial to guess), a formula
+ * as its cached value, an error cell as the error Excel shows (#DIV/0!, which is then rejected as no number). Every
  * sheet is considered; a chart sheet or an empty one is named, with the reason, and skipped.
  */
 import { readFileSync } from 'node:fs';
@@ -46,6 +47,14 @@ export function readWorkbook(path: string): Sheet[] {
       return { name, skipped: 'a chart sheet, not a table / 图表工作表，不是表格' };
     if (!sheet['!ref']) return { name, skipped: 'an empty sheet / 空工作表' };
     const range = XLSX.utils.decode_range(sheet['!ref']);
+    for (const [address, cell] of Object.entries(sheet)) {
+      if (address.startsWith('!')) continue;
+      const c = cell as XLSX.CellObject;
+      // an error cell (#DIV/0!) is read as what Excel shows, so that it is rejected, never an empty value
+      if (c.t === 'e') Object.assign(c, { t: 's', v: c.w ?? '#ERROR' });
+      // a number as Excel shows it: 15 significant digits (0.30000000000000004 is 0.3)
+      else if (c.t === 'n' && typeof c.v === 'number') c.v = Number(c.v.toPrecision(15));
+    }
     const rows: string[][] = XLSX.utils.sheet_to_json(sheet, {
       header: 1,
       raw: true,

@@ -68,6 +68,7 @@ export const en: Record<Key, string> = {
   ledger_col_total: 'Total',
   ledger_col_count: 'Commitments',
   ledger_none_this_month: 'Nothing is due this month.',
+  ledger_none_passed: 'No deadline has passed.',
   ledger_achieved: 'What the county’s reports say was done',
   ledger_achieved_intro:
     'These figures are from the county’s own documents: its progress, self-evaluation or acceptance reports, and figures its plan states as already done (已建成…). They are what the documents say was achieved, beside the plan’s targets, and have nothing to do with the sample monthly data.',

@@ -67,6 +67,7 @@ export const zh = {
   ledger_col_total: '合计',
   ledger_col_count: '事项数',
   ledger_none_this_month: '本月没有到期的事项。',
+  ledger_none_passed: '没有期限已过的事项。',
   ledger_achieved: '本县报告所述完成情况',
   ledger_achieved_intro:
     '以下数字摘自本县自己发布的文件：进展、自评或验收报告，以及方案中写明已经完成的数字（如“已建成…”）。它们是文件自述的完成情况，与方案目标并列供对照，与示例月度数据无关。',

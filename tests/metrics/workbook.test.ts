@@ -123,3 +123,25 @@ describe('the same report as CSV and as a workbook', () => {
     for (const f of (await run(csvDir)).files) expect(reconciles(f)).toBe(true);
   });
 });
+
+describe('cells as Excel shows them', () => {
+  it('an error cell (#DIV/0!) is rejected as no number, and a float is read to the digits Excel shows', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'plan-atlas-book-cells-'));
+    const book = XLSX.utils.book_new();
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['县区代码', '统计月份', '网络零售额（万元）'],
+      ['469001', '2021-01', 0],
+      ['469001', '2021-02', 0],
+    ]);
+    sheet.C2 = { t: 'e', v: 7, w: '#DIV/0!' };
+    sheet.C3 = { t: 'n', v: 0.1 + 0.2 };
+    XLSX.utils.book_append_sheet(book, sheet, 'S');
+    writeFileSync(join(root, 'cells.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+    const r = await run(root);
+    expect(r.rejected.filter((x) => x.scope === 'value').map((x) => [x.cell, x.raw_value, x.reason])).toEqual(
+      [['S!C2', '#DIV/0!', 'not_a_number']],
+    );
+    // 0.30000000000000004 万元 is 0.3 万元: 3,000 yuan
+    expect(r.accepted.map((a) => [a.month, a.value])).toEqual([['2021-02', '3000']]);
+  });
+});
