@@ -79,53 +79,43 @@ export function planColumns(
   const countyName = mapped('county') === null ? find(COUNTY_NAME_COL) : null;
   const county = code ?? countyName;
   const month = mapped('month') ?? find(MONTH_COL);
-  const metricCol = find(METRIC_COL);
+  const metric = find(METRIC_COL);
+  const unit = find(UNIT_COL);
+  const note = find(NOTE_COL);
+  const synthetic = find(SYNTHETIC_COL);
+  const source = find(SOURCE_COL);
+  const read = (more: (number | null)[]) =>
+    new Set([code, countyName, unit, note, synthetic, source, ...more].filter((i) => i !== null));
+  const unknownOf = (used: Set<number>) => header.filter((h, i) => !used.has(i) && h !== '');
   // one column per month (县区, 指标, 1月, 2月 … 12月): each cell a value of its row's metric in its column's month
-  const monthCols = header.flatMap((h, index) =>
+  const months = header.flatMap((h, index) =>
     MONTH_HEADER.test(h.replace(/\s/g, '')) ? [{ index, month: h.replace(/\s/g, '') }] : [],
   );
-  if (county !== null && month === null && metricCol !== null && monthCols.length >= 2) {
-    const unit = find(UNIT_COL);
-    const used = new Set(
-      [code, countyName, metricCol, unit, ...monthCols.map((m) => m.index)].filter((i) => i !== null),
-    );
-    return {
-      form: 'months',
+  if (county !== null && month === null && metric !== null && months.length >= 2) {
+    const used = read([metric, ...months.map((m) => m.index)]);
+    const shared = {
       county,
       month: null,
-      months: monthCols,
-      metric: metricCol,
+      months,
+      metric,
       value: null,
       unit,
       valueUnit: '',
-      note: find(NOTE_COL),
-      synthetic: find(SYNTHETIC_COL),
-      source: find(SOURCE_COL),
-      metrics: [],
-      unknown: header.filter(
-        (h, i) =>
-          !used.has(i) && h !== '' && ![find(NOTE_COL), find(SYNTHETIC_COL), find(SOURCE_COL)].includes(i),
-      ),
+      note,
+      synthetic,
+      source,
     };
+    return { form: 'months', ...shared, metrics: [], unknown: unknownOf(used) };
   }
   if (county === null || month === null)
     return {
       error: `found ${header.map((h) => `“${h}”`).join(', ')}; need a county column (county_code, 县, 区县…) and a month column (month, 月份…)${mapping ? `, or add ${mapping.name} saying which column is which (columns: {“${header[0] ?? ''}”: county, …: month, …: <metric code> <unit>})` : ''}`,
     };
-  const metric = metricCol;
   const value = find(VALUE_COL);
-  const unit = find(UNIT_COL);
-  const note = find(NOTE_COL);
-  const synthetic = find(SYNTHETIC_COL);
-  const source = find(SOURCE_COL);
-  const used = new Set(
-    [code, countyName, month, metric, value, unit, note, synthetic, source].filter((i) => i !== null),
-  );
+  const used = read([month, metric, value]);
   const common = { county, month, months: [], valueUnit: '', note, synthetic, source };
-  if (metric !== null && value !== null) {
-    const unknown = header.filter((h, i) => !used.has(i) && h !== '');
-    return { form: 'long', ...common, metric, value, unit, metrics: [], unknown };
-  }
+  if (metric !== null && value !== null)
+    return { form: 'long', ...common, metric, value, unit, metrics: [], unknown: unknownOf(used) };
   return {
     form: 'wide',
     ...common,

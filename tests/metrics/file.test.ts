@@ -1,11 +1,7 @@
-/** One file through stage 1: records counted as blank, header, unit or data rows, values staged, or the file refused. */
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stageFile } from '../../pipelines/metrics/file.ts';
 import { type CountyLookup, countyLookup } from '../../pipelines/metrics/lookups.ts';
-import { ACCEPTED_COLUMNS, REJECTED_COLUMNS, StagingFile } from '../../pipelines/metrics/staging.ts';
 import { loadReference } from '../../pipelines/reference/index.ts';
-import { readStaging, tempDir, tempFile } from './files.ts';
+import { stageContent } from './files.ts';
 
 let county: CountyLookup;
 beforeAll(() => {
@@ -13,19 +9,7 @@ beforeAll(() => {
 });
 
 /** Stages one file with the given content; returns its summary and its staging files read back. */
-async function stage(content: string | Uint8Array) {
-  const dir = tempDir();
-  const accepted = new StagingFile(join(dir, 'a.csv'), ACCEPTED_COLUMNS);
-  const rejected = new StagingFile(join(dir, 'r.csv'), REJECTED_COLUMNS);
-  let summary: Awaited<ReturnType<typeof stageFile>>;
-  try {
-    summary = await stageFile(tempFile(content), 'in/f.csv', county, accepted, rejected);
-  } finally {
-    accepted.close();
-    rejected.close();
-  }
-  return { summary, accepted: readStaging(join(dir, 'a.csv')), rejected: readStaging(join(dir, 'r.csv')) };
-}
+const stage = (content: string | Uint8Array) => stageContent(county, content, 'in/f.csv');
 
 describe('stageFile(path, file, county, accepted, rejected)', () => {
   it('stageFile counts a header, a unit row, a blank line and two data rows (one short), and stages the full row’s values in 万元 and 万件', async () => {

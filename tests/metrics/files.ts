@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { stageFile } from '../../pipelines/metrics/file.ts';
+import type { CountyLookup } from '../../pipelines/metrics/lookups.ts';
+import { ACCEPTED_COLUMNS, REJECTED_COLUMNS, StagingFile } from '../../pipelines/metrics/staging.ts';
 
 /** A new empty temporary folder. */
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'plan-atlas-metrics-module-'));
@@ -17,3 +20,18 @@ export function tempFile(content: string | Uint8Array, name = 'f.csv'): string {
 /** The rows of a staging file as objects keyed by its header, every cell as text. */
 export const readStaging = (path: string) =>
   Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
+
+/** Stages one file with `content` as `file` (stage 1 only); its summary and its staging files read back. */
+export async function stageContent(county: CountyLookup, content: string | Uint8Array, file = 'in/f.csv') {
+  const dir = tempDir();
+  const accepted = new StagingFile(join(dir, 'a.csv'), ACCEPTED_COLUMNS);
+  const rejected = new StagingFile(join(dir, 'r.csv'), REJECTED_COLUMNS);
+  let summary: Awaited<ReturnType<typeof stageFile>>;
+  try {
+    summary = await stageFile(tempFile(content), file, county, accepted, rejected);
+  } finally {
+    accepted.close();
+    rejected.close();
+  }
+  return { summary, accepted: readStaging(join(dir, 'a.csv')), rejected: readStaging(join(dir, 'r.csv')) };
+}

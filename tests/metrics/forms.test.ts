@@ -6,31 +6,17 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stageFile } from '../../pipelines/metrics/file.ts';
 import { type CountyLookup, countyLookup } from '../../pipelines/metrics/lookups.ts';
-import { ACCEPTED_COLUMNS, REJECTED_COLUMNS, StagingFile } from '../../pipelines/metrics/staging.ts';
 import { reconciles } from '../../pipelines/metrics/summary.ts';
 import { loadReference } from '../../pipelines/reference/index.ts';
-import { readStaging, tempDir, tempFile } from './files.ts';
+import { readStaging, stageContent, tempDir } from './files.ts';
 
 let county: CountyLookup;
 beforeAll(() => {
   county = countyLookup(loadReference());
 });
 
-async function stage(content: string) {
-  const dir = tempDir();
-  const accepted = new StagingFile(join(dir, 'a.csv'), ACCEPTED_COLUMNS);
-  const rejected = new StagingFile(join(dir, 'r.csv'), REJECTED_COLUMNS);
-  let summary: Awaited<ReturnType<typeof stageFile>>;
-  try {
-    summary = await stageFile(tempFile(content), 'in/report.csv', county, accepted, rejected);
-  } finally {
-    accepted.close();
-    rejected.close();
-  }
-  return { summary, accepted: readStaging(join(dir, 'a.csv')), rejected: readStaging(join(dir, 'r.csv')) };
-}
+const stage = (content: string | Uint8Array) => stageContent(county, content, 'in/report.csv');
 
 describe('headers as they are written', () => {
   it.each([
