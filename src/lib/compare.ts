@@ -64,6 +64,8 @@ export interface PlanSummary {
   coverage: { stations: number; villages: number } | null;
   phases: { name: string; start: string | null; end: string | null }[];
   period: [string | null, string | null];
+  /** the ledger's measures (ledgerMeasures), each with the span of its first commitment; absent without commitments */
+  ledger?: Record<string, [number | null, [number, number] | null]>;
 }
 
 /** The main plan of each county: the latest plan or revision by programme year, then date of issue. */
@@ -160,10 +162,10 @@ function fundsOf(d: DocumentRow, fields: DocumentFieldRow[]): PlanSummary['funds
   return funds;
 }
 
-/** A plan's targets with their spans as pairs. */
+/** A plan's targets with their spans as pairs; not those outside the vocabulary (other), which no two plans share. */
 const targetsOf = (d: DocumentRow, goals: TargetRow[]): PlanSummary['targets'] =>
   goals
-    .filter((g) => g.doc_id === d.doc_id)
+    .filter((g) => g.doc_id === d.doc_id && g.metric !== 'other')
     .map((g) => ({
       metric: g.metric,
       value: g.value,
@@ -215,7 +217,8 @@ export async function planSummaries(): Promise<PlanSummary[]> {
   ]);
   const names = new Map(countyRows.map((c) => [c.county_code, c.name]));
   const tables: Tables = { fields, items, goals, steps, checks, names };
-  return (await mainPlans()).map((d) => summaryOf(d, tables));
+  const ledger = await ledgerMeasures();
+  return (await mainPlans()).map((d) => ({ ...summaryOf(d, tables), ledger: ledger.get(d.doc_id) }));
 }
 
 /** One county's value of a comparable measure, with the span it rests on (for plan measures). */

@@ -81,6 +81,11 @@ describe('alignedRows', () => {
     funds_local_yuan: '市县财政',
     upstream_share: '上行比例',
     coverage_computed: '计算村级覆盖率',
+    commitments_owned_share: '写明责任单位的承诺事项占比',
+    reporting_duties: '报送责任（项）',
+    months_to_tender: '从印发到招标期限（月）',
+    unit_items: '项',
+    unit_months: '个月',
   };
   const shared = plan('五台县', [], {
     funds: { funds_central_yuan: { value: 5_000_000, span: [2116, 2122] } },
@@ -96,6 +101,31 @@ describe('alignedRows', () => {
       'township_station_count',
       'training_person_times',
       'coverage_computed',
+      'commitments_owned_share',
+      'reporting_duties',
+      'months_to_tender',
+    ]);
+  });
+
+  it('alignedRows shows the ledger’s measures: the share of commitments with an owner, reporting duties and months to the tender, each linked to its first sentence', () => {
+    // 乳源 as read by hand: 附件1 项目招投标 2022年4月前, issued 2021-11; 2 of 3 commitments name an owner
+    const ruyuan = plan('乳源瑶族自治县', [], {
+      ledger: {
+        commitments_owned_share: [2 / 3, null],
+        reporting_duties: [2, [5001, 5030]],
+        months_to_tender: [5, [7001, 7012]],
+      },
+    });
+    const rows = alignedRows([ruyuan, donggang], { L, lang: 'zh', targets: NAMES });
+    const cells = (key: string) => rows.find((r) => r.key === key)!.cells;
+    expect(cells('commitments_owned_share')).toEqual([{ kind: 'text', text: '66.7%' }, { kind: 'absent' }]);
+    expect(cells('reporting_duties')).toEqual([
+      { kind: 'link', text: '2项', span: [5001, 5030] },
+      { kind: 'absent' },
+    ]);
+    expect(cells('months_to_tender')).toEqual([
+      { kind: 'link', text: '5个月', span: [7001, 7012] },
+      { kind: 'absent' },
     ]);
   });
 

@@ -93,6 +93,24 @@ const coverageCell = (p: PlanSummary): Cell =>
       }
     : { kind: 'text', text: '—' };
 
+/** The ledger's measures the table shows, after the plan's figures (src/lib/compare.ts ledgerMeasures). */
+const LEDGER = ['commitments_owned_share', 'reporting_duties', 'months_to_tender'] as const;
+
+/** A plan's cell for a ledger measure: a share as a percent, a count with its unit, linked to its first sentence. */
+function ledgerCell(
+  p: PlanSummary,
+  key: (typeof LEDGER)[number],
+  L: Record<string, string>,
+  lang: 'zh' | 'en',
+): Cell {
+  const [value, span] = p.ledger?.[key] ?? [null, null];
+  if (value === null) return ABSENT;
+  const unit = key === 'reporting_duties' ? L.unit_items! : L.unit_months!;
+  const text =
+    key === 'commitments_owned_share' ? percent(value) : `${value}${lang === 'en' ? ' ' : ''}${unit}`;
+  return span ? { kind: 'link', text, span } : { kind: 'text', text };
+}
+
 /** The target rows' keys: every metric some plan states (stations by tier), in the vocabulary's order. */
 export function targetKeys(plans: PlanSummary[], names: Record<string, string>): string[] {
   const order = Object.keys(names);
@@ -122,6 +140,7 @@ export function alignedRows(plans: PlanSummary[], ctx: Pick<Context, 'L' | 'lang
     { key: 'upstream_share', label: L.upstream_share!, cells: plans.map((p) => upstreamCell(p, lang)) },
     ...goals,
     { key: 'coverage_computed', label: L.coverage_computed!, cells: plans.map(coverageCell) },
+    ...LEDGER.map((key) => ({ key, label: L[key]!, cells: plans.map((p) => ledgerCell(p, key, L, lang)) })),
   ];
 }
 
