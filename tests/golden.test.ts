@@ -30,6 +30,8 @@ interface Expected {
     category: string | null;
   }[];
   targets: { metric: string; value: number; comparator: string; quote: string }[];
+  /** bounded figures the vocabulary lacks (metric other): a word of the label as written, value, unit */
+  other_targets: { label: string; value: number; unit: string; comparator: string }[];
   conflicts: { metric: string; values: number[] }[];
   phases: { name: string; start: string | null; end: string | null }[];
   products: string[];
@@ -115,10 +117,26 @@ describe.each(DOC_IDS)('golden %s', (docId) => {
       ...expected.targets.map((t) => `${t.metric}|${t.value}`),
       ...expected.conflicts.flatMap((c) => c.values.map((v) => `${c.metric}|${v}`)),
     ]);
-    for (const t of targets)
+    for (const t of targets.filter((x) => x.metric !== 'other'))
       expect(
         allowed.has(`${t.metric}|${t.value}`),
         `unexpected ${t.metric} = ${t.value} (“${t.quote}”)`,
+      ).toBe(true);
+  });
+
+  it('readPlan(text) keeps each bounded figure outside the vocabulary as other, with its label and unit, and no other', () => {
+    const others = targets.filter((t) => t.metric === 'other');
+    const found = (e: (typeof expected.other_targets)[number]) =>
+      others.find((t) => t.value === e.value && t.unit === e.unit && String(t.label).includes(e.label));
+    for (const e of expected.other_targets) {
+      const row = found(e);
+      expect(row, `other ${e.label} ${e.value}${e.unit}`).toBeDefined();
+      expect(row!.comparator, e.label).toBe(e.comparator);
+    }
+    for (const t of others)
+      expect(
+        expected.other_targets.some((e) => found(e) === t),
+        `unexpected other target ${t.label} = ${t.value}${t.unit} (“${t.quote}”)`,
       ).toBe(true);
   });
 

@@ -117,6 +117,12 @@ function doubts(table: Table, row: Row, a: Assessing): Reason[] {
       en: `An either/or target (or ${row.alternative}): it is not this measure's alone.`,
       at: 0.6,
     });
+  if ((table === TARGETS || table === ACHIEVEMENTS) && row.metric === 'other')
+    out.push({
+      zh: `不在指标词表内，按原文记为“${row.label}”。`,
+      en: `Outside the vocabulary, kept as written (${row.label}).`,
+      at: 0.7,
+    });
   if (table === TARGETS && Number(row.value) === 0)
     out.push({ zh: '目标值为 0。', en: 'The target is 0.', at: 0.5 });
   return out;
@@ -146,7 +152,7 @@ export function assess(docId: string, rows: Map<Table, Row[]>, a: Assessing): Ro
       review.push({
         doc_id: docId,
         fact: key,
-        what: String(row[what]),
+        what: String(row.metric === 'other' && row.label ? row.label : row[what]),
         value: row[value] === null ? null : String(row[value]),
         found_by: how,
         confidence: row.confidence,

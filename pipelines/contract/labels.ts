@@ -22,13 +22,17 @@ export function fieldValue(field: string, value: string): string {
 export const targetValue = (t: { value: number; unit: string; comparator: string }): string =>
   targetIn('zh', t);
 
+const SINGULAR: Record<string, string> = { days: 'day', hours: 'hour', people: 'person', times: 'time' };
+
 /**
  * A target's value in a language: ≥ 4,000人次 / ≥ 4,000 person-times, ≤ 48小时 / ≤ 48 hours, 9个 / 9; throws on a
  * unit the vocabulary lacks (TARGET_UNIT), rather than print Chinese on an English page.
  */
 export function targetIn(lang: 'zh' | 'en', t: { value: number; unit: string; comparator: string }): string {
   const symbol = termOf(COMPARATOR, t.comparator, lang, 'the comparators');
-  const unit = termOf(TARGET_UNIT, t.unit, lang, 'the target units');
+  const plural = termOf(TARGET_UNIT, t.unit, lang, 'the target units');
+  // 1 day, 1 hour, 1 person: English units are plural otherwise
+  const unit = t.value === 1 ? (SINGULAR[plural] ?? plural) : plural;
   const space = lang === 'en' && unit && unit !== '%' ? ' ' : '';
   return `${symbol ? `${symbol} ` : ''}${group(String(t.value))}${space}${unit}`;
 }

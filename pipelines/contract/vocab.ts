@@ -85,6 +85,16 @@ export const TARGET_METRIC = {
   training_person_times: { zh: '电商培训', en: 'Training (person-times)', better: 'higher' },
   delivery_hours_to_township: { zh: '快递到乡镇时限', en: 'Delivery time to townships', better: 'lower' },
   delivery_hours_to_village: { zh: '快递到村时限', en: 'Delivery time to villages', better: 'lower' },
+  delivery_interval_days_to_township: {
+    zh: '到乡镇配送频次（天一次）',
+    en: 'Days between deliveries to townships',
+    better: 'lower',
+  },
+  delivery_interval_days_to_village: {
+    zh: '到村配送频次（天一次）',
+    en: 'Days between deliveries to villages',
+    better: 'lower',
+  },
   online_retail_growth_pct: { zh: '网络零售额增长', en: 'Growth of online retail sales', better: 'higher' },
   agri_online_retail_growth_pct: {
     zh: '农产品网络零售额增长',
@@ -94,6 +104,8 @@ export const TARGET_METRIC = {
   new_online_shops: { zh: '新增网店/网商', en: 'New online shops', better: 'higher' },
   incubated_entrepreneurs: { zh: '创业孵化', en: 'Entrepreneurs incubated', better: 'higher' },
   training_satisfaction_pct: { zh: '培训满意度', en: 'Training satisfaction', better: 'higher' },
+  /** a bounded figure the vocabulary lacks (培训转化率不低于1%), kept with its label as written: never compared */
+  other: { zh: '其他目标', en: 'Other target', better: 'higher' },
 } as const satisfies Record<string, Term & { better: 'higher' | 'lower' }>;
 export type TargetMetric = keyof typeof TARGET_METRIC;
 export const TARGET_METRICS = codes(TARGET_METRIC);
@@ -179,6 +191,17 @@ export const TARGET_UNIT = {
   人次: { zh: '人次', en: 'person-times' },
   人: { zh: '人', en: 'people' },
   小时: { zh: '小时', en: 'hours' },
+  天: { zh: '天', en: 'days' },
+  名: { zh: '名', en: 'people' },
+  次: { zh: '次', en: 'times' },
+  平方米: { zh: '平方米', en: 'm²' },
+  // counted things an other target's label names (5场 对接会, 1辆 冷链车): the number alone in English
+  场: { zh: '场', en: '' },
+  辆: { zh: '辆', en: '' },
+  项: { zh: '项', en: '' },
+  种: { zh: '种', en: '' },
+  款: { zh: '款', en: '' },
+  期: { zh: '期', en: '' },
 } as const satisfies Record<string, Term>;
 
 /**

@@ -29,6 +29,8 @@ export interface TableRow {
   refused: RefusedAmount[];
   /** 合计/总计 row */
   isSum: boolean;
+  /** the text cell after the money columns when the header names a column of responsible units (推荐责任部门) */
+  owner: Cell | null;
 }
 
 /** A table whose amounts are bare numbers under a unit line (金额单位：万元). */
@@ -43,6 +45,8 @@ const SCALE: Record<string, number> = { 亿元: 1e8, 万元: 1e4, 千元: 1e3, �
 const SERIAL_CELL = /^\d{1,2}$/;
 const DATE_CELL = /^\d{4}年|^\d{4}[-./]\d|月$|月前$|^\d{1,2}月/;
 const SUM_CELL = /^(?:合计|总计|小计|共计)$/;
+/** a header cell naming who is responsible for each row, spaces aside (推荐 责任 部门, 牵头单位, 实施主体) */
+const OWNER_COLUMN = /责任(?:部门|单位)|牵头(?:部门|单位)|实施(?:主体|单位)|承办单位/;
 
 /** The role of a header cell: which fund source a column of numbers holds. */
 function roleOf(header: string): Role | null {
@@ -93,6 +97,7 @@ export function amountTables(doc: Doc): AmountTable[] {
     if (!unit || lines[i]!.text.length > 40) continue;
     const scale = SCALE[unit[1]!]!;
     let roles: Role[] = [];
+    let owned = false;
     const rows: TableRow[] = [];
     let plain = 0;
     let j = i + 1;
@@ -111,10 +116,11 @@ export function amountTables(doc: Doc): AmountTable[] {
         // the last header line naming money columns sets them (merged header cells come first)
         const named = headerRoles.filter((r): r is Role => r !== null);
         if (named.length >= roles.length) roles = named;
+        owned ||= cells.some((c) => OWNER_COLUMN.test(c.text.replace(/\s+/g, '')));
         continue;
       }
       if (roles.length === 0) continue;
-      const row = readRow(doc, line, cells, roles, scale);
+      const row = readRow(doc, line, cells, roles, scale, owned);
       if (row) rows.push(row);
     }
     if (rows.length > 0) tables.push({ unitLine: lines[i]!, roles, rows });
@@ -124,9 +130,19 @@ export function amountTables(doc: Doc): AmountTable[] {
 }
 
 /** A data row's numbers, read in the order of the money columns; null when no run of number cells fits them. */
-function readRow(doc: Doc, line: Line, cells: Cell[], roles: Role[], scale: number): TableRow | null {
+function readRow(
+  doc: Doc,
+  line: Line,
+  cells: Cell[],
+  roles: Role[],
+  scale: number,
+  owned: boolean,
+): TableRow | null {
   const best = fittingRun(numberRuns(cells), roles.length);
   if (!best) return null;
+  const owner = owned
+    ? (cells.slice(cells.indexOf(best.at(-1)!) + 1).findLast((c) => !isNumber(c)) ?? null)
+    : null;
   const firstNumber = cells.indexOf(best[0]!);
   const before = cells.slice(0, firstNumber);
   const serial = before.find((c) => SERIAL_CELL.test(c.text)) ?? null;
@@ -145,7 +161,7 @@ function readRow(doc: Doc, line: Line, cells: Cell[], roles: Role[], scale: numb
       else if (!cell.text.endsWith('%'))
         refused.push(refusedCell(doc, cell, 'unreadable', 'row_unreadable', [], null));
     }
-    return { line, cells, labels, serial, values, refused, isSum };
+    return { line, cells, labels, serial, values, refused, isSum, owner };
   }
   best.forEach((cell, k) => {
     const role = roles[k]!;
@@ -160,7 +176,7 @@ function readRow(doc: Doc, line: Line, cells: Cell[], roles: Role[], scale: numb
     if ('problem' in size) refused.push(refusedCell(doc, cell, 'implausible', size.problem, [], size.yuan));
     else values.push({ role, yuan: size.yuan, cell });
   });
-  return { line, cells, labels, serial, values, refused, isSum };
+  return { line, cells, labels, serial, values, refused, isSum, owner };
 }
 
 /** The runs of adjacent number cells of a row, read or refused. */

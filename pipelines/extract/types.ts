@@ -94,6 +94,8 @@ export interface Allocation {
   /** the span of the statement that gives the amounts (or the heading of a group without amounts) */
   start: number;
   end: number;
+  /** who is responsible, as a funds table's column names them (推荐责任部门: 中标企业、市商务局), with its cell */
+  responsible: Cited<string> | null;
 }
 
 export interface Target {
@@ -101,6 +103,8 @@ export interface Target {
   value: number;
   unit: string;
   comparator: Comparator;
+  /** for metric other: what is counted, as written (培训转化率, 电子商务用工对接会) */
+  label?: string;
   start: number;
   end: number;
 }

@@ -115,6 +115,8 @@ export const en: Record<Key, string> = {
   funds_by_category_alt: 'Horizontal bar chart of funds per category, split by source of funds',
   funds_by_source: 'Sources of funds',
   plan_grouping: 'The plan’s own grouping',
+  item_responsible: 'responsible, as its funds table names them',
+  item_responsible_is: 'responsible, as its funds table names them: ',
   category: 'Category',
   amount: 'Amount',
   central: FUND_SOURCE.central.en,

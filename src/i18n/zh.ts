@@ -117,6 +117,8 @@ export const zh = {
   funds_by_category_alt: '各类别资金的横向条形图，按资金来源分段',
   funds_by_source: '资金来源',
   plan_grouping: '方案原有分组',
+  item_responsible: '资金表所列责任部门',
+  item_responsible_is: '资金表所列责任部门：',
   category: '类别',
   amount: '金额',
   central: FUND_SOURCE.central.zh,

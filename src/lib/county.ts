@@ -45,7 +45,7 @@ import {
 } from './data.ts';
 import { checkLabel, computation, statusLabel } from './findings.ts';
 import { spanId } from './marks.ts';
-import { docName, inLanguage, targetText, withUnit } from './wording.ts';
+import { docName, inLanguage, targetName, targetText, withUnit } from './wording.ts';
 
 /** A figure as shown, with the link to the sentence it was read from. */
 export interface Cited {
@@ -145,6 +145,17 @@ function grouping(lang: Lang, items: AllocationRow[], cite: (s: Span) => string)
     page: pageOf(a),
     amount: a.amount_yuan !== null ? money(lang, a.amount_yuan) : null,
     category: a.category ? categoryName(lang, a.category) : '',
+    responsible:
+      a.responsible && a.responsible_start !== null && a.responsible_end !== null
+        ? {
+            text: a.responsible,
+            href: cite({
+              span_start: a.responsible_start,
+              span_end: a.responsible_end,
+              quote: a.responsible,
+            }),
+          }
+        : null,
     indent: depth(a.parent_item_id) * 1.2,
   }));
 }
@@ -195,7 +206,7 @@ function fundsAndTargets(lang: Lang, r: PlanRows, cite: (s: Span) => string) {
     logistics: cited(goal('logistics_center_count')),
     coverageStated: cited(goal('village_coverage_pct')),
     coverageComputed: coverageComputed(r.checks),
-    targets: r.goals.map((g) => ({ label: metricName(lang, g.metric), value: cited(g)!, quote: g.quote })),
+    targets: r.goals.map((g) => ({ label: targetName(lang, g), value: cited(g)!, quote: g.quote })),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { money } from '../../pipelines/contract/format.ts';
 import { DOCUMENT_FIELDS } from '../../pipelines/contract/vocab.ts';
-import { amountNoteName, fieldName, href, type Lang, metricName, t } from '../i18n/index.ts';
+import { amountNoteName, fieldName, href, type Lang, t } from '../i18n/index.ts';
 import {
   allocations,
   amounts,
@@ -23,7 +23,7 @@ import {
 } from './data.ts';
 import { evidenceOf } from './findings.ts';
 import { markTree, type SpanRef, spanId } from './marks.ts';
-import { fieldText, inLanguage, targetText } from './wording.ts';
+import { fieldText, inLanguage, targetName, targetText } from './wording.ts';
 
 /** A fact as listed beside the text: what it is, its value, the span it was read from. */
 export interface Fact {
@@ -53,7 +53,7 @@ async function fieldsAndTargets(lang: Lang, id: string) {
     .map((f) => ({ label: fieldName(lang, f.field), value: fieldText(lang, f.field, f.value), span: f }));
   const goals = (await targets())
     .filter((g) => g.doc_id === id)
-    .map((g) => ({ label: metricName(lang, g.metric), value: targetText(lang, g), span: g }));
+    .map((g) => ({ label: targetName(lang, g), value: targetText(lang, g), span: g }));
   return { fields, goals };
 }
 
@@ -64,12 +64,30 @@ async function fundFacts(lang: Lang, id: string): Promise<Fact[]> {
     const parent = items.find((a) => a.item_id === itemId);
     return parent ? 1 + depthOf(parent.parent_item_id) : 0;
   };
-  return items.map((a) => ({
-    label: a.label,
-    value: a.amount_yuan === null ? '' : money(lang, a.amount_yuan),
-    span: a,
-    depth: depthOf(a.parent_item_id),
-  }));
+  return items.flatMap((a) => [
+    {
+      label: a.label,
+      value: a.amount_yuan === null ? '' : money(lang, a.amount_yuan),
+      span: a,
+      depth: depthOf(a.parent_item_id),
+    },
+    // who is responsible, as the funds table's column names them: its own mark, which the county page links to
+    ...(a.responsible && a.responsible_start !== null && a.responsible_end !== null
+      ? [
+          {
+            label: t(lang, 'item_responsible'),
+            value: a.responsible,
+            span: {
+              span_start: a.responsible_start,
+              span_end: a.responsible_end,
+              quote: a.responsible,
+              page: null,
+            },
+            depth: depthOf(a.parent_item_id) + 1,
+          },
+        ]
+      : []),
+  ]);
 }
 
 /** The findings worth a look that point at a sentence. */

@@ -22,7 +22,7 @@ import {
 } from './data.ts';
 import { spanId } from './marks.ts';
 import { PROVINCE_TILES } from './tiles.ts';
-import { fieldText, inLanguage, targetText } from './wording.ts';
+import { fieldText, inLanguage, targetName, targetText } from './wording.ts';
 
 /** How many findings worth a second look the overview lists. */
 const REVIEW_SHOWN = 10;
@@ -166,7 +166,7 @@ function figuresOf(lang: Lang, x: Tables, d: DocumentRow) {
       }),
       ...x.goals
         .filter((g) => g.doc_id === d.doc_id)
-        .map((g) => fact(metricName(lang, g.metric), targetText(lang, g), g)),
+        .map((g) => fact(targetName(lang, g), targetText(lang, g), g)),
     ],
   };
 }

@@ -7,7 +7,7 @@
 import { dateLabel, money, monthLabel } from '../../pipelines/contract/format.ts';
 import { fieldValue, targetIn } from '../../pipelines/contract/labels.ts';
 import { MONTHLY_METRIC, MONTHLY_METRICS, TARGET_UNIT, termOf } from '../../pipelines/contract/vocab.ts';
-import { docTypeName, type Key, type Lang, levelName, t } from '../i18n/index.ts';
+import { docTypeName, type Key, type Lang, levelName, metricName, t } from '../i18n/index.ts';
 
 /** A number with a target's unit: 7个 / 7, 48小时 / 48 hours (the contract's TARGET_UNIT). */
 export const withUnit = (lang: Lang, number: string, unit: string): string => {
@@ -18,6 +18,10 @@ export const withUnit = (lang: Lang, number: string, unit: string): string => {
 /** A target's value with its comparator and unit: ≥ 4,000人次 / ≥ 4,000 person-times, ≤ 48小时 / ≤ 48 hours. */
 export const targetText = (lang: Lang, g: { value: number; unit: string; comparator: string }): string =>
   targetIn(lang, g);
+
+/** What a target measures: its metric's name, or for a figure outside the vocabulary its label as written. */
+export const targetName = (lang: Lang, g: { metric: string; label?: string | null }): string =>
+  g.metric === 'other' && g.label ? g.label : metricName(lang, g.metric);
 
 /** A document field's value as read: money, a date, a level or a kind of document by name, the text otherwise. */
 export function fieldText(lang: Lang, field: string, value: string): string {

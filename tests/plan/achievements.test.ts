@@ -19,7 +19,7 @@ const PLAN = [
   '一、基本情况',
   '我县现有行政村127个，已建成村级电商服务站30个。',
   '二、建设目标',
-  '建设村级电商服务站不少于60个，开展电商培训不少于2000人次。',
+  '建设村级电商服务站不少于60个，开展电商培训不少于2000人次，举办电商用工对接会不少于5场。',
   '峨边彝族自治县人民政府',
   '2021年6月20日',
 ].join('\n');
@@ -34,6 +34,24 @@ const REPORT = [
   '2023年1月10日',
 ].join('\n');
 
+/**
+ * A 验收自评报告 whose figures are a table of its performance targets (绩效目标完成情况表): the indicator, the
+ * year's target as the plan set it, the value achieved and the rate; the target column restates the plan and is
+ * never read as a target.
+ */
+const TABLE_REPORT = [
+  '峨边彝族自治县电子商务进农村综合示范项目验收自评报告',
+  '截至2023年11月底，项目建设情况见下表。',
+  '附表：绩效目标完成情况表',
+  '序号\t指标名称\t年度目标值\t实际完成值\t完成率',
+  '1\t村级电商服务站\t60个\t65个\t108%',
+  '2\t电商培训\t2000人次\t3500人次\t175%',
+  '3\t电商用工对接会\t5场\t6场\t120%',
+  '4\t快递到村时限\t48小时\t36小时\t—',
+  '峨边彝族自治县商务局',
+  '2023年12月5日',
+].join('\n');
+
 let tmp: string;
 let results: DocResult[];
 const of = (id: string) => results.find((r) => r.docId === id)!;
@@ -42,6 +60,7 @@ beforeAll(async () => {
   mkdirSync(join(tmp, 'plans'));
   writeFileSync(join(tmp, 'plans', 'ebian-plan.txt'), PLAN);
   writeFileSync(join(tmp, 'plans', 'ebian-report.txt'), REPORT);
+  writeFileSync(join(tmp, 'plans', 'ebian-acceptance.txt'), TABLE_REPORT);
   results = (await readPlans(join(tmp, 'plans'), null, { progress: () => {}, problem: () => {} })).results;
   matchAchievements(results);
 });
@@ -93,11 +112,32 @@ describe('a report is read for what was done', () => {
     expect(rowsOf(report, TARGETS)).toEqual([]);
   });
 
+  it('a report’s table of targets and values achieved gives the achieved column, cited to its row, never the target column', () => {
+    const r = of('ebian-acceptance');
+    expect(rowsOf(r, TARGETS)).toEqual([]);
+    const rows = rowsOf(r, ACHIEVEMENTS);
+    expect(rows.map((a) => [a.metric, a.label ?? null, a.value, a.unit, a.as_of])).toEqual([
+      ['village_station_count', null, 65, '个', '2023-11'],
+      ['training_person_times', null, 3500, '人次', '2023-11'],
+      ['other', '电商用工对接会', 6, '场', '2023-11'],
+      ['delivery_hours_to_village', null, 36, '小时', '2023-11'],
+    ]);
+    for (const a of rows) expect(String(a.quote)).toContain(String(a.value));
+  });
+
+  it('an achievement outside the vocabulary is matched to the plan’s target of the same label (6 of 5 对接会)', () => {
+    const a = rowsOf(of('ebian-acceptance'), ACHIEVEMENTS).find((x) => x.metric === 'other')!;
+    const t = rowsOf(of('ebian-plan'), TARGETS).find((x) => x.target_id === a.plan_target_id);
+    expect(a).toMatchObject({ plan_doc_id: 'ebian-plan', target_value: 5 });
+    expect(t).toMatchObject({ metric: 'other', label: '电商用工对接会' });
+  });
+
   it('a plan’s figure stated as done (已建成村级电商服务站30个) is an achievement, never a target', () => {
     const plan = of('ebian-plan');
     expect(rowsOf(plan, TARGETS).map((t) => [t.metric, t.value])).toEqual([
       ['village_station_count', 60],
       ['training_person_times', 2000],
+      ['other', 5],
     ]);
     expect(rowsOf(plan, ACHIEVEMENTS).map((a) => [a.metric, a.value, a.as_of])).toEqual([
       ['village_station_count', 30, '2021-06'],

@@ -95,3 +95,37 @@ describe('targets', () => {
     expect(doc.original.slice(t!.start, t!.end)).toContain('3000');
   });
 });
+
+describe('targets outside the vocabulary', () => {
+  const others = (text: string) =>
+    targets(prepare(text))
+      .filter((t) => t.metric === 'other')
+      .map((t) => [t.label, t.value, t.unit, t.comparator]);
+
+  it('targets(doc) keeps a bounded figure the vocabulary lacks as other, with its label and unit as written', () => {
+    expect(others('力争培训就业转化率不低于2%。')).toEqual([['培训就业转化率', 2, '%', '>=']]);
+    expect(others('举办3场以上农产品产销对接会。')).toEqual([['农产品产销对接会', 3, '场', '>=']]);
+    expect(others('新建不低于200平方米的冷库。')).toEqual([['冷库', 200, '平方米', '>=']]);
+    expect(others('带动农民直接就业不少于80人。')).toEqual([['带动农民直接就业', 80, '人', '>=']]);
+    expect(others('园区入驻企业达12家以上。')).toEqual([['园区入驻企业', 12, '家', '>=']]);
+  });
+
+  it('targets(doc) reads no other target from a per-item specification, a programme rule, money or a range', () => {
+    expect(others('每个站点至少配备2名工作人员。')).toEqual([]);
+    expect(others('支持农产品上行的资金比例原则上不低于50%。')).toEqual([]);
+    expect(others('网络年销售额不低于8万元。')).toEqual([]);
+    expect(others('举办2至3场对接会。')).toEqual([]);
+  });
+
+  it('targets(doc) reads a figure of the vocabulary as its metric, never also as other', () => {
+    const all = targets(prepare('开设网店不低于30家，培训满意度90%以上。'));
+    expect(all.map((t) => t.metric)).toEqual(['new_online_shops', 'training_satisfaction_pct']);
+  });
+
+  it('targets(doc) reads a delivery frequency as days between deliveries (每天配送, 3天配送一次)', () => {
+    expect(read('县城至乡镇实现每天配送，乡镇至村实现3天配送一次。')).toEqual([
+      ['delivery_interval_days_to_township', 1, '='],
+      ['delivery_interval_days_to_village', 3, '='],
+    ]);
+  });
+});

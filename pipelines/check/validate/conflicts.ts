@@ -4,10 +4,14 @@ import type { Extraction } from '../../extract/types.ts';
 import type { Finding } from '../finding.ts';
 import { SLOT_EN, SLOT_ZH, statedTotals } from './slots.ts';
 
-/** Each target metric the document states with more than one value; both values are kept, neither is chosen. */
+/**
+ * Each target metric the document states with more than one value; both values are kept, neither is chosen.
+ * Targets outside the vocabulary (other) each count something of their own, so two are never a conflict.
+ */
 export function targetConflicts(x: Extraction): Finding[] {
   const byMetric = new Map<string, typeof x.targets>();
-  for (const t of x.targets) byMetric.set(t.metric, [...(byMetric.get(t.metric) ?? []), t]);
+  for (const t of x.targets)
+    if (t.metric !== 'other') byMetric.set(t.metric, [...(byMetric.get(t.metric) ?? []), t]);
   const out: Finding[] = [];
   for (const [metric, list] of byMetric) {
     const values = [...new Set(list.map((t) => t.value))].sort((a, b) => a - b);

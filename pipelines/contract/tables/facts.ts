@@ -50,6 +50,14 @@ export const ALLOCATIONS = {
     yuan('other_yuan', 'Other funds (企业自筹, 社会资本) for the item.'),
     { name: 'label_start', type: 'integer', description: 'Start of the label in the text.', required: true },
     { name: 'label_end', type: 'integer', description: 'End of the label in the text.', required: true },
+    {
+      name: 'responsible',
+      type: 'string',
+      description:
+        'Who is responsible for the item, as a funds table’s column names them (五指山 推荐责任部门: 中标企业、市商务局、各相关部门); empty where the table has no such column. A recommendation when the column says 推荐.',
+    },
+    { name: 'responsible_start', type: 'integer', description: 'Start of that cell in the text.' },
+    { name: 'responsible_end', type: 'integer', description: 'End of that cell in the text.' },
     ...span('statement that gives the amounts'),
     ...reading,
   ],
@@ -71,14 +79,22 @@ export const TARGETS = {
     {
       name: 'metric',
       type: 'string',
-      description: 'Metric (see methodology for the vocabulary).',
+      description:
+        'Metric (see methodology for the vocabulary); other for a bounded figure the vocabulary lacks, named in label.',
       required: true,
+    },
+    {
+      name: 'label',
+      type: 'string',
+      description:
+        'For metric other: what is counted, as written (培训转化率, 电子商务用工对接会, 冷库); empty otherwise. Never compared across counties.',
     },
     { name: 'value', type: 'number', description: 'Target value.', required: true },
     {
       name: 'unit',
       type: 'string',
-      description: 'Unit as stated: 个, %, 人次, 人, 家, 小时.',
+      description:
+        'Unit as stated: 个, %, 人次, 人, 家, 小时, 天; for other also 场, 平方米, 辆, 项, 次, 种, 款, 期.',
       required: true,
     },
     {

@@ -121,8 +121,15 @@ export const ACHIEVEMENTS = {
       name: 'metric',
       type: 'string',
       enum: TARGET_METRICS,
-      description: 'What was achieved (targets.metric).',
+      description:
+        'What was achieved (targets.metric); other for a figure outside the vocabulary, named in label.',
       required: true,
+    },
+    {
+      name: 'label',
+      type: 'string',
+      description:
+        'For metric other: what was counted, as written (a report table’s indicator); empty otherwise.',
     },
     { name: 'value', type: 'number', description: 'The value reported as achieved.', required: true },
     { name: 'unit', type: 'string', description: 'Unit as written.', required: true },
@@ -147,7 +154,7 @@ export const ACHIEVEMENTS = {
     {
       name: 'plan_target_id',
       type: 'string',
-      description: 'That target (targets.target_id), for the same metric.',
+      description: 'That target (targets.target_id), for the same metric (and for other, the same label).',
     },
     {
       name: 'target_value',

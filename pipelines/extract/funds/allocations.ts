@@ -1,4 +1,4 @@
-import type { Doc } from '../../normalize/doc.ts';
+import { asWritten, type Doc } from '../../normalize/doc.ts';
 import type { Span } from '../../normalize/normalize.ts';
 import { categorize } from '../categories.ts';
 import type { Allocation, Amounts, Category, MoneyMention } from '../types.ts';
@@ -33,6 +33,9 @@ export function toAllocations(
       amountBasis,
       start: span.start,
       end: span.end,
+      responsible: n.owner
+        ? { value: asWritten(doc, n.owner.nstart, n.owner.nend), ...doc.span(n.owner.nstart, n.owner.nend) }
+        : null,
     };
   });
   inheritCategories(allocations);

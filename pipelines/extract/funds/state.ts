@@ -29,6 +29,8 @@ export interface Node {
   parent: Node | null;
   /** set for table rows whose parent is known from the row itself */
   fixedParent: boolean;
+  /** the cell of a table row naming who is responsible (推荐责任部门), normalized offsets */
+  owner?: { nstart: number; nend: number };
 }
 
 /** The document-level fund statement (项目投资总额…，其中：中央财政…). */

@@ -54,6 +54,7 @@ function readRow(state: State, pass: Pass, row: TableRow, group: Node | null): N
   );
   if (match) {
     pass.matched.add(match);
+    if (row.owner) match.owner = { nstart: row.owner.start, nend: row.owner.end };
     for (const { slot, m } of amounts) {
       if (!match.slots[slot]) place(match, slot, m);
       else pass.duplicateOf.set(m, match);
@@ -71,6 +72,7 @@ function readRow(state: State, pass: Pass, row: TableRow, group: Node | null): N
     labelCell.start,
   );
   for (const { slot, m } of amounts) place(node, slot, m);
+  if (row.owner) node.owner = { nstart: row.owner.start, nend: row.owner.end };
   node.parent = group;
   node.fixedParent = true;
   return group;

@@ -5,8 +5,11 @@
  * its own clause says it is done (已建成, 累计完成, 现有); it is dated by the report's 截至 (as of) month, else by the
  * document's date of issue. A report restating its plan's target is neither.
  */
-import type { Doc } from '../../normalize/doc.ts';
+import { TARGET_UNIT } from '../../contract/vocab.ts';
+import { type Doc, prepare } from '../../normalize/doc.ts';
+import { NUMBER, parseNumber } from '../numbers.ts';
 import type { Achievement, DocType, Target } from '../types.ts';
+import { targets as targetsIn } from './targets.ts';
 
 /** Words in a target's clause, just before it, that say the figure is done, not promised. */
 const DONE = /(?:已经?|累计|目前|现已|现有)[^，,。；]{0,10}$/;
@@ -15,6 +18,83 @@ const PLANNED = /计划|目标|拟|将|力争|预计|到\s*(?:19|20)\d{2}\s*年|
 /** The report's as-of month: 截至2022年12月底, 截止2022年12月31日. */
 const AS_OF = /截[至止](?:目前，?)?((?:19|20)\d{2})年(\d{1,2})月/;
 const REPORTS: readonly DocType[] = ['report', 'acceptance'];
+
+/** The columns of a report's table of targets (绩效目标完成情况表): the indicator, its target and what was achieved. */
+const NAME_COLUMN = /指标|名称|内容|项目/;
+const TARGET_COLUMN = /目标|指标值|计划/;
+const DONE_COLUMN = /完成值|实际完成|完成情况|实际值|完成数|实际/;
+const CELL_VALUE = new RegExp(`^\\s*(${NUMBER})\\s*([^\\d\\s]*)\\s*$`);
+
+/** A line's tab-separated cells with their offsets in the normalized text. */
+function cells(line: { text: string; start: number }): { text: string; start: number; end: number }[] {
+  let at = line.start;
+  return line.text.split('\t').map((text) => {
+    const c = { text: text.trim(), start: at, end: at + text.length };
+    at += text.length + 1;
+    return c;
+  });
+}
+
+/**
+ * What a report's table of targets says was achieved: each row's indicator and its value in the achieved column,
+ * read as the vocabulary's metric where the indicator names one (村级电商服务站 65个), else as other with the
+ * indicator as its label. The target column restates the plan and is never read; the rows' spans are returned so
+ * that no figure of them is read again. A value whose unit the vocabulary lacks is not read.
+ */
+export function tableAchievements(
+  doc: Doc,
+  asOf: string | null,
+): { achievements: Achievement[]; rows: [number, number][] } {
+  const achievements: Achievement[] = [];
+  const rows: [number, number][] = [];
+  let columns: { name: number; done: number } | null = null;
+  for (const line of doc.lines) {
+    if (!line.text.includes('\t')) {
+      if (line.text.trim()) columns = null;
+      continue;
+    }
+    const row = cells(line);
+    const done = row.findIndex((c) => DONE_COLUMN.test(c.text) && !/率/.test(c.text));
+    if (done > 0 && row.some((c, i) => i !== done && TARGET_COLUMN.test(c.text))) {
+      const name = row.findIndex(
+        (c) => NAME_COLUMN.test(c.text) && !TARGET_COLUMN.test(c.text.replace(/指标(?:名称)?$/, '')),
+      );
+      columns = name >= 0 && name < done ? { name, done } : null;
+      continue;
+    }
+    if (!columns) continue;
+    const span = doc.span(line.start, line.end);
+    rows.push([span.start, span.end]);
+    const label = row[columns.name]?.text.replace(/\s+/g, '');
+    const cell = row[columns.done];
+    const m = cell ? CELL_VALUE.exec(cell.text) : null;
+    if (!label || !cell || !m) continue;
+    const value = parseNumber(m[1]!);
+    const unit = m[2]!;
+    if (value === null || !(unit in TARGET_UNIT)) continue;
+    const closed = targetsIn(prepare(`${label}${m[1]}${unit}`)).find(
+      (t) => t.metric !== 'other' && t.unit === unit,
+    );
+    const cited = doc.span(row[columns.name]!.start, cell.end);
+    achievements.push({
+      metric: closed?.metric ?? 'other',
+      ...(closed ? {} : { label }),
+      value,
+      unit,
+      comparator: '=',
+      asOf,
+      start: cited.start,
+      end: cited.end,
+    });
+  }
+  return { achievements, rows };
+}
+
+/** The month a document reports as of: its 截至 month, else its month of issue. */
+export function asOfMonth(doc: Doc, issuedOn: string | null): string | null {
+  const m = AS_OF.exec(doc.original);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}` : (issuedOn?.slice(0, 7) ?? null);
+}
 
 /**
  * Splits the targets read from a document into the targets it sets and the achievements it reports: every figure
@@ -26,14 +106,14 @@ export function achievementsOf(
   docType: DocType,
   issuedOn: string | null,
 ): { targets: Target[]; achievements: Achievement[] } {
-  const asOfMatch = AS_OF.exec(doc.original);
-  const asOf = asOfMatch
-    ? `${asOfMatch[1]}-${asOfMatch[2]!.padStart(2, '0')}`
-    : (issuedOn?.slice(0, 7) ?? null);
+  const asOf = asOfMonth(doc, issuedOn);
   const report = REPORTS.includes(docType);
+  const table = report ? tableAchievements(doc, asOf) : { achievements: [], rows: [] };
   const targets: Target[] = [];
-  const achievements: Achievement[] = [];
+  const achievements: Achievement[] = [...table.achievements];
   for (const t of found) {
+    // a figure of a report's table of targets is read by its column, or not at all (the target column)
+    if (table.rows.some(([a, b]) => a <= t.start && t.end <= b)) continue;
     // the clause before the figure, in the original text, back to the last break
     const before = doc.original.slice(Math.max(0, t.start - 20), t.start);
     const clause = before.slice(
@@ -48,5 +128,5 @@ export function achievementsOf(
     } else if (done && !planned) achievements.push({ ...t, asOf });
     else targets.push(t);
   }
-  return { targets, achievements };
+  return { targets, achievements: achievements.sort((a, b) => a.start - b.start) };
 }

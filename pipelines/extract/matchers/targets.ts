@@ -8,6 +8,7 @@ interface Found {
   value: number;
   unit: string;
   comparator: Comparator;
+  label?: string;
   nstart: number;
   nend: number;
 }
@@ -293,6 +294,101 @@ function shopsAndIncubation(clause: string, at: number, out: Found[]) {
   }
 }
 
+/** 市区至乡镇实现每天配送 / 乡镇至村实现2天配送一次: the days between deliveries to a tier. */
+const FREQUENCY = new RegExp(
+  `(?:县城|市区|城区|县级|市级|乡镇|县|市|镇|乡)?(?:至|到)(行政村|乡\\(镇\\)|乡镇|村|镇|乡)[^，,。；;\\d]{0,6}?(?:每(?:天|日)|每?${N}(?:天|日))(?:都)?配送(一次|1次)?`,
+  'g',
+);
+
+function frequency(clause: string, at: number, out: Found[]) {
+  if (!clause.includes('配送')) return;
+  for (const m of clause.matchAll(FREQUENCY)) {
+    const tier = tierOf(m[1]!);
+    // 2天配送 alone could be a time limit: days between deliveries only with 一次 (or 每天)
+    const value = m[2] ? (m[3] ? parseNumber(m[2]) : null) : 1;
+    if (!tier || value === null) continue;
+    out.push({
+      metric: `delivery_interval_days_to_${tier}`,
+      value,
+      unit: '天',
+      comparator: '=',
+      nstart: at + m.index,
+      nend: at + m.index + m[0].length,
+    });
+  }
+}
+
+/**
+ * A bounded figure the vocabulary lacks (培训转化率不低于1%, 举办5场以上对接会, 不低于100平方米的冷库): kept as
+ * metric other with what it counts as written. Only with a bound (不低于, 不少于, 至少, 达…以上), a unit of
+ * things, people, events, area or a share, and a label of two characters or more; never a per-item specification
+ * (每个站点至少…), a programme rule or money (资金比例原则上不低于50%), or a clause a closed metric reads or
+ * refuses (CLOSED_WORDS).
+ */
+const OTHER_UNIT = '(平方米|㎡|家|场|名|人|个|项|次|种|款|期|辆|%)';
+const OTHERS = new RegExp(
+  `(?:不低于|不少于|至少|不小于|超过)[ ]*${N}[ ]*${OTHER_UNIT}|${N}[ ]*${OTHER_UNIT}[ ]*(?:或|及)?以上`,
+  'g',
+);
+const PER_ITEM = /每个|每次|每月|每年|每期|每名|每人|每家|每村|每镇|每场|原则上|资金|财政|其中|分别/;
+/** words that open a target before what it counts (力争, 实现, 新建…) */
+const LEAD =
+  /^(?:同时|力争|争取|确保|实现|完成|累计|新建|建设|建立|配套|打造|培育|组织|开展|举办|跟踪|选择|引进|设立)+/;
+/** words that end a clause before the figure when what is counted follows it (举办5场…对接会) */
+const VERB_END = /(?:整合|组织|策划|打造|选择|培育|举办|开展|配套|建设|新建|实现|引进|培养|设立|等)$/;
+const bare = (x: string) => x.replace(/[(（][^)）]*[)）]/g, '').replace(/\s+/g, '');
+const han = (x: string) => (x.match(/[\u4e00-\u9fa5]/g) ?? []).length;
+
+/** What an other target counts, and how many characters of the text after the figure that takes: the words
+ * before the figure (培训转化率不低于1%), or those after it when the words before end in a verb (举办5场以上对接会),
+ * with 面积 joined to what it measures (建设面积不低于800平方米的配送中心: 配送中心面积). */
+function otherLabel(before: string, after: string): { label: string; tail: number } | null {
+  const b = bare(before)
+    .replace(/(?:达到|达|为|要|应|全年)$/, '')
+    .replace(/^[、和及]/, '');
+  const rest = /^[ ]*(?:或|及)?以上[ ]*/.exec(after)?.[0].length ?? 0;
+  const words = /^的?([\u4e00-\u9fa5“”、]+)/.exec(after.slice(rest));
+  const tail = words ? words[1]!.split(/进行|用于|作为|开展/)[0] : undefined;
+  const tailLength = words && tail ? rest + words[0].length - words[1]!.length + tail.length : 0;
+  const lead = b.replace(LEAD, '');
+  if (/面积$/.test(b) && tail && han(tail) >= 2) return { label: `${tail}面积`, tail: tailLength };
+  if ((han(lead) < 2 || VERB_END.test(b)) && tail && han(tail) >= 2)
+    return { label: tail.replace(/[“”]/g, ''), tail: tailLength };
+  return han(lead) >= 2 ? { label: lead.replace(/[“”]/g, ''), tail: 0 } : null;
+}
+
+/** what a closed metric reads or deliberately refuses (宽带覆盖, 服务型网络零售额): never read as other */
+const CLOSED_WORDS = /覆盖|零售额|满意度|人次|小时|服务站|服务点|站点|网店|网商/;
+
+function others(clause: string, at: number, closed: readonly Found[], out: Found[]) {
+  if (!/不低于|不少于|至少|不小于|超过|以上/.test(clause) || CLOSED_WORDS.test(clause)) return;
+  // what is counted starts after the figure before it in the clause, or after a table cell's tab
+  let from = 0;
+  for (const m of clause.matchAll(OTHERS)) {
+    const s = at + m.index;
+    const e = s + m[0].length;
+    const start = Math.max(from, clause.lastIndexOf('\t', m.index) + 1);
+    from = m.index + m[0].length;
+    if (closed.some((f) => f.nstart < e && s < f.nend)) continue;
+    const before = clause.slice(start, m.index);
+    if (PER_ITEM.test(before) || /^[ ]*(?:万|元)/.test(clause.slice(from))) continue;
+    const read = otherLabel(before, clause.slice(from));
+    const value = parseNumber((m[1] ?? m[3])!);
+    if (!read || value === null) continue;
+    // the span starts at what is counted: not at a list's 、 nor a table cell's serial number (1 改造…)
+    const lead = /^\s*(?:\d+\s+)?[、和及]?\s*/.exec(before)![0].length;
+    out.push({
+      metric: 'other',
+      value,
+      unit: (m[2] ?? m[4])!,
+      comparator: comparatorOf(m[0]),
+      label: read.label,
+      nstart: at + start + lead,
+      nend: e + read.tail,
+    });
+  }
+}
+
 /**
  * Finds the quantitative targets a plan states (closed vocabulary, see TARGET_METRICS), each with the span of its
  * phrase. The same target stated twice with the same value is kept once; with different values both are kept
@@ -304,7 +400,7 @@ function shopsAndIncubation(clause: string, at: number, out: Found[]) {
  * (2019-2021年) is not a range of counts and is left alone.
  */
 const RANGE_NUMBER = String.raw`(?:\d[\d,，]*(?:\.\d+)?|[〇一二三四五六七八九十两百千]+)万?`;
-const RANGE_UNIT = '(?:[%％]|个|人次|人|家|小时|天|项)';
+const RANGE_UNIT = '(?:[%％]|个|人次|人|家|小时|天|项|场|平方米|辆|种|次|期)';
 const RANGE = new RegExp(
   `${RANGE_NUMBER}[ ]*${RANGE_UNIT}?[ ]*(?:-|–|—|～|~|至|到)[ ]*${RANGE_NUMBER}[ ]*(?=${RANGE_UNIT})`,
   'g',
@@ -327,13 +423,16 @@ export function targets(doc: Doc): Target[] {
       delivery(c, at, found);
       growth(c, at, found);
       shopsAndIncubation(c, at, found);
+      frequency(c, at, found);
+      others(c, at, found, found);
     }
   }
   const seen = new Set<string>();
   const out: Target[] = [];
   found.sort((a, b) => a.nstart - b.nstart);
   for (const f of found) {
-    const key = `${f.metric}|${f.value}`;
+    // an other target restated (打造至少2种…, 打造至少两种…; a table row restating the prose) ends the same way
+    const key = `${f.metric}|${f.value}|${f.metric === 'other' ? `${f.unit}|${f.label!.replace(/[市县区]/g, '').slice(-6)}` : ''}`;
     if (seen.has(key) || ranges.some(([a, b]) => a < f.nend && f.nstart < b)) continue;
     seen.add(key);
     const span = doc.span(f.nstart, f.nend);
@@ -342,6 +441,7 @@ export function targets(doc: Doc): Target[] {
       value: f.value,
       unit: f.unit,
       comparator: f.comparator,
+      ...(f.label ? { label: f.label } : {}),
       start: span.start,
       end: span.end,
     });

@@ -154,3 +154,35 @@ describe('rowLabel', () => {
     expect(written(state, label!.start, label!.end)).toBe(label!.text);
   });
 });
+
+describe('a funds table’s column of responsible units (推荐责任部门)', () => {
+  // the owner column comes after the money columns, and its header may be spaced (推荐 责任 部门)
+  const OWNED =
+    `${HEAD}三、资金安排\n（一）物流体系建设\n` +
+    '一是冷链仓储中心建设，总投资600万元，其中中央财政资金400万元，县级财政资金200万元。\n' +
+    '金额单位：万元\n' +
+    '序号\t项目名称\t实施期限\t合计\t中央财政\t县级财政\t推荐 责任 部门\n' +
+    '1\t冷链仓储中心建设\t2021年1月-2021年12月\t600\t400\t200\t县商务局、中标企业\n' +
+    '2\t电商培训\t2021年3月-2021年10月\t100\t100\t0\t县人社局\n' +
+    '合计\t\t\t700\t500\t200\t\n';
+
+  it('extract(text) gives each item its responsible units as written, cited to the cell, matched prose items too', async () => {
+    const { extract } = await import('../../../pipelines/extract/extract.ts');
+    const x = extract(OWNED);
+    const owners = x.allocations.map((a) => [
+      a.label,
+      a.responsible ? OWNED.slice(a.responsible.start, a.responsible.end) : null,
+      a.responsible?.value ?? null,
+    ]);
+    expect(owners).toEqual([
+      ['物流体系建设', null, null],
+      ['冷链仓储中心建设', '县商务局、中标企业', '县商务局、中标企业'],
+      ['电商培训', '县人社局', '县人社局'],
+    ]);
+  });
+
+  it('extract(text) gives no responsible units where the table has no such column', async () => {
+    const { extract } = await import('../../../pipelines/extract/extract.ts');
+    expect(extract(PLAN).allocations.map((a) => a.responsible ?? null)).toEqual([null, null, null]);
+  });
+});
