@@ -152,7 +152,7 @@ export function assess(docId: string, rows: Map<Table, Row[]>, a: Assessing): Ro
       review.push({
         doc_id: docId,
         fact: key,
-        what: String(row.metric === 'other' && row.label ? row.label : row[what]),
+        what: String(row.metric === 'other' && row.label ? row.label : (row[what] ?? row.commitment_kind)),
         value: row[value] === null ? null : String(row[value]),
         found_by: how,
         confidence: row.confidence,

@@ -1,7 +1,7 @@
 import { type Doc, prepare } from '../normalize/doc.ts';
 import { outline } from '../normalize/outline.ts';
 import { extractFunds, type FundsResult } from './funds.ts';
-import { achievementsOf } from './matchers/achievements.ts';
+import { achievementsOf, commitmentsOrDone } from './matchers/achievements.ts';
 import { commitments, contacts } from './matchers/commitments.ts';
 import { type MonthRange, phases, statedPeriod } from './matchers/dates.ts';
 import {
@@ -149,7 +149,7 @@ export function extract(text: string, knownNames: readonly string[] = []): Extra
     achievements: figures.achievements,
     phases: phaseList,
     products: products(doc),
-    commitments: commitments(doc),
+    ...commitmentsOrDone(doc, commitments(doc), fields.doc_type.value, fields.issued_on?.value ?? null),
     contacts: contacts(doc),
     statedShares: statedShares(doc),
     amounts: amountsOf(doc, funds),

@@ -109,6 +109,14 @@ export interface Target {
   end: number;
 }
 
+/** A report's statement that something of a commitment's kind is done (已完成项目招投标, 已通过验收). */
+export interface CommitmentDone {
+  kind: CommitmentKind;
+  asOf: string | null;
+  start: number;
+  end: number;
+}
+
 /** A figure a document reports as done (建成村级服务站62个 in a report), as of a month. */
 export interface Achievement extends Target {
   /** the month it is reported as of (截至2022年12月), else the document's month of issue */
@@ -216,6 +224,8 @@ export interface Extraction {
   achievements: Achievement[];
   /** the commitments around the figures: duties, deadlines, reporting, disclosure, conditions on money */
   commitments: Commitment[];
+  /** a report's statements that a commitment is done (已完成项目招投标), as of the report's month */
+  commitmentsDone: CommitmentDone[];
   /** the public channels it names */
   contacts: Contact[];
   /** the shares of its money it states */

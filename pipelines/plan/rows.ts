@@ -232,23 +232,28 @@ export const contactRows = (s: Source, x: Extraction): Row[] =>
 
 /** achievements, in text order; their plan target is matched across documents (plan/achievements.ts). */
 export const achievementRows = (s: Source, x: Extraction): Row[] =>
-  [...x.achievements]
+  [
+    ...x.achievements.map((a) => ({ figure: a, done: null, start: a.start, end: a.end, asOf: a.asOf })),
+    ...x.commitmentsDone.map((c) => ({ figure: null, done: c, start: c.start, end: c.end, asOf: c.asOf })),
+  ]
     .sort((a, b) => a.start - b.start)
-    .map((a, i) => ({
+    .map(({ figure: a, done, start, end, asOf }, i) => ({
       doc_id: s.docId,
       achievement_id: `d${pad(i + 1, 3)}`,
-      metric: a.metric,
-      label: a.label ?? null,
-      value: a.value,
-      unit: a.unit,
-      comparator: a.comparator,
-      as_of: a.asOf,
+      metric: a?.metric ?? null,
+      label: a?.label ?? null,
+      value: a?.value ?? null,
+      unit: a?.unit ?? null,
+      comparator: a?.comparator ?? null,
+      commitment_kind: done?.kind ?? null,
+      as_of: asOf,
       plan_doc_id: null,
       plan_target_id: null,
       target_value: null,
-      span_start: a.start,
-      span_end: a.end,
-      quote: quoteOf(s, a.start, a.end),
+      plan_commitment_id: null,
+      span_start: start,
+      span_end: end,
+      quote: quoteOf(s, start, end),
     }));
 
 /** stated_shares, in text order. */

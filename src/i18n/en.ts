@@ -116,6 +116,7 @@ export const en: Record<Key, string> = {
   funds_by_source: 'Sources of funds',
   plan_grouping: 'The plan’s own grouping',
   item_responsible: 'responsible, as its funds table names them',
+  ledger_done: 'done (as the report says)',
   item_responsible_is: 'responsible, as its funds table names them: ',
   category: 'Category',
   amount: 'Amount',

@@ -118,6 +118,7 @@ export const zh = {
   funds_by_source: '资金来源',
   plan_grouping: '方案原有分组',
   item_responsible: '资金表所列责任部门',
+  ledger_done: '已完成（报告所述）',
   item_responsible_is: '资金表所列责任部门：',
   category: '类别',
   amount: '金额',

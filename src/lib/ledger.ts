@@ -6,9 +6,10 @@
  */
 import { dateLabel, money, monthLabel } from '../../pipelines/contract/format.ts';
 import { COMMITMENT_KIND, CONTACT_CHANNEL, RECURRENCE, termOf } from '../../pipelines/contract/vocab.ts';
-import { href, type Lang, metricName, t } from '../i18n/index.ts';
+import { href, type Lang, t } from '../i18n/index.ts';
 import { achievements, commitments, contacts, type DocumentRow, documents } from './data.ts';
 import { spanId } from './marks.ts';
+import { targetName, targetText } from './wording.ts';
 
 type CommitmentRow = Awaited<ReturnType<typeof commitments>>[number];
 type ContactRow = Awaited<ReturnType<typeof contacts>>[number];
@@ -130,12 +131,33 @@ export async function allLedger(lang: Lang, today = buildMonth()) {
  */
 export async function countyAchievements(lang: Lang, code: string) {
   const docs = new Map((await documents()).filter((d) => d.county_code === code).map((d) => [d.doc_id, d]));
+  const promised = new Map((await commitments()).map((c) => [`${c.doc_id}|${c.commitment_id}`, c]));
   return (await achievements())
     .filter((a) => docs.has(a.doc_id))
-    .map((a) => ({
-      metric: metricName(lang, a.metric),
-      achieved: `${a.comparator === '>=' ? '≥ ' : ''}${a.value.toLocaleString('en-US')}${a.unit}`,
-      target: a.target_value === null ? null : `${a.target_value.toLocaleString('en-US')}${a.unit}`,
+    .map((a) => {
+      // a commitment done: its kind, "done" as the report says, against the plan's commitment and its due date
+      if (a.metric === null || a.value === null || a.unit === null) {
+        const c = promised.get(`${a.plan_doc_id}|${a.plan_commitment_id}`);
+        return {
+          metric: termOf(COMMITMENT_KIND, a.commitment_kind!, lang),
+          achieved: t(lang, 'ledger_done'),
+          target: c ? (c.due_text ?? termOf(COMMITMENT_KIND, c.kind, lang)) : null,
+          a,
+        };
+      }
+      const figure = { value: a.value, unit: a.unit, comparator: a.comparator ?? '=' };
+      return {
+        metric: targetName(lang, { metric: a.metric, label: a.label }),
+        achieved: targetText(lang, figure),
+        target:
+          a.target_value === null
+            ? null
+            : targetText(lang, { ...figure, value: a.target_value, comparator: '=' }),
+        a,
+      };
+    })
+    .map(({ a, ...shown }) => ({
+      ...shown,
       asOf: a.as_of ? monthLabel(lang, a.as_of) : null,
       source: docs.get(a.doc_id)!.title ?? a.doc_id,
       href: `${href(lang, `/documents/${a.doc_id}/`)}#${spanId(a.span_start, a.span_end)}`,

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACHIEVEMENTS, DOCUMENTS, TARGETS } from '../../pipelines/contract/schema.ts';
+import { ACHIEVEMENTS, COMMITMENTS, DOCUMENTS, TARGETS } from '../../pipelines/contract/schema.ts';
 import { matchAchievements } from '../../pipelines/plan/achievements.ts';
 import { type DocResult, readPlans } from '../../pipelines/plan/plans.ts';
 import { rowsOf } from '../helpers.ts';
@@ -20,6 +20,9 @@ const PLAN = [
   '我县现有行政村127个，已建成村级电商服务站30个。',
   '二、建设目标',
   '建设村级电商服务站不少于60个，开展电商培训不少于2000人次，举办电商用工对接会不少于5场。',
+  '三、保障措施',
+  '县商务局负责于2021年9月底前完成项目招投标，确定项目承办企业。',
+  '项目建成后，由县商务局组织第三方验收。',
   '峨边彝族自治县人民政府',
   '2021年6月20日',
 ].join('\n');
@@ -28,6 +31,7 @@ const REPORT = [
   '根据省商务厅要求，现将我县电子商务进农村综合示范项目绩效自评情况报告如下：',
   '一、项目实施情况',
   '截至2022年12月底，已建成村级电商服务站62个，累计开展电商培训3200人次。',
+  '2021年8月已完成项目招投标工作，确定了项目承办企业。',
   '二、存在的问题',
   '部分村级站点运营能力不足。',
   '峨边彝族自治县商务局',
@@ -71,7 +75,8 @@ describe('a report is read for what was done', () => {
     const r = of('ebian-report');
     expect(rowsOf(r, DOCUMENTS)[0]).toMatchObject({ doc_type: 'report', county_code: '511132' });
     expect(rowsOf(r, TARGETS)).toEqual([]);
-    expect(rowsOf(r, ACHIEVEMENTS).map((a) => [a.metric, a.value, a.as_of])).toEqual([
+    const figures = rowsOf(r, ACHIEVEMENTS).filter((a) => a.commitment_kind === null);
+    expect(figures.map((a) => [a.metric, a.value, a.as_of])).toEqual([
       ['village_station_count', 62, '2022-12'],
       ['training_person_times', 3200, '2022-12'],
     ]);
@@ -130,6 +135,21 @@ describe('a report is read for what was done', () => {
     const t = rowsOf(of('ebian-plan'), TARGETS).find((x) => x.target_id === a.plan_target_id);
     expect(a).toMatchObject({ plan_doc_id: 'ebian-plan', target_value: 5 });
     expect(t).toMatchObject({ metric: 'other', label: '电商用工对接会' });
+  });
+
+  it('a report’s statement that a commitment is done answers the plan’s commitment of that kind (招投标), with no figure', () => {
+    const done = rowsOf(of('ebian-report'), ACHIEVEMENTS).filter((a) => a.commitment_kind !== null);
+    const plan = rowsOf(of('ebian-plan'), COMMITMENTS);
+    expect(done.map((a) => [a.commitment_kind, a.metric, a.value, a.as_of])).toEqual([
+      ['procurement', null, null, '2022-12'],
+    ]);
+    expect(String(done[0]!.quote)).toContain('已完成项目招投标');
+    const answered = plan.find((c) => c.commitment_id === done[0]!.plan_commitment_id);
+    expect(answered).toMatchObject({ kind: 'procurement', due_month: '2021-09' });
+    // the figures of the report are still achievements of their metric, and nothing else is a commitment done
+    expect(rowsOf(of('ebian-report'), ACHIEVEMENTS).filter((a) => a.commitment_kind === null)).toHaveLength(
+      2,
+    );
   });
 
   it('a plan’s figure stated as done (已建成村级电商服务站30个) is an achievement, never a target', () => {

@@ -122,8 +122,7 @@ export const ACHIEVEMENTS = {
       type: 'string',
       enum: TARGET_METRICS,
       description:
-        'What was achieved (targets.metric); other for a figure outside the vocabulary, named in label.',
-      required: true,
+        'What was achieved (targets.metric); other for a figure outside the vocabulary, named in label; empty for a commitment done (commitment_kind).',
     },
     {
       name: 'label',
@@ -131,14 +130,24 @@ export const ACHIEVEMENTS = {
       description:
         'For metric other: what was counted, as written (a report table’s indicator); empty otherwise.',
     },
-    { name: 'value', type: 'number', description: 'The value reported as achieved.', required: true },
-    { name: 'unit', type: 'string', description: 'Unit as written.', required: true },
+    {
+      name: 'value',
+      type: 'number',
+      description: 'The value reported as achieved; empty for a commitment done.',
+    },
+    { name: 'unit', type: 'string', description: 'Unit as written; empty for a commitment done.' },
     {
       name: 'comparator',
       type: 'string',
       enum: COMPARATORS,
-      description: 'As stated (>= for 3200人次以上).',
-      required: true,
+      description: 'As stated (>= for 3200人次以上); empty for a commitment done.',
+    },
+    {
+      name: 'commitment_kind',
+      type: 'string',
+      enum: COMMITMENT_KINDS,
+      description:
+        'For a report’s statement that a commitment is done (2021年8月已完成项目招投标): the kind of commitment; empty for a figure.',
     },
     {
       name: 'as_of',
@@ -160,6 +169,12 @@ export const ACHIEVEMENTS = {
       name: 'target_value',
       type: 'number',
       description: 'That target’s value, for reading planned against achieved.',
+    },
+    {
+      name: 'plan_commitment_id',
+      type: 'string',
+      description:
+        'For a commitment done: the plan’s commitment of the same kind it answers (commitments.commitment_id), the one sharing the most words, or the only one of its kind; empty when that cannot be told.',
     },
     ...span('phrase reporting the figure'),
     ...reading,

@@ -8,7 +8,7 @@
 import { TARGET_UNIT } from '../../contract/vocab.ts';
 import { type Doc, prepare } from '../../normalize/doc.ts';
 import { NUMBER, parseNumber } from '../numbers.ts';
-import type { Achievement, DocType, Target } from '../types.ts';
+import type { Achievement, Commitment, CommitmentDone, DocType, Target } from '../types.ts';
 import { targets as targetsIn } from './targets.ts';
 
 /** Words in a target's clause, just before it, that say the figure is done, not promised. */
@@ -129,4 +129,28 @@ export function achievementsOf(
     else targets.push(t);
   }
   return { targets, achievements: achievements.sort((a, b) => a.start - b.start) };
+}
+
+/** A report's sentence saying that it is done: 已完成, 已通过, 已开设, 已公开, 已签订, 均已, 已于…, 已按月报送. */
+const STATED_DONE =
+  /已(?:经)?(?:完成|通过|建成|开设|设立|公开|公示|签订|确定|上报|报送|按月|按季|组织|委托|于)|均已|全部完成/;
+
+/**
+ * In a report, the commitments read from sentences that say they are done are what was done, not duties: they
+ * are statements of a commitment done (matched later to the plan's commitment of that kind), and the others stay
+ * commitments (下一步…将…). Any other document keeps its commitments as they are.
+ */
+export function commitmentsOrDone(
+  doc: Doc,
+  found: Commitment[],
+  docType: DocType,
+  issuedOn: string | null,
+): { commitments: Commitment[]; commitmentsDone: CommitmentDone[] } {
+  if (!REPORTS.includes(docType)) return { commitments: found, commitmentsDone: [] };
+  const asOf = asOfMonth(doc, issuedOn);
+  const done = (c: Commitment) => STATED_DONE.test(doc.original.slice(c.start, c.end));
+  return {
+    commitments: found.filter((c) => !done(c)),
+    commitmentsDone: found.filter(done).map((c) => ({ kind: c.kind, asOf, start: c.start, end: c.end })),
+  };
 }
