@@ -38,6 +38,8 @@ export interface FileSummary {
   ignoredColumns: string[];
   /** the text of the title and note rows, as written */
   notes: string[];
+  /** how its data rows were read: in DuckDB (fast.ts), or record by record in JavaScript (file.ts) */
+  readBy?: 'duckdb' | 'javascript';
   /** what the file's own checks found (a 累计 column that is not the running sum of its months) */
   checks?: string[];
   error: string | null;

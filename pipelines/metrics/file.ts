@@ -2,9 +2,15 @@
  * One metrics file through stage 1: its encoding sniffed, its records read one by one and each counted as blank,
  * header, unit or data row, the data rows staged, and the file's summary; or the file refused with the reason.
  */
+
+import { createWriteStream } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { type FileSummary, newSummary, refuse } from './accounting.ts';
 import { type Mapping, type Plan, planColumns } from './columns.ts';
-import { type Encoding, sniffEncoding } from './decode.ts';
+import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
+import { type Duck, stageRows } from './fast.ts';
 import { type CountyLookup, monthOf } from './lookups.ts';
 import { ascii, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
@@ -36,6 +42,8 @@ interface FileState {
     total: number;
     rows: { county: string; month: string; monthly: number | null; total: number | null; line: number }[];
   }[];
+  /** set when only the records above the data are read (stageFileFast): the line of the first data row */
+  stopAtData?: { line: number | null };
 }
 
 /**
@@ -84,6 +92,84 @@ export async function stageFile(
     classify(state, row, at, terminated),
   );
   if (error !== null) return refuse(summary, 'unreadable_file', error);
+  return finish(state);
+}
+
+/**
+ * Stages one CSV file as stageFile does, its data rows read in DuckDB (fast.ts): the records above the data (title,
+ * notes, header, unit row) are read here, then the lines from the first data row in SQL. Null when the file is not
+ * for that path (no data row, a refusal, a delimiter other than the comma, a two-row header, one column per month,
+ * records that are not lines): the caller reads it with stageFile, from its start. Nothing is staged before the
+ * path is taken.
+ */
+export async function stageFileFast(
+  path: string,
+  file: string,
+  county: CountyLookup,
+  accepted: StagingFile,
+  rejected: StagingFile,
+  mapping: FileState['mapping'],
+  duck: Duck,
+  tmp: string,
+): Promise<FileSummary | null> {
+  const summary = newSummary(file);
+  let encoding: Encoding;
+  try {
+    encoding = await sniffEncoding(path);
+  } catch {
+    return null;
+  }
+  summary.encoding = encoding;
+  const state = newState({ file, summary, accepted, rejected }, county, mapping);
+  state.stopAtData = { line: null };
+  const meta = { delimiter: '' };
+  const error = await readRecords(
+    path,
+    encoding,
+    (row, at, terminated) => classify(state, row, at, terminated),
+    meta,
+  );
+  const line = state.stopAtData.line;
+  if (error !== null || line === null || !state.rows || state.refusal || state.cumulative.length > 0)
+    return null;
+  if (meta.delimiter !== ',' || state.rows.plan.form === 'months') return null;
+  let utf8 = path;
+  if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') {
+    // DuckDB reads UTF-8: the file decoded as it is read, lines kept (its BOM is above the data)
+    utf8 = join(tmp, `decoded-${basename(path)}`);
+    try {
+      await pipeline(Readable.from(decodeChunks(path, encoding)), createWriteStream(utf8));
+    } catch {
+      return null;
+    }
+  }
+  let counts: Awaited<ReturnType<typeof stageRows>>;
+  try {
+    counts = await stageRows(duck, {
+      path: utf8,
+      file,
+      dataLine: line,
+      plan: state.rows.plan,
+      header: state.rows.header,
+      county,
+    });
+  } catch (e) {
+    throw new Error(`${file}: the data rows could not be read in DuckDB: ${(e as Error).message}`);
+  }
+  if (!counts) return null;
+  // the first data row was counted as a record when the reading stopped at it
+  summary.records += counts.records - 1;
+  summary.blankRows += counts.blankRows;
+  summary.titleRows += counts.titleRows;
+  summary.notes.push(...counts.notes);
+  summary.totalRows += counts.totalRows;
+  summary.rows += counts.rows;
+  summary.values += counts.values;
+  summary.rowsWithoutValues += counts.rowsWithoutValues;
+  summary.accepted += counts.accepted;
+  summary.rejected += counts.rejected;
+  state.stopAtData = undefined;
+  summary.readBy = 'duckdb';
   return finish(state);
 }
 
@@ -220,6 +306,10 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
       s.refusal = unitRow;
       return false;
     }
+  }
+  if (s.stopAtData) {
+    s.stopAtData.line = at;
+    return false;
   }
   // cheap tests first: most rows are data, and a million of them pass here
   const first = (row[0] ?? '').trimStart();

@@ -10,7 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import type { Reference } from '../reference/index.ts';
 import { type FileSummary, NO_COUNTS, newSummary, refuse } from './accounting.ts';
 import type { Mapping } from './columns.ts';
-import { sidecarOf, stageFile, stageSheet } from './file.ts';
+import type { Duck } from './fast.ts';
+import { sidecarOf, stageFile, stageFileFast, stageSheet } from './file.ts';
 import { type CountyLookup, countyLookup } from './lookups.ts';
 import { REASONS } from './reasons.ts';
 import { ACCEPTED_COLUMNS, REJECTED_COLUMNS, StagingFile, writeEmpty } from './staging.ts';
@@ -35,6 +36,8 @@ export async function stageMetrics(
   tmp: string,
   ref: Reference,
   problem: (line: string) => void,
+  /** the import's DuckDB connection: a CSV file's data rows are checked there (fast.ts) when it has one */
+  duck: Duck | null = null,
 ): Promise<Staging> {
   let names: string[];
   try {
@@ -75,7 +78,9 @@ export async function stageMetrics(
       continue;
     }
     if (!isWorkbook(name)) {
-      staging.summaries.push(await stageOne(path, file, county, pair(), null, null, mapping));
+      staging.summaries.push(
+        await stageOne(path, file, county, pair(), null, null, mapping, duck ? { duck, tmp } : null),
+      );
       continue;
     }
     // a workbook: each sheet is read as a file of its own (book.xlsx!Sheet1); a sheet that is not a table is named
@@ -110,17 +115,33 @@ async function stageOne(
   /** the sheet of a workbook to stage, instead of a CSV file */
   sheet: Extract<Sheet, { rows: unknown }> | null = null,
   mapping: Awaited<ReturnType<typeof readMapping>> | null = null,
+  /** DuckDB for a CSV file's data rows (stageFileFast), and a folder for its decoded copy */
+  fast: { duck: Duck; tmp: string } | null = null,
 ): Promise<FileSummary> {
   let accepted = new StagingFile(paths[0], ACCEPTED_COLUMNS);
   let rejected = new StagingFile(paths[1], REJECTED_COLUMNS);
   let summary: FileSummary;
   try {
+    const quick =
+      fast && unreadable === null && !sheet
+        ? await stageFileFast(
+            path,
+            file,
+            county,
+            accepted,
+            rejected,
+            mapping ?? { columns: {}, name: sidecarOf(file) },
+            fast.duck,
+            fast.tmp,
+          )
+        : null;
     summary =
-      unreadable !== null
+      quick ??
+      (unreadable !== null
         ? refuse(newSummary(file), 'unreadable_file', unreadable)
         : sheet
           ? stageSheet(sheet, file, county, accepted, rejected, mapping ?? undefined)
-          : await stageFile(path, file, county, accepted, rejected, mapping ?? undefined);
+          : await stageFile(path, file, county, accepted, rejected, mapping ?? undefined));
   } finally {
     accepted.close();
     rejected.close();

@@ -4,6 +4,7 @@ import { DuckDBInstance, LIST, VARCHAR } from '@duckdb/node-api';
 import { METRICS_MONTHLY, METRICS_REJECTED } from '../contract/schema.ts';
 import { type Written, writeQueries } from '../publish/tables.ts';
 import type { Reference } from '../reference/index.ts';
+import { createFastTables } from './fast.ts';
 import {
   ACCEPTED_COLUMNS,
   type FileSummary,
@@ -71,6 +72,7 @@ async function rejectDuplicates(run: Run, rejectedFiles: string[]): Promise<void
   const [iz, ie] = REASONS.duplicate_identical;
   await run(`CREATE TABLE rejected AS
           SELECT * FROM ${readStaging(rejectedFiles, REJECTED_COLUMNS)}
+          UNION ALL SELECT * FROM fast_rejected
           UNION ALL
           SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_conflict',
             ${sql(cz)} || '：' || values_given, ${sql(ce)} || ': ' || values_given, NULL
@@ -100,7 +102,10 @@ async function countPerFile(all: All): Promise<Record<string, unknown>[]> {
 
 /** Stage 2: loads the staging files, sets duplicates aside, and counts what each file gave. */
 async function stageTwo(run: Run, all: All, staged: Staging): Promise<Record<string, unknown>[]> {
-  await run(`CREATE TABLE staged AS SELECT * FROM ${readStaging(staged.accepted, ACCEPTED_COLUMNS)}`);
+  // the values staged in files (read in JavaScript) and those checked in DuckDB (fast.ts)
+  await run(
+    `CREATE TABLE staged AS SELECT * FROM ${readStaging(staged.accepted, ACCEPTED_COLUMNS)} UNION ALL SELECT * FROM fast_staged`,
+  );
   await findDuplicates(run);
   await rejectDuplicates(run, staged.rejected);
   return countPerFile(all);
@@ -140,20 +145,26 @@ export async function importMetrics(
   outDir: string,
   ref: Reference,
   problem: (line: string) => void,
+  /** false: every file read record by record in JavaScript (the fast path's reference, in tests) */
+  { fast = true }: { fast?: boolean } = {},
 ): Promise<MetricsImport> {
   await mkdir(outDir, { recursive: true });
   const tmp = join(outDir, `.tmp-${process.pid}-metrics`);
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
   try {
-    const staged = await stageMetrics(dir, tmp, ref, problem);
+    let staged: Staging = { accepted: [], rejected: [], summaries: [] };
     let perFile: Record<string, unknown>[] = [];
     const written = await writeQueries(
       outDir,
       async (run, all) => {
+        // stage 1 on the connection of stage 2: a CSV file's data rows are checked in DuckDB as they are read
+        await createFastTables({ run, all });
+        staged = await stageMetrics(dir, tmp, ref, problem, fast ? { run, all } : null);
         perFile = await stageTwo(run, all, staged);
       },
       TABLES,
+      2,
     );
     applyCounts(staged.summaries, perFile);
     return { files: staged.summaries, written };

@@ -32,6 +32,8 @@ export async function readRecords(
   path: string,
   encoding: Encoding,
   take: TakeRecord,
+  /** set to the delimiter papaparse found (a comma, a tab, a semicolon…) */
+  meta: { delimiter: string } = { delimiter: '' },
 ): Promise<string | null> {
   // a record starts on the line after all the newlines of the records before it (including those inside
   // quoted cells)
@@ -49,6 +51,7 @@ export async function readRecords(
     await new Promise<void>((done, fail) => {
       Papa.parse<string[]>(Readable.from(watchEnd(decodeChunks(path, encoding), tail)) as unknown as File, {
         chunk: (results, parser) => {
+          meta.delimiter ||= results.meta.delimiter;
           // a quoted cell still open at the end of the file
           if (results.errors.some((e) => e.code === 'MissingQuotes')) tail.openQuote = true;
           for (const row of results.data) {

@@ -40,6 +40,6 @@ export function summaryLine(f: FileSummary): string {
     sum(SUMS[1], f.rows, [f.rowsAccepted, f.rowsRejected]),
     sum(SUMS[2], f.values, [f.accepted, f.rejected]),
   ];
-  const ignored = f.ignoredColumns.length ? `  ignored columns: ${f.ignoredColumns.join(', ')}` : '';
+  const ignored = `${f.readBy === 'duckdb' ? '  (rows checked in DuckDB)' : ''}${f.ignoredColumns.length ? `  ignored columns: ${f.ignoredColumns.join(', ')}` : ''}`;
   return `${start} ${sums.join(' ')} ${reconciles(f) ? '✓ reconciled' : '✗ DOES NOT RECONCILE'}${ignored}`;
 }

@@ -128,6 +128,8 @@ export async function writeQueries(
     all: (sql: string) => Promise<Record<string, unknown>[]>,
   ) => Promise<void>,
   tables: { table: Table; query: string; rowGroupSize?: number }[],
+  /** DuckDB's threads: one for the plan tables; the metrics import, which checks a million rows in SQL, takes two */
+  threads = 1,
 ): Promise<Written[]> {
   await mkdir(outDir, { recursive: true });
   const tmp = join(outDir, `.tmp-${process.pid}-q`);
@@ -135,7 +137,7 @@ export async function writeQueries(
   await mkdir(tmp, { recursive: true });
   // insertion order is not needed (every query sorts), which lets DuckDB spill and stream
   const db = await DuckDBInstance.create(':memory:', {
-    threads: '1',
+    threads: String(threads),
     memory_limit: '256MB',
     preserve_insertion_order: 'false',
     temp_directory: join(tmp, 'duckdb.tmp'),

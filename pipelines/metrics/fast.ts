@@ -1,0 +1,322 @@
+/**
+ * The data rows of a metrics CSV, checked and converted in DuckDB: the rows under the header are read as lines
+ * (one record per line), split into cells, classified (blank, note, total, data) and each value checked in the
+ * order stageRow checks it (rows.ts), with the rules' own JavaScript applied once per distinct spelling: a county
+ * cell (lookups.ts countyLookup), a month, a metric's name and the factor of its unit. Numbers are read in SQL as
+ * parseValue reads them, and converted as convert does. The values go straight into DuckDB tables beside the
+ * staging files of the files read in JavaScript, so that stage 2 (publish.ts) sees one set of staged values.
+ *
+ * A file whose records are not its lines (a quoted cell with a line break, a quote inside a cell, a lone carriage
+ * return) is not read here: stageRows returns null and the file is read record by record in JavaScript (file.ts).
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { Plan } from './columns.ts';
+import { type CountyLookup, factorOf, metricCached, monthOf } from './lookups.ts';
+import { ambiguousMonth } from './parse.ts';
+import { cellCountWording, REASONS } from './reasons.ts';
+import { joinUnits } from './units.ts';
+import { METRIC_INFO, type Metric } from './vocabulary.ts';
+
+/** A statement on the import's DuckDB connection, and a query whose rows are read back. */
+export interface Duck {
+  run: (sql: string) => Promise<void>;
+  all: (sql: string) => Promise<Record<string, unknown>[]>;
+}
+
+const sql = (s: string | null) => (s === null ? 'NULL' : `'${s.replaceAll("'", "''")}'`);
+
+/** The characters JavaScript's trim() removes, as an RE2 class. */
+const SPACE = String.raw`[\t\n\x0B\f\r \x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]`;
+/** One CSV cell as papaparse reads it when records are lines: quoted ("a,b", "x""y") or without a quote. */
+const CELL = '(?:"(?:[^"]|"")*"|[^,"]*)';
+
+/** The tables the fast path fills, created once per import: columns as the staging files' (staging.ts). */
+export async function createFastTables(duck: Duck): Promise<void> {
+  await duck.run(`CREATE TABLE fast_staged (file VARCHAR, line BIGINT, "column" VARCHAR, county_code VARCHAR,
+    month VARCHAR, metric VARCHAR, value DOUBLE, unit VARCHAR, synthetic BOOLEAN, note VARCHAR, raw_value VARCHAR)`);
+  await duck.run(`CREATE TABLE fast_rejected (file VARCHAR, line BIGINT, "column" VARCHAR, scope VARCHAR,
+    field VARCHAR, raw_value VARCHAR, reason VARCHAR, reason_zh VARCHAR, reason_en VARCHAR, cell VARCHAR)`);
+  // trim() as JavaScript trims; the regular expression only where a cell starts or ends with such a character
+  await duck.run(`CREATE MACRO jtrim(s) AS CASE WHEN regexp_matches(s, '^${SPACE}|${SPACE}$')
+    THEN regexp_replace(s, '^${SPACE}+|${SPACE}+$', '', 'g') ELSE coalesce(s, '') END`);
+  await duck.run(`CREATE MACRO signed(t) AS CASE WHEN left(t, 1) IN ('+', '-')
+      THEN regexp_replace(t, '^([+-])${SPACE}+', '\\1') ELSE t END`);
+  await duck.run(
+    `CREATE MACRO number_text(s) AS signed(jtrim(translate(s, '０１２３４５６７８９．，＋－　', '0123456789.,+- ')))`,
+  );
+  await duck.run(`CREATE MACRO parsed(t) AS CASE WHEN regexp_full_match(t,
+    '[+-]?(?:\\d{1,3}(?:[, ]\\d{3})+|\\d+)(?:\\.\\d+)?|[+-]?\\.\\d+')
+    THEN TRY_CAST(replace(replace(t, ',', ''), ' ', '') AS DOUBLE) END`);
+}
+
+/** What a file's data rows gave: the counts its summary takes, and the text of its note rows. */
+export interface FastCounts {
+  records: number;
+  blankRows: number;
+  titleRows: number;
+  totalRows: number;
+  rows: number;
+  values: number;
+  rowsWithoutValues: number;
+  accepted: number;
+  rejected: number;
+  notes: string[];
+}
+
+/** The file's bytes counted: line feeds, carriage returns, and whether the last byte is a line break. */
+function lineBreaks(path: string): { lf: number; cr: number; terminated: boolean } {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let lf = 0;
+  let cr = 0;
+  let last = -1;
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
+      for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) lf++;
+      for (let i = buf.indexOf(13); i !== -1 && i < n; i = buf.indexOf(13, i + 1)) cr++;
+      last = buf[n - 1]!;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { lf, cr, terminated: last === 10 || last === 13 };
+}
+
+/** A small table of JavaScript's answers, as a VALUES list of typed columns ("name TYPE"), empty when there is none. */
+async function valuesTable(duck: Duck, name: string, columns: string[], rows: (string | number | null)[][]) {
+  const cell = (v: string | number | null) => (typeof v === 'number' ? String(v) : sql(v));
+  const names = columns.map((c) => c.split(' ')[0]!);
+  const body = rows.length
+    ? rows.map((r) => `(${r.map(cell).join(', ')})`).join(',\n')
+    : `(${columns.map(() => 'NULL').join(', ')})`;
+  const typed = columns
+    .map((c) => {
+      const [n, t] = c.split(' ');
+      return `CAST(${n} AS ${t}) AS ${n}`;
+    })
+    .join(', ');
+  await duck.run(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT ${typed} FROM (VALUES ${body}) t(${names.join(', ')})
+    ${rows.length ? '' : 'WHERE false'}`);
+}
+
+const distinct = async (duck: Duck, expr: string, from: string) =>
+  (await duck.all(`SELECT DISTINCT ${expr} AS v FROM ${from}`)).map((r) => String(r.v ?? ''));
+
+/**
+ * Reads the data rows of a UTF-8 file from `dataLine` (its first data row) to its end into fast_staged and
+ * fast_rejected; null when its records are not its lines, which the caller then reads in JavaScript.
+ */
+export async function stageRows(
+  duck: Duck,
+  f: {
+    path: string;
+    file: string;
+    dataLine: number;
+    plan: Plan;
+    header: string[];
+    county: CountyLookup;
+  },
+): Promise<FastCounts | null> {
+  const { plan: p, header } = f;
+  if (p.form === 'months') return null;
+  const breaks = lineBreaks(f.path);
+  // \r\n throughout, or \n alone: a lone \r is a line break papaparse and DuckDB may not agree on
+  if (breaks.cr !== 0 && breaks.cr !== breaks.lf) return null;
+  try {
+    await duck.run('SET preserve_insertion_order = true');
+    await duck.run(`CREATE OR REPLACE TEMP TABLE lines AS SELECT text FROM read_csv(${sql(f.path)},
+      columns = {'text': 'VARCHAR'}, header = false, delim = '\\0', quote = '', escape = '', auto_detect = false,
+      strict_mode = false)`);
+  } catch {
+    return null;
+  } finally {
+    await duck.run('SET preserve_insertion_order = false');
+  }
+  const [{ n, bad }] =
+    (await duck.all(`SELECT count(*) AS n, count(*) FILTER (WHERE rowid + 1 >= ${f.dataLine}
+      AND contains(text, '"') AND NOT regexp_full_match(text, '${CELL}(?:,${CELL})*')) AS bad FROM lines`)) as [
+      { n: bigint; bad: bigint },
+    ];
+  const lines = Number(n);
+  if (Number(bad) > 0 || lines !== breaks.lf + (breaks.terminated ? 0 : 1)) return null;
+
+  // every line from the first data row, split into its cells as papaparse splits them, and what it is: blank, a
+  // note under the data, a totals row, or data (file.ts classify, in its order)
+  const split = `CASE WHEN text IS NULL THEN ['']
+      WHEN NOT contains(text, '"') THEN string_split(text, ',')
+      WHEN NOT regexp_matches(text, '"[^",]*,') THEN list_transform(string_split(text, ','),
+        x -> CASE WHEN starts_with(x, '"') THEN replace(x[2:-2], '""', '"') ELSE x END)
+      ELSE list_transform(regexp_extract_all(',' || text, ',(${CELL})', 1),
+        x -> CASE WHEN starts_with(x, '"') THEN replace(x[2:-2], '""', '"') ELSE x END) END`;
+  const at = (i: number | null) => (i === null ? "''" : `coalesce(c[${i + 1}], '')`);
+  const nonEmpty = `list_filter(list_transform(c, x -> jtrim(x)), x -> x <> '')`;
+  const isNote = `(len(${nonEmpty}) = 1 AND NOT regexp_full_match(${nonEmpty}[1], '[\\d.,\\-+]+')
+      OR len(${nonEmpty}) = 2 AND list_bool_and(list_transform(${nonEmpty}, x -> regexp_matches(x, '[:：]'))))`;
+  const total = (x: string) =>
+    `(regexp_matches(${x}, '^${SPACE}*[合总小共全]') AND regexp_full_match(regexp_replace(${x}, '${SPACE}', '', 'g'),
+      '(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)'))`;
+  // cheap tests on the line first (most rows are data); the cells only where those pass
+  await duck.run(`CREATE OR REPLACE TEMP TABLE cells AS SELECT line, text, c,
+      CASE WHEN text IS NULL OR NOT regexp_matches(text, '[^,"${SPACE.slice(1)}') AND len(${nonEmpty}) = 0 THEN 'blank'
+        WHEN regexp_matches(text, '^"?${SPACE}*(?:填报|填表|制表|审核|负责人|联系电话|联系人|说明|注[:：]|备注|数据来源)')
+          AND ${isNote} THEN 'note'
+        WHEN regexp_matches(text, '[合总小共全]') AND (${total(at(p.county))} OR ${total(at(0))}) THEN 'total'
+        ELSE 'data' END AS kind
+    FROM (SELECT rowid + 1 AS line, text, ${split} AS c FROM lines WHERE rowid + 1 >= ${f.dataLine})`);
+  await duck.run('DROP TABLE lines');
+  const [k] = (await duck.all(`SELECT count(*) AS records,
+      count(*) FILTER (WHERE kind = 'blank') AS blank, count(*) FILTER (WHERE kind = 'note') AS notes,
+      count(*) FILTER (WHERE kind = 'total') AS totals, count(*) FILTER (WHERE kind = 'data') AS rows
+    FROM cells`)) as [Record<string, bigint>];
+  const notes = await duck.all(
+    `SELECT array_to_string(${nonEmpty}, ' ') AS t FROM cells WHERE kind = 'note' ORDER BY line`,
+  );
+
+  // the values of each data row: the value column of a long file, each metric column of a wide one
+  const columns =
+    p.form === 'long'
+      ? `SELECT ${p.value! + 1} AS i, ${sql(header[p.value!]!)} AS col, NULL AS name, NULL AS unit`
+      : p.metrics.length
+        ? p.metrics
+            .map(
+              (m) =>
+                `SELECT ${m.index + 1} AS i, ${sql(header[m.index]!)} AS col, ${sql(m.name)} AS name, ${sql(m.unit)} AS unit`,
+            )
+            .join(' UNION ALL ')
+        : 'SELECT NULL::INT AS i, NULL AS col, NULL AS name, NULL AS unit WHERE false';
+  const misfit = `len(k.c) <> ${header.length}`;
+  await duck.run(`CREATE OR REPLACE TEMP TABLE vals AS SELECT k.line, CASE WHEN ${misfit} THEN k.text END AS text,
+      len(k.c) AS cells, m.col,
+      ${p.form === 'long' ? `jtrim(${at(p.metric)})` : 'm.name'} AS name,
+      jtrim(coalesce(k.c[m.i], '')) AS raw,
+      ${p.form === 'long' ? `jtrim(${at(p.unit)})` : 'm.unit'} AS unit_cell,
+      jtrim(${at(p.county)}) AS county_raw, jtrim(${at(p.month)}) AS month_raw,
+      ${p.synthetic === null ? 'false' : `lower(jtrim(${at(p.synthetic)})) IN ('true', '1', '是', 'yes')`} AS synthetic,
+      nullif(array_to_string(list_filter([jtrim(${at(p.source)}), jtrim(${at(p.note)})], x -> x <> ''), ' · '), '') AS note,
+      ${misfit} AS misfit, ${breaks.terminated ? 'false' : `k.line = ${lines}`} AS unterminated
+    FROM cells k, (${columns}) m
+    WHERE k.kind = 'data' AND (${misfit} OR jtrim(coalesce(k.c[m.i], '')) <> '' OR ${p.form === 'long'})`);
+  const [w] = (await duck.all(`SELECT count(*) AS n, count(DISTINCT line) AS lines FROM vals`)) as [
+    Record<string, bigint>,
+  ];
+  await duck.run('DROP TABLE cells');
+
+  // the rules, in JavaScript, once per distinct spelling
+  const counties = (await distinct(duck, 'county_raw', 'vals WHERE NOT misfit AND NOT unterminated')).map(
+    (raw) => {
+      const r = f.county(raw);
+      return [raw, 'code' in r ? r.code : null, 'reason' in r ? r.reason : null];
+    },
+  );
+  await valuesTable(duck, 'county_map', ['county_key VARCHAR', 'code VARCHAR', 'reason VARCHAR'], counties);
+  const months = (await distinct(duck, 'month_raw', 'vals WHERE NOT misfit AND NOT unterminated')).map(
+    (raw) => {
+      const m = monthOf(raw);
+      return [raw, m, m ? null : ambiguousMonth(raw) ? 'ambiguous_month' : 'bad_month'];
+    },
+  );
+  await valuesTable(duck, 'month_map', ['month_key VARCHAR', 'month VARCHAR', 'reason VARCHAR'], months);
+  const units = await duck.all(
+    'SELECT DISTINCT name, unit_cell FROM vals WHERE NOT misfit AND NOT unterminated',
+  );
+  const metricRows: (string | number | null)[][] = [];
+  for (const u of units) {
+    const name = String(u.name ?? '');
+    const metric = metricCached(name) as Metric | null;
+    const unit =
+      p.form === 'long' ? joinUnits(String(u.unit_cell ?? ''), p.valueUnit) : String(u.unit_cell ?? '');
+    metricRows.push([
+      name,
+      String(u.unit_cell ?? ''),
+      metric,
+      unit,
+      metric ? factorOf(metric, unit, name) : null,
+      metric ? METRIC_INFO[metric].unit : null,
+      metric ? (METRIC_INFO[metric].unit === 'yuan' ? 1 : 0) : null,
+    ]);
+  }
+  await valuesTable(
+    duck,
+    'metric_map',
+    [
+      'metric_name VARCHAR',
+      'metric_unit_cell VARCHAR',
+      'metric VARCHAR',
+      'unit VARCHAR',
+      'factor DOUBLE',
+      'metric_unit VARCHAR',
+      'money INTEGER',
+    ],
+    metricRows,
+  );
+  const lengths = (await distinct(duck, 'cells', 'vals WHERE misfit')).map((len) => {
+    const [zh, en] = cellCountWording(Number(len), header.length);
+    return [Number(len), zh, en];
+  });
+  await valuesTable(duck, 'misfit_wording', ['cells BIGINT', 'zh VARCHAR', 'en VARCHAR'], lengths);
+  const reasons = Object.entries(REASONS).map(([r, [zh, en]]) => [r, zh, en]);
+  await valuesTable(duck, 'reason_words', ['reason VARCHAR', 'zh VARCHAR', 'en VARCHAR'], reasons);
+
+  // each value's first fault, in stageRow's order; the value converted as convert() converts it
+  await duck.run(`CREATE OR REPLACE TEMP TABLE checked AS
+    WITH v AS (
+      SELECT vals.*, cm.code, cm.reason AS county_reason, mm.month, mm.reason AS month_reason,
+        mt.metric, mt.unit AS unit_written, mt.factor, mt.metric_unit, mt.money, parsed(number_text(raw)) AS number
+      FROM vals
+      LEFT JOIN county_map cm ON cm.county_key = vals.county_raw
+      LEFT JOIN month_map mm ON mm.month_key = vals.month_raw
+      LEFT JOIN metric_map mt ON mt.metric_name IS NOT DISTINCT FROM vals.name AND mt.metric_unit_cell IS NOT DISTINCT FROM vals.unit_cell
+    ), c AS (
+      SELECT v.*, CASE WHEN money = 1 THEN round(number * factor * 100) / 100
+        WHEN abs(number * factor - round(number * factor)) <= 1e-9 * greatest(1, abs(number * factor))
+          THEN round(number * factor) END AS converted
+      FROM v
+    )
+    SELECT c.*, CASE
+        WHEN unterminated THEN 'unterminated_last_line'
+        WHEN misfit THEN 'cell_count'
+        WHEN county_reason IS NOT NULL THEN county_reason
+        WHEN month_reason IS NOT NULL THEN month_reason
+        WHEN metric IS NULL THEN 'unknown_metric'
+        WHEN raw = '' THEN 'missing_value'
+        WHEN number IS NULL THEN 'not_a_number'
+        WHEN number < 0 THEN 'negative_value'
+        WHEN factor IS NULL THEN CASE WHEN unit_written = '' THEN 'missing_unit' ELSE 'bad_unit' END
+        WHEN converted IS NULL THEN 'not_whole'
+      END AS reason
+    FROM c`);
+  await duck.run(`INSERT INTO fast_staged SELECT ${sql(f.file)}, line, col, code, month, metric, converted,
+      metric_unit, synthetic, note, raw FROM checked WHERE reason IS NULL`);
+  await duck.run(`INSERT INTO fast_rejected SELECT ${sql(f.file)}, line, col, 'value',
+      CASE WHEN reason IN ('unterminated_last_line', 'cell_count') THEN 'line'
+        WHEN reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county') THEN 'county'
+        WHEN reason IN ('bad_month', 'ambiguous_month') THEN 'month'
+        WHEN reason = 'unknown_metric' THEN 'metric'
+        WHEN reason IN ('missing_unit', 'bad_unit') THEN 'unit'
+        ELSE 'value' END,
+      CASE WHEN reason = 'cell_count' THEN text WHEN reason IN ('unknown_metric') THEN name
+        WHEN reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county') THEN county_raw
+        WHEN reason IN ('bad_month', 'ambiguous_month') THEN month_raw
+        WHEN reason IN ('missing_unit', 'bad_unit') THEN unit_written ELSE raw END,
+      reason, coalesce(w.zh, r.zh), coalesce(w.en, r.en), NULL
+    FROM checked LEFT JOIN reason_words r USING (reason)
+      LEFT JOIN misfit_wording w ON reason = 'cell_count' AND w.cells = checked.cells
+    WHERE reason IS NOT NULL`);
+
+  const [r] = (await duck.all(`SELECT count(*) FILTER (WHERE reason IS NULL) AS accepted,
+      count(*) FILTER (WHERE reason IS NOT NULL) AS rejected FROM checked`)) as [Record<string, bigint>];
+  await duck.run('DROP TABLE vals');
+  await duck.run('DROP TABLE checked');
+  return {
+    records: Number(k.records),
+    blankRows: Number(k.blank),
+    titleRows: Number(k.notes),
+    totalRows: Number(k.totals),
+    rows: Number(k.rows),
+    values: Number(w.n),
+    rowsWithoutValues: Number(k.rows) - Number(w.lines),
+    accepted: Number(r.accepted),
+    rejected: Number(r.rejected),
+    notes: notes.map((r) => String(r.t)),
+  };
+}

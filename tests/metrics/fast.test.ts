@@ -1,0 +1,157 @@
+/**
+ * The data rows of a CSV checked in DuckDB (pipelines/metrics/fast.ts) must give exactly what reading the file
+ * record by record in JavaScript gives (file.ts, whose every rule the other tests of this folder pin to values
+ * read from the fixtures): the same published rows, the same rejections with their lines, the same counts. Each
+ * file below has the faults of one kind; files whose records are not their lines are read in JavaScript.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FileSummary } from '../../pipelines/metrics/import.ts';
+import { importMetrics } from '../../pipelines/metrics/publish.ts';
+import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
+
+/** Each file's text; a file named *.gbk.csv is written in GB18030 by the test. */
+const FILES: Record<string, string> = {
+  // a long file with a fault of every kind a value can have, a duplicate, a blank line and a total
+  'long.csv': [
+    'county_code,county,month,metric,value,unit,synthetic,note',
+    '469001,五指山市,2021-01,online_retail_sales_yuan,120.5,万元,false,',
+    '469001,五指山市,2021年2月,online_retail_sales_yuan,"1,234.5",万元,false,"a note, with a comma"',
+    '469001,五指山市,2021-03,express_parcels,１２３,件,是,',
+    '999999,,2021-03,express_parcels,5,件,false,',
+    '440232,,2021.1,express_parcels,5,件,false,',
+    '440232,,2021-13,express_parcels,5,件,false,',
+    '440232,,2021-02,no_such_metric,5,件,false,',
+    '440232,,2021-02,express_parcels,,件,false,',
+    '440232,,2021-02,express_parcels,abc,件,false,',
+    '440232,,2021-02,express_parcels,-3,件,false,',
+    '440232,,2021-02,express_parcels,3,公斤,false,',
+    '440232,,2021-02,express_parcels,1.5,件,false,',
+    '440232,,2021-02,网络零售额,7,,false,',
+    '440232,,2021-04,express_parcels,1.25,万件,false,',
+    '',
+    '469001,五指山市,2021-01,online_retail_sales_yuan,121,万元,false,',
+    '469001,五指山市,2021-04,express_parcels,10,件,false,',
+    '469001,五指山市,2021-04,express_parcels,10,件,false,',
+    '合计,,,express_parcels,999,件,false,',
+    '469001,2021-05,express_parcels,12',
+    '469001,,2021-05,express_parcels,1,234,件,false,',
+    '',
+  ].join('\n'),
+  // a wide file with a unit row, a name column beside the code, a note under the data and CRLF line breaks
+  'wide.csv': [
+    '县区代码,县区,月份,网络零售额,快递业务量',
+    ',,,万元,万件',
+    '469001,五指山市,2021-01,12.5,1.2',
+    '  469001 ,五指山市,2021-02,,3',
+    '440232,乳源,2021-02,0.5,',
+    '合 计,,,13,4.2',
+    '填报日期：2021年3月5日',
+    '',
+  ].join('\r\n'),
+  // a title and notes above the header, 县区代码 and 统计月份, in GB18030, the last line cut off
+  'report.gbk.csv': [
+    '五指山市2021年电子商务统计月报',
+    '填报单位：五指山市商务局',
+    '单位：万元',
+    '县区代码,统计月份,网络零售额（万元）,快递业务量（件）',
+    '469001,2021-01,120.5,3000',
+    '469001,2021/3,98,2800',
+    '469001,202104,130,17',
+  ].join('\r\n'),
+  // a quoted cell with a line break: its records are not its lines, so it is read in JavaScript
+  'quoted.csv': [
+    'county_code,month,metric,value,note',
+    '469001,2021-01,express_parcels,3,"two',
+    'lines"',
+    '',
+  ].join('\n'),
+};
+
+/** A text in GB18030: each character's two bytes found by decoding them all (as the workbook test does). */
+function gb18030(s: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const bytesOf = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && !bytesOf.has(ch)) bytesOf.set(ch, [lead, trail]);
+    }
+  return Buffer.from(
+    [...s].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (bytesOf.get(ch) ?? [0x3f]))),
+  );
+}
+
+let ref: Reference;
+let dir: string;
+const runs: Record<'duckdb' | 'javascript', { files: FileSummary[]; monthly: string; rejected: string }> =
+  {} as never;
+
+beforeAll(async () => {
+  ref = loadReference();
+  dir = mkdtempSync(join(tmpdir(), 'plan-atlas-fast-'));
+  mkdirSync(join(dir, 'in'));
+  for (const [name, text] of Object.entries(FILES))
+    writeFileSync(join(dir, 'in', name), name.endsWith('.gbk.csv') ? gb18030(text) : text);
+  for (const [mode, fast] of [
+    ['duckdb', true],
+    ['javascript', false],
+  ] as const) {
+    const out = join(dir, mode);
+    const { files } = await importMetrics(join(dir, 'in'), out, ref, () => {}, { fast });
+    runs[mode] = {
+      files,
+      monthly: readFileSync(join(out, 'metrics_monthly.csv'), 'utf8'),
+      rejected: readFileSync(join(out, 'metrics_rejected.csv'), 'utf8'),
+    };
+  }
+}, 60_000);
+
+describe('the data rows checked in DuckDB', () => {
+  it('are checked in DuckDB for a file whose records are its lines, in JavaScript for one with a line break in a cell', () => {
+    const by = Object.fromEntries(
+      runs.duckdb.files.map((f) => [f.file.split('/').at(-1), f.readBy ?? 'javascript']),
+    );
+    expect(by).toEqual({
+      'long.csv': 'duckdb',
+      'quoted.csv': 'javascript',
+      'report.gbk.csv': 'duckdb',
+      'wide.csv': 'duckdb',
+    });
+  });
+
+  it('publish the same rows as reading record by record', () => {
+    expect(runs.duckdb.monthly).toBe(runs.javascript.monthly);
+    expect(runs.duckdb.monthly.split('\n').length).toBeGreaterThan(5);
+  });
+
+  it('reject the same values for the same reasons, naming the same lines and columns', () => {
+    expect(runs.duckdb.rejected).toBe(runs.javascript.rejected);
+    for (const reason of [
+      'unknown_county',
+      'ambiguous_month',
+      'bad_month',
+      'unknown_metric',
+      'missing_value',
+    ])
+      expect(runs.duckdb.rejected).toContain(reason);
+    for (const reason of [
+      'not_a_number',
+      'negative_value',
+      'bad_unit',
+      'missing_unit',
+      'not_whole',
+      'cell_count',
+    ])
+      expect(runs.duckdb.rejected).toContain(reason);
+    expect(runs.duckdb.rejected).toContain('unterminated_last_line');
+  });
+
+  it('count every record, row and value as reading record by record does, and each file reconciles', () => {
+    const counts = (files: FileSummary[]) => files.map(({ readBy: _, ...f }) => f);
+    expect(counts(runs.duckdb.files)).toEqual(counts(runs.javascript.files));
+  });
+});
