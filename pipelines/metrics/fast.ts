@@ -30,12 +30,17 @@ const SPACE = String.raw`[\t\n\x0B\f\r \x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}
 /** One CSV cell as papaparse reads it when records are lines: quoted ("a,b", "x""y") or without a quote. */
 const CELL = '(?:"(?:[^"]|"")*"|[^,"]*)';
 
-/** The tables the fast path fills, created once per import: columns as the staging files' (staging.ts). */
+/** The table the fast path fills, created once per import, and its views with the staging files' columns (staging.ts). */
 export async function createFastTables(duck: Duck): Promise<void> {
-  await duck.run(`CREATE TABLE fast_staged (file VARCHAR, line BIGINT, "column" VARCHAR, county_code VARCHAR,
-    month VARCHAR, metric VARCHAR, value DOUBLE, unit VARCHAR, synthetic BOOLEAN, note VARCHAR, raw_value VARCHAR)`);
-  await duck.run(`CREATE TABLE fast_rejected (file VARCHAR, line BIGINT, "column" VARCHAR, scope VARCHAR,
-    field VARCHAR, raw_value VARCHAR, reason VARCHAR, reason_zh VARCHAR, reason_en VARCHAR, cell VARCHAR)`);
+  // one row per value checked here, accepted (reason empty) or not; read by stage 2 as the two staging tables
+  await duck.run(`CREATE TABLE fast_values (file VARCHAR, line BIGINT, "column" VARCHAR, county_code VARCHAR,
+    month VARCHAR, metric VARCHAR, value DOUBLE, unit VARCHAR, synthetic BOOLEAN, note VARCHAR, raw_value VARCHAR,
+    reason VARCHAR, field VARCHAR, rejected_value VARCHAR, reason_zh VARCHAR, reason_en VARCHAR)`);
+  await duck.run(`CREATE VIEW fast_staged AS SELECT file, line, "column", county_code, month, metric, value, unit,
+    synthetic, note, raw_value FROM fast_values WHERE reason IS NULL`);
+  await duck.run(`CREATE VIEW fast_rejected AS SELECT file, line, "column", 'value' AS scope, field,
+    rejected_value AS raw_value, reason, reason_zh, reason_en, NULL::VARCHAR AS cell FROM fast_values
+    WHERE reason IS NOT NULL`);
   // trim() as JavaScript trims; the regular expression only where a cell starts or ends with such a character
   await duck.run(`CREATE MACRO jtrim(s) AS CASE WHEN regexp_matches(s, '^${SPACE}|${SPACE}$')
     THEN regexp_replace(s, '^${SPACE}+|${SPACE}+$', '', 'g') ELSE coalesce(s, '') END`);
@@ -156,7 +161,7 @@ export async function stageRows(
     `(regexp_matches(${x}, '^${SPACE}*[合总小共全]') AND regexp_full_match(regexp_replace(${x}, '${SPACE}', '', 'g'),
       '(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)'))`;
   // cheap tests on the line first (most rows are data); the cells only where those pass
-  await duck.run(`CREATE OR REPLACE TEMP TABLE cells AS SELECT line, text, c,
+  await duck.run(`CREATE OR REPLACE TEMP TABLE cells AS SELECT line, CASE WHEN len(c) <> ${header.length} THEN text END AS text, c,
       CASE WHEN text IS NULL OR NOT regexp_matches(text, '[^,"${SPACE.slice(1)}') AND len(${nonEmpty}) = 0 THEN 'blank'
         WHEN regexp_matches(text, '^"?${SPACE}*(?:填报|填表|制表|审核|负责人|联系电话|联系人|说明|注[:：]|备注|数据来源)')
           AND ${isNote} THEN 'note'
@@ -185,47 +190,30 @@ export async function stageRows(
             .join(' UNION ALL ')
         : 'SELECT NULL::INT AS i, NULL AS col, NULL AS name, NULL AS unit WHERE false';
   const misfit = `len(k.c) <> ${header.length}`;
-  await duck.run(`CREATE OR REPLACE TEMP TABLE vals AS SELECT k.line, CASE WHEN ${misfit} THEN k.text END AS text,
-      len(k.c) AS cells, m.col,
-      ${p.form === 'long' ? `jtrim(${at(p.metric)})` : 'm.name'} AS name,
-      jtrim(coalesce(k.c[m.i], '')) AS raw,
-      ${p.form === 'long' ? `jtrim(${at(p.unit)})` : 'm.unit'} AS unit_cell,
-      jtrim(${at(p.county)}) AS county_raw, jtrim(${at(p.month)}) AS month_raw,
-      ${p.synthetic === null ? 'false' : `lower(jtrim(${at(p.synthetic)})) IN ('true', '1', '是', 'yes')`} AS synthetic,
-      nullif(array_to_string(list_filter([jtrim(${at(p.source)}), jtrim(${at(p.note)})], x -> x <> ''), ' · '), '') AS note,
-      ${misfit} AS misfit, ${breaks.terminated ? 'false' : `k.line = ${lines}`} AS unterminated
-    FROM cells k, (${columns}) m
-    WHERE k.kind = 'data' AND (${misfit} OR jtrim(coalesce(k.c[m.i], '')) <> '' OR ${p.form === 'long'})`);
-  const [w] = (await duck.all(`SELECT count(*) AS n, count(DISTINCT line) AS lines FROM vals`)) as [
-    Record<string, bigint>,
-  ];
-  await duck.run('DROP TABLE cells');
-
-  // the rules, in JavaScript, once per distinct spelling
-  const counties = (await distinct(duck, 'county_raw', 'vals WHERE NOT misfit AND NOT unterminated')).map(
-    (raw) => {
-      const r = f.county(raw);
-      return [raw, 'code' in r ? r.code : null, 'reason' in r ? r.reason : null];
-    },
-  );
+  const data = `cells k WHERE k.kind = 'data'`;
+  // the rules, in JavaScript, once per distinct spelling: a county cell, a month, a metric's name with its unit
+  const counties = (await distinct(duck, `jtrim(${at(p.county)})`, data)).map((raw) => {
+    const r = f.county(raw);
+    return [raw, 'code' in r ? r.code : null, 'reason' in r ? r.reason : null];
+  });
   await valuesTable(duck, 'county_map', ['county_key VARCHAR', 'code VARCHAR', 'reason VARCHAR'], counties);
-  const months = (await distinct(duck, 'month_raw', 'vals WHERE NOT misfit AND NOT unterminated')).map(
-    (raw) => {
-      const m = monthOf(raw);
-      return [raw, m, m ? null : ambiguousMonth(raw) ? 'ambiguous_month' : 'bad_month'];
-    },
-  );
+  const months = (await distinct(duck, `jtrim(${at(p.month)})`, data)).map((raw) => {
+    const m = monthOf(raw);
+    return [raw, m, m ? null : ambiguousMonth(raw) ? 'ambiguous_month' : 'bad_month'];
+  });
   await valuesTable(duck, 'month_map', ['month_key VARCHAR', 'month VARCHAR', 'reason VARCHAR'], months);
-  const units = await duck.all(
-    'SELECT DISTINCT name, unit_cell FROM vals WHERE NOT misfit AND NOT unterminated',
-  );
-  const metricRows: (string | number | null)[][] = [];
-  for (const u of units) {
+  const named =
+    p.form === 'long'
+      ? await duck.all(
+          `SELECT DISTINCT jtrim(${at(p.metric)}) AS name, jtrim(${at(p.unit)}) AS unit_cell FROM ${data}`,
+        )
+      : p.metrics.map((m) => ({ name: m.name, unit_cell: m.unit }));
+  const metricRows = named.map((u) => {
     const name = String(u.name ?? '');
     const metric = metricCached(name) as Metric | null;
     const unit =
       p.form === 'long' ? joinUnits(String(u.unit_cell ?? ''), p.valueUnit) : String(u.unit_cell ?? '');
-    metricRows.push([
+    return [
       name,
       String(u.unit_cell ?? ''),
       metric,
@@ -233,8 +221,8 @@ export async function stageRows(
       metric ? factorOf(metric, unit, name) : null,
       metric ? METRIC_INFO[metric].unit : null,
       metric ? (METRIC_INFO[metric].unit === 'yuan' ? 1 : 0) : null,
-    ]);
-  }
+    ];
+  });
   await valuesTable(
     duck,
     'metric_map',
@@ -249,7 +237,7 @@ export async function stageRows(
     ],
     metricRows,
   );
-  const lengths = (await distinct(duck, 'cells', 'vals WHERE misfit')).map((len) => {
+  const lengths = (await distinct(duck, 'len(k.c)', `${data} AND ${misfit}`)).map((len) => {
     const [zh, en] = cellCountWording(Number(len), header.length);
     return [Number(len), zh, en];
   });
@@ -257,9 +245,20 @@ export async function stageRows(
   const reasons = Object.entries(REASONS).map(([r, [zh, en]]) => [r, zh, en]);
   await valuesTable(duck, 'reason_words', ['reason VARCHAR', 'zh VARCHAR', 'en VARCHAR'], reasons);
 
-  // each value's first fault, in stageRow's order; the value converted as convert() converts it
-  await duck.run(`CREATE OR REPLACE TEMP TABLE checked AS
-    WITH v AS (
+  // each value: its first fault in stageRow's order (rows.ts), or its value converted as convert() converts it
+  await duck.run(`INSERT INTO fast_values
+    WITH vals AS (
+      SELECT k.line, CASE WHEN ${misfit} THEN k.text END AS text, len(k.c) AS cells, m.col,
+        ${p.form === 'long' ? `jtrim(${at(p.metric)})` : 'm.name'} AS name,
+        jtrim(coalesce(k.c[m.i], '')) AS raw,
+        ${p.form === 'long' ? `jtrim(${at(p.unit)})` : 'm.unit'} AS unit_cell,
+        jtrim(${at(p.county)}) AS county_raw, jtrim(${at(p.month)}) AS month_raw,
+        ${p.synthetic === null ? 'false' : `lower(jtrim(${at(p.synthetic)})) IN ('true', '1', '是', 'yes')`} AS synthetic,
+        nullif(array_to_string(list_filter([jtrim(${at(p.source)}), jtrim(${at(p.note)})], x -> x <> ''), ' · '), '') AS note,
+        ${misfit} AS misfit, ${breaks.terminated ? 'false' : `k.line = ${lines}`} AS unterminated
+      FROM cells k, (${columns}) m
+      WHERE k.kind = 'data' AND (${misfit} OR jtrim(coalesce(k.c[m.i], '')) <> '' OR ${p.form === 'long'})
+    ), v AS (
       SELECT vals.*, cm.code, cm.reason AS county_reason, mm.month, mm.reason AS month_reason,
         mt.metric, mt.unit AS unit_written, mt.factor, mt.metric_unit, mt.money, parsed(number_text(raw)) AS number
       FROM vals
@@ -271,42 +270,39 @@ export async function stageRows(
         WHEN abs(number * factor - round(number * factor)) <= 1e-9 * greatest(1, abs(number * factor))
           THEN round(number * factor) END AS converted
       FROM v
+    ), checked AS (
+      SELECT c.*, CASE
+          WHEN unterminated THEN 'unterminated_last_line'
+          WHEN misfit THEN 'cell_count'
+          WHEN county_reason IS NOT NULL THEN county_reason
+          WHEN month_reason IS NOT NULL THEN month_reason
+          WHEN metric IS NULL THEN 'unknown_metric'
+          WHEN raw = '' THEN 'missing_value'
+          WHEN number IS NULL THEN 'not_a_number'
+          WHEN number < 0 THEN 'negative_value'
+          WHEN factor IS NULL THEN CASE WHEN unit_written = '' THEN 'missing_unit' ELSE 'bad_unit' END
+          WHEN converted IS NULL THEN 'not_whole'
+        END AS reason
+      FROM c
     )
-    SELECT c.*, CASE
-        WHEN unterminated THEN 'unterminated_last_line'
-        WHEN misfit THEN 'cell_count'
-        WHEN county_reason IS NOT NULL THEN county_reason
-        WHEN month_reason IS NOT NULL THEN month_reason
-        WHEN metric IS NULL THEN 'unknown_metric'
-        WHEN raw = '' THEN 'missing_value'
-        WHEN number IS NULL THEN 'not_a_number'
-        WHEN number < 0 THEN 'negative_value'
-        WHEN factor IS NULL THEN CASE WHEN unit_written = '' THEN 'missing_unit' ELSE 'bad_unit' END
-        WHEN converted IS NULL THEN 'not_whole'
-      END AS reason
-    FROM c`);
-  await duck.run(`INSERT INTO fast_staged SELECT ${sql(f.file)}, line, col, code, month, metric, converted,
-      metric_unit, synthetic, note, raw FROM checked WHERE reason IS NULL`);
-  await duck.run(`INSERT INTO fast_rejected SELECT ${sql(f.file)}, line, col, 'value',
+    SELECT ${sql(f.file)}, line, col, code, month, metric, converted, metric_unit, synthetic, note, raw, reason,
       CASE WHEN reason IN ('unterminated_last_line', 'cell_count') THEN 'line'
         WHEN reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county') THEN 'county'
         WHEN reason IN ('bad_month', 'ambiguous_month') THEN 'month'
         WHEN reason = 'unknown_metric' THEN 'metric'
         WHEN reason IN ('missing_unit', 'bad_unit') THEN 'unit'
-        ELSE 'value' END,
-      CASE WHEN reason = 'cell_count' THEN text WHEN reason IN ('unknown_metric') THEN name
+        WHEN reason IS NOT NULL THEN 'value' END,
+      CASE WHEN reason = 'cell_count' THEN text WHEN reason = 'unknown_metric' THEN name
         WHEN reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county') THEN county_raw
         WHEN reason IN ('bad_month', 'ambiguous_month') THEN month_raw
-        WHEN reason IN ('missing_unit', 'bad_unit') THEN unit_written ELSE raw END,
-      reason, coalesce(w.zh, r.zh), coalesce(w.en, r.en), NULL
+        WHEN reason IN ('missing_unit', 'bad_unit') THEN unit_written WHEN reason IS NOT NULL THEN raw END,
+      coalesce(w.zh, r.zh), coalesce(w.en, r.en)
     FROM checked LEFT JOIN reason_words r USING (reason)
-      LEFT JOIN misfit_wording w ON reason = 'cell_count' AND w.cells = checked.cells
-    WHERE reason IS NOT NULL`);
-
-  const [r] = (await duck.all(`SELECT count(*) FILTER (WHERE reason IS NULL) AS accepted,
-      count(*) FILTER (WHERE reason IS NOT NULL) AS rejected FROM checked`)) as [Record<string, bigint>];
-  await duck.run('DROP TABLE vals');
-  await duck.run('DROP TABLE checked');
+      LEFT JOIN misfit_wording w ON reason = 'cell_count' AND w.cells = checked.cells`);
+  await duck.run('DROP TABLE cells');
+  const [w] = (await duck.all(`SELECT count(*) AS n, count(DISTINCT line) AS lines,
+      count(*) FILTER (WHERE reason IS NULL) AS accepted, count(*) FILTER (WHERE reason IS NOT NULL) AS rejected
+    FROM fast_values WHERE file = ${sql(f.file)}`)) as [Record<string, bigint>];
   return {
     records: Number(k.records),
     blankRows: Number(k.blank),
@@ -315,8 +311,8 @@ export async function stageRows(
     rows: Number(k.rows),
     values: Number(w.n),
     rowsWithoutValues: Number(k.rows) - Number(w.lines),
-    accepted: Number(r.accepted),
-    rejected: Number(r.rejected),
+    accepted: Number(w.accepted),
+    rejected: Number(w.rejected),
     notes: notes.map((r) => String(r.t)),
   };
 }

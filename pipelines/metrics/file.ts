@@ -153,8 +153,10 @@ export async function stageFileFast(
       header: state.rows.header,
       county,
     });
-  } catch (e) {
-    throw new Error(`${file}: the data rows could not be read in DuckDB: ${(e as Error).message}`);
+  } catch {
+    // DuckDB could not take the rows after all: none of them is kept, and the file is read in JavaScript
+    await duck.run(`DELETE FROM fast_values WHERE file = '${file.replaceAll("'", "''")}'`);
+    return null;
   }
   if (!counts) return null;
   // the first data row was counted as a record when the reading stopped at it

@@ -104,19 +104,23 @@ async function countPerFile(all: All): Promise<Record<string, unknown>[]> {
 async function stageTwo(run: Run, all: All, staged: Staging): Promise<Record<string, unknown>[]> {
   // the values staged in files (read in JavaScript) and those checked in DuckDB (fast.ts)
   await run(
-    `CREATE TABLE staged AS SELECT * FROM ${readStaging(staged.accepted, ACCEPTED_COLUMNS)} UNION ALL SELECT * FROM fast_staged`,
+    `CREATE VIEW staged AS SELECT * FROM ${readStaging(staged.accepted, ACCEPTED_COLUMNS)} UNION ALL SELECT * FROM fast_staged`,
   );
   await findDuplicates(run);
   await rejectDuplicates(run, staged.rejected);
-  return countPerFile(all);
+  const counts = await countPerFile(all);
+  // the published rows sorted once, for both the Parquet and the CSV file, which keep the table's order
+  await run('SET preserve_insertion_order = true');
+  await run(`CREATE TABLE published AS SELECT county_code, month, metric, value, unit, file || ':' || line AS source,
+      synthetic, note FROM staged ANTI JOIN dropped USING (file, line, "column") ORDER BY county_code, month, metric`);
+  return counts;
 }
 
 /** The published tables, as queries on the tables of stage 2. */
 const TABLES = [
   {
     table: METRICS_MONTHLY,
-    query: `SELECT county_code, month, metric, value, unit, file || ':' || line AS source, synthetic, note
-            FROM staged ANTI JOIN dropped USING (file, line, "column") ORDER BY county_code, month, metric`,
+    query: 'SELECT * FROM published',
     rowGroupSize: METRICS_ROW_GROUP,
   },
   { table: METRICS_REJECTED, query: 'SELECT * FROM rejected ORDER BY file, line, "column"' },

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { csvText, formulaSql } from '../contract/csv.ts';
@@ -158,18 +157,17 @@ export async function writeQueries(
           : escapesFormulae(f)
             ? `CASE WHEN ${formulaSql(`"${f.name}"`)} THEN '''' || "${f.name}" ELSE "${f.name}" END AS "${f.name}"`
             : `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`;
-      const typed = `SELECT ${table.fields.map(cast).join(', ')} FROM (${query})`;
+      // the CSV's first header cell starts with the BOM, so that DuckDB writes the whole file (Excel reads UTF-8)
+      const typed = `SELECT ${table.fields
+        .map((f, i) => (i === 0 ? cast(f).replace(/ AS "([^"]+)"$/, ' AS "\uFEFF$1"') : cast(f)))
+        .join(', ')} FROM (${query})`;
       const plain = `SELECT ${table.fields.map((f) => `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`).join(', ')} FROM (${query})`;
       await con.run(
         `COPY (${plain}) TO ${sqlString(join(tmp, `${table.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize ?? 100_000})`,
       );
-      const body = join(tmp, `${table.name}.body.csv`);
-      await con.run(`COPY (${typed}) TO ${sqlString(body)} (FORMAT csv, HEADER true)`);
-      // the BOM, then DuckDB's CSV, streamed
-      const csv = join(tmp, `${table.name}.csv`);
-      await writeNamed(csv, '\uFEFF');
-      await pipeline(createReadStream(body), createWriteStream(csv, { flags: 'a' }));
-      await rm(body);
+      await con.run(
+        `COPY (${typed}) TO ${sqlString(join(tmp, `${table.name}.csv`))} (FORMAT csv, HEADER true)`,
+      );
       const n = await con.runAndReadAll(
         `SELECT count(*) AS n FROM read_parquet(${sqlString(join(tmp, `${table.name}.parquet`))})`,
       );
