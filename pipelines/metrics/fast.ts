@@ -37,7 +37,7 @@ export async function createFastTables(duck: Duck): Promise<void> {
     month VARCHAR, metric VARCHAR, value DOUBLE, unit VARCHAR, synthetic BOOLEAN, note VARCHAR, raw_value VARCHAR,
     reason VARCHAR, field VARCHAR, rejected_value VARCHAR, reason_zh VARCHAR, reason_en VARCHAR)`);
   await duck.run(`CREATE VIEW fast_staged AS SELECT file, line, "column", county_code, month, metric, value, unit,
-    synthetic, note, raw_value FROM fast_values WHERE reason IS NULL`);
+    synthetic, note, raw_value, NULL::VARCHAR AS cell FROM fast_values WHERE reason IS NULL`);
   await duck.run(`CREATE VIEW fast_rejected AS SELECT file, line, "column", 'value' AS scope, field,
     rejected_value AS raw_value, reason, reason_zh, reason_en, NULL::VARCHAR AS cell FROM fast_values
     WHERE reason IS NOT NULL`);

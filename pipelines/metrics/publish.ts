@@ -75,10 +75,10 @@ async function rejectDuplicates(run: Run, rejectedFiles: string[]): Promise<void
           UNION ALL SELECT * FROM fast_rejected
           UNION ALL
           SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_conflict',
-            ${sql(cz)} || '：' || values_given, ${sql(ce)} || ': ' || values_given, NULL
+            ${sql(cz)} || '：' || values_given, ${sql(ce)} || ': ' || values_given, cell
           FROM dups WHERE lo <> hi
           UNION ALL
-          SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_identical', ${sql(iz)}, ${sql(ie)}, NULL
+          SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_identical', ${sql(iz)}, ${sql(ie)}, cell
           FROM dups WHERE lo = hi AND rn > 1`);
   await run(`CREATE TABLE dropped AS SELECT file, line, "column" FROM dups WHERE lo <> hi OR rn > 1`);
 }

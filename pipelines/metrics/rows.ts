@@ -127,6 +127,7 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
       synthetic,
       note,
       v.raw,
+      ctx.cellOf?.(at, v.column) ?? null,
     ]);
     ctx.summary.accepted++;
   }

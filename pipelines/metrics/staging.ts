@@ -21,6 +21,8 @@ export const ACCEPTED_COLUMNS = [
   'synthetic',
   'note',
   'raw_value',
+  // the cell of a workbook value (Sheet1!C7), for its rejection as a duplicate; empty for a CSV file
+  'cell',
 ] as const;
 
 /** The columns of a rejections staging file. */

@@ -134,6 +134,7 @@ describe('stageRow(ctx, row, at, terminated)', () => {
         synthetic: 'true',
         note: '统计局 · 估算',
         raw_value: '12.5',
+        cell: '',
       },
       expect.objectContaining({
         column: '快递业务量（件）',

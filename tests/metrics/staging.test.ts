@@ -29,7 +29,7 @@ describe('StagingFile', () => {
     const path = join(tempDir(), 'e.csv');
     writeEmpty(path, ACCEPTED_COLUMNS);
     expect(readFileSync(path, 'utf8')).toBe(
-      'file,line,column,county_code,month,metric,value,unit,synthetic,note,raw_value\n',
+      'file,line,column,county_code,month,metric,value,unit,synthetic,note,raw_value,cell\n',
     );
   });
 

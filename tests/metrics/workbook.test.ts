@@ -110,6 +110,26 @@ describe('the same report as CSV and as a workbook', () => {
     expect(csv.rejected.find((x) => x.raw_value === 'abc')).toMatchObject({ line: '7', cell: '' });
   });
 
+  it('names the cells of a duplicate’s rejections in the workbook (the January row given twice, at rows 5 and 11)', async () => {
+    const book = await run(bookDir);
+    const dups = book.rejected
+      .filter((x) => x.reason?.startsWith('duplicate_'))
+      .map((x) => [x.reason, x.cell])
+      .sort();
+    // 120.5 and 121 万元 conflict: both are rejected; 3000 parcels twice: the later one is
+    expect(dups).toEqual([
+      ['duplicate_conflict', '月报!C11'],
+      ['duplicate_conflict', '月报!C5'],
+      ['duplicate_identical', '月报!D11'],
+    ]);
+    const csv = await run(csvDir);
+    expect(csv.rejected.filter((x) => x.reason?.startsWith('duplicate_')).map((x) => x.cell)).toEqual([
+      '',
+      '',
+      '',
+    ]);
+  });
+
   it('skips the empty sheet and the sheet that is no report, by name; each file and sheet reconciles', async () => {
     const book = await run(bookDir);
     expect(book.problems.join('\n')).toMatch(/report\.xlsx!空表: an empty sheet/);

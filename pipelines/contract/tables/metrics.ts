@@ -93,7 +93,7 @@ export const METRICS_REJECTED = {
       name: 'cell',
       type: 'string',
       description:
-        'For a value of a workbook, the sheet and cell it was in (Sheet1!C7); empty for a CSV file (its line says where).',
+        'For a value of a workbook, the sheet and cell it was in (Sheet1!C7), a duplicate’s too; empty for a CSV file (its line says where).',
     },
   ],
 } as const satisfies Table;
