@@ -3,7 +3,7 @@ import { CORRECTIONS, DOCUMENT_FIELDS, DOCUMENT_TEXTS, DOCUMENTS } from './table
 import { ALLOCATIONS, AMOUNTS, PHASES, PRODUCTS, TARGETS } from './tables/facts.ts';
 import { FINDINGS, REVIEW } from './tables/findings.ts';
 import { ACHIEVEMENTS, COMMITMENTS, CONTACTS, STATED_SHARES } from './tables/ledger.ts';
-import { METRICS_MONTHLY, METRICS_REJECTED, PROGRESS } from './tables/metrics.ts';
+import { METRICS_CHECKS, METRICS_MONTHLY, METRICS_REJECTED, PROGRESS } from './tables/metrics.ts';
 import { COUNTIES, RULES } from './tables/reference.ts';
 
 /**
@@ -16,11 +16,15 @@ export { CORRECTIONS, DOCUMENT_FIELDS, DOCUMENT_TEXTS, DOCUMENTS } from './table
 export { ALLOCATIONS, AMOUNTS, PHASES, PRODUCTS, TARGETS } from './tables/facts.ts';
 export { FINDINGS, REVIEW } from './tables/findings.ts';
 export { ACHIEVEMENTS, COMMITMENTS, CONTACTS, STATED_SHARES } from './tables/ledger.ts';
-export { METRICS_MONTHLY, METRICS_REJECTED, PROGRESS } from './tables/metrics.ts';
+export { METRICS_CHECKS, METRICS_MONTHLY, METRICS_REJECTED, PROGRESS } from './tables/metrics.ts';
 export { COUNTIES, RULES } from './tables/reference.ts';
 
 /** The metrics tables, published by `npm run data` and by `npm run data -- --metrics DIR --out DIR`. */
-const METRICS_TABLES = [METRICS_MONTHLY, METRICS_REJECTED] as const satisfies readonly Table[];
+const METRICS_TABLES = [
+  METRICS_MONTHLY,
+  METRICS_REJECTED,
+  METRICS_CHECKS,
+] as const satisfies readonly Table[];
 
 /** The plan pipeline's tables, in the order they are published. */
 export const PLAN_TABLES = [

@@ -40,12 +40,26 @@ export interface FileSummary {
   notes: string[];
   /** how its data rows were read: in DuckDB (fast.ts), or record by record in JavaScript (file.ts) */
   readBy?: 'duckdb' | 'javascript';
-  /** what the file's own checks found (a 累计 column that is not the running sum of its months) */
+  /** what the file's own checks found (a 累计 column that is not the running sum of its months), as printed */
   checks?: string[];
+  /** the same, as the rows of metrics_checks */
+  cumulative?: CumulativeCheck[];
   error: string | null;
   errorReason?: Reason;
   /** the wording of the refusal in Chinese and English, when it names more than its reason (the cell at fault) */
   errorWording?: readonly [string, string];
+}
+
+/** A 累计 cell that is not the running sum of its 本月 column (metrics_checks). */
+export interface CumulativeCheck {
+  line: number;
+  /** the 累计 column's header (快递业务量累计) */
+  column: string;
+  county_code: string | null;
+  month: string;
+  /** the 累计 cell, and what the 本月 cells of the county's year add up to by that month, in the file's unit */
+  stated: number;
+  computed: number;
 }
 
 /** The counts of a file before it is read, and of a refused one. */

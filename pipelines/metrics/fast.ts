@@ -88,7 +88,12 @@ function lineBreaks(path: string): { lf: number; cr: number; terminated: boolean
 }
 
 /** A small table of JavaScript's answers, as a VALUES list of typed columns ("name TYPE"), empty when there is none. */
-async function valuesTable(duck: Duck, name: string, columns: string[], rows: (string | number | null)[][]) {
+export async function valuesTable(
+  duck: Duck,
+  name: string,
+  columns: string[],
+  rows: (string | number | null)[][],
+) {
   const cell = (v: string | number | null) => (typeof v === 'number' ? String(v) : sql(v));
   const names = columns.map((c) => c.split(' ')[0]!);
   const body = rows.length

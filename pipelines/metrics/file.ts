@@ -7,7 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type FileSummary, newSummary, refuse } from './accounting.ts';
+import { type CumulativeCheck, type FileSummary, newSummary, refuse } from './accounting.ts';
 import { type Mapping, type Plan, planColumns } from './columns.ts';
 import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
 import { type Duck, stageRows } from './fast.ts';
@@ -215,34 +215,48 @@ function joinHeader(s: FileState, row: string[]): boolean {
  * differ, a check naming the line, what the report says and what its months add up to (the values are still
  * read from 本月; the 累计 column is not imported).
  */
-function cumulativeChecks(s: FileState): string[] {
+function cumulativeChecks(s: FileState): CumulativeCheck[] {
   const ctx = s.rows;
   if (!ctx || ctx.plan.month === null) return [];
-  const out: string[] = [];
+  const out: CumulativeCheck[] = [];
   for (const c of s.cumulative) {
-    const byKey = new Map<string, { month: string; monthly: number; total: number; line: number }[]>();
+    const byKey = new Map<
+      string,
+      { county: string; month: string; monthly: number; total: number; line: number }[]
+    >();
     for (const r of c.rows) {
       const month = monthOf(r.month);
       if (!month || r.monthly === null || r.total === null) continue;
       const key = `${r.county}|${month.slice(0, 4)}`;
       byKey.set(key, [
         ...(byKey.get(key) ?? []),
-        { month, monthly: r.monthly, total: r.total, line: r.line },
+        { county: r.county, month, monthly: r.monthly, total: r.total, line: r.line },
       ]);
     }
     for (const list of byKey.values()) {
       let sum = 0;
       for (const r of list.sort((a, b) => a.month.localeCompare(b.month))) {
         sum += r.monthly;
-        if (Math.abs(sum - r.total) > 1e-9 * Math.max(1, Math.abs(sum)))
-          out.push(
-            `line ${r.line}: ${ctx.header[c.total]} ${r.total}, but ${ctx.header[c.monthly]} adds up to ${Math.round(sum * 1e6) / 1e6} by ${r.month} / 第 ${r.line} 行累计数与各月之和不符`,
-          );
+        if (Math.abs(sum - r.total) > 1e-9 * Math.max(1, Math.abs(sum))) {
+          const code = s.county(r.county);
+          out.push({
+            line: r.line,
+            column: ctx.header[c.total]!,
+            county_code: 'code' in code ? code.code : null,
+            month: r.month,
+            stated: r.total,
+            computed: Math.round(sum * 1e6) / 1e6,
+          });
+        }
       }
     }
   }
-  return out;
+  return out.sort((a, b) => a.line - b.line);
 }
+
+/** A cumulative check as the run prints it, naming the 本月 column it sums. */
+const checkLine = (c: CumulativeCheck, monthly: string) =>
+  `line ${c.line}: ${c.column} ${c.stated}, but ${monthly} adds up to ${c.computed} by ${c.month} / 第 ${c.line} 行累计数与各月之和不符`;
 
 /** The state of a file about to be read: nothing found yet. */
 const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping']): FileState => ({
@@ -388,7 +402,9 @@ function finish(s: FileState): FileSummary {
     reject(s.sink, line, u, 'column', 'header', u, 'unknown_column');
     summary.ignoredColumns.push(u);
   }
-  summary.checks = cumulativeChecks(s);
+  summary.cumulative = cumulativeChecks(s);
+  const monthlyOf = new Map(s.cumulative.map((c) => [s.rows!.header[c.total]!, s.rows!.header[c.monthly]!]));
+  summary.checks = summary.cumulative.map((c) => checkLine(c, monthlyOf.get(c.column) ?? ''));
   return summary;
 }
 

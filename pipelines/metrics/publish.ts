@@ -1,10 +1,10 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, LIST, VARCHAR } from '@duckdb/node-api';
-import { METRICS_MONTHLY, METRICS_REJECTED } from '../contract/schema.ts';
+import { METRICS_CHECKS, METRICS_MONTHLY, METRICS_REJECTED } from '../contract/schema.ts';
 import { type Written, writeQueries } from '../publish/tables.ts';
 import type { Reference } from '../reference/index.ts';
-import { createFastTables } from './fast.ts';
+import { createFastTables, type Duck, valuesTable } from './fast.ts';
 import {
   ACCEPTED_COLUMNS,
   type FileSummary,
@@ -124,7 +124,43 @@ const TABLES = [
     rowGroupSize: METRICS_ROW_GROUP,
   },
   { table: METRICS_REJECTED, query: 'SELECT * FROM rejected ORDER BY file, line, "column"' },
+  { table: METRICS_CHECKS, query: 'SELECT * FROM checks ORDER BY file, line, "column"' },
 ];
+
+/** Table `checks`: each file's 累计 cells that are not the running sum of their months (metrics_checks). */
+async function writeChecks(duck: Duck, summaries: FileSummary[]): Promise<void> {
+  const rows = summaries.flatMap((f) =>
+    (f.cumulative ?? []).map((c) => [
+      f.file,
+      c.line,
+      c.column,
+      c.county_code,
+      c.month,
+      c.stated,
+      c.computed,
+      'cumulative_sum',
+      `第 ${c.line} 行${c.column} ${c.stated}，各月之和为 ${c.computed}（至 ${c.month}）。`,
+      `Line ${c.line}: ${c.column} is ${c.stated}; its months add up to ${c.computed} by ${c.month}.`,
+    ]),
+  );
+  await valuesTable(
+    duck,
+    'checks',
+    [
+      'file VARCHAR',
+      'line BIGINT',
+      '"column" VARCHAR',
+      'county_code VARCHAR',
+      'month VARCHAR',
+      'stated DOUBLE',
+      'computed DOUBLE',
+      '"check" VARCHAR',
+      'message_zh VARCHAR',
+      'message_en VARCHAR',
+    ],
+    rows,
+  );
+}
 
 /** Sets each file's counts after duplicates (a file without a row in `perFile` gave no value). */
 function applyCounts(summaries: FileSummary[], perFile: Record<string, unknown>[]): void {
@@ -139,10 +175,10 @@ function applyCounts(summaries: FileSummary[], perFile: Record<string, unknown>[
 }
 
 /**
- * Imports every CSV of `dir` into metrics_monthly and metrics_rejected in `outDir`: stage 1 parses and checks
+ * Imports every CSV of `dir` into metrics_monthly, metrics_rejected and metrics_checks in `outDir`: stage 1 parses and checks
  * each value (import.ts), stage 2 (here, in DuckDB) sets aside duplicates (a county, month and metric given twice:
  * with different values both are rejected; with the same value the later is) and writes the tables, which replace
- * the published ones only when both were written.
+ * the published ones only when all were written.
  */
 export async function importMetrics(
   dir: string,
@@ -165,6 +201,7 @@ export async function importMetrics(
         // stage 1 on the connection of stage 2: a CSV file's data rows are checked in DuckDB as they are read
         await createFastTables({ run, all });
         staged = await stageMetrics(dir, tmp, ref, problem, fast ? { run, all } : null);
+        await writeChecks({ run, all }, staged.summaries);
         perFile = await stageTwo(run, all, staged);
       },
       TABLES,

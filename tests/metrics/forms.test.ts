@@ -4,6 +4,7 @@
  * (合计, 小计). Each is read, reported, and counted so that the file still reconciles. Fixtures are written here in
  * the shape of a county's statistical monthly report.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CountyLookup, countyLookup } from '../../pipelines/metrics/lookups.ts';
@@ -199,5 +200,28 @@ describe('本月 and 累计', () => {
     expect(bad.summary.checks).toEqual([
       'line 3: 快递业务量累计 220, but 快递业务量(件) adds up to 210 by 2021-02 / 第 3 行累计数与各月之和不符',
     ]);
+  });
+
+  it('a 累计 that is not the running sum is published in metrics_checks, with its line, county, month and both sums', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(
+      join(dir, 'in', 'cum.csv'),
+      [
+        '县区代码,统计月份,快递业务量（件）,',
+        ',,本月,累计',
+        '469001,2021-02,110,220',
+        '469001,2021-01,100,100',
+        '',
+      ].join('\n'),
+    );
+    const { importMetrics } = await import('../../pipelines/metrics/publish.ts');
+    await importMetrics(join(dir, 'in'), join(dir, 'out'), loadReference(), () => {});
+    const rows = readStaging(join(dir, 'out', 'metrics_checks.csv'));
+    expect(
+      rows.map((r) => [r.line, r.column, r.county_code, r.month, r.stated, r.computed, r.check]),
+    ).toEqual([['3', '快递业务量累计', '469001', '2021-02', '220', '210', 'cumulative_sum']]);
+    expect(rows[0]!.file).toMatch(/cum\.csv$/);
+    expect(rows[0]!.message_zh).toContain('第 3 行');
   });
 });

@@ -1,3 +1,48 @@
+export const METRICS_CHECKS = {
+  name: 'metrics_checks',
+  title: '月报自身核对 Checks within the monthly reports',
+  description:
+    'What a report’s own figures say about each other: a 累计 (running total) cell that is not the sum of its 本月 (month) cells for the county and year up to that month. The month’s values are still read from 本月; the 累计 column is not imported.',
+  primaryKey: ['file', 'line', 'column'],
+  fields: [
+    {
+      name: 'file',
+      type: 'string',
+      description: 'Input file (book.xlsx!Sheet1 for a sheet).',
+      required: true,
+    },
+    {
+      name: 'line',
+      type: 'integer',
+      description: 'Line (or row of the sheet) of the 累计 cell.',
+      required: true,
+    },
+    {
+      name: 'column',
+      type: 'string',
+      description: 'The 累计 column, as the header names it.',
+      required: true,
+    },
+    { name: 'county_code', type: 'string', description: 'The row’s county, when its cell names one.' },
+    { name: 'month', type: 'yearmonth', description: 'The row’s month.', required: true },
+    {
+      name: 'stated',
+      type: 'number',
+      description: 'The 累计 cell, in the unit the file writes it in.',
+      required: true,
+    },
+    {
+      name: 'computed',
+      type: 'number',
+      description: 'What the 本月 cells of the county’s year add up to by that month, in the same unit.',
+      required: true,
+    },
+    { name: 'check', type: 'string', enum: ['cumulative_sum'], description: 'The check.', required: true },
+    { name: 'message_zh', type: 'string', description: 'What it found, in Chinese.', required: true },
+    { name: 'message_en', type: 'string', description: 'What it found, in English.', required: true },
+  ],
+} as const satisfies Table;
+
 /** Monthly metrics as imported, the values not imported, and each plan target against its monthly actual. */
 
 import type { Table } from '../table.ts';
