@@ -103,9 +103,9 @@ async function countPerFile(all: All): Promise<Record<string, unknown>[]> {
 /** Stage 2: loads the staging files, sets duplicates aside, and counts what each file gave. */
 async function stageTwo(run: Run, all: All, staged: Staging): Promise<Record<string, unknown>[]> {
   // the values staged in files (read in JavaScript) and those checked in DuckDB (fast.ts)
-  await run(
-    `CREATE VIEW staged AS SELECT * FROM ${readStaging(staged.accepted, ACCEPTED_COLUMNS)} UNION ALL SELECT * FROM fast_staged`,
-  );
+  // (the files read once into a table; the values checked in DuckDB are a view of theirs, not copied)
+  await run(`CREATE TABLE staged_files AS SELECT * FROM ${readStaging(staged.accepted, ACCEPTED_COLUMNS)}`);
+  await run('CREATE VIEW staged AS SELECT * FROM staged_files UNION ALL SELECT * FROM fast_staged');
   await findDuplicates(run);
   await rejectDuplicates(run, staged.rejected);
   const counts = await countPerFile(all);
