@@ -172,7 +172,9 @@ export async function stageRows(
           AND ${isNote} THEN 'note'
         WHEN regexp_matches(text, '[合总小共全]') AND (${total(at(p.county))} OR ${total(at(0))}) THEN 'total'
         ELSE 'data' END AS kind
-    FROM (SELECT rowid + 1 AS line, text, ${split} AS c FROM lines WHERE rowid + 1 >= ${f.dataLine})`);
+    FROM (SELECT rowid + 1 AS line, text, ${split} AS c FROM lines WHERE rowid + 1 >= ${f.dataLine}
+      -- an empty last line after the last line break is not a record, as the record reader counts (records.ts)
+      ${breaks.terminated ? `AND NOT (rowid + 1 = ${lines} AND text IS NULL)` : ''})`);
   await duck.run('DROP TABLE lines');
   const [k] = (await duck.all(`SELECT count(*) AS records,
       count(*) FILTER (WHERE kind = 'blank') AS blank, count(*) FILTER (WHERE kind = 'note') AS notes,
@@ -195,6 +197,10 @@ export async function stageRows(
             .join(' UNION ALL ')
         : 'SELECT NULL::INT AS i, NULL AS col, NULL AS name, NULL AS unit WHERE false';
   const misfit = `len(k.c) <> ${header.length}`;
+  // a row rejected whole, as papaparse's unparse writes it (rows.ts): a cell quoted when it holds a comma, a quote,
+  // a line break or a BOM, or starts or ends with a space
+  const unparsed = `array_to_string(list_transform(k.c, x -> CASE WHEN regexp_matches(x, '[",\\r\\n\\x{FEFF}]|^ | $')
+    THEN '"' || replace(x, '"', '""') || '"' ELSE x END), ',')`;
   const data = `cells k WHERE k.kind = 'data'`;
   // the rules, in JavaScript, once per distinct spelling: a county cell, a month, a metric's name with its unit
   const counties = (await distinct(duck, `jtrim(${at(p.county)})`, data)).map((raw) => {
@@ -213,7 +219,9 @@ export async function stageRows(
           `SELECT DISTINCT jtrim(${at(p.metric)}) AS name, jtrim(${at(p.unit)}) AS unit_cell FROM ${data}`,
         )
       : p.metrics.map((m) => ({ name: m.name, unit_cell: m.unit }));
-  const metricRows = named.map((u) => {
+  // a metric column given twice (two headers 快递业务量（件）) is one spelling: one row of the map
+  const spellings = [...new Map(named.map((u) => [`${u.name ?? ''}|${u.unit_cell ?? ''}`, u])).values()];
+  const metricRows = spellings.map((u) => {
     const name = String(u.name ?? '');
     const metric = metricCached(name) as Metric | null;
     const unit =
@@ -253,7 +261,7 @@ export async function stageRows(
   // each value: its first fault in stageRow's order (rows.ts), or its value converted as convert() converts it
   await duck.run(`INSERT INTO fast_values
     WITH vals AS (
-      SELECT k.line, CASE WHEN ${misfit} THEN k.text END AS text, len(k.c) AS cells, m.col,
+      SELECT k.line, CASE WHEN ${misfit} THEN ${unparsed} END AS text, len(k.c) AS cells, m.col,
         ${p.form === 'long' ? `jtrim(${at(p.metric)})` : 'm.name'} AS name,
         jtrim(coalesce(k.c[m.i], '')) AS raw,
         ${p.form === 'long' ? `jtrim(${at(p.unit)})` : 'm.unit'} AS unit_cell,
@@ -273,7 +281,7 @@ export async function stageRows(
     ), c AS (
       SELECT v.*, CASE WHEN money = 1 THEN round(number * factor * 100) / 100
         WHEN abs(number * factor - round(number * factor)) <= 1e-9 * greatest(1, abs(number * factor))
-          THEN round(number * factor) END AS converted
+          THEN round(number * factor) END + 0.0 AS converted
       FROM v
     ), checked AS (
       SELECT c.*, CASE

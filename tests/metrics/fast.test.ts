@@ -38,8 +38,14 @@ const FILES: Record<string, string> = {
     '合计,,,express_parcels,999,件,false,',
     '469001,2021-05,express_parcels,12',
     '469001,,2021-05,express_parcels,1,234,件,false,',
+    '469001, 2021-06,express_parcels,5,件,false,,"x"',
+    '469001,,2021-07,express_parcels,-0,件,false,',
     '',
   ].join('\n'),
+  // one metric column given twice
+  'repeated.csv': ['县区代码,月份,快递业务量（件）,快递业务量（件）', '469001,2021-01,5,6', ''].join('\n'),
+  // two line breaks at the end
+  'two-breaks.csv': ['county_code,month,metric,value', '469001,2021-01,express_parcels,3', '', ''].join('\n'),
   // a wide file with a unit row, a name column beside the code, a note under the data and CRLF line breaks
   'wide.csv': [
     '县区代码,县区,月份,网络零售额,快递业务量',
@@ -87,8 +93,10 @@ function gb18030(s: string): Buffer {
 
 let ref: Reference;
 let dir: string;
-const runs: Record<'duckdb' | 'javascript', { files: FileSummary[]; monthly: string; rejected: string }> =
-  {} as never;
+const runs: Record<
+  'duckdb' | 'javascript',
+  { files: FileSummary[]; parquet: string; monthly: string; rejected: string }
+> = {} as never;
 
 beforeAll(async () => {
   ref = loadReference();
@@ -104,6 +112,7 @@ beforeAll(async () => {
     const { files } = await importMetrics(join(dir, 'in'), out, ref, () => {}, { fast });
     runs[mode] = {
       files,
+      parquet: readFileSync(join(out, 'metrics_monthly.parquet')).toString('base64'),
       monthly: readFileSync(join(out, 'metrics_monthly.csv'), 'utf8'),
       rejected: readFileSync(join(out, 'metrics_rejected.csv'), 'utf8'),
     };
@@ -118,13 +127,17 @@ describe('the data rows checked in DuckDB', () => {
     expect(by).toEqual({
       'long.csv': 'duckdb',
       'quoted.csv': 'javascript',
+      'repeated.csv': 'duckdb',
       'report.gbk.csv': 'duckdb',
+      'two-breaks.csv': 'duckdb',
       'wide.csv': 'duckdb',
     });
   });
 
   it('publish the same rows as reading record by record', () => {
     expect(runs.duckdb.monthly).toBe(runs.javascript.monthly);
+    // the same Parquet bytes too (0 for -0)
+    expect(runs.duckdb.parquet).toBe(runs.javascript.parquet);
     expect(runs.duckdb.monthly.split('\n').length).toBeGreaterThan(5);
   });
 
