@@ -97,7 +97,8 @@ export function amountTables(doc: Doc): AmountTable[] {
     if (!unit || lines[i]!.text.length > 40) continue;
     const scale = SCALE[unit[1]!]!;
     let roles: Role[] = [];
-    let owned = false;
+    // the owner column's place: the nth text cell after the money columns (null: none, or one before them)
+    let ownerAfter: number | null = null;
     const rows: TableRow[] = [];
     let plain = 0;
     let j = i + 1;
@@ -116,11 +117,13 @@ export function amountTables(doc: Doc): AmountTable[] {
         // the last header line naming money columns sets them (merged header cells come first)
         const named = headerRoles.filter((r): r is Role => r !== null);
         if (named.length >= roles.length) roles = named;
-        owned ||= cells.some((c) => OWNER_COLUMN.test(c.text.replace(/\s+/g, '')));
+        const o = cells.findIndex((c) => OWNER_COLUMN.test(c.text.replace(/\s+/g, '')));
+        const lastMoney = headerRoles.findLastIndex((r) => r !== null && r !== 'share');
+        if (o !== -1) ownerAfter = o > lastMoney ? o - lastMoney : null;
         continue;
       }
       if (roles.length === 0) continue;
-      const row = readRow(doc, line, cells, roles, scale, owned);
+      const row = readRow(doc, line, cells, roles, scale, ownerAfter);
       if (row) rows.push(row);
     }
     if (rows.length > 0) tables.push({ unitLine: lines[i]!, roles, rows });
@@ -136,13 +139,15 @@ function readRow(
   cells: Cell[],
   roles: Role[],
   scale: number,
-  owned: boolean,
+  ownerAfter: number | null,
 ): TableRow | null {
   const best = fittingRun(numberRuns(cells), roles.length);
   if (!best) return null;
-  const owner = owned
-    ? (cells.slice(cells.indexOf(best.at(-1)!) + 1).findLast((c) => !isNumber(c)) ?? null)
-    : null;
+  // the cell as far after the row's money cells as the owner column is after the money columns (empty cells are
+  // not cells here, so a row without it gives none rather than the next column's)
+  const after = cells.slice(cells.indexOf(best.at(-1)!) + 1);
+  const at = ownerAfter === null ? undefined : after[ownerAfter - 1];
+  const owner = at && !isNumber(at) ? at : null;
   const firstNumber = cells.indexOf(best[0]!);
   const before = cells.slice(0, firstNumber);
   const serial = before.find((c) => SERIAL_CELL.test(c.text)) ?? null;

@@ -19,8 +19,8 @@ const labelKey = (label: unknown) =>
 const sameLabel = (t: Record<string, unknown>, a: Record<string, unknown>) =>
   a.metric !== 'other' ||
   (t.unit === a.unit &&
-    !!t.label &&
-    !!a.label &&
+    labelKey(t.label) !== '' &&
+    labelKey(a.label) !== '' &&
     (labelKey(t.label).endsWith(labelKey(a.label)) || labelKey(a.label).endsWith(labelKey(t.label))));
 
 /** The characters two texts share as runs of two or more Chinese characters, counted once each (招投标: 3). */

@@ -129,3 +129,15 @@ describe('targets outside the vocabulary', () => {
     ]);
   });
 });
+
+describe('targets outside the vocabulary: labels and units', () => {
+  const others = (text: string) =>
+    targets(prepare(text))
+      .filter((t) => t.metric === 'other')
+      .map((t) => [t.label, t.value, t.unit]);
+  it('targets(doc) names what is counted, not the place (全县) nor the verb (支持), and writes ㎡ as 平方米', () => {
+    expect(others('支持不少于3家企业开展直播。')).toEqual([['企业', 3, '家']]);
+    expect(others('全县80%以上的贫困村实现电商帮扶。')).toEqual([['贫困村实现电商帮扶', 80, '%']]);
+    expect(others('新建不低于200㎡的冷库。')).toEqual([['冷库', 200, '平方米']]);
+  });
+});

@@ -54,7 +54,10 @@ export function tableAchievements(
       continue;
     }
     const row = cells(line);
-    const done = row.findIndex((c) => DONE_COLUMN.test(c.text) && !/率/.test(c.text));
+    // 实际完成值, not 计划完成值 (a target column) nor 完成率
+    const done = row.findIndex(
+      (c) => DONE_COLUMN.test(c.text) && !/率/.test(c.text) && !TARGET_COLUMN.test(c.text),
+    );
     if (done > 0 && row.some((c, i) => i !== done && TARGET_COLUMN.test(c.text))) {
       const name = row.findIndex(
         (c) => NAME_COLUMN.test(c.text) && !TARGET_COLUMN.test(c.text.replace(/指标(?:名称)?$/, '')),
@@ -132,8 +135,9 @@ export function achievementsOf(
 }
 
 /** A report's sentence saying that it is done: 已完成, 已通过, 已开设, 已公开, 已签订, 均已, 已于…, 已按月报送. */
+// not 已完成的项目 (a duty about what is done: 对已完成的项目及时组织验收)
 const STATED_DONE =
-  /已(?:经)?(?:完成|通过|建成|开设|设立|公开|公示|签订|确定|上报|报送|按月|按季|组织|委托|于)|均已|全部完成/;
+  /(?:已(?:经)?(?:完成|通过|建成|开设|设立|公开|公示|签订|确定|上报|报送|按月|按季|组织|委托|于)|均已|全部完成)(?![^，,。；]{0,6}的)/;
 
 /**
  * In a report, the commitments read from sentences that say they are done are what was done, not duties: they

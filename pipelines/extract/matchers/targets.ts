@@ -335,7 +335,8 @@ const PER_ITEM = /每个|每次|每月|每年|每期|每名|每人|每家|每村
 const LEAD =
   /^(?:同时|力争|争取|确保|实现|完成|累计|新建|建设|建立|配套|打造|培育|组织|开展|举办|跟踪|选择|引进|设立)+/;
 /** words that end a clause before the figure when what is counted follows it (举办5场…对接会) */
-const VERB_END = /(?:整合|组织|策划|打造|选择|培育|举办|开展|配套|建设|新建|实现|引进|培养|设立|等)$/;
+const VERB_END =
+  /(?:整合|组织|策划|打造|选择|培育|举办|开展|配套|建设|新建|实现|引进|培养|设立|支持|扶持|帮扶|等)$/;
 const bare = (x: string) => x.replace(/[(（][^)）]*[)）]/g, '').replace(/\s+/g, '');
 const han = (x: string) => (x.match(/[\u4e00-\u9fa5]/g) ?? []).length;
 
@@ -352,9 +353,11 @@ function otherLabel(before: string, after: string): { label: string; tail: numbe
   const tailLength = words && tail ? rest + words[0].length - words[1]!.length + tail.length : 0;
   const lead = b.replace(LEAD, '');
   if (/面积$/.test(b) && tail && han(tail) >= 2) return { label: `${tail}面积`, tail: tailLength };
-  if ((han(lead) < 2 || VERB_END.test(b)) && tail && han(tail) >= 2)
+  // words that name only a place (全县70%以上的行政村…) say where, not what is counted
+  const place = /^全?[县市区乡镇村]$|^全[县市区]范围内?$/.test(lead);
+  if ((han(lead) < 2 || place || VERB_END.test(b)) && tail && han(tail) >= 2)
     return { label: tail.replace(/[“”]/g, ''), tail: tailLength };
-  return han(lead) >= 2 ? { label: lead.replace(/[“”]/g, ''), tail: 0 } : null;
+  return han(lead) >= 2 && !place ? { label: lead.replace(/[“”]/g, ''), tail: 0 } : null;
 }
 
 /** what a closed metric reads or deliberately refuses (宽带覆盖, 服务型网络零售额): never read as other */
@@ -380,7 +383,8 @@ function others(clause: string, at: number, closed: readonly Found[], out: Found
     out.push({
       metric: 'other',
       value,
-      unit: (m[2] ?? m[4])!,
+      // ㎡ is written 平方米 (the unit the vocabulary names)
+      unit: (m[2] ?? m[4])!.replace('㎡', '平方米'),
       comparator: comparatorOf(m[0]),
       label: read.label,
       nstart: at + start + lead,

@@ -186,3 +186,17 @@ describe('a funds table’s column of responsible units (推荐责任部门)', (
     expect(extract(PLAN).allocations.map((a) => a.responsible ?? null)).toEqual([null, null, null]);
   });
 });
+
+describe('the responsible units come from their own column', () => {
+  it('extract(text) takes the cell of the 责任单位 column, not a remark after it, and none when the column comes before the money', async () => {
+    const { extract } = await import('../../../pipelines/extract/extract.ts');
+    const after = extract(
+      `${HEAD}金额单位：万元\n序号\t项目名称\t合计\t中央财政\t县级财政\t责任单位\t备注\n1\t电商培训\t100\t80\t20\t县人社局\t已招标\n`,
+    );
+    expect(after.allocations.map((a) => a.responsible?.value ?? null)).toEqual(['县人社局']);
+    const before = extract(
+      `${HEAD}金额单位：万元\n序号\t项目名称\t责任单位\t合计\t中央财政\t实施期限\n1\t电商培训\t县人社局\t100\t80\t2021年12月\n`,
+    );
+    expect(before.allocations.map((a) => a.responsible?.value ?? null)).toEqual([null]);
+  });
+});
