@@ -148,4 +148,18 @@ describe('alignedRows', () => {
       { kind: 'absent' },
     ]);
   });
+
+  it('alignedRows writes one of a unit in the singular in English (1 month, 1 duty)', () => {
+    const one = plan('一县', [], {
+      ledger: { reporting_duties: [1, [1, 2]], months_to_tender: [1, [3, 4]] },
+    });
+    const L2 = { ...L, unit_items: 'duties', unit_months: 'months' };
+    const rows = alignedRows([one], { L: L2, lang: 'en', targets: NAMES });
+    expect(rows.find((r) => r.key === 'reporting_duties')!.cells).toEqual([
+      { kind: 'link', text: '1 duty', span: [1, 2] },
+    ]);
+    expect(rows.find((r) => r.key === 'months_to_tender')!.cells).toEqual([
+      { kind: 'link', text: '1 month', span: [3, 4] },
+    ]);
+  });
 });

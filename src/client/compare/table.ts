@@ -105,7 +105,9 @@ function ledgerCell(
 ): Cell {
   const [value, span] = p.ledger?.[key] ?? [null, null];
   if (value === null) return ABSENT;
-  const unit = key === 'reporting_duties' ? L.unit_items! : L.unit_months!;
+  const plural = key === 'reporting_duties' ? L.unit_items! : L.unit_months!;
+  // 1 month, 1 duty: English units are plural otherwise
+  const unit = lang === 'en' && value === 1 ? plural.replace(/ies$/, 'y').replace(/s$/, '') : plural;
   const text =
     key === 'commitments_owned_share' ? percent(value) : `${value}${lang === 'en' ? ' ' : ''}${unit}`;
   return span ? { kind: 'link', text, span } : { kind: 'text', text };
