@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileSummary } from '../../pipelines/metrics/import.ts';
 import { importMetrics } from '../../pipelines/metrics/publish.ts';
 import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
+import { gb18030 } from './files.ts';
 
 /** Each file's text; a file named *.gbk.csv is written in GB18030 by the test. */
 const FILES: Record<string, string> = {
@@ -75,21 +76,6 @@ const FILES: Record<string, string> = {
     '',
   ].join('\n'),
 };
-
-/** A text in GB18030: each character's two bytes found by decoding them all (as the workbook test does). */
-function gb18030(s: string): Buffer {
-  const decoder = new TextDecoder('gb18030');
-  const bytesOf = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++)
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && !bytesOf.has(ch)) bytesOf.set(ch, [lead, trail]);
-    }
-  return Buffer.from(
-    [...s].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (bytesOf.get(ch) ?? [0x3f]))),
-  );
-}
 
 let ref: Reference;
 let dir: string;

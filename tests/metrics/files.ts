@@ -35,3 +35,18 @@ export async function stageContent(county: CountyLookup, content: string | Uint8
   }
   return { summary, accepted: readStaging(join(dir, 'a.csv')), rejected: readStaging(join(dir, 'r.csv')) };
 }
+
+/** A text in GB18030, as Excel on a Chinese Windows saves a CSV: each character's two bytes found by decoding them all. */
+export function gb18030(s: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const bytesOf = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && !bytesOf.has(ch)) bytesOf.set(ch, [lead, trail]);
+    }
+  return Buffer.from(
+    [...s].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (bytesOf.get(ch) ?? [0x3f]))),
+  );
+}

@@ -175,6 +175,15 @@ describe('a two-row header', () => {
   });
 });
 
+/** February's 累计 says 220; its months add up to 210. */
+const OFF_BY_TEN = [
+  '县区代码,统计月份,快递业务量（件）,',
+  ',,本月,累计',
+  '469001,2021-02,110,220',
+  '469001,2021-01,100,100',
+  '',
+].join('\n');
+
 describe('本月 and 累计', () => {
   it('a 累计 that is the running sum passes; one that is not is named with its line and the sum', async () => {
     const good = await stage(
@@ -188,15 +197,7 @@ describe('本月 and 累计', () => {
     );
     expect(good.summary.checks).toEqual([]);
     // February's 累计 says 220; its months add up to 210
-    const bad = await stage(
-      [
-        '县区代码,统计月份,快递业务量（件）,',
-        ',,本月,累计',
-        '469001,2021-02,110,220',
-        '469001,2021-01,100,100',
-        '',
-      ].join('\n'),
-    );
+    const bad = await stage(OFF_BY_TEN);
     expect(bad.summary.checks).toEqual([
       'line 3: 快递业务量累计 220, but 快递业务量(件) adds up to 210 by 2021-02 / 第 3 行累计数与各月之和不符',
     ]);
@@ -205,16 +206,7 @@ describe('本月 and 累计', () => {
   it('a 累计 that is not the running sum is published in metrics_checks, with its line, county, month and both sums', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'in'));
-    writeFileSync(
-      join(dir, 'in', 'cum.csv'),
-      [
-        '县区代码,统计月份,快递业务量（件）,',
-        ',,本月,累计',
-        '469001,2021-02,110,220',
-        '469001,2021-01,100,100',
-        '',
-      ].join('\n'),
-    );
+    writeFileSync(join(dir, 'in', 'cum.csv'), OFF_BY_TEN);
     const { importMetrics } = await import('../../pipelines/metrics/publish.ts');
     await importMetrics(join(dir, 'in'), join(dir, 'out'), loadReference(), () => {});
     const rows = readStaging(join(dir, 'out', 'metrics_checks.csv'));

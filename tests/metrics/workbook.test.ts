@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importMetrics } from '../../pipelines/metrics/publish.ts';
 import { reconciles } from '../../pipelines/metrics/summary.ts';
 import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
-import { readStaging } from './files.ts';
+import { gb18030, readStaging } from './files.ts';
 
 const HEADER = ['县区代码', '统计月份', '网络零售额（万元）', '快递业务量（件）'];
 // the report's rows under its header, as the county filled them in
@@ -30,21 +30,6 @@ const ROWS: (string | number)[][] = [
 ];
 const TOP = [['五指山市2021年电子商务统计月报'], ['填报单位：五指山市商务局'], ['单位：万元']];
 const BOTTOM = [['填报日期：2021年5月6日']];
-
-/** A text in GB18030, as Excel on a Chinese Windows saves a CSV: each character's two bytes found by decoding them all. */
-function gb18030(s: string): Buffer {
-  const decoder = new TextDecoder('gb18030');
-  const bytesOf = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++)
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && !bytesOf.has(ch)) bytesOf.set(ch, [lead, trail]);
-    }
-  return Buffer.from(
-    [...s].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (bytesOf.get(ch) ?? [0x3f]))),
-  );
-}
 
 let ref: Reference;
 let csvDir: string;
