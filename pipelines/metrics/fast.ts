@@ -113,8 +113,9 @@ const distinct = async (duck: Duck, expr: string, from: string) =>
   (await duck.all(`SELECT DISTINCT ${expr} AS v FROM ${from}`)).map((r) => String(r.v ?? ''));
 
 /**
- * Reads the data rows of a UTF-8 file from `dataLine` (its first data row) to its end into fast_staged and
- * fast_rejected; null when its records are not its lines, which the caller then reads in JavaScript.
+ * Reads the data rows of a UTF-8 file from `dataLine` (its first data row) to its end into fast_values (read by
+ * stage 2 as fast_staged and fast_rejected); null when its records are not its lines, which the caller then reads
+ * in JavaScript.
  */
 export async function stageRows(
   duck: Duck,

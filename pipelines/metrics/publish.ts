@@ -55,12 +55,20 @@ async function findDuplicates(run: Run): Promise<void> {
   await run(
     `CREATE TABLE dupkeys AS SELECT county_code, month, metric FROM staged GROUP BY ALL HAVING count(*) > 1`,
   );
+  // the values given, each once, in the order they first appear (file, line, column): the same message every run
   await run(`CREATE TABLE dups AS
-          SELECT s.*, min(s.value) OVER k AS lo, max(s.value) OVER k AS hi,
-            string_agg(DISTINCT s.raw_value, ' / ') OVER k AS values_given,
-            row_number() OVER (PARTITION BY s.county_code, s.month, s.metric ORDER BY s.file, s.line, s."column") AS rn
-          FROM staged s SEMI JOIN dupkeys USING (county_code, month, metric)
-          WINDOW k AS (PARTITION BY s.county_code, s.month, s.metric)`);
+          WITH d AS (
+            SELECT s.*, row_number() OVER (ORDER BY s.file, s.line, s."column", s.raw_value) AS seq
+            FROM staged s SEMI JOIN dupkeys USING (county_code, month, metric)
+          ), given AS (
+            SELECT county_code, month, metric, string_agg(raw_value, ' / ' ORDER BY first) AS values_given
+            FROM (SELECT county_code, month, metric, raw_value, min(seq) AS first FROM d GROUP BY ALL)
+            GROUP BY ALL
+          )
+          SELECT d.* EXCLUDE (seq), min(d.value) OVER k AS lo, max(d.value) OVER k AS hi, given.values_given,
+            row_number() OVER (PARTITION BY d.county_code, d.month, d.metric ORDER BY d.seq) AS rn
+          FROM d JOIN given USING (county_code, month, metric)
+          WINDOW k AS (PARTITION BY d.county_code, d.month, d.metric)`);
 }
 
 /**
@@ -123,7 +131,10 @@ const TABLES = [
     query: 'SELECT * FROM published',
     rowGroupSize: METRICS_ROW_GROUP,
   },
-  { table: METRICS_REJECTED, query: 'SELECT * FROM rejected ORDER BY file, line, "column"' },
+  {
+    table: METRICS_REJECTED,
+    query: 'SELECT * FROM rejected ORDER BY file, line, "column", reason, raw_value',
+  },
   { table: METRICS_CHECKS, query: 'SELECT * FROM checks ORDER BY file, line, "column"' },
 ];
 
