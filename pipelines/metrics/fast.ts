@@ -10,6 +10,7 @@
  * return) is not read here: stageRows returns null and the file is read record by record in JavaScript (file.ts).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { sqlString } from '../publish/tables.ts';
 import type { Plan } from './columns.ts';
 import { type CountyLookup, factorOf, metricCached, monthOf } from './lookups.ts';
 import { ambiguousMonth } from './parse.ts';
@@ -23,7 +24,7 @@ export interface Duck {
   all: (sql: string) => Promise<Record<string, unknown>[]>;
 }
 
-const sql = (s: string | null) => (s === null ? 'NULL' : `'${s.replaceAll("'", "''")}'`);
+const sql = (s: string | null) => (s === null ? 'NULL' : sqlString(s));
 
 /** The characters JavaScript's trim() removes, as an RE2 class. */
 const SPACE = String.raw`[\t\n\x0B\f\r \x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]`;
@@ -112,22 +113,35 @@ export async function valuesTable(
 const distinct = async (duck: Duck, expr: string, from: string) =>
   (await duck.all(`SELECT DISTINCT ${expr} AS v FROM ${from}`)).map((r) => String(r.v ?? ''));
 
+/** What stageRows reads: a UTF-8 file, its name in the tables, its first data row, its plan and header. */
+interface RowsInput {
+  path: string;
+  file: string;
+  dataLine: number;
+  plan: Plan;
+  header: string[];
+  county: CountyLookup;
+}
+
 /**
  * Reads the data rows of a UTF-8 file from `dataLine` (its first data row) to its end into fast_values (read by
- * stage 2 as fast_staged and fast_rejected); null when its records are not its lines, which the caller then reads
- * in JavaScript.
+ * stage 2 as fast_staged and fast_rejected); null when its records are not its lines, or when DuckDB cannot take
+ * them after all (none of its rows is then kept): the caller then reads the file in JavaScript. The file's lines
+ * and cells are not kept for the next file or stage 2.
  */
-export async function stageRows(
-  duck: Duck,
-  f: {
-    path: string;
-    file: string;
-    dataLine: number;
-    plan: Plan;
-    header: string[];
-    county: CountyLookup;
-  },
-): Promise<FastCounts | null> {
+export async function stageRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
+  try {
+    return await readRows(duck, f);
+  } catch {
+    await duck.run(`DELETE FROM fast_values WHERE file = ${sql(f.file)}`);
+    return null;
+  } finally {
+    await duck.run('DROP TABLE IF EXISTS lines');
+    await duck.run('DROP TABLE IF EXISTS cells');
+  }
+}
+
+async function readRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
   const { plan: p, header } = f;
   if (p.form === 'months') return null;
   const breaks = lineBreaks(f.path);

@@ -143,25 +143,14 @@ export async function stageFileFast(
       return null;
     }
   }
-  let counts: Awaited<ReturnType<typeof stageRows>>;
-  try {
-    counts = await stageRows(duck, {
-      path: utf8,
-      file,
-      dataLine: line,
-      plan: state.rows.plan,
-      header: state.rows.header,
-      county,
-    });
-  } catch {
-    // DuckDB could not take the rows after all: none of them is kept, and the file is read in JavaScript
-    await duck.run(`DELETE FROM fast_values WHERE file = '${file.replaceAll("'", "''")}'`);
-    return null;
-  } finally {
-    // the file's lines and cells, whether it was read here or not, are not kept for the next file or stage 2
-    await duck.run('DROP TABLE IF EXISTS lines');
-    await duck.run('DROP TABLE IF EXISTS cells');
-  }
+  const counts = await stageRows(duck, {
+    path: utf8,
+    file,
+    dataLine: line,
+    plan: state.rows.plan,
+    header: state.rows.header,
+    county,
+  });
   if (!counts) return null;
   // the first data row was counted as a record when the reading stopped at it
   summary.records += counts.records - 1;

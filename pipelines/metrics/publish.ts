@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, LIST, VARCHAR } from '@duckdb/node-api';
 import { METRICS_CHECKS, METRICS_MONTHLY, METRICS_REJECTED } from '../contract/schema.ts';
-import { type Written, writeQueries } from '../publish/tables.ts';
+import { sqlString as sql, type Written, writeQueries } from '../publish/tables.ts';
 import type { Reference } from '../reference/index.ts';
 import { createFastTables, type Duck, valuesTable } from './fast.ts';
 import {
@@ -20,8 +20,6 @@ export interface MetricsImport {
   files: FileSummary[];
   written: Written[];
 }
-
-const sql = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /**
  * Rows per Parquet row group of metrics_monthly: rows are sorted by county and month, so a group holds a few

@@ -28,7 +28,8 @@ const csvCell = (f: Field, v: string | number | boolean) =>
   escapesFormulae(f) && typeof v === 'string' ? csvText(v) : v;
 
 /** A file path as an SQL string literal (paths come from the command line). */
-const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+/** A string as an SQL literal. */
+export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** What was written for one table. */
 export interface Written {
