@@ -26,7 +26,7 @@ import { progressRows } from './metrics/progress.ts';
 import { importMetrics, readSeries } from './metrics/publish.ts';
 import { reconciles, summaryHeader, summaryLine } from './metrics/summary.ts';
 import { matchAchievements } from './plan/achievements.ts';
-import { type DocResult, type Effects, readPlans } from './plan/plans.ts';
+import type { DocResult, Effects } from './plan/plans.ts';
 import { carryOver, failpoint, openRelease, type Release, writeNamed } from './publish/release.ts';
 import { dataPackage, mergedPackage, type Written, writeTables } from './publish/tables.ts';
 import { loadReference, referenceRows } from './reference/index.ts';
@@ -172,6 +172,8 @@ async function planPart(
   o: Inputs,
 ): Promise<Part & { results: DocResult[] }> {
   console.log(`Plans: ${plansDir} → ${o.outDir}`);
+  // the document readers (pdf.js, mammoth, OpenCC, linkedom) are loaded only by a run that reads plans
+  const { readPlans } = await import('./plan/plans.ts');
   const plans = await readPlans(plansDir, o.metaDir, o.effects, o.ref);
   const { results } = plans;
   // what the counties' reports say was done, beside the targets of their plans

@@ -161,34 +161,53 @@ function countTownships(dir: string): Map<string, number> {
 type VillageCounts = [number, number, number];
 
 /** Which of the three counts a 12-digit village-level code falls in, from its last three digits. */
-const villageKind = (code: string): 0 | 1 | 2 => {
-  const kind = Number(code.slice(9));
-  return kind < 200 ? 0 : kind < 400 ? 1 : 2;
+const villageKind = (kind: number): 0 | 1 | 2 => (kind < 200 ? 0 : kind < 400 ? 1 : 2);
+
+/** The number bytes [from, to) of a buffer write in ASCII digits; -1 when one is not a digit. */
+const digitsAt = (b: Buffer, from: number, to: number) => {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = b[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return from < to ? n : -1;
 };
 
 /** villages.csv: the village-level units of each county-level code, by kind. */
 function countVillages(dir: string): Map<string, VillageCounts> {
-  // the village file (620,000 rows) is scanned line by line for two fields, without building rows
+  // the village file (620,000 rows, 38 MB) is scanned as bytes for two ASCII fields, without decoding it to a
+  // string or building rows: a row's first 12 bytes are its code, its last 6 its county-level code
   const villages = new Map<string, VillageCounts>();
+  const byArea = new Map<number, VillageCounts>();
   const villageFile = join(dir, 'villages.csv');
-  const text = readFileSync(villageFile, 'utf8');
-  if (!text.startsWith('code,name,streetCode,provinceCode,cityCode,areaCode'))
+  const bytes = readFileSync(villageFile);
+  const header = 'code,name,streetCode,provinceCode,cityCode,areaCode';
+  if (bytes.toString('latin1', 0, header.length) !== header)
     throw new Error(`${villageFile}: unexpected header (expected code,name,…,areaCode)`);
   let line = 1;
-  for (let at = text.indexOf('\n') + 1; at < text.length; line++) {
-    const next = text.indexOf('\n', at);
-    const end = next === -1 ? text.length : next;
-    const row = text.slice(at, end).replace(/\r$/, '');
-    at = end + 1;
-    if (row === '') continue;
-    const code = row.slice(0, 12);
-    const area = row.slice(row.lastIndexOf(',') + 1);
-    if (!/^\d{12}$/.test(code) || !/^\d{6}$/.test(area))
+  for (let at = bytes.indexOf(10) + 1; at > 0 && at < bytes.length; line++) {
+    const next = bytes.indexOf(10, at);
+    let end = next === -1 ? bytes.length : next;
+    if (end > at && bytes[end - 1] === 13) end--;
+    const from = at;
+    at = next === -1 ? bytes.length : next + 1;
+    if (end === from) continue;
+    const area = digitsAt(bytes, end - 6, end);
+    const kind = digitsAt(bytes, from + 9, from + 12);
+    const wellFormed =
+      digitsAt(bytes, from, from + 9) >= 0 &&
+      kind >= 0 &&
+      bytes[from + 12] === 44 &&
+      area >= 0 &&
+      bytes[end - 7] === 44;
+    if (!wellFormed)
       throw new Error(`${villageFile}, line ${line + 1}: expected a 12-digit code and a 6-digit area code`);
-    const counts = villages.get(area) ?? [0, 0, 0];
-    counts[villageKind(code)]++;
-    villages.set(area, counts);
+    const counts = byArea.get(area) ?? [0, 0, 0];
+    if (counts[0] + counts[1] + counts[2] === 0) byArea.set(area, counts);
+    counts[villageKind(kind)]++;
   }
+  for (const [area, counts] of byArea) villages.set(String(area).padStart(6, '0'), counts);
   return villages;
 }
 
@@ -247,7 +266,7 @@ function sourceOf(pkg: { name: string; version: string }): DivisionSource {
 
 let cached: Divisions | null = null;
 
-/** Reads and reduces the division tables (about a second: the village file is 38 MB). Memoised per process. */
+/** Reads and reduces the division tables (about 0.2 s: the village file is 38 MB, scanned as bytes). Memoised per process. */
 export function loadDivisions(dir = divisionDir()): Divisions {
   if (cached && dir === divisionDir()) return cached;
   const pkg = readPackageJson(dir);
