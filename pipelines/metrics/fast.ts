@@ -48,11 +48,16 @@ export async function createFastTables(duck: Duck): Promise<void> {
   await duck.run(`CREATE MACRO signed(t) AS CASE WHEN left(t, 1) IN ('+', '-')
       THEN regexp_replace(t, '^([+-])${SPACE}+', '\\1') ELSE t END`);
   await duck.run(
-    `CREATE MACRO number_text(s) AS signed(jtrim(translate(s, '０１２３４５６７８９．，＋－　', '0123456789.,+- ')))`,
+    `CREATE MACRO number_text(s) AS signed(translate(s, '０１２３４５６７８９．，＋－　', '0123456789.,+- '))`,
   );
   await duck.run(`CREATE MACRO parsed(t) AS CASE WHEN regexp_full_match(t,
     '[+-]?(?:\\d{1,3}(?:[, ]\\d{3})+|\\d+)(?:\\.\\d+)?|[+-]?\\.\\d+')
     THEN TRY_CAST(replace(replace(t, ',', ''), ' ', '') AS DOUBLE) END`);
+  // a trimmed cell as a number, as parseValue reads it: digits with at most one point inside (most cells) cast
+  // at once, anything else through the full reading (full-width digits, signs, thousands separators)
+  await duck.run(`CREATE MACRO number(s) AS CASE
+    WHEN regexp_full_match(s, '\\d+(?:\\.\\d+)?') THEN CAST(s AS DOUBLE)
+    ELSE parsed(number_text(s)) END`);
 }
 
 /** What a file's data rows gave: the counts its summary takes, and the text of its note rows. */
@@ -157,44 +162,53 @@ async function readRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
   } finally {
     await duck.run('SET preserve_insertion_order = false');
   }
-  const [{ n, bad }] =
-    (await duck.all(`SELECT count(*) AS n, count(*) FILTER (WHERE rowid + 1 >= ${f.dataLine}
-      AND contains(text, '"') AND NOT regexp_full_match(text, '${CELL}(?:,${CELL})*')) AS bad FROM lines`)) as [
-      { n: bigint; bad: bigint },
-    ];
+  const [{ n }] = (await duck.all('SELECT count(*) AS n FROM lines')) as [{ n: bigint }];
   const lines = Number(n);
-  if (Number(bad) > 0 || lines !== breaks.lf + (breaks.terminated ? 0 : 1)) return null;
+  if (lines !== breaks.lf + (breaks.terminated ? 0 : 1)) return null;
 
-  // every line from the first data row, split into its cells as papaparse splits them, and what it is: blank, a
-  // note under the data, a totals row, or data (file.ts classify, in its order)
+  // every line from the first data row, split into its cells as papaparse splits them, the cells trimmed (at
+  // once when the line holds no space-like character at all), and what it is: blank, a note under the data, a
+  // totals row, or data (file.ts classify, in its order); and whether its quotes are not those of whole cells
   const split = `CASE WHEN text IS NULL THEN ['']
       WHEN NOT contains(text, '"') THEN string_split(text, ',')
-      WHEN NOT regexp_matches(text, '"[^",]*,') THEN list_transform(string_split(text, ','),
-        x -> CASE WHEN starts_with(x, '"') THEN replace(x[2:-2], '""', '"') ELSE x END)
       ELSE list_transform(regexp_extract_all(',' || text, ',(${CELL})', 1),
         x -> CASE WHEN starts_with(x, '"') THEN replace(x[2:-2], '""', '"') ELSE x END) END`;
-  const at = (i: number | null) => (i === null ? "''" : `coalesce(c[${i + 1}], '')`);
-  const nonEmpty = `list_filter(list_transform(c, x -> jtrim(x)), x -> x <> '')`;
+  const at = (i: number | null) => (i === null ? "''" : `coalesce(t[${i + 1}], '')`);
+  const nonEmpty = `list_filter(t, x -> x <> '')`;
   const isNote = `(len(${nonEmpty}) = 1 AND NOT regexp_full_match(${nonEmpty}[1], '[\\d.,\\-+]+')
       OR len(${nonEmpty}) = 2 AND list_bool_and(list_transform(${nonEmpty}, x -> regexp_matches(x, '[:：]'))))`;
   const total = (x: string) =>
-    `(regexp_matches(${x}, '^${SPACE}*[合总小共全]') AND regexp_full_match(regexp_replace(${x}, '${SPACE}', '', 'g'),
+    `(regexp_matches(${x}, '^[合总小共全]')
+      AND regexp_full_match(regexp_replace(${x}, '${SPACE}', '', 'g'),
       '(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)'))`;
-  // cheap tests on the line first (most rows are data); the cells only where those pass
-  await duck.run(`CREATE OR REPLACE TEMP TABLE cells AS SELECT line, CASE WHEN len(c) <> ${header.length} THEN text END AS text, c,
-      CASE WHEN text IS NULL OR NOT regexp_matches(text, '[^,"${SPACE.slice(1)}') AND len(${nonEmpty}) = 0 THEN 'blank'
+  // most lines are clean: no space-like character, and quotes (if any) only around cells without a comma; their
+  // cells are the line split at its commas, without its quotes, already trimmed. Cheap tests on the line first
+  // (most rows are data); the cells only where those pass.
+  const SPACES = SPACE.slice(1, -1);
+  const clean = `(?:"[^",${SPACES}]*"|[^,"${SPACES}]*)`;
+  await duck.run(`CREATE OR REPLACE TEMP TABLE cells AS SELECT line, CASE WHEN len(t) <> ${header.length} THEN text END AS text, t,
+      CASE WHEN text IS NULL THEN 'blank'
+        WHEN NOT regexp_matches(text, '[^,"${SPACES}]') AND len(${nonEmpty}) = 0 THEN 'blank'
         WHEN regexp_matches(text, '^"?${SPACE}*(?:填报|填表|制表|审核|负责人|联系电话|联系人|说明|注[:：]|备注|数据来源)')
           AND ${isNote} THEN 'note'
-        WHEN regexp_matches(text, '[合总小共全]') AND (${total(at(p.county))} OR ${total(at(0))}) THEN 'total'
-        ELSE 'data' END AS kind
-    FROM (SELECT rowid + 1 AS line, text, ${split} AS c FROM lines WHERE rowid + 1 >= ${f.dataLine}
-      -- an empty last line after the last line break is not a record, as the record reader counts (records.ts)
-      ${breaks.terminated ? `AND NOT (rowid + 1 = ${lines} AND text IS NULL)` : ''})`);
+        WHEN ${total(at(p.county))} OR ${total(at(0))} THEN 'total'
+        ELSE 'data' END AS kind,
+      NOT clean AND contains(text, '"') AND NOT regexp_full_match(text, '${CELL}(?:,${CELL})*') AS bad
+    FROM (SELECT line, text, clean, CASE WHEN clean THEN c ELSE list_transform(c, x -> jtrim(x)) END AS t
+      FROM (SELECT line, text, clean, CASE
+          WHEN clean THEN string_split(CASE WHEN contains(text, '"') THEN replace(text, '"', '') ELSE text END, ',')
+          ELSE ${split} END AS c
+        FROM (SELECT rowid + 1 AS line, text, coalesce(regexp_full_match(text, '${clean}(?:,${clean})*'), false) AS clean
+          FROM lines WHERE rowid + 1 >= ${f.dataLine}
+          -- an empty last line after the last line break is not a record, as the record reader counts (records.ts)
+          ${breaks.terminated ? `AND NOT (rowid + 1 = ${lines} AND text IS NULL)` : ''})))`);
   await duck.run('DROP TABLE lines');
   const [k] = (await duck.all(`SELECT count(*) AS records,
       count(*) FILTER (WHERE kind = 'blank') AS blank, count(*) FILTER (WHERE kind = 'note') AS notes,
-      count(*) FILTER (WHERE kind = 'total') AS totals, count(*) FILTER (WHERE kind = 'data') AS rows
+      count(*) FILTER (WHERE kind = 'total') AS totals, count(*) FILTER (WHERE kind = 'data') AS rows,
+      count(*) FILTER (WHERE bad) AS bad
     FROM cells`)) as [Record<string, bigint>];
+  if (Number(k.bad) > 0) return null;
   const notes = await duck.all(
     `SELECT array_to_string(${nonEmpty}, ' ') AS t FROM cells WHERE kind = 'note' ORDER BY line`,
   );
@@ -211,28 +225,26 @@ async function readRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
             )
             .join(' UNION ALL ')
         : 'SELECT NULL::INT AS i, NULL AS col, NULL AS name, NULL AS unit WHERE false';
-  const misfit = `len(k.c) <> ${header.length}`;
+  const misfit = `len(k.t) <> ${header.length}`;
   // a row rejected whole, as papaparse's unparse writes it (rows.ts): a cell quoted when it holds a comma, a quote,
   // a line break or a BOM, or starts or ends with a space
-  const unparsed = `array_to_string(list_transform(k.c, x -> CASE WHEN regexp_matches(x, '[",\\r\\n\\x{FEFF}]|^ | $')
+  const unparsed = `array_to_string(list_transform(${split.replaceAll('text', 'k.text')}, x -> CASE WHEN regexp_matches(x, '[",\\r\\n\\x{FEFF}]|^ | $')
     THEN '"' || replace(x, '"', '""') || '"' ELSE x END), ',')`;
   const data = `cells k WHERE k.kind = 'data'`;
   // the rules, in JavaScript, once per distinct spelling: a county cell, a month, a metric's name with its unit
-  const counties = (await distinct(duck, `jtrim(${at(p.county)})`, data)).map((raw) => {
+  const counties = (await distinct(duck, at(p.county), data)).map((raw) => {
     const r = f.county(raw);
     return [raw, 'code' in r ? r.code : null, 'reason' in r ? r.reason : null];
   });
   await valuesTable(duck, 'county_map', ['county_key VARCHAR', 'code VARCHAR', 'reason VARCHAR'], counties);
-  const months = (await distinct(duck, `jtrim(${at(p.month)})`, data)).map((raw) => {
+  const months = (await distinct(duck, at(p.month), data)).map((raw) => {
     const m = monthOf(raw);
     return [raw, m, m ? null : ambiguousMonth(raw) ? 'ambiguous_month' : 'bad_month'];
   });
   await valuesTable(duck, 'month_map', ['month_key VARCHAR', 'month VARCHAR', 'reason VARCHAR'], months);
   const named =
     p.form === 'long'
-      ? await duck.all(
-          `SELECT DISTINCT jtrim(${at(p.metric)}) AS name, jtrim(${at(p.unit)}) AS unit_cell FROM ${data}`,
-        )
+      ? await duck.all(`SELECT DISTINCT ${at(p.metric)} AS name, ${at(p.unit)} AS unit_cell FROM ${data}`)
       : p.metrics.map((m) => ({ name: m.name, unit_cell: m.unit }));
   // a metric column given twice (two headers 快递业务量（件）) is one spelling: one row of the map
   const spellings = [...new Map(named.map((u) => [`${u.name ?? ''}|${u.unit_cell ?? ''}`, u])).values()];
@@ -265,7 +277,7 @@ async function readRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
     ],
     metricRows,
   );
-  const lengths = (await distinct(duck, 'len(k.c)', `${data} AND ${misfit}`)).map((len) => {
+  const lengths = (await distinct(duck, 'len(k.t)', `${data} AND ${misfit}`)).map((len) => {
     const [zh, en] = cellCountWording(Number(len), header.length);
     return [Number(len), zh, en];
   });
@@ -276,19 +288,19 @@ async function readRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
   // each value: its first fault in stageRow's order (rows.ts), or its value converted as convert() converts it
   await duck.run(`INSERT INTO fast_values
     WITH vals AS (
-      SELECT k.line, CASE WHEN ${misfit} THEN ${unparsed} END AS text, len(k.c) AS cells, m.col,
-        ${p.form === 'long' ? `jtrim(${at(p.metric)})` : 'm.name'} AS name,
-        jtrim(coalesce(k.c[m.i], '')) AS raw,
-        ${p.form === 'long' ? `jtrim(${at(p.unit)})` : 'm.unit'} AS unit_cell,
-        jtrim(${at(p.county)}) AS county_raw, jtrim(${at(p.month)}) AS month_raw,
-        ${p.synthetic === null ? 'false' : `lower(jtrim(${at(p.synthetic)})) IN ('true', '1', '是', 'yes')`} AS synthetic,
-        nullif(array_to_string(list_filter([jtrim(${at(p.source)}), jtrim(${at(p.note)})], x -> x <> ''), ' · '), '') AS note,
+      SELECT k.line, CASE WHEN ${misfit} THEN ${unparsed} END AS text, len(k.t) AS cells, m.col,
+        ${p.form === 'long' ? at(p.metric) : 'm.name'} AS name,
+        coalesce(k.t[m.i], '') AS raw,
+        ${p.form === 'long' ? at(p.unit) : 'm.unit'} AS unit_cell,
+        ${at(p.county)} AS county_raw, ${at(p.month)} AS month_raw,
+        ${p.synthetic === null ? 'false' : `lower(${at(p.synthetic)}) IN ('true', '1', '是', 'yes')`} AS synthetic,
+        nullif(array_to_string(list_filter([${at(p.source)}, ${at(p.note)}], x -> x <> ''), ' · '), '') AS note,
         ${misfit} AS misfit, ${breaks.terminated ? 'false' : `k.line = ${lines}`} AS unterminated
       FROM cells k, (${columns}) m
-      WHERE k.kind = 'data' AND (${misfit} OR jtrim(coalesce(k.c[m.i], '')) <> '' OR ${p.form === 'long'})
+      WHERE k.kind = 'data' AND (${misfit} OR coalesce(k.t[m.i], '') <> '' OR ${p.form === 'long'})
     ), v AS (
       SELECT vals.*, cm.code, cm.reason AS county_reason, mm.month, mm.reason AS month_reason,
-        mt.metric, mt.unit AS unit_written, mt.factor, mt.metric_unit, mt.money, parsed(number_text(raw)) AS number
+        mt.metric, mt.unit AS unit_written, mt.factor, mt.metric_unit, mt.money, number(raw) AS number
       FROM vals
       LEFT JOIN county_map cm ON cm.county_key = vals.county_raw
       LEFT JOIN month_map mm ON mm.month_key = vals.month_raw

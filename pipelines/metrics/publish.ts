@@ -94,15 +94,15 @@ async function rejectDuplicates(run: Run, rejectedFiles: string[]): Promise<void
  * every value accepted (the rows of staged values none of whose line was rejected).
  */
 async function countPerFile(all: All): Promise<Record<string, unknown>[]> {
-  return all(`SELECT file, sum(accepted) AS accepted, sum(rejected) AS rejected,
+  // one pass over the staged values, beside the few lines with a value rejected
+  return all(`WITH bad AS (SELECT DISTINCT file, line FROM rejected WHERE scope = 'value')
+          SELECT file, sum(accepted) AS accepted, sum(rejected) AS rejected,
             sum(rows_accepted) AS rows_accepted, sum(rows_rejected) AS rows_rejected FROM (
-            SELECT file, count(*) AS accepted, 0 AS rejected, 0 AS rows_accepted, 0 AS rows_rejected
-              FROM staged GROUP BY file
+            SELECT s.file, count(*) AS accepted, 0 AS rejected,
+                count(DISTINCT s.line) FILTER (WHERE b.line IS NULL) AS rows_accepted, 0 AS rows_rejected
+              FROM staged s LEFT JOIN bad b ON b.file = s.file AND b.line = s.line GROUP BY s.file
             UNION ALL SELECT file, -count(*), 0, 0, 0 FROM dropped GROUP BY file
             UNION ALL SELECT file, 0, count(*), 0, count(DISTINCT line) FROM rejected WHERE scope = 'value' GROUP BY file
-            UNION ALL SELECT file, 0, 0, count(DISTINCT line), 0 FROM staged s
-              WHERE NOT EXISTS (SELECT 1 FROM rejected r WHERE r.scope = 'value' AND r.file = s.file AND r.line = s.line)
-              GROUP BY file
           ) GROUP BY file`);
 }
 
@@ -114,19 +114,16 @@ async function stageTwo(run: Run, all: All, staged: Staging): Promise<Record<str
   await run('CREATE VIEW staged AS SELECT * FROM staged_files UNION ALL SELECT * FROM fast_staged');
   await findDuplicates(run);
   await rejectDuplicates(run, staged.rejected);
-  const counts = await countPerFile(all);
-  // the published rows sorted once, for both the Parquet and the CSV file, which keep the table's order
-  await run('SET preserve_insertion_order = true');
-  await run(`CREATE TABLE published AS SELECT county_code, month, metric, value, unit, file || ':' || line AS source,
-      synthetic, note FROM staged ANTI JOIN dropped USING (file, line, "column") ORDER BY county_code, month, metric`);
-  return counts;
+  return countPerFile(all);
 }
 
 /** The published tables, as queries on the tables of stage 2. */
 const TABLES = [
   {
     table: METRICS_MONTHLY,
-    query: 'SELECT * FROM published',
+    // sorted once, into the Parquet file (writeQueries writes the CSV from it)
+    query: `SELECT county_code, month, metric, value, unit, file || ':' || line AS source, synthetic, note
+      FROM staged ANTI JOIN dropped USING (file, line, "column") ORDER BY county_code, month, metric`,
     rowGroupSize: METRICS_ROW_GROUP,
   },
   {

@@ -27,8 +27,7 @@ const escapesFormulae = (f: Field) => f.type === 'string' && !f.enum;
 const csvCell = (f: Field, v: string | number | boolean) =>
   escapesFormulae(f) && typeof v === 'string' ? csvText(v) : v;
 
-/** A file path as an SQL string literal (paths come from the command line). */
-/** A string as an SQL literal. */
+/** A string as an SQL literal (file paths come from the command line). */
 export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** What was written for one table. */
@@ -158,20 +157,25 @@ export async function writeQueries(
           : escapesFormulae(f)
             ? `CASE WHEN ${formulaSql(`"${f.name}"`)} THEN '''' || "${f.name}" ELSE "${f.name}" END AS "${f.name}"`
             : `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`;
+      // the query runs once, into the Parquet file; the CSV is written from that file, in its order
+      const parquet = join(tmp, `${table.name}.parquet`);
+      const plain = `SELECT ${table.fields.map((f) => `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`).join(', ')} FROM (${query})`;
+      await con.run(
+        `COPY (${plain}) TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize ?? 100_000})`,
+      );
       // the CSV's first header cell starts with the BOM, so that DuckDB writes the whole file (Excel reads UTF-8)
       const typed = `SELECT ${table.fields
         .map((f, i) => (i === 0 ? cast(f).replace(/ AS "([^"]+)"$/, ' AS "\uFEFF$1"') : cast(f)))
-        .join(', ')} FROM (${query})`;
-      const plain = `SELECT ${table.fields.map((f) => `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`).join(', ')} FROM (${query})`;
-      await con.run(
-        `COPY (${plain}) TO ${sqlString(join(tmp, `${table.name}.parquet`))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize ?? 100_000})`,
-      );
+        .join(', ')} FROM read_parquet(${sqlString(parquet)})`;
+      const order = (
+        await con.runAndReadAll("SELECT current_setting('preserve_insertion_order') AS v")
+      ).getRowObjectsJS()[0]!.v;
+      await con.run('SET preserve_insertion_order = true');
       await con.run(
         `COPY (${typed}) TO ${sqlString(join(tmp, `${table.name}.csv`))} (FORMAT csv, HEADER true)`,
       );
-      const n = await con.runAndReadAll(
-        `SELECT count(*) AS n FROM read_parquet(${sqlString(join(tmp, `${table.name}.parquet`))})`,
-      );
+      await con.run(`SET preserve_insertion_order = ${order === true}`);
+      const n = await con.runAndReadAll(`SELECT count(*) AS n FROM read_parquet(${sqlString(parquet)})`);
       written.push({ table, rows: Number(n.getRowObjectsJS()[0]!.n), files: [] });
     }
   } finally {

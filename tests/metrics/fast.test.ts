@@ -41,6 +41,22 @@ const FILES: Record<string, string> = {
     '469001,,2021-05,express_parcels,1,234,件,false,',
     '469001, 2021-06,express_parcels,5,件,false,,"x"',
     '469001,,2021-07,express_parcels,-0,件,false,',
+    // numbers DuckDB would cast but the reader does not take, and some it takes: signs, a leading point
+    '469001,,2021-08,express_parcels,5.,件,false,',
+    '469001,,2021-09,express_parcels,1e3,件,false,',
+    '469001,,2022-01,express_parcels,0x10,件,false,',
+    '469001,,2021-10,express_parcels,.5,万件,false,',
+    '469001,,2021-11,express_parcels,+7,件,false,',
+    // cells to trim of an ideographic and a no-break space, and a quoted quote
+    '469001\u3000,,2021-12,express_parcels,\u00A08\u00A0,件,false,"say ""hi"""',
+    '469001,,2022-02,express_parcels, 9 ,件,false,',
+    '469001,,2022-03,express_parcels,\u300010,件\u3000,false,',
+    '',
+  ].join('\n'),
+  // a quote inside a cell that is not quoted: papaparse's reading, in JavaScript
+  'stray-quote.csv': [
+    'county_code,month,metric,value,note',
+    '469001,2021-01,express_parcels,3,ab"c',
     '',
   ].join('\n'),
   // one metric column given twice
@@ -114,6 +130,7 @@ describe('the data rows checked in DuckDB', () => {
       'long.csv': 'duckdb',
       'quoted.csv': 'javascript',
       'repeated.csv': 'duckdb',
+      'stray-quote.csv': 'javascript',
       'report.gbk.csv': 'duckdb',
       'two-breaks.csv': 'duckdb',
       'wide.csv': 'duckdb',
