@@ -156,7 +156,7 @@ async function readRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
     await duck.run('SET preserve_insertion_order = true');
     await duck.run(`CREATE OR REPLACE TEMP TABLE lines AS SELECT text FROM read_csv(${sql(f.path)},
       columns = {'text': 'VARCHAR'}, header = false, delim = '\\0', quote = '', escape = '', auto_detect = false,
-      strict_mode = false)`);
+      strict_mode = false, buffer_size = ${4 << 20})`);
   } catch {
     return null;
   } finally {
@@ -203,10 +203,19 @@ async function readRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
           -- an empty last line after the last line break is not a record, as the record reader counts (records.ts)
           ${breaks.terminated ? `AND NOT (rowid + 1 = ${lines} AND text IS NULL)` : ''})))`);
   await duck.run('DROP TABLE lines');
+  // a data row gives values when it has the wrong number of cells (a rejection) or a value cell not empty; every
+  // row of a long file gives its value, none of a file without a metric column
+  const valueCells = p.form === 'long' ? [p.value!] : p.metrics.map((m) => m.index);
+  const hasValue =
+    valueCells.length === 0
+      ? 'false'
+      : p.form === 'long'
+        ? 'true'
+        : `(len(t) <> ${header.length} OR ${valueCells.map((i) => `${at(i)} <> ''`).join(' OR ')})`;
   const [k] = (await duck.all(`SELECT count(*) AS records,
       count(*) FILTER (WHERE kind = 'blank') AS blank, count(*) FILTER (WHERE kind = 'note') AS notes,
       count(*) FILTER (WHERE kind = 'total') AS totals, count(*) FILTER (WHERE kind = 'data') AS rows,
-      count(*) FILTER (WHERE bad) AS bad
+      count(*) FILTER (WHERE bad) AS bad, count(*) FILTER (WHERE kind = 'data' AND NOT ${hasValue}) AS without
     FROM cells`)) as [Record<string, bigint>];
   if (Number(k.bad) > 0) return null;
   const notes = await duck.all(
@@ -340,8 +349,8 @@ async function readRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
     FROM checked LEFT JOIN reason_words r USING (reason)
       LEFT JOIN misfit_wording w ON reason = 'cell_count' AND w.cells = checked.cells`);
   await duck.run('DROP TABLE cells');
-  const [w] = (await duck.all(`SELECT count(*) AS n, count(DISTINCT line) AS lines,
-      count(*) FILTER (WHERE reason IS NULL) AS accepted, count(*) FILTER (WHERE reason IS NOT NULL) AS rejected
+  const [w] =
+    (await duck.all(`SELECT count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS accepted, count(*) FILTER (WHERE reason IS NOT NULL) AS rejected
     FROM fast_values WHERE file = ${sql(f.file)}`)) as [Record<string, bigint>];
   return {
     records: Number(k.records),
@@ -350,7 +359,7 @@ async function readRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
     totalRows: Number(k.totals),
     rows: Number(k.rows),
     values: Number(w.n),
-    rowsWithoutValues: Number(k.rows) - Number(w.lines),
+    rowsWithoutValues: Number(k.without),
     accepted: Number(w.accepted),
     rejected: Number(w.rejected),
     notes: notes.map((r) => String(r.t)),
