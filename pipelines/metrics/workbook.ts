@@ -23,12 +23,23 @@ function text(v: unknown): string {
   return String(v);
 }
 
+/** A cell as Excel shows it: an error cell as its error (#DIV/0!, then rejected, never an empty value), a number
+ * to 15 significant digits (0.30000000000000004 is 0.3), a date as its day; an empty or missing cell as ''. */
+function cellText(c: XLSX.CellObject | undefined): string {
+  if (!c) return '';
+  if (c.t === 'e') return c.w ?? '#ERROR';
+  if (c.t === 'n' && typeof c.v === 'number') return String(Number(c.v.toPrecision(15)));
+  return text(c.v);
+}
+
 /** The sheets of a workbook; throws, naming the file, when it cannot be read as one. */
 export function readWorkbook(path: string): Sheet[] {
   let book: XLSX.WorkBook;
   try {
+    // dense: each sheet's cells as an array of rows (!data), read row by row below
     book = XLSX.read(readFileSync(path), {
       type: 'buffer',
+      dense: true,
       cellDates: true,
       cellFormula: false,
       cellHTML: false,
@@ -47,24 +58,15 @@ export function readWorkbook(path: string): Sheet[] {
       return { name, skipped: 'a chart sheet, not a table / 图表工作表，不是表格' };
     if (!sheet['!ref']) return { name, skipped: 'an empty sheet / 空工作表' };
     const range = XLSX.utils.decode_range(sheet['!ref']);
-    for (const [address, cell] of Object.entries(sheet)) {
-      if (address.startsWith('!')) continue;
-      const c = cell as XLSX.CellObject;
-      // an error cell (#DIV/0!) is read as what Excel shows, so that it is rejected, never an empty value
-      if (c.t === 'e') Object.assign(c, { t: 's', v: c.w ?? '#ERROR' });
-      // a number as Excel shows it: 15 significant digits (0.30000000000000004 is 0.3)
-      else if (c.t === 'n' && typeof c.v === 'number') c.v = Number(c.v.toPrecision(15));
+    const data = (sheet as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
+    // every row of the sheet's range, blank ones too, each with every column of the range
+    const rows: { row: string[]; at: number }[] = [];
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const cells = data[r];
+      const row: string[] = new Array(range.e.c - range.s.c + 1);
+      for (let c = range.s.c; c <= range.e.c; c++) row[c - range.s.c] = cellText(cells?.[c]);
+      rows.push({ row, at: r + 1 });
     }
-    const rows: string[][] = XLSX.utils.sheet_to_json(sheet, {
-      header: 1,
-      raw: true,
-      defval: '',
-      blankrows: true,
-    });
-    return {
-      name,
-      rows: rows.map((r, i) => ({ row: r.map(text), at: range.s.r + 1 + i })),
-      columnOf: (index) => XLSX.utils.encode_col(range.s.c + index),
-    };
+    return { name, rows, columnOf: (index) => XLSX.utils.encode_col(range.s.c + index) };
   });
 }
