@@ -60,6 +60,8 @@ export interface CumulativeCheck {
   /** the 累计 cell, and what the 本月 cells of the county's year add up to by that month, in the file's unit */
   stated: number;
   computed: number;
+  /** the row is marked synthetic (generated sample data), as its values are in metrics_monthly */
+  synthetic: boolean;
 }
 
 /** The counts of a file before it is read, and of a refused one. */

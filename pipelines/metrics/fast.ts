@@ -98,9 +98,10 @@ export async function valuesTable(
   duck: Duck,
   name: string,
   columns: string[],
-  rows: (string | number | null)[][],
+  rows: (string | number | boolean | null)[][],
 ) {
-  const cell = (v: string | number | null) => (typeof v === 'number' ? String(v) : sql(v));
+  const cell = (v: string | number | boolean | null) =>
+    typeof v === 'number' || typeof v === 'boolean' ? String(v) : sql(v);
   const names = columns.map((c) => c.split(' ')[0]!);
   const body = rows.length
     ? rows.map((r) => `(${r.map(cell).join(', ')})`).join(',\n')

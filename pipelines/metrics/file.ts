@@ -14,7 +14,7 @@ import { type Duck, stageRows } from './fast.ts';
 import { type CountyLookup, monthOf } from './lookups.ts';
 import { ascii, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
-import { type RowContext, stageRow } from './rows.ts';
+import { isSynthetic, type RowContext, stageRow } from './rows.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
 import { takeUnitRow, type UnitRowRefusal } from './units.ts';
 
@@ -40,7 +40,14 @@ interface FileState {
   cumulative: {
     monthly: number;
     total: number;
-    rows: { county: string; month: string; monthly: number | null; total: number | null; line: number }[];
+    rows: {
+      county: string;
+      month: string;
+      monthly: number | null;
+      total: number | null;
+      line: number;
+      synthetic: boolean;
+    }[];
   }[];
   /** set when only the records above the data are read (stageFileFast): the line of the first data row */
   stopAtData?: { line: number | null };
@@ -215,7 +222,7 @@ function cumulativeChecks(s: FileState): CumulativeCheck[] {
   for (const c of s.cumulative) {
     const byKey = new Map<
       string,
-      { county: string; month: string; monthly: number; total: number; line: number }[]
+      { county: string; month: string; monthly: number; total: number; line: number; synthetic: boolean }[]
     >();
     for (const r of c.rows) {
       const month = monthOf(r.month);
@@ -223,7 +230,7 @@ function cumulativeChecks(s: FileState): CumulativeCheck[] {
       const key = `${r.county}|${month.slice(0, 4)}`;
       byKey.set(key, [
         ...(byKey.get(key) ?? []),
-        { county: r.county, month, monthly: r.monthly, total: r.total, line: r.line },
+        { county: r.county, month, monthly: r.monthly, total: r.total, line: r.line, synthetic: r.synthetic },
       ]);
     }
     for (const list of byKey.values()) {
@@ -239,6 +246,7 @@ function cumulativeChecks(s: FileState): CumulativeCheck[] {
             month: r.month,
             stated: r.total,
             computed: Math.round(sum * 1e6) / 1e6,
+            synthetic: r.synthetic,
           });
         }
       }
@@ -337,6 +345,7 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
       monthly: parseValue(row[c.monthly] ?? ''),
       total: parseValue(row[c.total] ?? ''),
       line: at,
+      synthetic: isSynthetic(row, ctx.plan),
     });
   return true;
 }

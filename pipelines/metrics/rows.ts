@@ -41,6 +41,9 @@ const cellAt = (row: string[], i: number | null) => (i === null ? '' : (row[i] ?
 /** Cells of the synthetic column that mark a row synthetic. */
 const SYNTHETIC_TRUE = /^(?:true|1|是|yes)$/i;
 
+/** Whether a row is marked synthetic (generated sample data) by its synthetic column. */
+export const isSynthetic = (row: string[], p: Plan) => SYNTHETIC_TRUE.test(cellAt(row, p.synthetic));
+
 /**
  * The values of a data row: one per row in a long file, one per non-empty metric cell in a wide one (per metric
  * column, empty or not, when `everyColumn`: a row whose cells cannot be matched to the columns).
@@ -100,7 +103,7 @@ export function stageRow(ctx: RowContext, row: string[], at: number, terminated:
 /** Checks and converts each value of a data row, staging it as accepted or rejected with the reason. */
 function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]) {
   const p = ctx.plan;
-  const synthetic = SYNTHETIC_TRUE.test(cellAt(row, p.synthetic));
+  const synthetic = isSynthetic(row, p);
   const note = [cellAt(row, p.source), cellAt(row, p.note)].filter(Boolean).join(' · ') || null;
   for (const v of values) {
     // a row's county and month; in a file with one column per month, the month is the value's column's

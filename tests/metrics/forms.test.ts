@@ -215,5 +215,30 @@ describe('本月 and 累计', () => {
     ).toEqual([['3', '快递业务量累计', '469001', '2021-02', '220', '210', 'cumulative_sum']]);
     expect(rows[0]!.file).toMatch(/cum\.csv$/);
     expect(rows[0]!.message_zh).toContain('第 3 行');
+    expect(rows[0]!.synthetic).toBe('false');
+  });
+
+  it('a check found on a row marked synthetic is marked synthetic, as the row’s values are', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(
+      join(dir, 'in', 'cum.csv'),
+      [
+        '县区代码,统计月份,快递业务量（件）,,synthetic',
+        ',,本月,累计,',
+        '469001,2021-01,100,100,true',
+        '469001,2021-02,110,220,true',
+        '469001,2021-03,120,999,false',
+        '',
+      ].join('\n'),
+    );
+    const { importMetrics } = await import('../../pipelines/metrics/publish.ts');
+    await importMetrics(join(dir, 'in'), join(dir, 'out'), loadReference(), () => {});
+    const rows = readStaging(join(dir, 'out', 'metrics_checks.csv'));
+    // February: 220 against 210 (synthetic row); March: 999 against 330 (a row not marked)
+    expect(rows.map((r) => [r.line, r.stated, r.computed, r.synthetic])).toEqual([
+      ['4', '220', '210', 'true'],
+      ['5', '999', '330', 'false'],
+    ]);
   });
 });

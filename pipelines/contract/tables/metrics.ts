@@ -37,6 +37,13 @@ export const METRICS_CHECKS = {
       description: 'What the 本月 cells of the county’s year add up to by that month, in the same unit.',
       required: true,
     },
+    {
+      name: 'synthetic',
+      type: 'boolean',
+      description:
+        'true when the row is marked synthetic in its report: generated sample data (示例数据), not a county’s report.',
+      required: true,
+    },
     { name: 'check', type: 'string', enum: ['cumulative_sum'], description: 'The check.', required: true },
     { name: 'message_zh', type: 'string', description: 'What it found, in Chinese.', required: true },
     { name: 'message_en', type: 'string', description: 'What it found, in English.', required: true },
