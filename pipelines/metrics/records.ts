@@ -47,9 +47,11 @@ export async function readRecords(
     line += 1 + row.reduce((n, c) => n + countNewlines(c), 0);
     return before === null || take(before.row, before.at, true);
   };
+  // destroyed when `take` stops the reading, so that the rest of the file is not decoded
+  const source = Readable.from(watchEnd(decodeChunks(path, encoding), tail));
   try {
     await new Promise<void>((done, fail) => {
-      Papa.parse<string[]>(Readable.from(watchEnd(decodeChunks(path, encoding), tail)) as unknown as File, {
+      Papa.parse<string[]>(source as unknown as File, {
         chunk: (results, parser) => {
           meta.delimiter ||= results.meta.delimiter;
           // a quoted cell still open at the end of the file
@@ -58,6 +60,7 @@ export async function readRecords(
             if (!next(row)) {
               stopped = true;
               parser.abort();
+              source.destroy();
               return;
             }
           }

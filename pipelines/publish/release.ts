@@ -209,7 +209,7 @@ async function checkSet(dir: string): Promise<void> {
 /** The SHA-256 of a file, read as a stream. */
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

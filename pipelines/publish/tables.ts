@@ -102,7 +102,7 @@ async function moveIntoPlace(tmp: string, outDir: string, written: Written[]) {
       // hashed as a stream: a national-scale table need not fit in memory
       const hash = createHash('sha256');
       let bytes = 0;
-      for await (const chunk of createReadStream(join(tmp, name))) {
+      for await (const chunk of createReadStream(join(tmp, name), { highWaterMark: 1 << 20 })) {
         hash.update(chunk as Buffer);
         bytes += (chunk as Buffer).length;
       }

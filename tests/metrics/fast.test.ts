@@ -95,6 +95,8 @@ const FILES: Record<string, string> = {
 };
 
 let ref: Reference;
+/** where the byte that is not UTF-8 is in bad-byte.csv */
+let badByteAt = 0;
 let dir: string;
 const runs: Record<
   'duckdb' | 'javascript',
@@ -107,6 +109,17 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'in'));
   for (const [name, text] of Object.entries(FILES))
     writeFileSync(join(dir, 'in', name), name.endsWith('.gbk.csv') ? gb18030(text) : text);
+  // a byte that is not UTF-8 1.4 MB down, below the records read in JavaScript above the data: DuckDB refuses
+  // the file, and the record reader refuses it with the byte's offset
+  const rows = Array.from(
+    { length: 40_000 },
+    (_, i) => `469001,${2000 + Math.floor(i / 12)}-01,express_parcels,${i}`,
+  );
+  const good = Buffer.from(
+    `county_code,month,metric,value\n${rows.join('\n')}\n469001,2021-02,express_parcels,`,
+  );
+  badByteAt = good.length;
+  writeFileSync(join(dir, 'in', 'bad-byte.csv'), Buffer.concat([good, Buffer.from([0xff, 0x0a])]));
   for (const [mode, fast] of [
     ['duckdb', true],
     ['javascript', false],
@@ -128,6 +141,7 @@ describe('the data rows checked in DuckDB', () => {
       runs.duckdb.files.map((f) => [f.file.split('/').at(-1), f.readBy ?? 'javascript']),
     );
     expect(by).toEqual({
+      'bad-byte.csv': 'javascript',
       'long.csv': 'duckdb',
       'quoted.csv': 'javascript',
       'repeated.csv': 'duckdb',
@@ -136,6 +150,13 @@ describe('the data rows checked in DuckDB', () => {
       'two-breaks.csv': 'duckdb',
       'wide.csv': 'duckdb',
     });
+  });
+
+  it('refuse a file with a byte that is not UTF-8 below the first megabyte, naming its offset', () => {
+    const bad = runs.duckdb.files.find((f) => f.file.endsWith('bad-byte.csv'))!;
+    expect(badByteAt).toBeGreaterThan(1 << 20);
+    expect(bad.error).toContain(`UTF-8 fails at byte ${badByteAt}`);
+    expect(bad.accepted).toBe(0);
   });
 
   it('publish the same rows as reading record by record', () => {
