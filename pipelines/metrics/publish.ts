@@ -50,9 +50,12 @@ function readStaging(files: string[], cols: readonly string[]): string {
  */
 async function findDuplicates(run: Run): Promise<void> {
   // duplicates are rare: find their keys first, then look only at those rows
-  await run(
-    `CREATE TABLE dupkeys AS SELECT county_code, month, metric FROM staged GROUP BY ALL HAVING count(*) > 1`,
-  );
+  // (grouped first by a hash of the key, which takes an eighth of the memory of the three strings; the few hashes
+  // given more than once are then grouped by the key itself, so that a collision is no duplicate)
+  await run(`CREATE TABLE dupkeys AS SELECT county_code, month, metric FROM staged
+    WHERE hash(county_code, month, metric) IN (
+      SELECT hash(county_code, month, metric) FROM staged GROUP BY ALL HAVING count(*) > 1)
+    GROUP BY ALL HAVING count(*) > 1`);
   // the values given, each once, in the order they first appear (file, line, column): the same message every run
   await run(`CREATE TABLE dups AS
           WITH d AS (
