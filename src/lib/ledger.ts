@@ -7,7 +7,7 @@
 import { dateLabel, money, monthLabel } from '../../pipelines/contract/format.ts';
 import { COMMITMENT_KIND, CONTACT_CHANNEL, RECURRENCE, termOf } from '../../pipelines/contract/vocab.ts';
 import { href, type Lang, t } from '../i18n/index.ts';
-import { achievements, commitments, contacts, type DocumentRow, documents } from './data.ts';
+import { achievements, commitments, contacts, type DocumentRow, documents, targets } from './data.ts';
 import { spanId } from './marks.ts';
 import { targetName, targetText } from './wording.ts';
 
@@ -125,6 +125,40 @@ export async function allLedger(lang: Lang, today = buildMonth()) {
   };
 }
 
+type AchievementRow = Awaited<ReturnType<typeof achievements>>[number];
+type TargetRow = Awaited<ReturnType<typeof targets>>[number];
+
+/**
+ * An achievement as the county page shows it: what it measures, what the report says was done, and what the plan
+ * set for it: the target it answers, with its bound (≥ 4,000人次), or the commitment (and its due date) a
+ * commitment done answers.
+ */
+export function achievementShown(
+  lang: Lang,
+  a: AchievementRow,
+  target: Pick<TargetRow, 'value' | 'unit' | 'comparator'> | undefined,
+  promised: CommitmentRow | undefined,
+): { metric: string; achieved: string; target: string | null } {
+  // a commitment done: its kind, "done" as the report says, against the plan's commitment and its due date
+  if (a.metric === null || a.value === null || a.unit === null)
+    return {
+      metric: termOf(COMMITMENT_KIND, a.commitment_kind!, lang),
+      achieved: t(lang, 'ledger_done'),
+      target: promised ? (promised.due_text ?? termOf(COMMITMENT_KIND, promised.kind, lang)) : null,
+    };
+  const figure = { value: a.value, unit: a.unit, comparator: a.comparator ?? '=' };
+  return {
+    metric: targetName(lang, { metric: a.metric, label: a.label }),
+    achieved: targetText(lang, figure),
+    // the target as the plan sets it; its value alone only if the target row is not at hand
+    target: target
+      ? targetText(lang, target)
+      : a.target_value === null
+        ? null
+        : targetText(lang, { ...figure, value: a.target_value, comparator: '=' }),
+  };
+}
+
 /**
  * What a county's own documents report as done, beside its plan's targets: each achievement with the target it
  * answers (when the plan sets one), as of its month, linked to the report's sentence. Never the synthetic sample.
@@ -132,30 +166,18 @@ export async function allLedger(lang: Lang, today = buildMonth()) {
 export async function countyAchievements(lang: Lang, code: string) {
   const docs = new Map((await documents()).filter((d) => d.county_code === code).map((d) => [d.doc_id, d]));
   const promised = new Map((await commitments()).map((c) => [`${c.doc_id}|${c.commitment_id}`, c]));
+  const goals = new Map((await targets()).map((g) => [`${g.doc_id}|${g.target_id}`, g]));
   return (await achievements())
     .filter((a) => docs.has(a.doc_id))
-    .map((a) => {
-      // a commitment done: its kind, "done" as the report says, against the plan's commitment and its due date
-      if (a.metric === null || a.value === null || a.unit === null) {
-        const c = promised.get(`${a.plan_doc_id}|${a.plan_commitment_id}`);
-        return {
-          metric: termOf(COMMITMENT_KIND, a.commitment_kind!, lang),
-          achieved: t(lang, 'ledger_done'),
-          target: c ? (c.due_text ?? termOf(COMMITMENT_KIND, c.kind, lang)) : null,
-          a,
-        };
-      }
-      const figure = { value: a.value, unit: a.unit, comparator: a.comparator ?? '=' };
-      return {
-        metric: targetName(lang, { metric: a.metric, label: a.label }),
-        achieved: targetText(lang, figure),
-        target:
-          a.target_value === null
-            ? null
-            : targetText(lang, { ...figure, value: a.target_value, comparator: '=' }),
+    .map((a) => ({
+      a,
+      ...achievementShown(
+        lang,
         a,
-      };
-    })
+        goals.get(`${a.plan_doc_id}|${a.plan_target_id}`),
+        promised.get(`${a.plan_doc_id}|${a.plan_commitment_id}`),
+      ),
+    }))
     .map(({ a, ...shown }) => ({
       ...shown,
       asOf: a.as_of ? monthLabel(lang, a.as_of) : null,

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentLedger, dueLabel, standing } from '../../src/lib/ledger.ts';
+import { achievementShown, documentLedger, dueLabel, standing } from '../../src/lib/ledger.ts';
 import { publishedCsv, ROOT } from '../helpers.ts';
 
 const csv = publishedCsv;
@@ -29,6 +29,34 @@ describe('standing and dueLabel', () => {
     expect(dueLabel('zh', row({ recurrence: 'monthly', recurrence_day: 25 }))).toBe('每月25日前');
     expect(dueLabel('en', row({ recurrence: 'monthly', recurrence_day: 25 }))).toBe('monthly, by day 25');
     expect(dueLabel('zh', row({ recurrence: 'quarterly' }))).toBe('每季度');
+  });
+});
+
+describe('planned against achieved', () => {
+  // a report's 培训 figure against its plan's 培训人次不少于4000人次 (the bound of the target kept)
+  const achieved = {
+    metric: 'training_person_times',
+    label: null,
+    value: 4210,
+    unit: '人次',
+    comparator: null,
+    commitment_kind: null,
+    plan_target_id: 't3',
+    target_value: 4000,
+  } as never;
+  const target = { metric: 'training_person_times', value: 4000, unit: '人次', comparator: '>=' } as never;
+
+  it('shows the plan’s target with its bound (≥ 4,000人次), and the figure reported as it is', () => {
+    expect(achievementShown('zh', achieved, target, undefined)).toMatchObject({
+      target: '≥ 4,000人次',
+      achieved: '4,210人次',
+    });
+    expect(achievementShown('en', achieved, target, undefined).target).toBe('≥ 4,000 person-times');
+  });
+
+  it('an achievement answering no target shows none', () => {
+    const alone = { ...(achieved as object), plan_target_id: null, target_value: null } as never;
+    expect(achievementShown('zh', alone, undefined, undefined).target).toBeNull();
   });
 });
 
