@@ -128,6 +128,17 @@ describe('targets outside the vocabulary', () => {
       ['delivery_interval_days_to_village', 3, '='],
     ]);
   });
+
+  it('targets(doc) reads one frequency given to two tiers at once (县到乡镇、乡镇到村实现每天配送) for both', () => {
+    expect(read('县到乡镇、乡镇到村实现每天配送。')).toEqual([
+      ['delivery_interval_days_to_township', 1, '='],
+      ['delivery_interval_days_to_village', 1, '='],
+    ]);
+    expect(read('县至乡镇和乡镇至村2天配送一次。')).toEqual([
+      ['delivery_interval_days_to_township', 2, '='],
+      ['delivery_interval_days_to_village', 2, '='],
+    ]);
+  });
 });
 
 describe('targets outside the vocabulary: labels and units', () => {

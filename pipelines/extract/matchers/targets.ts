@@ -294,27 +294,37 @@ function shopsAndIncubation(clause: string, at: number, out: Found[]) {
   }
 }
 
-/** 市区至乡镇实现每天配送 / 乡镇至村实现2天配送一次: the days between deliveries to a tier. */
+/** 县城至乡镇 / 乡镇到村: a route to a tier (its origin optional). */
+const ROUTE = `(?:县城|市区|城区|县级|市级|乡镇|县|市|镇|乡)?(?:至|到)(?:${TIER.replace('(', '(?:')})`;
+
+/**
+ * 市区至乡镇实现每天配送 / 乡镇至村实现2天配送一次 / 县到乡镇、乡镇到村实现每天配送: the days between deliveries to
+ * each tier a frequency is given for (routes joined by 、, 和, 及 or 与 share it).
+ */
 const FREQUENCY = new RegExp(
-  `(?:县城|市区|城区|县级|市级|乡镇|县|市|镇|乡)?(?:至|到)(行政村|乡\\(镇\\)|乡镇|村|镇|乡)[^，,。；;\\d]{0,6}?(?:每(?:天|日)|每?${N}(?:天|日))(?:都)?配送(一次|1次)?`,
+  `((?:${ROUTE}[、和及与]?)+)[^，,。；;\\d]{0,6}?(?:每(?:天|日)|每?${N}(?:天|日))(?:都)?配送(一次|1次)?`,
   'g',
 );
+const ROUTE_TIER = new RegExp(`(?:至|到)${TIER}`, 'g');
 
 function frequency(clause: string, at: number, out: Found[]) {
   if (!clause.includes('配送')) return;
   for (const m of clause.matchAll(FREQUENCY)) {
-    const tier = tierOf(m[1]!);
     // 2天配送 alone could be a time limit: days between deliveries only with 一次 (or 每天)
     const value = m[2] ? (m[3] ? parseNumber(m[2]) : null) : 1;
-    if (!tier || value === null) continue;
-    out.push({
-      metric: `delivery_interval_days_to_${tier}`,
-      value,
-      unit: '天',
-      comparator: '=',
-      nstart: at + m.index,
-      nend: at + m.index + m[0].length,
-    });
+    if (value === null) continue;
+    const tiers = new Set([...m[1]!.matchAll(ROUTE_TIER)].map((t) => tierOf(t[1]!)));
+    for (const tier of tiers) {
+      if (!tier) continue;
+      out.push({
+        metric: `delivery_interval_days_to_${tier}`,
+        value,
+        unit: '天',
+        comparator: '=',
+        nstart: at + m.index,
+        nend: at + m.index + m[0].length,
+      });
+    }
   }
 }
 
