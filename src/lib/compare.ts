@@ -261,6 +261,19 @@ const monthsBetween = (from: string, to: string) =>
   Number(from.slice(5, 7));
 
 /**
+ * The months from a plan's issue to a deadline it sets (a month's deadline is its last day); none for a deadline
+ * before the issue, which /audit/ lists as due_before_issue: a negative count would rank as the quickest tender.
+ */
+export function monthsToTender(
+  issuedOn: string,
+  due: { due_month: string | null; due_date: string | null },
+): number | null {
+  const when = due.due_date ?? (due.due_month ? `${due.due_month}-31` : null);
+  if (!when || when < issuedOn) return null;
+  return monthsBetween(issuedOn.slice(0, 7), when.slice(0, 7));
+}
+
+/**
  * The ledger's measures of each plan: the share of its commitments that name who is responsible, how many
  * reporting duties it states, and the months from its issue to the first procurement deadline it sets.
  */
@@ -277,12 +290,7 @@ async function ledgerMeasures(): Promise<Map<string, Record<string, [number | nu
     out.set(docId, {
       commitments_owned_share: [of.filter((r) => r.responsible).length / of.length, null],
       reporting_duties: [reporting.length, spanOf(reporting[0])],
-      months_to_tender: [
-        tender && on
-          ? monthsBetween(on.slice(0, 7), (tender.due_month ?? tender.due_date!).slice(0, 7))
-          : null,
-        spanOf(tender),
-      ],
+      months_to_tender: [tender && on ? monthsToTender(on, tender) : null, spanOf(tender)],
     });
   }
   return out;

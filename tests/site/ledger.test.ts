@@ -122,6 +122,17 @@ describe('the built pages', () => {
   });
 });
 
+describe('months from issue to the tender deadline', () => {
+  it('counts the months from the plan’s issue to the deadline, and gives none for a deadline before the issue', async () => {
+    const { monthsToTender } = await import('../../src/lib/compare.ts');
+    expect(monthsToTender('2021-11-25', { due_month: '2022-04', due_date: null })).toBe(5);
+    expect(monthsToTender('2021-11-25', { due_month: '2021-11', due_date: null })).toBe(0);
+    // due before the plan was issued (due_before_issue on /audit/): no number of months, never a negative one
+    expect(monthsToTender('2021-11-25', { due_month: '2021-06', due_date: null })).toBeNull();
+    expect(monthsToTender('2021-11-25', { due_month: null, due_date: '2021-11-10' })).toBeNull();
+  });
+});
+
 describe('ledger measures on /benchmarks/', () => {
   it('give each plan the share of commitments naming an owner, its reporting duties and the months to its tender deadline', async () => {
     const { planMeasures } = await import('../../src/lib/compare.ts');
