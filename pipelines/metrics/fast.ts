@@ -31,17 +31,46 @@ const SPACE = String.raw`[\t\n\x0B\f\r \x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}
 /** One CSV cell as papaparse reads it when records are lines: quoted ("a,b", "x""y") or without a quote. */
 const CELL = '(?:"(?:[^"]|"")*"|[^,"]*)';
 
-/** The table the fast path fills, created once per import, and its views with the staging files' columns (staging.ts). */
+/**
+ * The tables the fast path fills, created once per import, and their views with the staging files' columns
+ * (staging.ts). A million values are held here, so a value's row is kept narrow: its file by number, its reason as
+ * an enum, and what a rejection says (its field, its wording) looked up by the view.
+ */
 export async function createFastTables(duck: Duck): Promise<void> {
-  // one row per value checked here, accepted (reason empty) or not; read by stage 2 as the two staging tables
-  await duck.run(`CREATE TABLE fast_values (file VARCHAR, line BIGINT, "column" VARCHAR, county_code VARCHAR,
+  await duck.run('CREATE TABLE fast_files (file_id INTEGER, file VARCHAR)');
+  await duck.run(
+    `CREATE TYPE fast_reason AS ENUM (${Object.keys(REASONS)
+      .map((r) => sql(r))
+      .join(', ')})`,
+  );
+  await valuesTable(
+    duck,
+    'fast_reasons',
+    ['reason VARCHAR', 'zh VARCHAR', 'en VARCHAR'],
+    Object.entries(REASONS).map(([r, [zh, en]]) => [r, zh, en]),
+  );
+  // a rejection for the wrong number of cells says how many: its wording per file and count of cells
+  await duck.run('CREATE TABLE fast_wording (file_id INTEGER, cells INTEGER, zh VARCHAR, en VARCHAR)');
+  // one row per value checked here, accepted (no reason) or not; read by stage 2 as the two staging tables
+  await duck.run(`CREATE TABLE fast_values (file_id INTEGER, line BIGINT, "column" VARCHAR, county_code VARCHAR,
     month VARCHAR, metric VARCHAR, value DOUBLE, unit VARCHAR, synthetic BOOLEAN, note VARCHAR, raw_value VARCHAR,
-    reason VARCHAR, field VARCHAR, rejected_value VARCHAR, reason_zh VARCHAR, reason_en VARCHAR)`);
-  await duck.run(`CREATE VIEW fast_staged AS SELECT file, line, "column", county_code, month, metric, value, unit,
-    synthetic, note, raw_value, NULL::VARCHAR AS cell FROM fast_values WHERE reason IS NULL`);
-  await duck.run(`CREATE VIEW fast_rejected AS SELECT file, line, "column", 'value' AS scope, field,
-    rejected_value AS raw_value, reason, reason_zh, reason_en, NULL::VARCHAR AS cell FROM fast_values
-    WHERE reason IS NOT NULL`);
+    reason fast_reason, rejected_value VARCHAR, cells INTEGER)`);
+  await duck.run(`CREATE VIEW fast_staged AS SELECT f.file, v.line, v."column", v.county_code, v.month, v.metric,
+    v.value, v.unit, v.synthetic, v.note, v.raw_value, NULL::VARCHAR AS cell
+    FROM fast_values v JOIN fast_files f USING (file_id) WHERE v.reason IS NULL`);
+  await duck.run(`CREATE VIEW fast_rejected AS SELECT f.file, v.line, v."column", 'value' AS scope,
+      CASE WHEN v.reason IN ('unterminated_last_line', 'cell_count') THEN 'line'
+        WHEN v.reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county') THEN 'county'
+        WHEN v.reason IN ('bad_month', 'ambiguous_month') THEN 'month'
+        WHEN v.reason = 'unknown_metric' THEN 'metric'
+        WHEN v.reason IN ('missing_unit', 'bad_unit') THEN 'unit'
+        ELSE 'value' END AS field,
+      v.rejected_value AS raw_value, CAST(v.reason AS VARCHAR) AS reason, coalesce(w.zh, r.zh) AS reason_zh,
+      coalesce(w.en, r.en) AS reason_en, NULL::VARCHAR AS cell
+    FROM fast_values v JOIN fast_files f USING (file_id)
+      LEFT JOIN fast_reasons r ON r.reason = CAST(v.reason AS VARCHAR)
+      LEFT JOIN fast_wording w ON v.reason = 'cell_count' AND w.file_id = v.file_id AND w.cells = v.cells
+    WHERE v.reason IS NOT NULL`);
   // trim() as JavaScript trims; the regular expression only where a cell starts or ends with such a character
   await duck.run(`CREATE MACRO jtrim(s) AS CASE WHEN regexp_matches(s, '^${SPACE}|${SPACE}$')
     THEN regexp_replace(s, '^${SPACE}+|${SPACE}+$', '', 'g') ELSE coalesce(s, '') END`);
@@ -136,10 +165,16 @@ interface RowsInput {
  * and cells are not kept for the next file or stage 2.
  */
 export async function stageRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
+  const [{ id }] = (await duck.all('SELECT coalesce(max(file_id), 0) + 1 AS id FROM fast_files')) as [
+    { id: number },
+  ];
+  await duck.run(`INSERT INTO fast_files VALUES (${Number(id)}, ${sql(f.file)})`);
   try {
-    return await readRows(duck, f);
+    const counts = await readRows(duck, { ...f, id: Number(id) });
+    if (counts === null) await duck.run(`DELETE FROM fast_files WHERE file_id = ${Number(id)}`);
+    return counts;
   } catch {
-    await duck.run(`DELETE FROM fast_values WHERE file = ${sql(f.file)}`);
+    await dropRows(duck, f.file);
     return null;
   } finally {
     await duck.run('DROP TABLE IF EXISTS lines');
@@ -147,7 +182,14 @@ export async function stageRows(duck: Duck, f: RowsInput): Promise<FastCounts | 
   }
 }
 
-async function readRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
+/** Removes what stageRows kept of a file (a file refused after its rows were read contributes nothing). */
+export async function dropRows(duck: Duck, file: string): Promise<void> {
+  const id = `(SELECT file_id FROM fast_files WHERE file = ${sql(file)})`;
+  for (const table of ['fast_values', 'fast_wording', 'fast_files'])
+    await duck.run(`DELETE FROM ${table} WHERE file_id IN ${id}`);
+}
+
+async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<FastCounts | null> {
   const { plan: p, header } = f;
   if (p.form === 'months') return null;
   const breaks = lineBreaks(f.path);
@@ -291,9 +333,8 @@ async function readRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
     const [zh, en] = cellCountWording(Number(len), header.length);
     return [Number(len), zh, en];
   });
-  await valuesTable(duck, 'misfit_wording', ['cells BIGINT', 'zh VARCHAR', 'en VARCHAR'], lengths);
-  const reasons = Object.entries(REASONS).map(([r, [zh, en]]) => [r, zh, en]);
-  await valuesTable(duck, 'reason_words', ['reason VARCHAR', 'zh VARCHAR', 'en VARCHAR'], reasons);
+  await valuesTable(duck, 'misfit_wording', ['cells INTEGER', 'zh VARCHAR', 'en VARCHAR'], lengths);
+  await duck.run(`INSERT INTO fast_wording SELECT ${f.id}, cells, zh, en FROM misfit_wording`);
 
   // each value: its first fault in stageRow's order (rows.ts), or its value converted as convert() converts it
   await duck.run(`INSERT INTO fast_values
@@ -335,24 +376,17 @@ async function readRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
         END AS reason
       FROM c
     )
-    SELECT ${sql(f.file)}, line, col, code, month, metric, converted, metric_unit, synthetic, note, raw, reason,
-      CASE WHEN reason IN ('unterminated_last_line', 'cell_count') THEN 'line'
-        WHEN reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county') THEN 'county'
-        WHEN reason IN ('bad_month', 'ambiguous_month') THEN 'month'
-        WHEN reason = 'unknown_metric' THEN 'metric'
-        WHEN reason IN ('missing_unit', 'bad_unit') THEN 'unit'
-        WHEN reason IS NOT NULL THEN 'value' END,
+    SELECT ${f.id}, line, col, code, month, metric, converted, metric_unit, synthetic, note, raw, reason,
       CASE WHEN reason = 'cell_count' THEN text WHEN reason = 'unknown_metric' THEN name
         WHEN reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county') THEN county_raw
         WHEN reason IN ('bad_month', 'ambiguous_month') THEN month_raw
         WHEN reason IN ('missing_unit', 'bad_unit') THEN unit_written WHEN reason IS NOT NULL THEN raw END,
-      coalesce(w.zh, r.zh), coalesce(w.en, r.en)
-    FROM checked LEFT JOIN reason_words r USING (reason)
-      LEFT JOIN misfit_wording w ON reason = 'cell_count' AND w.cells = checked.cells`);
+      CASE WHEN reason = 'cell_count' THEN cells END
+    FROM checked`);
   await duck.run('DROP TABLE cells');
   const [w] =
     (await duck.all(`SELECT count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS accepted, count(*) FILTER (WHERE reason IS NOT NULL) AS rejected
-    FROM fast_values WHERE file = ${sql(f.file)}`)) as [Record<string, bigint>];
+    FROM fast_values WHERE file_id = ${f.id}`)) as [Record<string, bigint>];
   return {
     records: Number(k.records),
     blankRows: Number(k.blank),

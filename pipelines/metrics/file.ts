@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { type CumulativeCheck, type FileSummary, newSummary, refuse } from './accounting.ts';
 import { type Mapping, type Plan, planColumns } from './columns.ts';
 import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
-import { type Duck, stageRows } from './fast.ts';
+import { type Duck, dropRows, stageRows } from './fast.ts';
 import { type CountyLookup, monthOf } from './lookups.ts';
 import { ascii, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
@@ -172,7 +172,10 @@ export async function stageFileFast(
   summary.rejected += counts.rejected;
   state.stopAtData = undefined;
   summary.readBy = 'duckdb';
-  return finish(state);
+  const done = finish(state);
+  // a file refused after all contributes nothing but its refusal (stageOne), its rows in DuckDB included
+  if (done.error) await dropRows(duck, file);
+  return done;
 }
 
 /** A second header row: every non-empty cell 本月, 当月, 本期 or a 累计 (本年累计, 1-3月累计). */

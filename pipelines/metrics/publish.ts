@@ -117,16 +117,37 @@ async function stageTwo(run: Run, all: All, staged: Staging): Promise<Record<str
   await run('CREATE VIEW staged AS SELECT * FROM staged_files UNION ALL SELECT * FROM fast_staged');
   await findDuplicates(run);
   await rejectDuplicates(run, staged.rejected);
+  await numberFiles(run);
   return countPerFile(all);
+}
+
+/**
+ * Table `files`: every file with values, numbered 1…n in name order (n), with its number in fast_values (file_id,
+ * for the files checked in DuckDB); view `published_values`: the values published (duplicates dropped) with their
+ * file by number, so that the published rows are sorted with a number, not a file name on every row.
+ */
+async function numberFiles(run: Run): Promise<void> {
+  await run(`CREATE TABLE files AS SELECT file_id, file, row_number() OVER (ORDER BY file) AS n FROM (
+      SELECT file_id, file FROM fast_files
+      UNION ALL SELECT DISTINCT NULL::INTEGER, file FROM staged_files WHERE file NOT IN (SELECT file FROM fast_files))`);
+  await run(`CREATE VIEW published_values AS SELECT * FROM (
+      SELECT f.n, v.line, v."column", v.county_code, v.month, v.metric, v.value, v.unit, v.synthetic, v.note
+        FROM fast_values v JOIN files f USING (file_id) WHERE v.reason IS NULL
+      UNION ALL SELECT f.n, s.line, s."column", s.county_code, s.month, s.metric, s.value, s.unit, s.synthetic, s.note
+        FROM staged_files s JOIN files f USING (file)
+    ) ANTI JOIN (SELECT f.n, d.line, d."column" FROM dropped d JOIN files f USING (file)) USING (n, line, "column")`);
+  // the sorted rows keep their order through the projection that names their file (and into the CSV)
+  await run('SET preserve_insertion_order = true');
 }
 
 /** The published tables, as queries on the tables of stage 2. */
 const TABLES = [
   {
     table: METRICS_MONTHLY,
-    // sorted once, into the Parquet file (writeQueries writes the CSV from it)
-    query: `SELECT county_code, month, metric, value, unit, file || ':' || line AS source, synthetic, note
-      FROM staged ANTI JOIN dropped USING (file, line, "column") ORDER BY county_code, month, metric`,
+    // sorted once, into the Parquet file (writeQueries writes the CSV from it); the source named after the sort
+    query: `SELECT county_code, month, metric, value, unit,
+        (SELECT list(file ORDER BY n) FROM files)[n] || ':' || line AS source, synthetic, note
+      FROM (SELECT * FROM published_values ORDER BY county_code, month, metric)`,
     rowGroupSize: METRICS_ROW_GROUP,
   },
   {
