@@ -327,7 +327,11 @@ export function contacts(doc: Doc): Contact[] {
       const at = line.start + m.index + m[0].length - name.length;
       push('site_column', name, null, at, at + name.length);
     }
-    for (const m of line.text.matchAll(/[A-Za-z0-9._-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g))
+    // an address starts where a run of its characters starts (not inside one: a long run would be read again from
+    // each of its characters)
+    for (const m of line.text.matchAll(
+      /(?<![A-Za-z0-9._-])[A-Za-z0-9._-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g,
+    ))
       push('email', m[0], null, line.start + m.index, line.start + m.index + m[0].length);
   }
   return out;
