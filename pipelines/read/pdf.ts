@@ -247,8 +247,12 @@ const ems = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u3
  * when they are close (村级服务站建设 300), so a run is cut at the space (or else the character) nearest the rule,
  * each character's place estimated from its kind and scaled to the run's width.
  */
-function cutAtRules(runs: Run[], rules: Rule[]): Run[] {
-  const verticals = rules.filter((r) => r.y1 - r.y0 > r.x1 - r.x0);
+export function cutAtRules(runs: Run[], rules: Rule[]): Run[] {
+  // left to right, whatever order the page drew them in: a run is cut at the leftmost rule crossing it, so that
+  // the piece to its left crosses none and only the piece to its right is looked at again
+  const verticals = rules
+    .filter((r) => r.y1 - r.y0 > r.x1 - r.x0)
+    .sort((a, b) => a.x0 + a.x1 - (b.x0 + b.x1));
   if (!verticals.length) return runs;
   const out: Run[] = [];
   const queue = [...runs];
