@@ -146,30 +146,107 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[1] * n[4] + m[3] * n[5] + m[5],
 ];
 
+/** A box as a ruling line when it is thin (at most 2.5 units across) and at least 4 long. */
+const isRule = (r: Rule) =>
+  Math.min(r.x1 - r.x0, r.y1 - r.y0) <= 2.5 && Math.max(r.x1 - r.x0, r.y1 - r.y0) >= 4;
+
+/** The box of some points, each taken through a transform first. */
+function boxOf(points: number[], ctm: Matrix): Rule {
+  const r = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+  for (let i = 0; i < points.length; i += 2) {
+    const x = points[i]! * ctm[0] + points[i + 1]! * ctm[2] + ctm[4];
+    const y = points[i]! * ctm[1] + points[i + 1]! * ctm[3] + ctm[5];
+    r.x0 = Math.min(r.x0, x);
+    r.x1 = Math.max(r.x1, x);
+    r.y0 = Math.min(r.y0, y);
+    r.y1 = Math.max(r.y1, y);
+  }
+  return r;
+}
+
+/**
+ * The rules inside one path that is not itself a rule (a whole grid drawn as one path): each subpath that is
+ * thin (a rule filled as a thin rectangle), and, when the path is stroked, each straight segment along an axis
+ * (a rule drawn as a line). pdf.js 5 writes a path as codes (moveTo 0, lineTo 1, curveTo 2, quadraticCurveTo 3,
+ * closePath 4), each followed by its points.
+ */
+function rulesInPath(data: ArrayLike<number>, stroked: boolean, ctm: Matrix): Rule[] {
+  const out: Rule[] = [];
+  let sub: number[] = [];
+  const segments: Rule[] = [];
+  const flush = () => {
+    if (sub.length >= 4) {
+      const box = boxOf(sub, ctm);
+      if (isRule(box)) out.push(box);
+      else if (stroked) out.push(...segments.filter(isRule));
+    }
+    sub = [];
+    segments.length = 0;
+  };
+  const lineTo = (x: number, y: number) => {
+    const [px, py] = [sub.at(-2)!, sub.at(-1)!];
+    segments.push(boxOf([px, py, x, y], ctm));
+    sub.push(x, y);
+  };
+  for (let i = 0; i < data.length; ) {
+    const code = data[i++];
+    if (code === 0 || (code === 1 && !sub.length)) {
+      flush();
+      sub = [data[i]!, data[i + 1]!];
+      i += 2;
+    } else if (code === 1) {
+      lineTo(data[i]!, data[i + 1]!);
+      i += 2;
+    } else if (code === 2 || code === 3) {
+      // a curve is no rule: its points widen its subpath's box
+      const n = code === 2 ? 6 : 4;
+      for (let k = 0; k < n; k++) sub.push(data[i + k]!);
+      i += n;
+    } else if (code === 4) {
+      if (sub.length) lineTo(sub[0]!, sub[1]!);
+    } else break;
+  }
+  flush();
+  return out;
+}
+
 /**
  * The ruling lines a page draws: every path whose box, in page units, is thin (at most 2.5 units across) and at
- * least 4 long. The current transform is followed through save, restore and transform, as pdf.js reports them.
+ * least 4 long, and the rules inside a path that draws several (rulesInPath). The current transform is followed
+ * through save, restore and transform, and into form XObjects by their matrix, as pdf.js reports them.
  */
 function ruling(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>): Rule[] {
   const rules: Rule[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const strokes = new Set(
+    ['stroke', 'closeStroke', 'fillStroke', 'eoFillStroke', 'closeFillStroke', 'closeEOFillStroke'].map(
+      (k) => OPS[k],
+    ),
+  );
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const matrix = args[0] as Matrix | null;
+      if (matrix && matrix.length === 6) ctm = multiply(ctm, matrix);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.constructPath) {
       // pdf.js 5: [drawing operator, [path], [minX, minY, maxX, maxY]]
       const box = args[2] as ArrayLike<number> | null;
       if (!box || box.length < 4) continue;
-      const xs = [box[0]! * ctm[0] + box[1]! * ctm[2] + ctm[4], box[2]! * ctm[0] + box[3]! * ctm[2] + ctm[4]];
-      const ys = [box[0]! * ctm[1] + box[1]! * ctm[3] + ctm[5], box[2]! * ctm[1] + box[3]! * ctm[3] + ctm[5]];
-      const r = { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
-      const w = r.x1 - r.x0;
-      const h = r.y1 - r.y0;
-      if (Math.min(w, h) <= 2.5 && Math.max(w, h) >= 4) rules.push(r);
+      const whole = boxOf([box[0]!, box[1]!, box[2]!, box[3]!], ctm);
+      if (isRule(whole)) {
+        rules.push(whole);
+        continue;
+      }
+      const data = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | undefined;
+      if (data && typeof data.length === 'number')
+        rules.push(...rulesInPath(data, strokes.has(args[0] as number), ctm));
     }
   }
   return rules;
