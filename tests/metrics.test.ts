@@ -197,6 +197,18 @@ describe('every rejection reason, with file, line, column and the raw value', ()
     });
   });
 
+  it('a metric column given twice with the same value on a row: the first is published, the repeat rejected', () => {
+    const twice = importFiles({
+      't.csv': '县区代码,月份,快递业务量（件）,快递业务量（件）\n469001,2021-01,5,5\n',
+    });
+    expect(twice.metrics.map((r) => [r.county_code, r.month, r.metric, r.value])).toEqual([
+      ['469001', '2021-01', 'express_parcels', '5'],
+    ]);
+    expect(twice.rejected.filter((r) => r.scope === 'value').map((r) => r.reason)).toEqual([
+      'duplicate_identical',
+    ]);
+  });
+
   it('rows read = rows accepted + rows rejected (2 + 13 = 15)', () => {
     expect(metrics).toHaveLength(2);
     expect(rejected.filter((r) => r.scope === 'value')).toHaveLength(13);

@@ -55,8 +55,9 @@ export async function createFastTables(duck: Duck): Promise<void> {
   await duck.run(`CREATE TABLE fast_values (file_id INTEGER, line BIGINT, "column" VARCHAR, county_code VARCHAR,
     month VARCHAR, metric VARCHAR, value DOUBLE, unit VARCHAR, synthetic BOOLEAN, note VARCHAR, raw_value VARCHAR,
     reason fast_reason, rejected_value VARCHAR, cells INTEGER)`);
+  // (vid: the value's own number, its row in fast_values; publish.ts numbers the other staged values below 0)
   await duck.run(`CREATE VIEW fast_staged AS SELECT f.file, v.line, v."column", v.county_code, v.month, v.metric,
-    v.value, v.unit, v.synthetic, v.note, v.raw_value, NULL::VARCHAR AS cell
+    v.value, v.unit, v.synthetic, v.note, v.raw_value, NULL::VARCHAR AS cell, v.rowid AS vid
     FROM fast_values v JOIN fast_files f USING (file_id) WHERE v.reason IS NULL`);
   await duck.run(`CREATE VIEW fast_rejected AS SELECT f.file, v.line, v."column", 'value' AS scope,
       CASE WHEN v.reason IN ('unterminated_last_line', 'cell_count') THEN 'line'

@@ -89,7 +89,7 @@ async function rejectDuplicates(run: Run, rejectedFiles: string[]): Promise<void
           UNION ALL
           SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_identical', ${sql(iz)}, ${sql(ie)}, cell
           FROM dups WHERE lo = hi AND rn > 1`);
-  await run(`CREATE TABLE dropped AS SELECT file, line, "column" FROM dups WHERE lo <> hi OR rn > 1`);
+  await run(`CREATE TABLE dropped AS SELECT file, line, "column", vid FROM dups WHERE lo <> hi OR rn > 1`);
 }
 
 /**
@@ -113,7 +113,11 @@ async function countPerFile(all: All): Promise<Record<string, unknown>[]> {
 async function stageTwo(run: Run, all: All, staged: Staging): Promise<Record<string, unknown>[]> {
   // the values staged in files (read in JavaScript) and those checked in DuckDB (fast.ts)
   // (the files read once into a table; the values checked in DuckDB are a view of theirs, not copied)
-  await run(`CREATE TABLE staged_files AS SELECT * FROM ${readStaging(staged.accepted, ACCEPTED_COLUMNS)}`);
+  // every staged value numbered (vid), so that a value set aside is told from another of the same cell: a metric
+  // column given twice under one header gives two values of one file, line and column
+  await run(
+    `CREATE TABLE staged_files AS SELECT *, -row_number() OVER () AS vid FROM ${readStaging(staged.accepted, ACCEPTED_COLUMNS)}`,
+  );
   await run('CREATE VIEW staged AS SELECT * FROM staged_files UNION ALL SELECT * FROM fast_staged');
   await findDuplicates(run);
   await rejectDuplicates(run, staged.rejected);
@@ -130,12 +134,15 @@ async function numberFiles(run: Run): Promise<void> {
   await run(`CREATE TABLE files AS SELECT file_id, file, row_number() OVER (ORDER BY file) AS n FROM (
       SELECT file_id, file FROM fast_files
       UNION ALL SELECT DISTINCT NULL::INTEGER, file FROM staged_files WHERE file NOT IN (SELECT file FROM fast_files))`);
-  await run(`CREATE VIEW published_values AS SELECT * FROM (
-      SELECT f.n, v.line, v."column", v.county_code, v.month, v.metric, v.value, v.unit, v.synthetic, v.note
+  await run(`CREATE VIEW published_values AS
+    SELECT n, line, "column", county_code, month, metric, value, unit, synthetic, note FROM (
+      SELECT v.rowid AS vid, f.n, v.line, v."column", v.county_code, v.month, v.metric, v.value, v.unit,
+          v.synthetic, v.note
         FROM fast_values v JOIN files f USING (file_id) WHERE v.reason IS NULL
-      UNION ALL SELECT f.n, s.line, s."column", s.county_code, s.month, s.metric, s.value, s.unit, s.synthetic, s.note
+      UNION ALL SELECT s.vid, f.n, s.line, s."column", s.county_code, s.month, s.metric, s.value, s.unit,
+          s.synthetic, s.note
         FROM staged_files s JOIN files f USING (file)
-    ) ANTI JOIN (SELECT f.n, d.line, d."column" FROM dropped d JOIN files f USING (file)) USING (n, line, "column")`);
+    ) ANTI JOIN dropped USING (vid)`);
   // the sorted rows keep their order through the projection that names their file (and into the CSV)
   await run('SET preserve_insertion_order = true');
 }

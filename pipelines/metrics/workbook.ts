@@ -16,20 +16,18 @@ export type Sheet =
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A cell as text: a date as YYYY-MM-DD (its local calendar day, as Excel shows it), a number in full. */
-function text(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
-  return String(v);
-}
-
-/** A cell as Excel shows it: an error cell as its error (#DIV/0!, then rejected, never an empty value), a number
- * to 15 significant digits (0.30000000000000004 is 0.3), a date as its day; an empty or missing cell as ''. */
+/**
+ * A cell as Excel shows it: an error cell as its error (#DIV/0!, then rejected, never an empty value), a number to
+ * 15 significant digits (0.30000000000000004 is 0.3), a date as its day (YYYY-MM-DD: SheetJS gives a date cell as
+ * the UTC instant of the time Excel shows, so its UTC day is that day, in any time zone); empty or missing as ''.
+ */
 function cellText(c: XLSX.CellObject | undefined): string {
-  if (!c) return '';
-  if (c.t === 'e') return c.w ?? '#ERROR';
+  if (c?.t === 'e') return c.w ?? '#ERROR';
+  if (!c || c.v === null || c.v === undefined) return '';
   if (c.t === 'n' && typeof c.v === 'number') return String(Number(c.v.toPrecision(15)));
-  return text(c.v);
+  if (c.v instanceof Date)
+    return `${c.v.getUTCFullYear()}-${pad(c.v.getUTCMonth() + 1)}-${pad(c.v.getUTCDate())}`;
+  return String(c.v);
 }
 
 /** The sheets of a workbook; throws, naming the file, when it cannot be read as one. */

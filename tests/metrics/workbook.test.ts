@@ -150,3 +150,33 @@ describe('cells as Excel shows them', () => {
     expect(r.accepted.map((a) => [a.month, a.value])).toEqual([['2021-02', '3000']]);
   });
 });
+
+describe('a date cell is the day Excel shows, in any time zone', () => {
+  it('2021-03-01 and 2021-03-31 18:00 (serials 44256 and 44286.75) read as their days in UTC, New York and Shanghai', async () => {
+    const { readWorkbook } = await import('../../pipelines/metrics/workbook.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'plan-atlas-dates-'));
+    const book = XLSX.utils.book_new();
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['县区代码', '统计月份', '快递业务量（件）'],
+      ['469001', 0, 5],
+      ['469001', 0, 6],
+    ]);
+    sheet.B2 = { t: 'n', v: 44256, z: 'yyyy-mm-dd' };
+    sheet.B3 = { t: 'n', v: 44286.75, z: 'yyyy-mm-dd hh:mm' };
+    XLSX.utils.book_append_sheet(book, sheet, '月报');
+    const path = join(dir, 'dates.xlsx');
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'America/New_York', 'Asia/Shanghai']) {
+        process.env.TZ = tz;
+        const [first] = readWorkbook(path);
+        const rows = 'rows' in first! ? first.rows.map((r) => r.row[1]) : [];
+        expect([tz, ...rows.slice(1)]).toEqual([tz, '2021-03-01', '2021-03-31']);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});
