@@ -85,9 +85,11 @@ export async function createFastTables(duck: Duck): Promise<void> {
     THEN TRY_CAST(replace(replace(t, ',', ''), ' ', '') AS DOUBLE) END`);
   // a trimmed cell as a number, as parseValue reads it: digits with at most one point inside (most cells) cast
   // at once, anything else through the full reading (full-width digits, signs, thousands separators)
-  await duck.run(`CREATE MACRO number(s) AS CASE
+  // (more digits than a double holds are no number, as parseValue's Infinity is none)
+  await duck.run(`CREATE MACRO finite(n) AS CASE WHEN isfinite(n) THEN n END`);
+  await duck.run(`CREATE MACRO number(s) AS finite(CASE
     WHEN regexp_full_match(s, '\\d+(?:\\.\\d+)?') THEN CAST(s AS DOUBLE)
-    ELSE parsed(number_text(s)) END`);
+    ELSE parsed(number_text(s)) END)`);
 }
 
 /** What a file's data rows gave: the counts its summary takes, and the text of its note rows. */

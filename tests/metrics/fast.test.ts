@@ -47,6 +47,8 @@ const FILES: Record<string, string> = {
     '469001,,2022-01,express_parcels,0x10,件,false,',
     '469001,,2021-10,express_parcels,.5,万件,false,',
     '469001,,2021-11,express_parcels,+7,件,false,',
+    // more digits than a double holds: no number (JavaScript's Infinity), never an infinite amount
+    `469001,,2021-11,online_retail_sales_yuan,${'9'.repeat(400)},万元,false,`,
     // cells to trim of an ideographic and a no-break space, and a quoted quote
     '469001\u3000,,2021-12,express_parcels,\u00A08\u00A0,件,false,"say ""hi"""',
     '469001,,2022-02,express_parcels, 9 ,件,false,',
