@@ -15,7 +15,7 @@ import { sidecarOf, stageFile, stageFileFast, stageSheet } from './file.ts';
 import { type CountyLookup, countyLookup } from './lookups.ts';
 import { REASONS } from './reasons.ts';
 import { ACCEPTED_COLUMNS, REJECTED_COLUMNS, StagingFile, writeEmpty } from './staging.ts';
-import { readWorkbook, type Sheet } from './workbook.ts';
+import type { Sheet } from './workbook.ts';
 
 export type { FileSummary } from './accounting.ts';
 export { decodeChunks, sniffEncoding } from './decode.ts';
@@ -86,6 +86,8 @@ export async function stageMetrics(
     // a workbook: each sheet is read as a file of its own (book.xlsx!Sheet1); a sheet that is not a table is named
     let sheets: Sheet[];
     try {
+      // SheetJS is loaded by a folder with a workbook only
+      const { readWorkbook } = await import('./workbook.ts');
       sheets = readWorkbook(path);
     } catch (e) {
       staging.summaries.push(await stageOne(path, file, county, pair(), (e as Error).message));
