@@ -168,13 +168,12 @@ interface RowsInput {
  * and cells are not kept for the next file or stage 2.
  */
 export async function stageRows(duck: Duck, f: RowsInput): Promise<FastCounts | null> {
-  const [{ id }] = (await duck.all('SELECT coalesce(max(file_id), 0) + 1 AS id FROM fast_files')) as [
-    { id: number },
-  ];
-  await duck.run(`INSERT INTO fast_files VALUES (${Number(id)}, ${sql(f.file)})`);
+  const [row] = await duck.all('SELECT coalesce(max(file_id), 0) + 1 AS id FROM fast_files');
+  const id = Number(row!.id);
+  await duck.run(`INSERT INTO fast_files VALUES (${id}, ${sql(f.file)})`);
   try {
-    const counts = await readRows(duck, { ...f, id: Number(id) });
-    if (counts === null) await duck.run(`DELETE FROM fast_files WHERE file_id = ${Number(id)}`);
+    const counts = await readRows(duck, { ...f, id });
+    if (counts === null) await dropRows(duck, f.file);
     return counts;
   } catch {
     await dropRows(duck, f.file);

@@ -122,6 +122,8 @@ async function stageTwo(run: Run, all: All, staged: Staging): Promise<Record<str
   await findDuplicates(run);
   await rejectDuplicates(run, staged.rejected);
   await numberFiles(run);
+  // the published rows, sorted, keep their order through the projection that names their file (and into the CSV)
+  await run('SET preserve_insertion_order = true');
   return countPerFile(all);
 }
 
@@ -143,8 +145,6 @@ async function numberFiles(run: Run): Promise<void> {
           s.synthetic, s.note
         FROM staged_files s JOIN files f USING (file)
     ) ANTI JOIN dropped USING (vid)`);
-  // the sorted rows keep their order through the projection that names their file (and into the CSV)
-  await run('SET preserve_insertion_order = true');
 }
 
 /** The published tables, as queries on the tables of stage 2. */

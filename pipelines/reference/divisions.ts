@@ -203,8 +203,11 @@ function countVillages(dir: string): Map<string, VillageCounts> {
       bytes[end - 7] === 44;
     if (!wellFormed)
       throw new Error(`${villageFile}, line ${line + 1}: expected a 12-digit code and a 6-digit area code`);
-    const counts = byArea.get(area) ?? [0, 0, 0];
-    if (counts[0] + counts[1] + counts[2] === 0) byArea.set(area, counts);
+    let counts = byArea.get(area);
+    if (!counts) {
+      counts = [0, 0, 0];
+      byArea.set(area, counts);
+    }
     counts[villageKind(kind)]++;
   }
   for (const [area, counts] of byArea) villages.set(String(area).padStart(6, '0'), counts);
