@@ -209,6 +209,33 @@ describe('every rejection reason, with file, line, column and the raw value', ()
     ]);
   });
 
+  it('a conflict names the values given, each once, in the order they first appear', () => {
+    const given = importFiles({
+      'a.csv': [
+        'county_code,month,metric,value',
+        '469001,2021-01,express_parcels,12', // 2: 12 first, then 10 (not sorted)
+        '469001,2021-02,express_parcels,5', // 3: 5, 7, 5, 6: three values given, 5 twice
+        '469001,2021-01,express_parcels,10', // 4
+        '469001,2021-02,express_parcels,7', // 5
+        '',
+      ].join('\n'),
+      'b.csv':
+        'county_code,month,metric,value\n469001,2021-02,express_parcels,5\n469001,2021-02,express_parcels,6\n',
+    });
+    const message = (file: string, line: number) =>
+      given.rejected.find((r) => r.file === `in/${file}` && r.line === String(line))!.reason_zh;
+    expect(message('a.csv', 4)).toMatch(/：12 \/ 10$/);
+    expect(message('a.csv', 2)).toMatch(/：12 \/ 10$/);
+    for (const [file, line] of [
+      ['a.csv', 3],
+      ['a.csv', 5],
+      ['b.csv', 2],
+      ['b.csv', 3],
+    ] as const)
+      expect(message(file, line)).toMatch(/：5 \/ 7 \/ 6$/);
+    expect(given.metrics).toEqual([]);
+  });
+
   it('rows read = rows accepted + rows rejected (2 + 13 = 15)', () => {
     expect(metrics).toHaveLength(2);
     expect(rejected.filter((r) => r.scope === 'value')).toHaveLength(13);

@@ -46,7 +46,10 @@ function readStaging(files: string[], cols: readonly string[]): string {
 
 /**
  * Table `dups`: the staged values whose county, month and metric are given more than once, with the lowest and
- * highest value given, the values as written, and their order in the files.
+ * highest value given, whether the value is a later one of its key (not the first in file, line and column
+ * order), and for a key given with different values, the values as written in the order they first appear.
+ * Grouped, not windowed, and a value's place in numbers: DuckDB spills a grouping that does not fit its memory
+ * limit, so that a report given twice (every value a duplicate) is no out-of-memory error.
  */
 async function findDuplicates(run: Run): Promise<void> {
   // duplicates are rare: find their keys first, then look only at those rows
@@ -56,20 +59,44 @@ async function findDuplicates(run: Run): Promise<void> {
     WHERE hash(county_code, month, metric) IN (
       SELECT hash(county_code, month, metric) FROM staged GROUP BY ALL HAVING count(*) > 1)
     GROUP BY ALL HAVING count(*) > 1`);
-  // the values given, each once, in the order they first appear (file, line, column): the same message every run
+  // the columns in name order, so that a value's place is numbers: its file's number (files), line, column,
+  // the value as written (for two values of one cell) and its own number
+  await run(`CREATE TABLE dupcolumns AS SELECT "column", row_number() OVER (ORDER BY "column") AS c
+    FROM (SELECT DISTINCT "column" FROM staged SEMI JOIN dupkeys USING (county_code, month, metric))`);
+  // each step a table of its own, which DuckDB spills when it must (a common table expression read three times
+  // is held in memory whole)
+  await run(`CREATE TEMP TABLE d AS SELECT s.*, {f: f.n, l: s.line, c: c.c, r: s.raw_value, v: s.vid} AS place
+    FROM staged s JOIN files f USING (file) JOIN dupcolumns c USING ("column")
+      SEMI JOIN dupkeys USING (county_code, month, metric)`);
+  await run(`CREATE TEMP TABLE keyed AS SELECT county_code, month, metric, min(value) AS lo, max(value) AS hi,
+      min(place) AS first
+    FROM d GROUP BY ALL`);
+  await valuesGiven(run);
   await run(`CREATE TABLE dups AS
-          WITH d AS (
-            SELECT s.*, row_number() OVER (ORDER BY s.file, s.line, s."column", s.raw_value) AS seq
-            FROM staged s SEMI JOIN dupkeys USING (county_code, month, metric)
-          ), given AS (
-            SELECT county_code, month, metric, string_agg(raw_value, ' / ' ORDER BY first) AS values_given
-            FROM (SELECT county_code, month, metric, raw_value, min(seq) AS first FROM d GROUP BY ALL)
-            GROUP BY ALL
-          )
-          SELECT d.* EXCLUDE (seq), min(d.value) OVER k AS lo, max(d.value) OVER k AS hi, given.values_given,
-            row_number() OVER (PARTITION BY d.county_code, d.month, d.metric ORDER BY d.seq) AS rn
-          FROM d JOIN given USING (county_code, month, metric)
-          WINDOW k AS (PARTITION BY d.county_code, d.month, d.metric)`);
+    SELECT d.* EXCLUDE (place), k.lo, k.hi, d.place IS DISTINCT FROM k.first AS later
+    FROM d JOIN keyed k USING (county_code, month, metric)`);
+  for (const table of ['d', 'keyed']) await run(`DROP TABLE ${table}`);
+}
+
+/**
+ * Table `given` (read by rejectDuplicates), for each key given with different values: the values as written, each
+ * once, in the order they first appear (the same message every run). Most such keys have two: the first and the
+ * other, read by plain grouping; the ordered aggregate, which DuckDB holds in memory, is kept for the few with more.
+ */
+async function valuesGiven(run: Run): Promise<void> {
+  await run(`CREATE TEMP TABLE raws AS SELECT county_code, month, metric, raw_value, min(place) AS first
+    FROM d SEMI JOIN (SELECT * FROM keyed WHERE lo <> hi) USING (county_code, month, metric) GROUP BY ALL`);
+  await run(`CREATE TEMP TABLE counted AS SELECT county_code, month, metric, count(*) AS n, min(first) AS first
+    FROM raws GROUP BY ALL`);
+  await run(`CREATE TEMP TABLE given AS
+    SELECT county_code, month, metric, max(r.raw_value) FILTER (WHERE r.first = c.first) || ' / '
+        || max(r.raw_value) FILTER (WHERE r.first <> c.first) AS values_given
+      FROM raws r JOIN counted c USING (county_code, month, metric) WHERE c.n = 2 GROUP BY ALL
+    UNION ALL
+    SELECT county_code, month, metric, string_agg(raw_value, ' / ' ORDER BY first)
+      FROM raws SEMI JOIN (SELECT * FROM counted WHERE n > 2) USING (county_code, month, metric) GROUP BY ALL`);
+  await run('DROP TABLE raws');
+  await run('DROP TABLE counted');
 }
 
 /**
@@ -85,11 +112,12 @@ async function rejectDuplicates(run: Run, rejectedFiles: string[]): Promise<void
           UNION ALL
           SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_conflict',
             ${sql(cz)} || '：' || values_given, ${sql(ce)} || ': ' || values_given, cell
-          FROM dups WHERE lo <> hi
+          FROM dups JOIN given USING (county_code, month, metric) WHERE lo <> hi
           UNION ALL
           SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_identical', ${sql(iz)}, ${sql(ie)}, cell
-          FROM dups WHERE lo = hi AND rn > 1`);
-  await run(`CREATE TABLE dropped AS SELECT file, line, "column", vid FROM dups WHERE lo <> hi OR rn > 1`);
+          FROM dups WHERE lo = hi AND later`);
+  await run('DROP TABLE given');
+  await run(`CREATE TABLE dropped AS SELECT file, line, "column", vid FROM dups WHERE lo <> hi OR later`);
 }
 
 /**
@@ -119,9 +147,10 @@ async function stageTwo(run: Run, all: All, staged: Staging): Promise<Record<str
     `CREATE TABLE staged_files AS SELECT *, -row_number() OVER () AS vid FROM ${readStaging(staged.accepted, ACCEPTED_COLUMNS)}`,
   );
   await run('CREATE VIEW staged AS SELECT * FROM staged_files UNION ALL SELECT * FROM fast_staged');
+  await numberFiles(run);
   await findDuplicates(run);
   await rejectDuplicates(run, staged.rejected);
-  await numberFiles(run);
+  await publishedValues(run);
   // the published rows, sorted, keep their order through the projection that names their file (and into the CSV)
   await run('SET preserve_insertion_order = true');
   return countPerFile(all);
@@ -129,13 +158,19 @@ async function stageTwo(run: Run, all: All, staged: Staging): Promise<Record<str
 
 /**
  * Table `files`: every file with values, numbered 1…n in name order (n), with its number in fast_values (file_id,
- * for the files checked in DuckDB); view `published_values`: the values published (duplicates dropped) with their
- * file by number, so that the published rows are sorted with a number, not a file name on every row.
+ * for the files checked in DuckDB).
  */
 async function numberFiles(run: Run): Promise<void> {
   await run(`CREATE TABLE files AS SELECT file_id, file, row_number() OVER (ORDER BY file) AS n FROM (
       SELECT file_id, file FROM fast_files
       UNION ALL SELECT DISTINCT NULL::INTEGER, file FROM staged_files WHERE file NOT IN (SELECT file FROM fast_files))`);
+}
+
+/**
+ * View `published_values`: the values published (duplicates dropped) with their file by number, so that the
+ * published rows are sorted with a number, not a file name on every row.
+ */
+async function publishedValues(run: Run): Promise<void> {
   await run(`CREATE VIEW published_values AS
     SELECT n, line, "column", county_code, month, metric, value, unit, synthetic, note FROM (
       SELECT v.rowid AS vid, f.n, v.line, v."column", v.county_code, v.month, v.metric, v.value, v.unit,
@@ -224,8 +259,15 @@ export async function importMetrics(
   outDir: string,
   ref: Reference,
   problem: (line: string) => void,
-  /** false: every file read record by record in JavaScript (the fast path's reference, in tests) */
-  { fast = true }: { fast?: boolean } = {},
+  {
+    fast = true,
+    memoryLimit,
+  }: {
+    /** false: every file read record by record in JavaScript (the fast path's reference, in tests) */
+    fast?: boolean;
+    /** DuckDB's memory limit (writeQueries): what it holds beyond that is spilled to the temporary folder */
+    memoryLimit?: string;
+  } = {},
 ): Promise<MetricsImport> {
   await mkdir(outDir, { recursive: true });
   const tmp = join(outDir, `.tmp-${process.pid}-metrics`);
@@ -244,7 +286,7 @@ export async function importMetrics(
         perFile = await stageTwo(run, all, staged);
       },
       TABLES,
-      2,
+      { threads: 2, memoryLimit },
     );
     applyCounts(staged.summaries, perFile);
     return { files: staged.summaries, written };

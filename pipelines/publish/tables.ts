@@ -127,8 +127,15 @@ export async function writeQueries(
     all: (sql: string) => Promise<Record<string, unknown>[]>,
   ) => Promise<void>,
   tables: { table: Table; query: string; rowGroupSize?: number }[],
-  /** DuckDB's threads: one for the plan tables; the metrics import, which checks a million rows in SQL, takes two */
-  threads = 1,
+  {
+    threads = 1,
+    memoryLimit = '256MB',
+  }: {
+    /** DuckDB's threads: one for the plan tables; the metrics import, which checks a million rows in SQL, takes two */
+    threads?: number;
+    /** what DuckDB may hold in memory before it spills to its temporary folder */
+    memoryLimit?: string;
+  } = {},
 ): Promise<Written[]> {
   await mkdir(outDir, { recursive: true });
   const tmp = join(outDir, `.tmp-${process.pid}-q`);
@@ -137,7 +144,7 @@ export async function writeQueries(
   // insertion order is not needed (every query sorts), which lets DuckDB spill and stream
   const db = await DuckDBInstance.create(':memory:', {
     threads: String(threads),
-    memory_limit: '256MB',
+    memory_limit: memoryLimit,
     preserve_insertion_order: 'false',
     temp_directory: join(tmp, 'duckdb.tmp'),
   });

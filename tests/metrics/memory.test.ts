@@ -1,0 +1,89 @@
+/**
+ * The same report sent twice (a corrected copy beside the original) makes every value a duplicate. The import
+ * must set them aside within DuckDB's memory limit, spilling what does not fit, instead of stopping with DuckDB's
+ * out-of-memory error. Here: 299,670 values twice (every county of the division table × 105 months), under a
+ * 128 MB limit: a copy with every 1,000th value changed, and a revised copy with every value changed.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FileSummary } from '../../pipelines/metrics/import.ts';
+import { importMetrics } from '../../pipelines/metrics/publish.ts';
+import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
+
+const MONTHS = 105;
+let values = 0;
+let ref: Reference;
+
+/** Imports an original and a copy whose value i is changed when `changed(i)`; the summaries and rejections. */
+async function importTwice(changed: (i: number) => boolean) {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-atlas-memory-'));
+  mkdirSync(join(dir, 'in'));
+  const original: string[] = ['county_code,month,metric,value'];
+  const copy: string[] = ['county_code,month,metric,value'];
+  let i = 0;
+  for (const { code } of ref.divisions.counties)
+    for (let m = 0; m < MONTHS; m++) {
+      const month = `${2015 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+      const value = (i * 7) % 5000;
+      original.push(`${code},${month},express_parcels,${value}`);
+      copy.push(`${code},${month},express_parcels,${changed(i) ? value + 1 : value}`);
+      i++;
+    }
+  values = i;
+  writeFileSync(join(dir, 'in', 'a-original.csv'), `${original.join('\n')}\n`);
+  writeFileSync(join(dir, 'in', 'b-copy.csv'), `${copy.join('\n')}\n`);
+  const out = join(dir, 'out');
+  const { files } = await importMetrics(join(dir, 'in'), out, ref, () => {}, { memoryLimit: '128MB' });
+  const [header, ...rows] = Papa.parse<string[]>(
+    readFileSync(join(out, 'metrics_rejected.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim(),
+  ).data;
+  const at = header!.indexOf('reason');
+  const reasons: Record<string, number> = {};
+  for (const r of rows) reasons[r[at]!] = (reasons[r[at]!] ?? 0) + 1;
+  const monthly = readFileSync(join(out, 'metrics_monthly.csv'), 'utf8').trim().split('\n').length - 1;
+  const byFile: Record<string, FileSummary> = Object.fromEntries(
+    files.map((f) => [f.file.split('/').pop(), f]),
+  );
+  const column = (name: string) => header!.indexOf(name);
+  return { byFile, reasons, monthly, rows, column };
+}
+
+let few: Awaited<ReturnType<typeof importTwice>>;
+let all: Awaited<ReturnType<typeof importTwice>>;
+
+beforeAll(async () => {
+  ref = loadReference();
+  few = await importTwice((i) => i % 1000 === 999);
+  all = await importTwice(() => true);
+}, 180_000);
+
+describe('a report given twice, under a small memory limit', () => {
+  it('sets every duplicate aside and publishes the rest (a copy with a few values changed)', () => {
+    // every 1,000th value of the copy differs: both values of those keys are rejected as a conflict
+    const conflicts = Math.floor(values / 1000);
+    expect(few.reasons).toEqual({
+      duplicate_conflict: 2 * conflicts,
+      duplicate_identical: values - conflicts,
+    });
+    expect(few.byFile['a-original.csv']).toMatchObject({ accepted: values - conflicts, rejected: conflicts });
+    expect(few.byFile['b-copy.csv']).toMatchObject({ accepted: 0, rejected: values });
+    expect(few.monthly).toBe(values - conflicts);
+  });
+
+  it('rejects both values of every key when every value of the copy differs', () => {
+    expect(all.reasons).toEqual({ duplicate_conflict: 2 * values });
+    expect(all.byFile['a-original.csv']).toMatchObject({ accepted: 0, rejected: values });
+    expect(all.byFile['b-copy.csv']).toMatchObject({ accepted: 0, rejected: values });
+    expect(all.monthly).toBe(0);
+    // the first county's first month: 0 in the original, 1 in the copy, named in the order they appear
+    const first = all.rows.find(
+      (r) => r[all.column('file')]!.endsWith('a-original.csv') && r[all.column('line')] === '2',
+    )!;
+    expect(first[all.column('reason_zh')]).toMatch(/：0 \/ 1$/);
+  });
+});
