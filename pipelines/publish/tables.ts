@@ -167,9 +167,13 @@ export async function writeQueries(
       // the query runs once, into the Parquet file; the CSV is written from that file, in its order
       const parquet = join(tmp, `${table.name}.parquet`);
       const plain = `SELECT ${table.fields.map((f) => `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`).join(', ')} FROM (${query})`;
+      // one thread sorts and writes the Parquet file: under the memory limit two ran out of memory (their sort
+      // and row-group buffers, which DuckDB does not spill) in 3 of 8 runs of a million rows; one never did
+      await con.run('SET threads = 1');
       await con.run(
         `COPY (${plain}) TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize ?? 100_000})`,
       );
+      await con.run(`SET threads = ${threads}`);
       // the CSV's first header cell starts with the BOM, so that DuckDB writes the whole file (Excel reads UTF-8)
       const typed = `SELECT ${table.fields
         .map((f, i) => (i === 0 ? cast(f).replace(/ AS "([^"]+)"$/, ' AS "\uFEFF$1"') : cast(f)))
