@@ -236,6 +236,17 @@ describe('every rejection reason, with file, line, column and the raw value', ()
     expect(given.metrics).toEqual([]);
   });
 
+  it('a conflict of one spelling under two units (12 万件, 12 件) is rejected, not dropped', () => {
+    const units = importFiles({
+      'u.csv':
+        'county_code,month,metric,value,unit\n469001,2021-03,express_parcels,12,万件\n469001,2021-03,express_parcels,12,件\n',
+    });
+    expect(units.metrics).toEqual([]);
+    const conflicts = units.rejected.filter((r) => r.reason === 'duplicate_conflict');
+    expect(conflicts.map((r) => r.line)).toEqual(['2', '3']);
+    expect(conflicts[0]!.reason_zh).toMatch(/：12$/);
+  });
+
   it('rows read = rows accepted + rows rejected (2 + 13 = 15)', () => {
     expect(metrics).toHaveLength(2);
     expect(rejected.filter((r) => r.scope === 'value')).toHaveLength(13);

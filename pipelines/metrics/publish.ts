@@ -83,8 +83,9 @@ async function findDuplicates(run: Run): Promise<void> {
 
 /**
  * Table `given` (read by rejectDuplicates), for each key given with different values: the values as written, each
- * once, in the order they first appear (the same message every run). Most such keys have two: the first and the
- * other, read by plain grouping; the ordered aggregate, which DuckDB holds in memory, is kept for the few with more.
+ * once, in the order they first appear (the same message every run). Most such keys have two (the first and the
+ * other) or one (12 万件 and 12 件), read by plain grouping; the ordered aggregate, which DuckDB holds in memory, is
+ * kept for the few with more.
  */
 async function valuesGiven(run: Run): Promise<void> {
   await run(`CREATE TEMP TABLE raws AS SELECT county_code, month, metric, raw_value, min(place) AS first
@@ -92,9 +93,9 @@ async function valuesGiven(run: Run): Promise<void> {
   await run(`CREATE TEMP TABLE counted AS SELECT county_code, month, metric, count(*) AS n, min(first) AS first
     FROM raws GROUP BY ALL`);
   await run(`CREATE TEMP TABLE given AS
-    SELECT county_code, month, metric, max(r.raw_value) FILTER (WHERE r.first = c.first) || ' / '
-        || max(r.raw_value) FILTER (WHERE r.first <> c.first) AS values_given
-      FROM raws r JOIN counted c USING (county_code, month, metric) WHERE c.n = 2 GROUP BY ALL
+    SELECT county_code, month, metric, max(r.raw_value) FILTER (WHERE r.first = c.first)
+        || coalesce(' / ' || max(r.raw_value) FILTER (WHERE r.first <> c.first), '') AS values_given
+      FROM raws r JOIN counted c USING (county_code, month, metric) WHERE c.n <= 2 GROUP BY ALL
     UNION ALL
     SELECT county_code, month, metric, string_agg(raw_value, ' / ' ORDER BY first)
       FROM raws SEMI JOIN (SELECT * FROM counted WHERE n > 2) USING (county_code, month, metric) GROUP BY ALL`);
@@ -115,7 +116,7 @@ async function rejectDuplicates(run: Run, rejectedFiles: string[]): Promise<void
           UNION ALL
           SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_conflict',
             ${sql(cz)} || '：' || values_given, ${sql(ce)} || ': ' || values_given, cell
-          FROM dups JOIN given USING (county_code, month, metric) WHERE lo <> hi
+          FROM dups LEFT JOIN given USING (county_code, month, metric) WHERE lo <> hi
           UNION ALL
           SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_identical', ${sql(iz)}, ${sql(ie)}, cell
           FROM dups WHERE lo = hi AND later`);

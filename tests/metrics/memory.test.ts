@@ -4,11 +4,11 @@
  * out-of-memory error. Here: 299,670 values twice (every county of the division table × 105 months), under a
  * 128 MB limit: a copy with every 1,000th value changed, and a revised copy with every value changed.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileSummary } from '../../pipelines/metrics/import.ts';
 import { importMetrics } from '../../pipelines/metrics/publish.ts';
 import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
@@ -17,9 +17,12 @@ const MONTHS = 105;
 let values = 0;
 let ref: Reference;
 
-/** Imports an original and a copy whose value i is changed when `changed(i)`; the summaries and rejections. */
-async function importTwice(changed: (i: number) => boolean) {
+const dirs: string[] = [];
+
+/** Imports an original and a copy whose value i is changed by `delta(i)`; the summaries and rejections. */
+async function importTwice(delta: (i: number) => number) {
   const dir = mkdtempSync(join(tmpdir(), 'plan-atlas-memory-'));
+  dirs.push(dir);
   mkdirSync(join(dir, 'in'));
   const original: string[] = ['county_code,month,metric,value'];
   const copy: string[] = ['county_code,month,metric,value'];
@@ -29,7 +32,7 @@ async function importTwice(changed: (i: number) => boolean) {
       const month = `${2015 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
       const value = (i * 7) % 5000;
       original.push(`${code},${month},express_parcels,${value}`);
-      copy.push(`${code},${month},express_parcels,${changed(i) ? value + 1 : value}`);
+      copy.push(`${code},${month},express_parcels,${value + delta(i)}`);
       i++;
     }
   values = i;
@@ -58,9 +61,14 @@ let all: Awaited<ReturnType<typeof importTwice>>;
 
 beforeAll(async () => {
   ref = loadReference();
-  few = await importTwice((i) => i % 1000 === 999);
-  all = await importTwice(() => true);
+  few = await importTwice((i) => (i % 1000 === 999 ? 1 : 0));
+  // one more or one less: (i × 7) mod 5000 is never 0 for an odd i
+  all = await importTwice((i) => (i % 2 ? -1 : 1));
 }, 180_000);
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('a report given twice, under a small memory limit', () => {
   it('sets every duplicate aside and publishes the rest (a copy with a few values changed)', () => {
@@ -80,10 +88,10 @@ describe('a report given twice, under a small memory limit', () => {
     expect(all.byFile['a-original.csv']).toMatchObject({ accepted: 0, rejected: values });
     expect(all.byFile['b-copy.csv']).toMatchObject({ accepted: 0, rejected: values });
     expect(all.monthly).toBe(0);
-    // the first county's first month: 0 in the original, 1 in the copy, named in the order they appear
-    const first = all.rows.find(
-      (r) => r[all.column('file')]!.endsWith('a-original.csv') && r[all.column('line')] === '2',
+    // the first county's second month: 7 in the original, 6 in the copy, named in the order they appear
+    const second = all.rows.find(
+      (r) => r[all.column('file')]!.endsWith('a-original.csv') && r[all.column('line')] === '3',
     )!;
-    expect(first[all.column('reason_zh')]).toMatch(/：0 \/ 1$/);
+    expect(second[all.column('reason_zh')]).toMatch(/：7 \/ 6$/);
   });
 });
