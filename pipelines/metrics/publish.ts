@@ -55,30 +55,27 @@ function readStaging(files: string[], cols: readonly string[]): string {
  * limit, so that a report given twice (every value a duplicate) is no out-of-memory error.
  */
 async function findDuplicates(run: Run): Promise<void> {
-  // duplicates are rare: find their keys first, then look only at those rows
-  // (grouped first by a hash of the key, which takes an eighth of the memory of the three strings; the few hashes
-  // given more than once are then grouped by the key itself, so that a collision is no duplicate)
-  await run(`CREATE TABLE dupkeys AS SELECT county_code, month, metric FROM staged
-    WHERE hash(county_code, month, metric) IN (
-      SELECT hash(county_code, month, metric) FROM staged GROUP BY ALL HAVING count(*) > 1)
-    GROUP BY ALL HAVING count(*) > 1`);
+  // duplicates are rare: the hashes of keys given more than once first (a number per value, an eighth of the
+  // memory of the three strings), then the values with such a hash, grouped by the key itself, so that a
+  // collision is no duplicate; each step a table of its own, which DuckDB spills when it must (a common table
+  // expression read three times is held in memory whole)
+  await run(`CREATE TEMP TABLE duphashes AS SELECT hash(county_code, month, metric) AS h FROM staged
+    GROUP BY h HAVING count(*) > 1`);
   // the columns in name order, so that a value's place is numbers: its file's number (files), line, column,
   // the value as written (for two values of one cell) and its own number
-  await run(`CREATE TABLE dupcolumns AS SELECT "column", row_number() OVER (ORDER BY "column") AS c
-    FROM (SELECT DISTINCT "column" FROM staged SEMI JOIN dupkeys USING (county_code, month, metric))`);
-  // each step a table of its own, which DuckDB spills when it must (a common table expression read three times
-  // is held in memory whole)
+  await run(`CREATE TEMP TABLE dupcolumns AS SELECT "column", row_number() OVER (ORDER BY "column") AS c
+    FROM (SELECT DISTINCT "column" FROM staged)`);
   await run(`CREATE TEMP TABLE d AS SELECT s.*, {f: f.n, l: s.line, c: c.c, r: s.raw_value, v: s.vid} AS place
     FROM staged s JOIN files f USING (file) JOIN dupcolumns c USING ("column")
-      SEMI JOIN dupkeys USING (county_code, month, metric)`);
+    WHERE hash(s.county_code, s.month, s.metric) IN (SELECT h FROM duphashes)`);
   await run(`CREATE TEMP TABLE keyed AS SELECT county_code, month, metric, min(value) AS lo, max(value) AS hi,
       min(place) AS first
-    FROM d GROUP BY ALL`);
+    FROM d GROUP BY ALL HAVING count(*) > 1`);
   await valuesGiven(run);
   await run(`CREATE TABLE dups AS
     SELECT d.* EXCLUDE (place), k.lo, k.hi, d.place IS DISTINCT FROM k.first AS later
     FROM d JOIN keyed k USING (county_code, month, metric)`);
-  for (const table of ['d', 'keyed']) await run(`DROP TABLE ${table}`);
+  for (const table of ['duphashes', 'dupcolumns', 'd', 'keyed']) await run(`DROP TABLE ${table}`);
 }
 
 /**
