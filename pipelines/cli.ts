@@ -195,7 +195,9 @@ async function planPart(
 async function metricsPart(stage: string, metricsDir: string, o: Inputs): Promise<Part> {
   console.log('');
   console.log(`Metrics: ${metricsDir} → ${o.outDir}`);
-  const imported = await importMetrics(metricsDir, stage, o.ref, o.effects.problem);
+  const imported = await importMetrics(metricsDir, stage, o.ref, o.effects.problem, {
+    notice: o.effects.progress,
+  });
   let failures = 0;
   console.log(summaryHeader());
   for (const f of imported.files) {

@@ -114,6 +114,9 @@ async function moveIntoPlace(tmp: string, outDir: string, written: Written[]) {
   await rm(tmp, { recursive: true, force: true });
 }
 
+/** The most memory writeQueries lets DuckDB hold when a step needs more than it was given. */
+const MAX_MEMORY_MB = 4096;
+
 /**
  * Writes large tables straight from DuckDB queries (the rows never become JavaScript objects): Parquet with the
  * given row-group size, CSV with a BOM and numbers written as JavaScript writes them (12000000, not 12000000.0).
@@ -129,12 +132,15 @@ export async function writeQueries(
   tables: { table: Table; query: string; rowGroupSize?: number }[],
   {
     threads = 1,
-    memoryLimit = '256MB',
+    memoryMB = 256,
+    notice = () => {},
   }: {
     /** DuckDB's threads: one for the plan tables; the metrics import, which checks a million rows in SQL, takes two */
     threads?: number;
-    /** what DuckDB may hold in memory before it spills to its temporary folder */
-    memoryLimit?: string;
+    /** what DuckDB may hold in memory before it spills to its temporary folder (raised when a step needs more) */
+    memoryMB?: number;
+    /** told when the memory limit is raised */
+    notice?: (line: string) => void;
   } = {},
 ): Promise<Written[]> {
   await mkdir(outDir, { recursive: true });
@@ -144,18 +150,33 @@ export async function writeQueries(
   // insertion order is not needed (every query sorts), which lets DuckDB spill and stream
   const db = await DuckDBInstance.create(':memory:', {
     threads: String(threads),
-    memory_limit: memoryLimit,
+    memory_limit: `${memoryMB}MB`,
     preserve_insertion_order: 'false',
     temp_directory: join(tmp, 'duckdb.tmp'),
   });
   const con = await db.connect();
+  // a statement that runs out of DuckDB's memory (what it cannot spill) is run again with twice the limit, up to
+  // MAX_MEMORY_MB: a failed statement leaves nothing behind (each is its own transaction, a COPY rewrites its file)
+  let limit = memoryMB;
+  const roomy = async <T>(f: () => Promise<T>): Promise<T> => {
+    for (;;) {
+      try {
+        return await f();
+      } catch (e) {
+        if (!/^Out of Memory Error/.test((e as Error).message) || limit * 2 > MAX_MEMORY_MB) throw e;
+        notice(
+          `DuckDB ran out of its ${limit} MB memory limit; raised to ${limit * 2} MB for the rest of the run / DuckDB 内存不足 ${limit} MB，上限提高到 ${limit * 2} MB`,
+        );
+        limit *= 2;
+        await con.run(`SET memory_limit = '${limit}MB'`);
+      }
+    }
+  };
+  const run = (sql: string) => roomy(async () => void (await con.run(sql)));
   const written: Written[] = [];
   try {
-    await build(
-      async (sql) => {
-        await con.run(sql);
-      },
-      async (sql) => (await con.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[],
+    await build(run, (sql) =>
+      roomy(async () => (await con.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[]),
     );
     for (const { table, query, rowGroupSize } of tables) {
       const cast = (f: Field) =>
@@ -170,7 +191,7 @@ export async function writeQueries(
       // one thread sorts and writes the Parquet file: under the memory limit two ran out of memory (their sort
       // and row-group buffers, which DuckDB does not spill) in 3 of 8 runs of a million rows; one never did
       await con.run('SET threads = 1');
-      await con.run(
+      await run(
         `COPY (${plain}) TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize ?? 100_000})`,
       );
       await con.run(`SET threads = ${threads}`);
@@ -182,9 +203,7 @@ export async function writeQueries(
         await con.runAndReadAll("SELECT current_setting('preserve_insertion_order') AS v")
       ).getRowObjectsJS()[0]!.v;
       await con.run('SET preserve_insertion_order = true');
-      await con.run(
-        `COPY (${typed}) TO ${sqlString(join(tmp, `${table.name}.csv`))} (FORMAT csv, HEADER true)`,
-      );
+      await run(`COPY (${typed}) TO ${sqlString(join(tmp, `${table.name}.csv`))} (FORMAT csv, HEADER true)`);
       await con.run(`SET preserve_insertion_order = ${order === true}`);
       const n = await con.runAndReadAll(`SELECT count(*) AS n FROM read_parquet(${sqlString(parquet)})`);
       written.push({ table, rows: Number(n.getRowObjectsJS()[0]!.n), files: [] });
