@@ -28,7 +28,7 @@ export interface MetricsImport {
 const METRICS_ROW_GROUP = 8192;
 
 /**
- * DuckDB's memory limit for an import, in MB: Node, the reference data and DuckDB's own use come to about 250 MB
+ * DuckDB's memory limit for an import, in MB: Node, the reference data and DuckDB's own use come to 250-300 MB
  * more, so that a million rows are imported within 500 MB (npm run bench:metrics). A step that needs more (a
  * report given twice) has it raised, and the run says so.
  */
