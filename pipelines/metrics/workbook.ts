@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
+import { readXlsx } from './xlsx.ts';
 
 /** A sheet of a workbook: its rows (cells as text, row numbers as Excel's), or why it is skipped. */
 export type Sheet =
@@ -30,8 +31,20 @@ function cellText(c: XLSX.CellObject | undefined): string {
   return String(c.v);
 }
 
-/** The sheets of a workbook; throws, naming the file, when it cannot be read as one. */
+/**
+ * The sheets of a workbook; throws, naming the file, when it cannot be read as one. An .xlsx workbook is read part
+ * by part (xlsx.ts); SheetJS reads an .xls one, and an .xlsx that reader does not take.
+ */
 export function readWorkbook(path: string): Sheet[] {
+  if (/\.xlsx$/i.test(path)) {
+    const sheets = readXlsx(path);
+    if (sheets) return sheets;
+  }
+  return readWithSheetJS(path);
+}
+
+/** The sheets of a workbook as SheetJS reads it. */
+export function readWithSheetJS(path: string): Sheet[] {
   let book: XLSX.WorkBook;
   try {
     // dense: each sheet's cells as an array of rows (!data), read row by row below
@@ -57,6 +70,17 @@ export function readWorkbook(path: string): Sheet[] {
     if (!sheet['!ref']) return { name, skipped: 'an empty sheet / 空工作表' };
     const range = XLSX.utils.decode_range(sheet['!ref']);
     const data = (sheet as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
+    // the range the sheet states, widened to every cell it holds: a stale dimension loses nothing
+    data.forEach((cells, r) => {
+      if (!cells) return;
+      range.s.r = Math.min(range.s.r, r);
+      range.e.r = Math.max(range.e.r, r);
+      cells.forEach((cell, c) => {
+        if (!cell) return;
+        range.s.c = Math.min(range.s.c, c);
+        range.e.c = Math.max(range.e.c, c);
+      });
+    });
     // every row of the sheet's range, blank ones too, each with every column of the range
     const rows: { row: string[]; at: number }[] = [];
     for (let r = range.s.r; r <= range.e.r; r++) {
