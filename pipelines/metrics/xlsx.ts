@@ -6,7 +6,8 @@
  *
  * It reads the workbooks Excel, WPS and LibreOffice save. Anything else — not a zip archive (an encrypted workbook is
  * an OLE file), zip64, a compression other than deflate, Strict OOXML, an ISO date cell (t="d"), a part it cannot
- * find — gives null, and the workbook is read by SheetJS instead, so that nothing is read differently.
+ * find — gives null, and the workbook is read by SheetJS instead, so that nothing is read differently. A damaged
+ * archive (a part that does not inflate) is refused, naming the file.
  */
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
@@ -316,13 +317,13 @@ function utf8(buf: Buffer): Buffer {
 
 /** The sheets of an .xlsx workbook, or null when this reader does not take it (workbook.ts then uses SheetJS). */
 export function readXlsx(path: string): Sheet[] | null {
-  const part = unzip(readFileSync(path));
-  if (!part) return null;
-  const xmlOf = (name: string) => {
-    const buf = part(name);
-    return buf ? utf8(buf).toString('utf8') : null;
-  };
   try {
+    const part = unzip(readFileSync(path));
+    if (!part) return null;
+    const xmlOf = (name: string) => {
+      const buf = part(name);
+      return buf ? utf8(buf).toString('utf8') : null;
+    };
     const root = relationships(part, '');
     const main = [...root.values()].find((r) => r.type === 'officeDocument')?.path ?? 'xl/workbook.xml';
     const workbook = xmlOf(main);
@@ -351,18 +352,13 @@ export function readXlsx(path: string): Sheet[] | null {
       if (xml === null) throw new Unsupported(`no part ${rel.path}`);
       utf8(xml);
       const read = sheetRows(xml, strings, dates, date1904);
-      if (!read)
-        return {
-          name,
-          skipped:
-            s.state === 'veryHidden'
-              ? 'a chart sheet, not a table / 图表工作表，不是表格'
-              : 'an empty sheet / 空工作表',
-        };
+      if (!read) return { name, skipped: 'an empty sheet / 空工作表' };
       return { name, rows: read.rows, columnOf: (index) => columnName(read.first + index) };
     });
   } catch (e) {
+    // what this reader does not take is left to SheetJS; a damaged archive is refused here, by name (SheetJS
+    // 0.20.3 never returns from a damaged deflate stream)
     if (e instanceof Unsupported) return null;
-    throw e;
+    throw new Error(`not a readable Excel workbook: ${(e as Error).message} / 无法读取的 Excel 文件`);
   }
 }

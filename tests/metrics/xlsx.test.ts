@@ -4,7 +4,7 @@
  * CJK date formats, the 1904 system, a stale dimension, chart and empty sheets), each cell's text as Excel shows it;
  * what it does not take falls back to SheetJS; and on workbooks SheetJS writes, the same rows as SheetJS reads.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
@@ -307,9 +307,22 @@ describe('what the reader leaves to SheetJS', () => {
     expect(() => readWorkbook(path)).toThrow(/not a readable Excel workbook/);
   });
 
+  it('a sheet whose compressed bytes are damaged: refused, naming the file, not left to SheetJS (which never returns)', async () => {
+    const path = await xlsx([
+      { name: 'S', xml: worksheet('<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(50)) },
+    ]);
+    const bytes = readFileSync(path);
+    // the sheet's deflated data starts after its local header (30 bytes) and its name
+    const at = bytes.indexOf('xl/worksheets/sheet1.xml') + 'xl/worksheets/sheet1.xml'.length;
+    bytes.fill(0xff, at, at + 16);
+    writeFileSync(path, bytes);
+    expect(() => readXlsx(path)).toThrow(/not a readable Excel workbook: invalid .*无法读取的 Excel 文件/);
+    expect(() => readWorkbook(path)).toThrow(/not a readable Excel workbook/);
+  });
+
   it('a Strict OOXML workbook: null', async () => {
     const path = await xlsx([{ name: 'S', xml: worksheet('<row r="1"><c r="A1"><v>1</v></c></row>') }]);
-    const zip = await JSZip.loadAsync(await import('node:fs').then((fs) => fs.readFileSync(path)));
+    const zip = await JSZip.loadAsync(readFileSync(path));
     const wb = (await zip.file('xl/workbook.xml')!.async('string')).replace(
       MAIN,
       'http://purl.oclc.org/ooxml/spreadsheetml/main',
