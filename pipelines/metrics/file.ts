@@ -17,6 +17,7 @@ import { readRecords } from './records.ts';
 import { isSynthetic, type RowContext, stageRow } from './rows.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
 import { takeUnitRow, type UnitRowRefusal } from './units.ts';
+import { metricOf, unitFactor } from './vocabulary.ts';
 
 /** What reading a file has found so far, passed from record to record. */
 interface FileState {
@@ -33,7 +34,8 @@ interface FileState {
   /** the unit a note row gives (单位：万元), for metric columns that give none */
   noteUnit: string;
   /** the year a title row names (某县2021年电子商务统计月报), for month columns that name none (1月, 2月…) */
-  noteYear: string;
+  /** the years the title and note rows above the header name as the data's (a filing date is none) */
+  noteYears: Set<string>;
   /** the file's mapping sidecar, and the name it has or would have */
   mapping: { columns: Mapping; name: string } | null;
   /** the 累计 columns of a two-row header, with the 本月 column each sums and the rows read */
@@ -65,7 +67,8 @@ const isNote = (row: string[]) => {
 /** A note row under the data: who filled it in, when, who checked it. */
 const FOOTER_NOTE = /^(?:填报|填表|制表|审核|负责人|联系电话|联系人|说明|注[:：]|备注|数据来源)/;
 /** The unit a note gives the table: 单位：万元, 金额单位：万元. */
-const NOTE_UNIT = /单位[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*$/;
+// 单位：万元 or 计量单位：万元, not 填报单位：电商办 (the office that filed it)
+const NOTE_UNIT = /(?<![\u4e00-\u9fa5])(?:计量|金额)?单位[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*$/;
 /** A totals row's label, and the characters it can start with. */
 // not 全州 alone: that is 全州县
 const TOTAL = /^(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)$/;
@@ -179,7 +182,7 @@ export async function stageFileFast(
 }
 
 /** A second header row: every non-empty cell 本月, 当月, 本期 or a 累计 (本年累计, 1-3月累计). */
-const SUB_HEADER = /^(?:本月|当月|本期|累计|本年累计|累计数|\d{1,2}-\d{1,2}月累计)$/;
+const SUB_HEADER = /^(?:本月数?|当月数?|本期数?|累计数?|本年累计数?|\d{1,2}[-—－~～至]\d{1,2}月累计数?)$/;
 const isSubHeader = (row: string[]) => {
   const cells = row.map((c) => c.replace(/\s/g, '')).filter(Boolean);
   return cells.length > 0 && cells.every((c) => SUB_HEADER.test(c));
@@ -238,7 +241,11 @@ function cumulativeChecks(s: FileState): CumulativeCheck[] {
     }
     for (const list of byKey.values()) {
       let sum = 0;
+      // a running sum is known only from January on, month after month: a report of March alone, or February and
+      // March, is not checked (its 累计 counts months the file does not hold)
+      let next = 1;
       for (const r of list.sort((a, b) => a.month.localeCompare(b.month))) {
+        if (Number(r.month.slice(5, 7)) !== next++) break;
         sum += r.monthly;
         if (Math.abs(sum - r.total) > 1e-9 * Math.max(1, Math.abs(sum))) {
           const code = s.county(r.county);
@@ -271,7 +278,7 @@ const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping'
   unitSlot: false,
   refusal: null,
   noteUnit: '',
-  noteYear: '',
+  noteYears: new Set(),
   mapping,
   cumulative: [],
 });
@@ -363,9 +370,20 @@ function note(s: FileState, row: string[]): boolean {
   s.sink.summary.notes.push(text);
   const unit = NOTE_UNIT.exec(ascii(text));
   if (unit && !s.header) s.noteUnit = unit[1]!;
-  const year = /((?:19|20)\d{2})年/.exec(text);
-  if (year && !s.header && !s.noteYear) s.noteYear = year[1]!;
+  if (!s.header) for (const y of dataYears(text)) s.noteYears.add(y);
   return true;
+}
+
+/**
+ * The years a title or note names for its data: 某县2023年电子商务统计月报 names 2023; a filing date (填报日期：
+ * 2024年1月5日, a full date, or a note that is one) names none.
+ */
+function dataYears(text: string): string[] {
+  if (/^(?:填报|填表|制表|报送|审核|日期)/.test(text)) return [];
+  const plain = text
+    .replace(/[（(][^）)]*(?:填报|填表|报送|日期)[^）)]*[）)]/g, '')
+    .replace(/(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g, '');
+  return [...plain.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => m[1]!);
 }
 
 /** Reads the first record that is not blank as the header; false (the file stops) when it names no county or month column. */
@@ -378,11 +396,13 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   if (!('error' in plan) && s.noteUnit) plan = withUnit(plan, s.noteUnit);
   // month columns that name no year (1月, 2月…) take the year of the title; without one they stay as written, and
   // their values are rejected as bad_month: the year is not guessed
-  if (!('error' in plan) && s.noteYear)
+  // a title naming two years (the programme's batch, 2019; the data's, 2023) settles none
+  const noteYear = s.noteYears.size === 1 ? [...s.noteYears][0]! : '';
+  if (!('error' in plan) && noteYear)
     plan = {
       ...plan,
       months: plan.months.map((m) =>
-        /年/.test(m.month) || /-/.test(m.month) ? m : { ...m, month: `${s.noteYear}年${m.month}` },
+        /年/.test(m.month) || /-/.test(m.month) ? m : { ...m, month: `${noteYear}年${m.month}` },
       ),
     };
   s.header = { line: at, plan };
@@ -415,10 +435,15 @@ function finish(s: FileState): FileSummary {
 
 /** A plan whose metric columns without a unit (and a long file's value column) take the unit a note row gave. */
 function withUnit(plan: Plan, unit: string): Plan {
+  // to the columns whose metric it can measure: 单位：万元 gives no unit to 培训人次 or 村级服务站
+  const fits = (name: string) => {
+    const metric = metricOf(name);
+    return metric !== null && unitFactor(metric, unit, false) !== null;
+  };
   return {
     ...plan,
     valueUnit: plan.valueUnit || unit,
-    metrics: plan.metrics.map((m) => (m.unit ? m : { ...m, unit })),
+    metrics: plan.metrics.map((m) => (m.unit || !fits(m.name) ? m : { ...m, unit })),
   };
 }
 

@@ -46,6 +46,13 @@ export async function stageMetrics(
     throw new Error(`cannot read the metrics folder ${dir}: ${(e as Error).message}`);
   }
   const isWorkbook = (n: string) => /\.xlsx?$/i.test(n);
+  // Excel's lock file (~$book.xlsx, left beside a workbook while it is open) holds a user name, not a workbook
+  const isLock = (n: string) => n.startsWith('~$');
+  for (const lock of names.filter(isLock))
+    problem(
+      `skipped ${join(dir, lock)}: Excel's lock file, not a workbook / Excel 的锁定文件，不是工作簿，已跳过`,
+    );
+  names = names.filter((n) => !isLock(n));
   const isData = (n: string) => n.toLowerCase().endsWith('.csv') || isWorkbook(n);
   // a mapping sidecar (report.yaml beside report.csv) is read with its file, not skipped
   const sidecars = new Set(names.filter(isData).map((n) => sidecarOf(n)));

@@ -23,7 +23,8 @@ export interface MetricInfo {
 
 /** The names each metric goes by in reports, besides the contract's own Chinese and English names. */
 const REPORT_NAMES: Readonly<Record<MonthlyMetric, string[]>> = {
-  online_retail_sales_yuan: ['农村网络零售额', '县域网络零售额', '电商零售额'],
+  // not 农村网络零售额: the rural part of the county's, a statistic of its own
+  online_retail_sales_yuan: ['县域网络零售额', '电商零售额'],
   agri_online_retail_sales_yuan: ['农产品网销额', '农产品线上销售额', 'agri online retail sales'],
   express_parcels: ['快递量', '快递件数', '包裹量', '快递包裹', 'express parcels'],
   active_township_stations: ['运营乡镇服务站', '乡镇服务站', '乡镇站点', 'active township stations'],
@@ -51,8 +52,10 @@ const UNITS: Record<MetricInfo['unit'], Record<string, number>> = {
   shops: { 家: 1, 个: 1, 户: 1, 间: 1, shops: 1 },
 };
 
+// 其中：农产品网络零售额 (of which) is 农产品网络零售额
 const compact = (s: string) =>
   s
+    .replace(/^\s*其中\s*[:：]?/, '')
     .replace(/[\s_]+/g, ' ')
     .trim()
     .toLowerCase();

@@ -38,9 +38,19 @@ function cellText(c: XLSX.CellObject | undefined): string {
 export function readWorkbook(path: string): Sheet[] {
   if (/\.xlsx$/i.test(path)) {
     const sheets = readXlsx(path);
-    if (sheets) return sheets;
+    if (sheets) return sheets.map(notesOnly);
   }
-  return readWithSheetJS(path);
+  return readWithSheetJS(path).map(notesOnly);
+}
+
+/** Why a hidden sheet is skipped: a sheet the workbook does not show is no part of the report it sends. */
+export const HIDDEN = 'a hidden sheet, not part of the report shown / 隐藏的工作表，不属于所报报表';
+
+/** A sheet whose rows each hold one cell at most (说明, notes): no table to read. */
+function notesOnly(sheet: Sheet): Sheet {
+  if (!('rows' in sheet) || sheet.rows.some((r) => r.row.filter((c) => c.trim() !== '').length > 1))
+    return sheet;
+  return { name: sheet.name, skipped: 'no table, only notes / 没有表格，只有说明文字' };
 }
 
 /** The sheets of a workbook as SheetJS reads it. */
@@ -67,6 +77,7 @@ export function readWithSheetJS(path: string): Sheet[] {
       (kind?.Hidden === 2 && !sheet['!ref'])
     )
       return { name, skipped: 'a chart sheet, not a table / 图表工作表，不是表格' };
+    if (kind?.Hidden) return { name, skipped: HIDDEN };
     if (!sheet['!ref']) return { name, skipped: 'an empty sheet / 空工作表' };
     const range = XLSX.utils.decode_range(sheet['!ref']);
     const data = (sheet as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];

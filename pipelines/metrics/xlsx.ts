@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import type { Sheet } from './workbook.ts';
+import { HIDDEN, type Sheet } from './workbook.ts';
 
 /** The parts of a zip archive by lower-cased name, each inflated when asked; null for an archive not read here. */
 function unzip(buf: Buffer): ((name: string) => Buffer | null) | null {
@@ -348,6 +348,7 @@ export function readXlsx(path: string): Sheet[] | null {
       if (rel.type === 'chartsheet')
         return { name, skipped: 'a chart sheet, not a table / 图表工作表，不是表格' };
       if (rel.type !== 'worksheet') throw new Unsupported(`a sheet of type ${rel.type}`);
+      if (s.state === 'hidden' || s.state === 'veryHidden') return { name, skipped: HIDDEN };
       const xml = part(rel.path);
       if (xml === null) throw new Unsupported(`no part ${rel.path}`);
       utf8(xml);

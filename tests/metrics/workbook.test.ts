@@ -118,10 +118,8 @@ describe('the same report as CSV and as a workbook', () => {
   it('skips the empty sheet and the sheet that is no report, by name; each file and sheet reconciles', async () => {
     const book = await run(bookDir);
     expect(book.problems.join('\n')).toMatch(/report\.xlsx!空表: an empty sheet/);
-    expect(book.files.map((f) => f.file.replace(/^.*report/, 'report'))).toEqual([
-      'report.xlsx!月报',
-      'report.xlsx!说明',
-    ]);
+    expect(book.problems.join('\n')).toMatch(/report\.xlsx!说明: no table, only notes/);
+    expect(book.files.map((f) => f.file.replace(/^.*report/, 'report'))).toEqual(['report.xlsx!月报']);
     const report = book.files.find((f) => f.file.endsWith('!月报'))!;
     expect(report).toMatchObject({ titleRows: 4, totalRows: 1, headerRows: 1 });
     expect(reconciles(report)).toBe(true);

@@ -1,0 +1,202 @@
+/**
+ * Reports as counties send them, found wrong by a probe with real-shaped files (issue 17): a year the title does
+ * not settle, a hidden sheet, 农村网络零售额 taken for the county's total, a 累计 check on a report of one month, a
+ * 填报单位 note read as a unit, a 单位：万元 note given to count columns, a sheet of notes refused, Excel's lock
+ * file refused. Expected values are read from the files as written here.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importMetrics } from '../../pipelines/metrics/publish.ts';
+import { reconciles } from '../../pipelines/metrics/summary.ts';
+import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
+import { readStaging, tempDir } from './files.ts';
+
+let ref: Reference;
+beforeAll(() => {
+  ref = loadReference();
+});
+
+/** Imports a folder holding `files` (text as UTF-8, or bytes); what was published, rejected, checked and said. */
+async function run(files: Record<string, string | Buffer>) {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'in'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'in', name), content);
+  const problems: string[] = [];
+  const out = join(dir, 'out');
+  const { files: summaries } = await importMetrics(join(dir, 'in'), out, ref, (p) => problems.push(p));
+  const rejected = readStaging(join(out, 'metrics_rejected.csv'));
+  return {
+    summaries,
+    problems: problems.join('\n'),
+    accepted: readStaging(join(out, 'metrics_monthly.csv')).map((a) => [a.month, a.metric, a.value]),
+    values: rejected.filter((r) => r.scope === 'value').map((r) => [r.raw_value, r.reason]),
+    files: rejected
+      .filter((r) => r.scope === 'file')
+      .map((r) => [(r.file ?? '').replace(/^.*\//, ''), r.reason]),
+    checks: readStaging(join(out, 'metrics_checks.csv')),
+  };
+}
+
+const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
+
+function book(sheets: { name: string; rows: (string | number)[][]; hidden?: boolean }[]): Buffer {
+  const b = XLSX.utils.book_new();
+  for (const s of sheets) XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(s.rows), s.name);
+  b.Workbook = { Sheets: sheets.map((s) => ({ name: s.name, Hidden: s.hidden ? 1 : 0 })) };
+  return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' });
+}
+
+describe('the year of a table with one column per month, from its title', () => {
+  const table = ['县区代码,指标,1月,2月', '469001,网络零售额（万元）,100,110'];
+
+  it('a title naming two years (the batch, 2019; the data, 2023) settles none: the months are rejected, not dated 2019', async () => {
+    const r = await run({
+      'r.csv': csv('五指山市2019年电子商务进农村综合示范项目2023年运营数据月报', ...table),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(r.values.map((v) => v[1])).toEqual(['bad_month', 'bad_month']);
+  });
+
+  it('a filing date (填报日期：2024年1月5日) is no year of the data: the title’s 2023 is', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '五指山市2023年电子商务统计月报（填报日期：2024年1月5日）',
+        '填报时间：2024年1月8日',
+        ...table,
+      ),
+    });
+    // 100 and 110 万元
+    expect(r.accepted).toEqual([
+      ['2023-01', 'online_retail_sales_yuan', '1000000'],
+      ['2023-02', 'online_retail_sales_yuan', '1100000'],
+    ]);
+  });
+
+  it('a filing date alone gives no year', async () => {
+    const r = await run({ 'r.csv': csv('电子商务统计月报', '填报时间：2024年1月8日', ...table) });
+    expect(r.accepted).toEqual([]);
+    expect(r.values.map((v) => v[1])).toEqual(['bad_month', 'bad_month']);
+  });
+});
+
+describe('sheets and files a workbook folder holds besides reports', () => {
+  const header = ['县区代码', '统计月份', '网络零售额（万元）'];
+
+  it('a hidden sheet is named and skipped, not read over the visible one', async () => {
+    const r = await run({
+      'b.xlsx': book([
+        { name: '3月', rows: [header, ['469001', '2023-03', 980]] },
+        {
+          name: 'Sheet2',
+          rows: [header, ['469001', '2023-03', 900], ['469001', '2023-02', 1100.25]],
+          hidden: true,
+        },
+      ]),
+    });
+    expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
+    expect(r.values).toEqual([]);
+    expect(r.problems).toMatch(/b\.xlsx!Sheet2: a hidden sheet/);
+  });
+
+  it('a sheet of notes only (说明) is named and skipped, not refused', async () => {
+    const r = await run({
+      'b.xlsx': book([
+        { name: '月报', rows: [header, ['469001', '2023-03', 980]] },
+        { name: '说明', rows: [['说明'], ['本表由商务局汇总'], ['数据来源：各乡镇']] },
+      ]),
+    });
+    expect(r.files).toEqual([]);
+    expect(r.summaries.map((f) => f.file.replace(/^.*\//, ''))).toEqual(['b.xlsx!月报']);
+    expect(r.problems).toMatch(/b\.xlsx!说明: no table/);
+  });
+
+  it('Excel’s lock file (~$b.xlsx, left while the workbook is open) is named and skipped, not refused', async () => {
+    const r = await run({
+      'b.xlsx': book([{ name: '月报', rows: [header, ['469001', '2023-03', 980]] }]),
+      '~$b.xlsx': Buffer.from('\x06张三\0\0\0\0', 'latin1'),
+    });
+    expect(r.files).toEqual([]);
+    expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
+    expect(r.problems).toMatch(/~\$b\.xlsx: Excel's lock file/);
+  });
+});
+
+describe('metric names', () => {
+  it('农村网络零售额 (the rural part) is not the county’s 网络零售额: not read, and no conflict with it', async () => {
+    const r = await run({
+      'r.csv': csv('县区代码,月份,网络零售额（万元）,农村网络零售额（万元）', '469001,2023-03,980,420'),
+    });
+    expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
+    expect(r.values).toEqual([]);
+    expect(r.summaries[0]!.ignoredColumns).toContain('农村网络零售额(万元)');
+  });
+
+  it('其中：农产品网络零售额 (of which) is 农产品网络零售额', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区代码,月份,网络零售额（万元）,其中：农产品网络零售额（万元）',
+        '469001,2023-03,980,420',
+      ),
+    });
+    expect(r.accepted).toEqual([
+      ['2023-03', 'agri_online_retail_sales_yuan', '4200000'],
+      ['2023-03', 'online_retail_sales_yuan', '9800000'],
+    ]);
+  });
+});
+
+describe('units from notes', () => {
+  it('a 填报单位：电商办 note is the office, not a unit: 单位：万元 above it stands', async () => {
+    const r = await run({
+      'r.csv': csv('单位：万元', '填报单位：电商办', '县区代码,月份,网络零售额', '469001,2023-03,980'),
+    });
+    expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
+  });
+
+  it('单位：万元 is given to money columns only: 电商培训人次 and 村级服务站 keep their own units', async () => {
+    const r = await run({
+      'r.csv': csv('单位：万元', '县区代码,月份,网络零售额,培训人次,村级服务站', '469001,2023-03,980,120,35'),
+    });
+    expect(r.values).toEqual([]);
+    expect(r.accepted).toEqual([
+      ['2023-03', 'active_village_stations', '35'],
+      ['2023-03', 'online_retail_sales_yuan', '9800000'],
+      ['2023-03', 'training_person_times', '120'],
+    ]);
+  });
+});
+
+describe('本月 and 累计 on a report of one month', () => {
+  it('March alone (本月 980, 1-3月累计 3314.75) raises no check: January and February are not in the file', async () => {
+    const r = await run({
+      'r.csv': csv('县区代码,统计月份,网络零售额（万元）,', ',,本月,1-3月累计', '469001,2023-03,980,3314.75'),
+    });
+    expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
+    expect(r.checks).toEqual([]);
+    for (const f of r.summaries) expect(reconciles(f)).toBe(true);
+  });
+
+  it('February and March without January raise none either; January to March with a wrong 累计 still does', async () => {
+    const gap = await run({
+      'r.csv': csv(
+        '县区代码,统计月份,快递业务量（件）,',
+        ',,本月,累计',
+        '469001,2023-02,100,300',
+        '469001,2023-03,110,999',
+      ),
+    });
+    expect(gap.checks).toEqual([]);
+    const whole = await run({
+      'r.csv': csv(
+        '县区代码,统计月份,快递业务量（件）,',
+        ',,本月,累计',
+        '469001,2023-01,100,100',
+        '469001,2023-02,110,210',
+        '469001,2023-03,120,999',
+      ),
+    });
+    expect(whole.checks.map((c) => [c.line, c.stated, c.computed])).toEqual([['5', '999', '330']]);
+  });
+});
