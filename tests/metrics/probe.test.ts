@@ -200,3 +200,21 @@ describe('本月 and 累计 on a report of one month', () => {
     expect(whole.checks.map((c) => [c.line, c.stated, c.computed])).toEqual([['5', '999', '330']]);
   });
 });
+
+describe('second header rows as statistics offices write them', () => {
+  for (const [monthly, total] of [
+    ['本月数', '累计数'],
+    ['当月数', '1—3月累计'],
+  ])
+    it(`${monthly} / ${total} under the metric: the month's value is read, the 累计 column is not`, async () => {
+      const r = await run({
+        'r.csv': csv(
+          '县区代码,统计月份,快递业务量（件）,',
+          `,,${monthly},${total}`,
+          '469001,2023-01,100,100',
+        ),
+      });
+      expect(r.files).toEqual([]);
+      expect(r.accepted).toEqual([['2023-01', 'express_parcels', '100']]);
+    });
+});
