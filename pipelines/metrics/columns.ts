@@ -13,7 +13,9 @@ const COUNTY_NAME_COL =
 /** Header cells naming the month column. */
 const MONTH_COL = /^(?:month|月份|月|统计月份|年月|时间|日期|period|报告期|期别|统计期|所属期|月度)$/i;
 /** A header cell naming a month, in a file with one column per month: 2021年1月, 1月, 2021-01. */
-const MONTH_HEADER = /^(?:(?:19|20)\d{2}年)?\d{1,2}月份?$|^(?:19|20)\d{2}[-/.]\d{1,2}$/;
+// (2023-01-01: a month typed as 2023年1月 in Excel is a date cell, its first day)
+const MONTH_HEADER =
+  /^(?:(?:19|20)\d{2}年)?\d{1,2}月份?$|^(?:19|20)\d{2}[-/.]\d{1,2}$|^(?:19|20)\d{2}-\d{2}-01$/;
 /** Header cells naming the metric column of a long file. */
 const METRIC_COL = /^(?:metric|指标|指标名称)$/i;
 /** Header cells naming the value column of a long file. */

@@ -221,7 +221,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   const at = (i: number | null) => (i === null ? "''" : `coalesce(t[${i + 1}], '')`);
   const nonEmpty = `list_filter(t, x -> x <> '')`;
   const isNote = `(len(${nonEmpty}) = 1 AND NOT regexp_full_match(${nonEmpty}[1], '[\\d.,\\-+]+')
-      OR len(${nonEmpty}) = 2 AND list_bool_and(list_transform(${nonEmpty}, x -> regexp_matches(x, '[:：]'))))`;
+      OR len(${nonEmpty}) >= 2 AND list_bool_and(list_transform(${nonEmpty}, x -> regexp_matches(x, '[:：]'))))`;
   const total = (x: string) =>
     `(regexp_matches(${x}, '^[合总小共全]')
       AND regexp_full_match(regexp_replace(${x}, '${SPACE}', '', 'g'),
@@ -234,7 +234,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   await duck.run(`CREATE OR REPLACE TEMP TABLE cells AS SELECT line, CASE WHEN len(t) <> ${header.length} THEN text END AS text, t,
       CASE WHEN text IS NULL THEN 'blank'
         WHEN NOT regexp_matches(text, '[^,"${SPACES}]') AND len(${nonEmpty}) = 0 THEN 'blank'
-        WHEN regexp_matches(text, '^"?${SPACE}*(?:填报|填表|制表|审核|负责人|联系电话|联系人|说明|注[:：]|备注|数据来源)')
+        WHEN regexp_matches(text, '^"?${SPACE}*(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注[:：]|备注|数据来源)')
           AND ${isNote} THEN 'note'
         WHEN ${total(at(p.county))} OR ${total(at(0))} THEN 'total'
         ELSE 'data' END AS kind,

@@ -57,15 +57,16 @@ interface FileState {
 
 /**
  * A title or a note, not a header or data: a record with one non-empty cell that is not a number (a title merged
- * across the sheet), or two that are both labelled (填报单位：…, 填报日期：…).
+ * across the sheet), or two or more that are all labelled (填报单位：…, 填报日期：…; 单位负责人：… 填表人：… 联系电话：…).
  */
 const isNote = (row: string[]) => {
   const cells = row.map((c) => c.trim()).filter(Boolean);
   if (cells.length === 1) return !/^[\d.,\-+]+$/.test(cells[0]!);
-  return cells.length === 2 && cells.every((c) => /[:：]/.test(c));
+  return cells.length >= 2 && cells.every((c) => /[:：]/.test(c));
 };
 /** A note row under the data: who filled it in, when, who checked it. */
-const FOOTER_NOTE = /^(?:填报|填表|制表|审核|负责人|联系电话|联系人|说明|注[:：]|备注|数据来源)/;
+const FOOTER_NOTE =
+  /^(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注[:：]|备注|数据来源)/;
 /** The unit a note gives the table: 单位：万元, 金额单位：万元. */
 // 单位：万元 or 计量单位：万元, not 填报单位：电商办 (the office that filed it)
 const NOTE_UNIT = /(?<![\u4e00-\u9fa5])(?:计量|金额)?单位[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*$/;
@@ -388,7 +389,12 @@ function dataYears(text: string): string[] {
 
 /** Reads the first record that is not blank as the header; false (the file stops) when it names no county or month column. */
 function takeHeader(s: FileState, row: string[], at: number): boolean {
-  const cells = row.map((c) => ascii(c).trim());
+  // a line break typed inside a header cell (Alt+Enter: 快递\n业务量（万件）) is no part of its name
+  const cells = row.map((c) =>
+    ascii(c)
+      .replace(/\s*[\r\n]+\s*/g, '')
+      .trim(),
+  );
   let plan = planColumns(cells, s.mapping);
   // title and note rows above the header (某县2021年电子商务统计月报, 填报单位：…, 单位：万元), within the first ten records
   if ('error' in plan && isNote(row) && s.sink.summary.records <= 10) return note(s, row);

@@ -64,6 +64,9 @@ export function readWithSheetJS(path: string): Sheet[] {
       cellDates: true,
       cellFormula: false,
       cellHTML: false,
+      // a table saved as HTML or text under .xls (as web systems export one): its cells as written, so that
+      // 2023.10 stays 2023.10 and is not read as the number 2023.1
+      raw: true,
     });
   } catch (e) {
     throw new Error(`not a readable Excel workbook: ${(e as Error).message} / 无法读取的 Excel 文件`);

@@ -218,3 +218,49 @@ describe('second header rows as statistics offices write them', () => {
       expect(r.accepted).toEqual([['2023-01', 'express_parcels', '100']]);
     });
 });
+
+describe('more shapes of real reports', () => {
+  it('a footer of three labelled cells (单位负责人：… 填表人：… 联系电话：…) is a note, not a row of data', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区代码,统计月份,网络零售额（万元）,快递业务量（件）',
+        '469001,2023-03,980,60',
+        '单位负责人：王五,填表人：张三,联系电话：0415-1234567,',
+        '填报日期：2023年4月5日,审核人：李四,电话：0415-7654321,',
+      ),
+    });
+    expect(r.values).toEqual([]);
+    expect(r.summaries[0]).toMatchObject({ titleRows: 2, rows: 1 });
+    for (const f of r.summaries) expect(reconciles(f)).toBe(true);
+  });
+
+  it('a line break typed in a header cell (快递\\n业务量（万件）) is no part of its name', async () => {
+    const r = await run({ 'r.csv': csv('县区代码,统计月份,"快递\n业务量（万件）"', '469001,2023-03,1.5') });
+    expect(r.accepted).toEqual([['2023-03', 'express_parcels', '15000']]);
+  });
+
+  it('month headers typed as 2023年1月 in Excel (date cells, read as their first day) are months', async () => {
+    const b = XLSX.utils.book_new();
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['县区代码', '指标', 0, 0],
+      ['469001', '网络零售额（万元）', 100, 110],
+    ]);
+    sheet.C1 = { t: 'n', v: 44927, z: 'yyyy"年"m"月"' }; // 2023-01-01
+    sheet.D1 = { t: 'n', v: 44958, z: 'yyyy"年"m"月"' }; // 2023-02-01
+    XLSX.utils.book_append_sheet(b, sheet, '月报');
+    const r = await run({ 'b.xlsx': XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) });
+    expect(r.accepted).toEqual([
+      ['2023-01', 'online_retail_sales_yuan', '1000000'],
+      ['2023-02', 'online_retail_sales_yuan', '1100000'],
+    ]);
+  });
+
+  it('an HTML table saved as .xls (as web systems export one): 2023.10 is October, not the number 2023.1', async () => {
+    const html =
+      '<html><body><table><tr><td>县区代码</td><td>统计月份</td><td>网络零售额（万元）</td></tr>' +
+      '<tr><td>469001</td><td>2023.10</td><td>980</td></tr></table></body></html>';
+    const r = await run({ 'web.xls': html });
+    expect(r.values).toEqual([]);
+    expect(r.accepted).toEqual([['2023-10', 'online_retail_sales_yuan', '9800000']]);
+  });
+});
