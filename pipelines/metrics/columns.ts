@@ -50,6 +50,8 @@ export interface Plan {
   unit: number | null;
   /** the unit a unit row gives the value column, for rows without one */
   valueUnit: string;
+  /** the unit a note gives (单位：万元), for values with none of their own whose metric it can measure */
+  noteUnit?: string;
   note: number | null;
   synthetic: number | null;
   source: number | null;

@@ -16,7 +16,7 @@ import { type CountyLookup, factorOf, metricCached, monthOf } from './lookups.ts
 import { ambiguousMonth } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
 import { joinUnits } from './units.ts';
-import { METRIC_INFO, type Metric } from './vocabulary.ts';
+import { METRIC_INFO, type Metric, noteUnitFor } from './vocabulary.ts';
 
 /** A statement on the import's DuckDB connection, and a query whose rows are read back. */
 export interface Duck {
@@ -306,7 +306,9 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     const name = String(u.name ?? '');
     const metric = metricCached(name) as Metric | null;
     const unit =
-      p.form === 'long' ? joinUnits(String(u.unit_cell ?? ''), p.valueUnit) : String(u.unit_cell ?? '');
+      p.form === 'long'
+        ? joinUnits(String(u.unit_cell ?? ''), p.valueUnit) || noteUnitFor(name, p.noteUnit ?? '')
+        : String(u.unit_cell ?? '');
     return [
       name,
       String(u.unit_cell ?? ''),

@@ -17,7 +17,7 @@ import { readRecords } from './records.ts';
 import { isSynthetic, type RowContext, stageRow } from './rows.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
 import { takeUnitRow, type UnitRowRefusal } from './units.ts';
-import { metricOf, unitFactor } from './vocabulary.ts';
+import { noteUnitFor } from './vocabulary.ts';
 
 /** What reading a file has found so far, passed from record to record. */
 interface FileState {
@@ -441,15 +441,12 @@ function finish(s: FileState): FileSummary {
 
 /** A plan whose metric columns without a unit (and a long file's value column) take the unit a note row gave. */
 function withUnit(plan: Plan, unit: string): Plan {
-  // to the columns whose metric it can measure: 单位：万元 gives no unit to 培训人次 or 村级服务站
-  const fits = (name: string) => {
-    const metric = metricOf(name);
-    return metric !== null && unitFactor(metric, unit, false) !== null;
-  };
+  // to the columns whose metric it can measure (单位：万元 gives no unit to 培训人次 or 村级服务站), and in a long
+  // file or one with a column per month to the values that give no unit of their own
   return {
     ...plan,
-    valueUnit: plan.valueUnit || unit,
-    metrics: plan.metrics.map((m) => (m.unit || !fits(m.name) ? m : { ...m, unit })),
+    noteUnit: unit,
+    metrics: plan.metrics.map((m) => (m.unit || !noteUnitFor(m.name, unit) ? m : { ...m, unit })),
   };
 }
 

@@ -9,7 +9,7 @@ import { ambiguousMonth, ascii, parseValue } from './parse.ts';
 import { cellCountWording, type Reason } from './reasons.ts';
 import { reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
-import { convert, METRIC_INFO, type Metric, splitUnit } from './vocabulary.ts';
+import { convert, METRIC_INFO, type Metric, noteUnitFor, splitUnit } from './vocabulary.ts';
 
 /** What staging a data row needs: where its values go, the county lookup, the header and its plan. */
 export interface RowContext extends Sink {
@@ -52,7 +52,8 @@ export function valuesOf(row: string[], p: Plan, header: string[], everyColumn =
   if (p.form === 'months') {
     // the row's metric, its unit in brackets after it (快递业务量（件）) or in the unit column
     const named = splitUnit(ascii(cellAt(row, p.metric)));
-    const unit = joinUnits(cellAt(row, p.unit) || named.unit, p.valueUnit);
+    const unit =
+      joinUnits(cellAt(row, p.unit) || named.unit, p.valueUnit) || noteUnitFor(named.name, p.noteUnit ?? '');
     return p.months
       .map((m) => ({
         column: header[m.index]!,
@@ -69,7 +70,8 @@ export function valuesOf(row: string[], p: Plan, header: string[], everyColumn =
         column: header[p.value!]!,
         name: cellAt(row, p.metric),
         raw: cellAt(row, p.value),
-        unit: joinUnits(cellAt(row, p.unit), p.valueUnit),
+        unit:
+          joinUnits(cellAt(row, p.unit), p.valueUnit) || noteUnitFor(cellAt(row, p.metric), p.noteUnit ?? ''),
       },
     ];
   return p.metrics

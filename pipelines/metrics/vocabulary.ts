@@ -65,6 +65,15 @@ for (const m of MONTHLY_METRICS) {
   for (const n of METRIC_INFO[m].names) BY_NAME.set(compact(n).replace(/ /g, ''), m);
 }
 
+/**
+ * A note's unit (单位：万元) for a value named `name`, when its metric can be measured in it: 万元 for 网络零售额,
+ * none for 培训人次 or 快递业务量; '' otherwise.
+ */
+export function noteUnitFor(name: string, unit: string): string {
+  const metric = unit ? metricOf(name) : null;
+  return metric !== null && unitFactor(metric, unit, false) !== null ? unit : '';
+}
+
 /** The metric a name refers to: its code (online_retail_sales_yuan) or a name used in reports. */
 export function metricOf(name: string): Metric | null {
   const c = compact(name);

@@ -264,3 +264,42 @@ describe('more shapes of real reports', () => {
     expect(r.accepted).toEqual([['2023-10', 'online_retail_sales_yuan', '9800000']]);
   });
 });
+
+describe('a note’s unit and a value’s own', () => {
+  it('a long file: 单位：万元 goes to a row without a unit of its own, not onto 万件 or 人次', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '单位：万元',
+        '县区代码,月份,指标,数值,单位',
+        '469001,2023-03,网络零售额,980,',
+        '469001,2023-03,快递业务量,12.5,万件',
+        '469001,2023-03,培训人次,120,人次',
+      ),
+    });
+    expect(r.values).toEqual([]);
+    expect(r.accepted).toEqual([
+      ['2023-03', 'express_parcels', '125000'],
+      ['2023-03', 'online_retail_sales_yuan', '9800000'],
+      ['2023-03', 'training_person_times', '120'],
+    ]);
+  });
+
+  it('one column per month: 单位：万元 is not joined onto a row’s 快递业务量（万件）', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '五指山市2023年电子商务统计月报',
+        '单位：万元',
+        '县区代码,指标,1月,2月',
+        '469001,快递业务量（万件）,1.5,2',
+        '469001,网络零售额,100,110',
+      ),
+    });
+    expect(r.values).toEqual([]);
+    expect(r.accepted).toEqual([
+      ['2023-01', 'express_parcels', '15000'],
+      ['2023-01', 'online_retail_sales_yuan', '1000000'],
+      ['2023-02', 'express_parcels', '20000'],
+      ['2023-02', 'online_retail_sales_yuan', '1100000'],
+    ]);
+  });
+});
