@@ -15,6 +15,7 @@ import { type CountyLookup, monthOf } from './lookups.ts';
 import { ascii, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
 import { isSynthetic, type RowContext, stageRow } from './rows.ts';
+import type { Merge } from './sheet.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
 import { takeUnitRow, type UnitRowRefusal } from './units.ts';
 import { noteUnitFor } from './vocabulary.ts';
@@ -289,7 +290,12 @@ const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping'
  * and the sheet (book.xlsx!Sheet1), each rejection its cell (Sheet1!C7).
  */
 export function stageSheet(
-  sheet: { name: string; rows: { row: string[]; at: number }[]; columnOf: (index: number) => string },
+  sheet: {
+    name: string;
+    rows: { row: string[]; at: number }[];
+    columnOf: (index: number) => string;
+    merges?: Merge[];
+  },
   file: string,
   county: CountyLookup,
   accepted: StagingFile,
@@ -303,7 +309,21 @@ export function stageSheet(
     const i = state.rows?.header.indexOf(column) ?? -1;
     return i < 0 ? null : `${sheet.name}!${sheet.columnOf(i)}${line}`;
   };
-  for (const { row, at } of sheet.rows) if (!classify(state, row, at, true)) break;
+  // a cell merged down its column from a data row (a county over the rows of its metrics, a month over two
+  // counties) gives its value to each row it spans, as Excel shows it; a merged header or title is not spread
+  const tops = new Map<number, Merge[]>();
+  for (const m of sheet.merges ?? []) tops.set(m.top, [...(tops.get(m.top) ?? []), m]);
+  const spread = new Map<number, { bottom: number; value: string }>();
+  for (const { row, at } of sheet.rows) {
+    for (const [column, m] of spread)
+      if (at > m.bottom) spread.delete(column);
+      else if ((row[column] ?? '') === '') row[column] = m.value;
+    const rows = state.sink.summary.rows;
+    if (!classify(state, row, at, true)) break;
+    if (state.sink.summary.rows > rows)
+      for (const m of tops.get(at) ?? [])
+        spread.set(m.column, { bottom: m.bottom, value: row[m.column] ?? '' });
+  }
   return finish(state);
 }
 

@@ -8,12 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
+import { downMerges, HIDDEN, type Sheet } from './sheet.ts';
 import { readXlsx } from './xlsx.ts';
 
-/** A sheet of a workbook: its rows (cells as text, row numbers as Excel's), or why it is skipped. */
-export type Sheet =
-  | { name: string; rows: { row: string[]; at: number }[]; columnOf: (index: number) => string }
-  | { name: string; skipped: string };
+export type { Sheet } from './sheet.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -42,9 +40,6 @@ export function readWorkbook(path: string): Sheet[] {
   }
   return readWithSheetJS(path).map(notesOnly);
 }
-
-/** Why a hidden sheet is skipped: a sheet the workbook does not show is no part of the report it sends. */
-export const HIDDEN = 'a hidden sheet, not part of the report shown / 隐藏的工作表，不属于所报报表';
 
 /** A sheet whose rows each hold one cell at most (说明, notes): no table to read. */
 function notesOnly(sheet: Sheet): Sheet {
@@ -103,6 +98,11 @@ export function readWithSheetJS(path: string): Sheet[] {
       for (let c = range.s.c; c <= range.e.c; c++) row[c - range.s.c] = cellText(cells?.[c]);
       rows.push({ row, at: r + 1 });
     }
-    return { name, rows, columnOf: (index) => XLSX.utils.encode_col(range.s.c + index) };
+    return {
+      name,
+      rows,
+      columnOf: (index) => XLSX.utils.encode_col(range.s.c + index),
+      merges: downMerges(sheet['!merges'] ?? [], range.s.c),
+    };
   });
 }

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import { HIDDEN, type Sheet } from './workbook.ts';
+import { downMerges, HIDDEN, type Merge, type Sheet } from './sheet.ts';
 
 /** The parts of a zip archive by lower-cased name, each inflated when asked; null for an archive not read here. */
 function unzip(buf: Buffer): ((name: string) => Buffer | null) | null {
@@ -184,7 +184,7 @@ function sheetRows(
   strings: string[],
   dates: boolean[],
   date1904: boolean,
-): { rows: { row: string[]; at: number }[]; first: number } | null {
+): { rows: { row: string[]; at: number }[]; first: number; merges: Merge[] } | null {
   const cells: string[][] = [];
   let top = Number.POSITIVE_INFINITY;
   let bottom = -1;
@@ -289,7 +289,13 @@ function sheetRows(
     row.length = right - left + 1;
     rows.push({ row, at: i + 1 });
   }
-  return { rows, first: left };
+  // merged cells (after the sheet's data): those that run down one column
+  const ranges = [
+    ...xml.toString('utf8', stop).matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+):([A-Z]+\d+)"/g),
+  ]
+    .map((m) => [cellRef(m[1]!), cellRef(m[2]!)] as const)
+    .flatMap(([a, b]) => (a && b ? [{ s: a, e: b }] : []));
+  return { rows, first: left, merges: downMerges(ranges, left) };
 }
 
 /** A part's path from a relationship's target, beside the part whose relationships name it. */
@@ -354,7 +360,12 @@ export function readXlsx(path: string): Sheet[] | null {
       utf8(xml);
       const read = sheetRows(xml, strings, dates, date1904);
       if (!read) return { name, skipped: 'an empty sheet / 空工作表' };
-      return { name, rows: read.rows, columnOf: (index) => columnName(read.first + index) };
+      return {
+        name,
+        rows: read.rows,
+        columnOf: (index) => columnName(read.first + index),
+        merges: read.merges,
+      };
     });
   } catch (e) {
     // what this reader does not take is left to SheetJS; a damaged archive is refused here, by name (SheetJS

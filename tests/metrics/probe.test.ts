@@ -303,3 +303,54 @@ describe('a note’s unit and a value’s own', () => {
     ]);
   });
 });
+
+describe('cells merged down a column', () => {
+  const header = ['县区代码', '统计月份', '网络零售额（万元）'];
+  const write = (rows: (string | number)[][], merges: string[], bookType: 'xlsx' | 'biff8' = 'xlsx') => {
+    const b = XLSX.utils.book_new();
+    const sheet = XLSX.utils.aoa_to_sheet(rows);
+    sheet['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
+    XLSX.utils.book_append_sheet(b, sheet, '月报');
+    return XLSX.write(b, { type: 'buffer', bookType });
+  };
+
+  for (const [name, bookType] of [
+    ['b.xlsx', 'xlsx'],
+    ['b.xls', 'biff8'],
+  ] as const)
+    it(`${name}: a county merged over the rows of its months (A2:A4) is every row’s county, as Excel shows it`, async () => {
+      const r = await run({
+        [name]: write(
+          [header, ['469001', '2023-01', 100], ['', '2023-02', 110], ['', '2023-03', 120]],
+          ['A2:A4'],
+          bookType,
+        ),
+      });
+      expect(r.values).toEqual([]);
+      expect(r.accepted.map((a) => [a[0], a[2]])).toEqual([
+        ['2023-01', '1000000'],
+        ['2023-02', '1100000'],
+        ['2023-03', '1200000'],
+      ]);
+    });
+
+  it('a month merged over two counties is both rows’ month; a header merged over its 本月/累计 row is not spread', async () => {
+    const r = await run({
+      'b.xlsx': write(
+        [
+          ['县区代码', '统计月份', '网络零售额（万元）', ''],
+          ['', '', '本月', '累计'],
+          ['469001', '2023-01', 100, 100],
+          ['469002', '', 200, 200],
+        ],
+        ['A1:A2', 'B1:B2', 'C1:D1', 'B3:B4'],
+      ),
+    });
+    expect(r.values).toEqual([]);
+    expect(r.files).toEqual([]);
+    expect(r.accepted.map((a) => [a[0], a[2]])).toEqual([
+      ['2023-01', '1000000'],
+      ['2023-01', '2000000'],
+    ]);
+  });
+});
