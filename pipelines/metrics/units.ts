@@ -45,9 +45,18 @@ export function unitRowCandidate(row: string[], p: Plan): boolean {
   return unitCell(row[p.county] ?? '') && unitCell(monthCell) && row.some((c) => c.trim() !== '');
 }
 
-/** The cells of a unit row candidate that are neither empty, a label nor a unit, with their columns. */
-function unknownUnits(row: string[], header: string[]): { cell: string; column: string }[] {
-  return row.flatMap((c, i) => (unitCell(c) ? [] : [{ cell: c.trim(), column: header[i] || `#${i + 1}` }]));
+/**
+ * The cells of a unit row candidate that are neither empty, a label nor a unit, with their columns; a column that
+ * is not read (同比增长 over its %) has no unit to give.
+ */
+function unknownUnits(
+  row: string[],
+  header: string[],
+  unread: ReadonlySet<string>,
+): { cell: string; column: string }[] {
+  return row.flatMap((c, i) =>
+    unitCell(c) || unread.has(header[i] ?? '') ? [] : [{ cell: c.trim(), column: header[i] || `#${i + 1}` }],
+  );
 }
 
 /** The wording of an unknown_unit refusal, naming each cell that is not a unit and its column. */
@@ -66,13 +75,18 @@ function unknownUnitWording(line: number, cells: { cell: string; column: string 
  * the header, each unit could be another column's (cell_count); with a cell that is not a unit (万人), the columns
  * below it would be read without their unit, 12 万件 as 12 parcels (unknown_unit). Either way the file is refused.
  */
-export function refuseUnitRow(row: string[], at: number, header: string[]): UnitRowRefusal | null {
+export function refuseUnitRow(
+  row: string[],
+  at: number,
+  header: string[],
+  unread: ReadonlySet<string> = new Set(),
+): UnitRowRefusal | null {
   if (row.length !== header.length)
     return {
       reason: 'cell_count',
       detail: `the unit row (line ${at}) has ${cellsEn(row.length)} and the header ${header.length}`,
     };
-  const unknown = unknownUnits(row, header);
+  const unknown = unknownUnits(row, header, unread);
   if (unknown.length === 0) return null;
   const cells = unknown.map((u) => `“${u.cell}” (column ${u.column})`).join(', ');
   return { reason: 'unknown_unit', detail: `line ${at}: ${cells}`, wording: unknownUnitWording(at, unknown) };
@@ -96,9 +110,9 @@ export function takeUnitRow(
 ): 'units' | 'data' | UnitRowRefusal {
   const units = unitRow(row);
   if (!units && !unitRowCandidate(row, p)) return 'data';
-  const refusal = refuseUnitRow(row, at, header);
+  const refusal = refuseUnitRow(row, at, header, new Set(p.unknown));
   if (refusal) return refusal;
-  // a row holding only a label (单位：) is a unit row without units
-  applyUnits(p, units ?? row.map(() => ''));
+  // a row holding only a label (单位：) is a unit row without units; the cells over columns not read give none
+  applyUnits(p, units ?? row.map((c) => (c.trim() === '' || isLabel(c) ? '' : (unitOf(ascii(c)) ?? ''))));
   return 'units';
 }

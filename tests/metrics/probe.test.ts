@@ -354,3 +354,20 @@ describe('cells merged down a column', () => {
     ]);
   });
 });
+
+describe('a unit row over a column not read', () => {
+  it('% under 同比增长 (a column not imported) does not refuse the file; 万元 under 网络零售额 is read', async () => {
+    const r = await run({
+      'r.csv': csv('县区代码,月份,网络零售额,同比增长', ',,万元,%', '469001,2023-03,980,12.5'),
+    });
+    expect(r.files).toEqual([]);
+    expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
+  });
+
+  it('a unit the importer does not know under a column it reads still refuses the file, naming the cell', async () => {
+    const r = await run({
+      'r.csv': csv('县区代码,月份,网络零售额,同比增长', ',,万人,%', '469001,2023-03,980,12.5'),
+    });
+    expect(r.files.map((f) => f[1])).toEqual(['unknown_unit']);
+  });
+});
