@@ -52,6 +52,8 @@ export interface Plan {
   valueUnit: string;
   /** the unit a note gives (单位：万元), for values with none of their own whose metric it can measure */
   noteUnit?: string;
+  /** the year the title names (某县2023年…月报), for month cells that name none (1月) */
+  year?: string;
   note: number | null;
   synthetic: number | null;
   source: number | null;

@@ -12,7 +12,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { sqlString } from '../publish/tables.ts';
 import type { Plan } from './columns.ts';
-import { type CountyLookup, factorOf, metricCached, monthOf } from './lookups.ts';
+import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
 import { ambiguousMonth } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
 import { joinUnits } from './units.ts';
@@ -292,7 +292,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   });
   await valuesTable(duck, 'county_map', ['county_key VARCHAR', 'code VARCHAR', 'reason VARCHAR'], counties);
   const months = (await distinct(duck, at(p.month), data)).map((raw) => {
-    const m = monthOf(raw);
+    const m = monthWithYear(raw, p.year);
     return [raw, m, m ? null : ambiguousMonth(raw) ? 'ambiguous_month' : 'bad_month'];
   });
   await valuesTable(duck, 'month_map', ['month_key VARCHAR', 'month VARCHAR', 'reason VARCHAR'], months);

@@ -208,7 +208,8 @@ function joinHeader(s: FileState, row: string[]): boolean {
   const plan = planColumns(joined, s.mapping);
   if ('error' in plan) return false;
   s.header = { line: s.header!.line, plan };
-  s.rows = { ...ctx, header: joined, plan: s.noteUnit ? withUnit(plan, s.noteUnit) : plan };
+  const year = ctx.plan.year;
+  s.rows = { ...ctx, header: joined, plan: { ...(s.noteUnit ? withUnit(plan, s.noteUnit) : plan), year } };
   // each 累计 column beside its 本月 column, for the running-sum check at the end of the file
   s.cumulative = joined.flatMap((h, i) =>
     h.endsWith('累计') && joined[i - 1] && !joined[i - 1]!.endsWith('累计')
@@ -431,6 +432,7 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
         /年/.test(m.month) || /-/.test(m.month) ? m : { ...m, month: `${noteYear}年${m.month}` },
       ),
     };
+  if (!('error' in plan) && noteYear) plan = { ...plan, year: noteYear };
   s.header = { line: at, plan };
   s.unitSlot = true;
   if ('error' in plan) return false;

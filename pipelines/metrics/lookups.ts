@@ -57,6 +57,13 @@ const memo = <T>(f: (k: string) => T) => {
 /** parseMonth, once per distinct cell. */
 export const monthOf = memo(parseMonth);
 
+/**
+ * A month cell, with the year the file's title names when the cell names none (1月, 3月份 under 某县2023年…月报:
+ * 2023-01); without a year it is no month, as before: the year is not guessed.
+ */
+export const monthWithYear = (raw: string, year: string | undefined): string | null =>
+  monthOf(raw) ?? (year && /^\s*\d{1,2}\s*月份?\s*$/.test(raw) ? monthOf(`${year}年${raw.trim()}`) : null);
+
 /** metricOf, once per distinct name. */
 export const metricCached = memo(metricOf);
 

@@ -4,7 +4,7 @@
  */
 import Papa from 'papaparse';
 import type { Plan } from './columns.ts';
-import { type CountyLookup, factorOf, metricCached, monthOf } from './lookups.ts';
+import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
 import { ambiguousMonth, ascii, parseValue } from './parse.ts';
 import { cellCountWording, type Reason } from './reasons.ts';
 import { reject, type Sink } from './staging.ts';
@@ -109,7 +109,7 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
   const note = [cellAt(row, p.source), cellAt(row, p.note)].filter(Boolean).join(' · ') || null;
   for (const v of values) {
     // a row's county and month; in a file with one column per month, the month is the value's column's
-    const key = rowKey(ctx.county, cellAt(row, p.county), v.month ?? cellAt(row, p.month));
+    const key = rowKey(ctx.county, cellAt(row, p.county), v.month ?? cellAt(row, p.month), p.year);
     if ('reason' in key) {
       reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason);
       continue;
@@ -143,10 +143,12 @@ export function rowKey(
   county: CountyLookup,
   rawCounty: string,
   rawMonth: string,
+  /** the year of the file's title, for a month cell that names none */
+  year?: string,
 ): { code: string; month: string } | Fault {
   const c = county(rawCounty);
   if ('reason' in c) return { field: 'county', raw: rawCounty, reason: c.reason };
-  const month = monthOf(rawMonth);
+  const month = monthWithYear(rawMonth, year);
   if (!month)
     return {
       field: 'month',

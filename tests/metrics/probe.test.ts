@@ -371,3 +371,32 @@ describe('a unit row over a column not read', () => {
     expect(r.files.map((f) => f[1])).toEqual(['unknown_unit']);
   });
 });
+
+describe('month cells that name no year', () => {
+  const rows = [
+    ['县区代码', '月份', '网络零售额（万元）'],
+    ['469001', '1月', 100],
+    ['469001', '2月份', 110],
+  ];
+  const expected = [
+    ['2023-01', 'online_retail_sales_yuan', '1000000'],
+    ['2023-02', 'online_retail_sales_yuan', '1100000'],
+  ];
+
+  it('1月 and 2月份 take the year of the title (五指山市2023年…), in a CSV as in a workbook', async () => {
+    const title = '五指山市2023年电子商务统计月报';
+    const fromCsv = await run({ 'r.csv': csv(title, ...rows.map((r) => r.join(','))) });
+    expect(fromCsv.accepted).toEqual(expected);
+    const fromBook = await run({ 'b.xlsx': book([{ name: '月报', rows: [[title], ...rows] }]) });
+    expect(fromBook.accepted).toEqual(expected);
+  });
+
+  it('without a year in the title they are rejected as bad_month: the year is not guessed', async () => {
+    const r = await run({ 'r.csv': csv('电子商务统计月报', ...rows.map((x) => x.join(','))) });
+    expect(r.accepted).toEqual([]);
+    expect(r.values).toEqual([
+      ['1月', 'bad_month'],
+      ['2月份', 'bad_month'],
+    ]);
+  });
+});
