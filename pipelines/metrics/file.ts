@@ -18,7 +18,7 @@ import { isSynthetic, type RowContext, stageRow } from './rows.ts';
 import type { Merge } from './sheet.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
 import { takeUnitRow, type UnitRowRefusal } from './units.ts';
-import { noteUnitFor } from './vocabulary.ts';
+import { noteUnitFor, unitOf } from './vocabulary.ts';
 
 /** What reading a file has found so far, passed from record to record. */
 interface FileState {
@@ -65,12 +65,15 @@ const isNote = (row: string[]) => {
   if (cells.length === 1) return !/^[\d.,\-+]+$/.test(cells[0]!);
   return cells.length >= 2 && cells.every((c) => /[:：]/.test(c));
 };
+/** A cell labelled as a unit (单位：万元), as a row of units may write each. */
+const UNIT_LABELLED = /^(?:计量|金额|货币|数据)?单位\s*[:：]\s*\S/;
 /** A note row under the data: who filled it in, when, who checked it. */
 const FOOTER_NOTE =
   /^(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注[:：]|备注|数据来源)/;
 /** The unit a note gives the table: 单位：万元, 金额单位：万元. */
-// 单位：万元 or 计量单位：万元, not 填报单位：电商办 (the office that filed it)
-const NOTE_UNIT = /(?<![\u4e00-\u9fa5])(?:计量|金额)?单位[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*$/;
+// 单位：万元, 计量单位：万元, 货币单位：万元, …月报单位：万元; not 填报单位：电商办 (the office that filed it; and
+// 电商办 is no unit: the word must be one of the vocabulary's)
+const NOTE_UNIT = /(?<!填报|报送|填表|制表|上报)单位\s*[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*$/;
 /** A totals row's label, and the characters it can start with. */
 // not 全州 alone: that is 全州县
 const TOTAL = /^(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)$/;
@@ -184,7 +187,7 @@ export async function stageFileFast(
 }
 
 /** A second header row: every non-empty cell 本月, 当月, 本期 or a 累计 (本年累计, 1-3月累计). */
-const SUB_HEADER = /^(?:本月数?|当月数?|本期数?|累计数?|本年累计数?|\d{1,2}[-—－~～至]\d{1,2}月累计数?)$/;
+const SUB_HEADER = /^(?:本月数?|当月数?|本期数?|累计数?|本年累计数?|\d{1,2}[-–—－~～至]\d{1,2}月累计数?)$/;
 const isSubHeader = (row: string[]) => {
   const cells = row.map((c) => c.replace(/\s/g, '')).filter(Boolean);
   return cells.length > 0 && cells.every((c) => SUB_HEADER.test(c));
@@ -321,9 +324,13 @@ export function stageSheet(
       else if ((row[column] ?? '') === '') row[column] = m.value;
     const rows = state.sink.summary.rows;
     if (!classify(state, row, at, true)) break;
+    // only the cells that say whose and which a value is (county, month, metric, unit): a value merged over
+    // three months (a quarter's) is not three months' values
+    const p = state.rows?.plan;
+    const keys = new Set([p?.county, p?.month, p?.metric, p?.unit]);
     if (state.sink.summary.rows > rows)
       for (const m of tops.get(at) ?? [])
-        spread.set(m.column, { bottom: m.bottom, value: row[m.column] ?? '' });
+        if (keys.has(m.column)) spread.set(m.column, { bottom: m.bottom, value: row[m.column] ?? '' });
   }
   return finish(state);
 }
@@ -339,8 +346,10 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   if (!s.header) return takeHeader(s, row, at);
   const ctx = s.rows;
   if (!ctx) return false;
-  // a note right under the header (填报单位：…) is a note, not a row of units
-  if (s.unitSlot && isNote(row) && /[:：]/.test(row.join(''))) return note(s, row);
+  // a note right under the header (填报单位：…) is a note, not a row of units; a row with two or more cells
+  // labelled as units (单位：万元, 单位：万件) is a row of units
+  const unitLabels = row.filter((c) => UNIT_LABELLED.test(c.trim())).length;
+  if (s.unitSlot && isNote(row) && /[:：]/.test(row.join('')) && unitLabels < 2) return note(s, row);
   // a second header row (本月 / 累计 under each metric) is joined to the first
   if (s.unitSlot && isSubHeader(row)) return joinHeader(s, row);
   // the first record after the header that is not blank may be a row of units
@@ -391,20 +400,20 @@ function note(s: FileState, row: string[]): boolean {
   s.sink.summary.titleRows++;
   s.sink.summary.notes.push(text);
   const unit = NOTE_UNIT.exec(ascii(text));
-  if (unit && !s.header) s.noteUnit = unit[1]!;
-  if (!s.header) for (const y of dataYears(text)) s.noteYears.add(y);
+  if (unit && unitOf(unit[1]!) !== null && !s.header) s.noteUnit = unit[1]!;
+  if (!s.header) for (const cell of row) for (const y of dataYears(cell.trim())) s.noteYears.add(y);
   return true;
 }
 
 /**
- * The years a title or note names for its data: 某县2023年电子商务统计月报 names 2023; a filing date (填报日期：
- * 2024年1月5日, a full date, or a note that is one) names none.
+ * The years a title or note cell names for its data: 某县2023年电子商务统计月报 and 统计期：2023年 name 2023; a
+ * filing date (填报日期：2024年1月5日, 制表日期：…, a cell labelled 填报…, 日期 or 时间, or such a part in brackets)
+ * names none.
  */
-function dataYears(text: string): string[] {
-  if (/^(?:填报|填表|制表|报送|审核|日期)/.test(text)) return [];
-  const plain = text
-    .replace(/[（(][^）)]*(?:填报|填表|报送|日期)[^）)]*[）)]/g, '')
-    .replace(/(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g, '');
+function dataYears(cell: string): string[] {
+  const label = /^([^:：]{1,12})[:：]/.exec(cell)?.[1] ?? '';
+  if (/日期|时间|^(?:填报|填表|制表|报送|审核|打印)/.test(label)) return [];
+  const plain = cell.replace(/[（(][^）)]*(?:填报|填表|制表|报送|日期)[^）)]*[）)]/g, '');
   return [...plain.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => m[1]!);
 }
 

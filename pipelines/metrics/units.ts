@@ -24,15 +24,18 @@ const UNIT_LABEL = /^(?:单位|计量单位|units?)\s*[:：]?$/i;
 /** Whether a cell is a label naming a unit row. */
 const isLabel = (c: string) => UNIT_LABEL.test(c.trim());
 
+/** A unit row's cell without a label in front of its unit (单位：万元 is 万元). */
+const unitText = (c: string) => ascii(c.trim().replace(/^(?:计量|金额|货币|数据)?单位\s*[:：]\s*(?=\S)/, ''));
+
 /** Whether a cell may stand in a unit row: empty, a label such as 单位：, or a unit. */
-const unitCell = (c: string) => c.trim() === '' || isLabel(c) || unitOf(ascii(c)) !== null;
+const unitCell = (c: string) => c.trim() === '' || isLabel(c) || unitOf(unitText(c)) !== null;
 
 /**
  * The units of a unit row by column (,,万元,万件 → '', '', 万元, 万件), or null when a non-empty cell is neither a
  * unit nor a label such as 单位, or when no cell is a unit.
  */
 export function unitRow(row: string[]): string[] | null {
-  const units = row.map((c) => (c.trim() === '' || isLabel(c) ? '' : unitOf(ascii(c))));
+  const units = row.map((c) => (c.trim() === '' || isLabel(c) ? '' : unitOf(unitText(c))));
   return units.some((u) => u) && units.every((u) => u !== null) ? (units as string[]) : null;
 }
 
@@ -113,6 +116,6 @@ export function takeUnitRow(
   const refusal = refuseUnitRow(row, at, header, new Set(p.unknown));
   if (refusal) return refusal;
   // a row holding only a label (单位：) is a unit row without units; the cells over columns not read give none
-  applyUnits(p, units ?? row.map((c) => (c.trim() === '' || isLabel(c) ? '' : (unitOf(ascii(c)) ?? ''))));
+  applyUnits(p, units ?? row.map((c) => (c.trim() === '' || isLabel(c) ? '' : (unitOf(unitText(c)) ?? ''))));
   return 'units';
 }

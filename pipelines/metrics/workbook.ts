@@ -1,5 +1,6 @@
 /**
- * Excel workbooks (.xlsx, and .xls) as the rows of their sheets, through SheetJS (the @e965/xlsx build of SheetJS
+ * Excel workbooks as the rows of their sheets: an .xlsx through xlsx.ts, an .xls (and an .xlsx that reader leaves)
+ * through SheetJS (the @e965/xlsx build of SheetJS
  * CE 0.20.3: Apache-2.0, no dependencies, reads both formats; the `xlsx` package on npm is an older, unmaintained
  * release, and exceljs reads no .xls and brings nine dependencies). Each cell is read as Excel stores it: a number as
  * the number (to the 15 digits Excel shows), a date cell as its date (YYYY-MM-DD, never a serial to guess), a formula

@@ -97,7 +97,8 @@ const tags = (xml: string, name: string) =>
 function stringItem(xml: string): string {
   const plain = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
   let out = '';
-  for (const m of plain.matchAll(/<(?:\w+:)?t\b[^>]*>([^<]*)<\/(?:\w+:)?t>/g)) out += m[1];
+  for (const m of plain.matchAll(/<(?:\w+:)?t\b[^>]*>((?:<!\[CDATA\[[\s\S]*?\]\]>|[^<])*)<\/(?:\w+:)?t>/g))
+    out += m[1];
   return text(out);
 }
 
@@ -159,7 +160,7 @@ function cellRef(ref: string): { r: number; c: number } | null {
  * quote), through the full reading otherwise.
  */
 function cellAttributes(tag: string): { r?: string; s?: string; t?: string } {
-  if (tag.includes("'") || /[\t\n\r]/.test(tag)) return attributes(tag);
+  if (tag.includes("'") || /[\t\n\r]|\s=|=\s/.test(tag)) return attributes(tag);
   const get = (name: string) => {
     const i = tag.indexOf(` ${name}="`);
     return i === -1 ? undefined : tag.slice(i + name.length + 3, tag.indexOf('"', i + name.length + 3));
@@ -202,7 +203,7 @@ function sheetRows(
     if (a && b && a.r <= b.r && a.c <= b.c) [top, bottom, left, right] = [a.r, b.r, a.c, b.c];
   }
   const stop = xml.lastIndexOf('sheetData');
-  const ends = new Map<number, Buffer>();
+  const ends = new Map<string, Buffer>();
   let r = -1;
   let c = -1;
   for (let i = xml.indexOf(LT, start); i !== -1 && i < stop; ) {
@@ -234,10 +235,11 @@ function sheetRows(
     let content = '';
     if (empty) i = xml.indexOf(LT, close);
     else {
-      let end = ends.get(prefix);
+      const name = xml.toString('latin1', i + 1, i + 1 + prefix);
+      let end = ends.get(name);
       if (!end) {
-        end = Buffer.from(`</${xml.toString('latin1', i + 1, i + 1 + prefix)}c>`);
-        ends.set(prefix, end);
+        end = Buffer.from(`</${name}c>`);
+        ends.set(name, end);
       }
       const e = xml.indexOf(end, close);
       if (e === -1) throw new Unsupported('a cell without its end');
@@ -251,7 +253,7 @@ function sheetRows(
     const v =
       content.startsWith('<v>') && content.indexOf('<', 3) === content.length - 4 && content.endsWith('</v>')
         ? content.slice(3, -4)
-        : /<(?:\w+:)?v\b[^>]*>([^<]*)<\/(?:\w+:)?v>/.exec(content)?.[1];
+        : /<(?:\w+:)?v\b[^>]*>((?:<!\[CDATA\[[\s\S]*?\]\]>|[^<])*)<\/(?:\w+:)?v>/.exec(content)?.[1];
     const t = a.t ?? 'n';
     let value: string;
     if (t === 'n') {

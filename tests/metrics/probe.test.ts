@@ -400,3 +400,50 @@ describe('month cells that name no year', () => {
     ]);
   });
 });
+
+describe('found by a second reading', () => {
+  it('a unit row of labelled cells (单位：万元, 单位：万件) is a row of units, not a note: 5 万件 is 50,000 parcels', async () => {
+    const r = await run({
+      'r.csv': csv('县区代码,月份,网络零售额,快递业务量', ',,单位：万元,单位：万件', '469001,2023-03,980,5'),
+    });
+    expect(r.values).toEqual([]);
+    expect(r.accepted).toEqual([
+      ['2023-03', 'express_parcels', '50000'],
+      ['2023-03', 'online_retail_sales_yuan', '9800000'],
+    ]);
+  });
+
+  it('a value merged down its column (a quarter’s 300 over three months) is not spread: only its top row has it', async () => {
+    const b = XLSX.utils.book_new();
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['县区代码', '统计月份', '快递业务量（件）'],
+      ['469001', '2023-01', 300],
+      ['469001', '2023-02', ''],
+      ['469001', '2023-03', ''],
+    ]);
+    sheet['!merges'] = [XLSX.utils.decode_range('C2:C4')];
+    XLSX.utils.book_append_sheet(b, sheet, '月报');
+    const r = await run({ 'b.xlsx': XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) });
+    expect(r.accepted).toEqual([['2023-01', 'express_parcels', '300']]);
+  });
+
+  for (const [label, notes] of [
+    ['统计期：2023年 beside 填报单位：…', ['填报单位：五指山市商务局,统计期：2023年']],
+    [
+      '制表日期：2024年1月 beside 单位：万元, under a 2023 title',
+      ['五指山市2023年电子商务统计月报', '单位：万元,制表日期：2024年1月'],
+    ],
+  ] as const)
+    it(`the year is read cell by cell: ${label} gives 2023`, async () => {
+      const r = await run({
+        'r.csv': csv(...notes, '县区代码,指标,1月,2月', '469001,网络零售额（万元）,100,110'),
+      });
+      expect(r.accepted.map((a) => a[0])).toEqual(['2023-01', '2023-02']);
+    });
+
+  for (const note of ['货币单位：万元', '数据单位：万元', '五指山市电子商务统计月报单位：万元'])
+    it(`${note} gives its unit`, async () => {
+      const r = await run({ 'r.csv': csv(note, '县区代码,月份,网络零售额', '469001,2023-03,980') });
+      expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
+    });
+});

@@ -207,6 +207,12 @@ describe('rows and columns', () => {
     });
   });
 
+  it('reads attributes written with spaces around =, two prefixes of one length, and CDATA text', async () => {
+    const xml = `<?xml version="1.0"?><x:worksheet xmlns:x="${MAIN}" xmlns:y="${MAIN}"><x:sheetData><x:row r="1"><x:c r = "A1" t = "s"><x:v>0</x:v></x:c><y:c r="B1" t="inlineStr"><y:is><y:t><![CDATA[a<b]]></y:t></y:is></y:c><x:c r="C1"><x:v>7</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const path = await xlsx([{ name: 'S', xml }], { sst: ['<si><t>东港市</t></si>'] });
+    expect(rowsOf(readXlsx(path)![0])).toEqual([[1, '东港市', 'a<b', '7']]);
+  });
+
   it('places cells without references after the one before, rows without numbers after the row before', async () => {
     const path = await xlsx([
       {
