@@ -71,9 +71,9 @@ const UNIT_LABELLED = /^(?:计量|金额|货币|数据)?单位\s*[:：]\s*\S/;
 const FOOTER_NOTE =
   /^(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注[:：]|备注|数据来源)/;
 /** The unit a note gives the table: 单位：万元, 金额单位：万元. */
-// 单位：万元, 计量单位：万元, 货币单位：万元, …月报单位：万元; not 填报单位：电商办 (the office that filed it; and
+// 单位：万元, 计量单位：万元, 货币单位：万元, …月报单位：万元, （单位：万元）; not 填报单位：电商办 (the office that filed it; and
 // 电商办 is no unit: the word must be one of the vocabulary's)
-const NOTE_UNIT = /(?<!填报|报送|填表|制表|上报)单位\s*[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*$/;
+const NOTE_UNIT = /(?<!填报|报送|填表|制表|上报)单位\s*[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*[)）]?\s*$/;
 /** A totals row's label, and the characters it can start with. */
 // not 全州 alone: that is 全州县
 const TOTAL = /^(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)$/;

@@ -447,3 +447,11 @@ describe('found by a second reading', () => {
       expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
     });
 });
+
+describe('a unit note in brackets', () => {
+  for (const note of ['（单位：万元）', '五指山市2023年3月电子商务统计月报（单位：万元）'])
+    it(`${note} gives its unit`, async () => {
+      const r = await run({ 'r.csv': csv(note, '县区代码,月份,网络零售额', '469001,2023-03,980') });
+      expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
+    });
+});
