@@ -17,7 +17,7 @@ import { readRecords } from './records.ts';
 import { isSynthetic, type RowContext, stageRow } from './rows.ts';
 import type { Merge } from './sheet.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
-import { takeUnitRow, type UnitRowRefusal } from './units.ts';
+import { isUnitLabelled, takeUnitRow, type UnitRowRefusal } from './units.ts';
 import { noteUnitFor, unitOf } from './vocabulary.ts';
 
 /** What reading a file has found so far, passed from record to record. */
@@ -34,7 +34,6 @@ interface FileState {
   refusal: UnitRowRefusal | null;
   /** the unit a note row gives (单位：万元), for metric columns that give none */
   noteUnit: string;
-  /** the year a title row names (某县2021年电子商务统计月报), for month columns that name none (1月, 2月…) */
   /** the years the title and note rows above the header name as the data's (a filing date is none) */
   noteYears: Set<string>;
   /** the file's mapping sidecar, and the name it has or would have */
@@ -65,8 +64,6 @@ const isNote = (row: string[]) => {
   if (cells.length === 1) return !/^[\d.,\-+]+$/.test(cells[0]!);
   return cells.length >= 2 && cells.every((c) => /[:：]/.test(c));
 };
-/** A cell labelled as a unit (单位：万元), as a row of units may write each. */
-const UNIT_LABELLED = /^(?:计量|金额|货币|数据)?单位\s*[:：]\s*\S/;
 /** A note row under the data: who filled it in, when, who checked it. */
 const FOOTER_NOTE =
   /^(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注[:：]|备注|数据来源)/;
@@ -211,8 +208,8 @@ function joinHeader(s: FileState, row: string[]): boolean {
   const plan = planColumns(joined, s.mapping);
   if ('error' in plan) return false;
   s.header = { line: s.header!.line, plan };
-  const year = ctx.plan.year;
-  s.rows = { ...ctx, header: joined, plan: { ...(s.noteUnit ? withUnit(plan, s.noteUnit) : plan), year } };
+  const withYear = { ...plan, year: ctx.plan.year };
+  s.rows = { ...ctx, header: joined, plan: s.noteUnit ? withUnit(withYear, s.noteUnit) : withYear };
   // each 累计 column beside its 本月 column, for the running-sum check at the end of the file
   s.cumulative = joined.flatMap((h, i) =>
     h.endsWith('累计') && joined[i - 1] && !joined[i - 1]!.endsWith('累计')
@@ -324,13 +321,14 @@ export function stageSheet(
       else if ((row[column] ?? '') === '') row[column] = m.value;
     const rows = state.sink.summary.rows;
     if (!classify(state, row, at, true)) break;
+    const merges = tops.get(at);
+    if (!merges || state.sink.summary.rows === rows) continue;
     // only the cells that say whose and which a value is (county, month, metric, unit): a value merged over
     // three months (a quarter's) is not three months' values
     const p = state.rows?.plan;
     const keys = new Set([p?.county, p?.month, p?.metric, p?.unit]);
-    if (state.sink.summary.rows > rows)
-      for (const m of tops.get(at) ?? [])
-        if (keys.has(m.column)) spread.set(m.column, { bottom: m.bottom, value: row[m.column] ?? '' });
+    for (const m of merges)
+      if (keys.has(m.column)) spread.set(m.column, { bottom: m.bottom, value: row[m.column] ?? '' });
   }
   return finish(state);
 }
@@ -348,7 +346,7 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   if (!ctx) return false;
   // a note right under the header (填报单位：…) is a note, not a row of units; a row with two or more cells
   // labelled as units (单位：万元, 单位：万件) is a row of units
-  const unitLabels = row.filter((c) => UNIT_LABELLED.test(c.trim())).length;
+  const unitLabels = row.filter(isUnitLabelled).length;
   if (s.unitSlot && isNote(row) && /[:：]/.test(row.join('')) && unitLabels < 2) return note(s, row);
   // a second header row (本月 / 累计 under each metric) is joined to the first
   if (s.unitSlot && isSubHeader(row)) return joinHeader(s, row);
@@ -437,11 +435,11 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   if (!('error' in plan) && noteYear)
     plan = {
       ...plan,
+      year: noteYear,
       months: plan.months.map((m) =>
         /年/.test(m.month) || /-/.test(m.month) ? m : { ...m, month: `${noteYear}年${m.month}` },
       ),
     };
-  if (!('error' in plan) && noteYear) plan = { ...plan, year: noteYear };
   s.header = { line: at, plan };
   s.unitSlot = true;
   if ('error' in plan) return false;

@@ -30,3 +30,7 @@ export const downMerges = (ranges: Range[], left: number): Merge[] =>
 
 /** Why a hidden sheet is skipped: a sheet the workbook does not show is no part of the report it sends. */
 export const HIDDEN = 'a hidden sheet, not part of the report shown / 隐藏的工作表，不属于所报报表';
+
+/** A date cell's day (YYYY-MM-DD): its UTC day, the day Excel shows, in any time zone. */
+export const dayOf = (d: Date) =>
+  `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;

@@ -24,8 +24,18 @@ const UNIT_LABEL = /^(?:单位|计量单位|units?)\s*[:：]?$/i;
 /** Whether a cell is a label naming a unit row. */
 const isLabel = (c: string) => UNIT_LABEL.test(c.trim());
 
+/** A label in front of a unit (单位：万元, 计量单位：万件), as a row of units may write each cell. */
+const UNIT_PREFIX = /^(?:计量|金额|货币|数据)?单位\s*[:：]\s*(?=\S)/;
+
+/** Whether a cell is a unit with its label (单位：万元). */
+export const isUnitLabelled = (c: string) => UNIT_PREFIX.test(c.trim());
+
 /** A unit row's cell without a label in front of its unit (单位：万元 is 万元). */
-const unitText = (c: string) => ascii(c.trim().replace(/^(?:计量|金额|货币|数据)?单位\s*[:：]\s*(?=\S)/, ''));
+const unitText = (c: string) => ascii(c.trim().replace(UNIT_PREFIX, ''));
+
+/** Each cell's unit: '' for an empty cell or a label, null for a cell that is neither a label nor a unit. */
+const cellUnits = (row: string[]) =>
+  row.map((c) => (c.trim() === '' || isLabel(c) ? '' : unitOf(unitText(c))));
 
 /** Whether a cell may stand in a unit row: empty, a label such as 单位：, or a unit. */
 const unitCell = (c: string) => c.trim() === '' || isLabel(c) || unitOf(unitText(c)) !== null;
@@ -35,7 +45,7 @@ const unitCell = (c: string) => c.trim() === '' || isLabel(c) || unitOf(unitText
  * unit nor a label such as 单位, or when no cell is a unit.
  */
 export function unitRow(row: string[]): string[] | null {
-  const units = row.map((c) => (c.trim() === '' || isLabel(c) ? '' : unitOf(unitText(c))));
+  const units = cellUnits(row);
   return units.some((u) => u) && units.every((u) => u !== null) ? (units as string[]) : null;
 }
 
@@ -116,6 +126,6 @@ export function takeUnitRow(
   const refusal = refuseUnitRow(row, at, header, new Set(p.unknown));
   if (refusal) return refusal;
   // a row holding only a label (单位：) is a unit row without units; the cells over columns not read give none
-  applyUnits(p, units ?? row.map((c) => (c.trim() === '' || isLabel(c) ? '' : (unitOf(unitText(c)) ?? ''))));
+  applyUnits(p, units ?? cellUnits(row).map((u) => u ?? ''));
   return 'units';
 }

@@ -9,12 +9,10 @@
  */
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
-import { downMerges, HIDDEN, type Sheet } from './sheet.ts';
+import { dayOf, downMerges, HIDDEN, type Sheet } from './sheet.ts';
 import { readXlsx } from './xlsx.ts';
 
 export type { Sheet } from './sheet.ts';
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A cell as Excel shows it: an error cell as its error (#DIV/0!, then rejected, never an empty value), a number to
@@ -25,8 +23,7 @@ function cellText(c: XLSX.CellObject | undefined): string {
   if (c?.t === 'e') return c.w ?? '#ERROR';
   if (!c || c.v === null || c.v === undefined) return '';
   if (c.t === 'n' && typeof c.v === 'number') return String(Number(c.v.toPrecision(15)));
-  if (c.v instanceof Date)
-    return `${c.v.getUTCFullYear()}-${pad(c.v.getUTCMonth() + 1)}-${pad(c.v.getUTCDate())}`;
+  if (c.v instanceof Date) return dayOf(c.v);
   return String(c.v);
 }
 

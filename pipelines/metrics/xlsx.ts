@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import { downMerges, HIDDEN, type Merge, type Sheet } from './sheet.ts';
+import { dayOf, downMerges, HIDDEN, type Merge, type Sheet } from './sheet.ts';
 
 /** The parts of a zip archive by lower-cased name, each inflated when asked; null for an archive not read here. */
 function unzip(buf: Buffer): ((name: string) => Buffer | null) | null {
@@ -120,7 +120,6 @@ function dateStyles(styles: string | null): boolean[] {
   });
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const DAY = 24 * 60 * 60 * 1000;
 const EPOCH = Date.UTC(1899, 11, 30);
 
@@ -131,8 +130,7 @@ const EPOCH = Date.UTC(1899, 11, 30);
 function day(serial: number, date1904: boolean): string {
   const v = serial + (date1904 ? 1462 : 0);
   if (v >= 60 && v < 61) return number(v);
-  const d = new Date((v > 60 ? v : v + 1) * DAY + EPOCH);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return dayOf(new Date((v > 60 ? v : v + 1) * DAY + EPOCH));
 }
 
 /** A number as Excel shows it: to 15 significant digits (0.30000000000000004 is 0.3). */
