@@ -2,6 +2,7 @@
  * Which column of a metrics file is which, told from its header: the county (a code or a name), the month, and either
  * a metric and a value column (long form) or one column per metric, its unit often in its name (wide form).
  */
+import type { Given } from './heading.ts';
 import { metricOf, splitUnit } from './vocabulary.ts';
 
 /** Header cells naming a county code column. */
@@ -19,7 +20,8 @@ const MONTH_HEADER =
 /** Header cells naming the metric column of a long file. */
 const METRIC_COL = /^(?:metric|指标|指标名称)$/i;
 /** Header cells naming the value column of a long file. */
-const VALUE_COL = /^(?:value|数值|值|数量)$/i;
+// (本月, 当月, 本期: the month's value beside its 累计, in a report whose month is named above the header)
+const VALUE_COL = /^(?:value|数值|值|数量|本月数?|当月数?|本期数?)$/i;
 /** Header cells naming the unit column of a long file. */
 const UNIT_COL = /^(?:unit|单位|计量单位)$/i;
 /** Header cells naming a note column. */
@@ -39,8 +41,9 @@ export interface MetricColumn {
 /** The columns of a file by index (null when absent), as planColumns finds them. */
 export interface Plan {
   form: 'long' | 'wide' | 'months';
-  county: number;
-  /** the month column (null in a file with one column per month) */
+  /** the county column (null when the rows above the header name the county: plan.given) */
+  county: number | null;
+  /** the month column (null in a file with one column per month, or when the rows above name it: plan.given) */
   month: number | null;
   /** the month columns of a file with one column per month (2021年1月, 1月…), each with its month as written */
   months: { index: number; month: string }[];
@@ -54,6 +57,8 @@ export interface Plan {
   noteUnit?: string;
   /** the year the title names (某县2023年…月报), for month cells that name none (1月) */
   year?: string;
+  /** the county or month the rows above the header name, for a table without its column, and a note saying so */
+  given?: { county?: Given; month?: Given; note: string };
   note: number | null;
   synthetic: number | null;
   source: number | null;
@@ -71,6 +76,8 @@ export function planColumns(
   header: string[],
   /** the file's mapping sidecar (header → county, month, or a metric with its unit), and its name for messages */
   mapping: { columns: Mapping; name: string } | null = null,
+  /** the county and month the rows above the header settle (heading.ts), and what they name of a county */
+  above: { county?: Given; month?: Given; countyNamed?: string } = {},
 ): Plan | { error: string } {
   const mapped = (role: string) => {
     const i = header.findIndex((h) => mapping?.columns[h]?.trim() === role);
@@ -97,7 +104,22 @@ export function planColumns(
   const months = header.flatMap((h, index) =>
     MONTH_HEADER.test(h.replace(/\s/g, '')) ? [{ index, month: h.replace(/\s/g, '') }] : [],
   );
-  if (county !== null && month === null && metric !== null && months.length >= 2) {
+  // what the rows above the header give where the header has no column for it, and a note saying so
+  const givenCounty = county === null ? above.county : undefined;
+  const given = (withMonth: boolean) => {
+    const g = { county: givenCounty, month: withMonth && month === null ? above.month : undefined };
+    const note = [
+      g.county && `县区取自第 ${g.county.line} 行：${g.county.raw}`,
+      g.month && `月份取自第 ${g.month.line} 行：${g.month.raw}`,
+    ]
+      .filter(Boolean)
+      .join('；');
+    return note
+      ? { given: { ...(g.county && { county: g.county }), ...(g.month && { month: g.month }), note } }
+      : {};
+  };
+  const hasCounty = county !== null || givenCounty !== undefined;
+  if (hasCounty && month === null && metric !== null && months.length >= 2) {
     const used = read([metric, ...months.map((m) => m.index)]);
     const shared = {
       county,
@@ -111,15 +133,17 @@ export function planColumns(
       synthetic,
       source,
     };
-    return { form: 'months', ...shared, metrics: [], unknown: unknownOf(used) };
+    return { form: 'months', ...shared, ...given(false), metrics: [], unknown: unknownOf(used) };
   }
-  if (county === null || month === null)
+  if (!hasCounty || (month === null && !above.month)) {
+    const named = above.countyNamed;
     return {
-      error: `found ${header.map((h) => `“${h}”`).join(', ')}; need a county column (county_code, 县, 区县…) and a month column (month, 月份…)${mapping ? `, or add ${mapping.name} saying which column is which (columns: {“${header[0] ?? ''}”: county, …: month, …: <metric code> <unit>})` : ''}`,
+      error: `found ${header.map((h) => `“${h}”`).join(', ')}; need a county column (county_code, 县, 区县…) and a month column (month, 月份…)${mapping ? `, or add ${mapping.name} saying which column is which (columns: {“${header[0] ?? ''}”: county, …: month, …: <metric code> <unit>})` : ''}${!hasCounty && named !== undefined ? `; the rows above the header name no one county${named ? ` (they name ${named})` : ''}` : ''}`,
     };
+  }
   const value = find(VALUE_COL);
   const used = read([month, metric, value]);
-  const common = { county, month, months: [], valueUnit: '', note, synthetic, source };
+  const common = { county, month, months: [], valueUnit: '', ...given(true), note, synthetic, source };
   if (metric !== null && value !== null)
     return { form: 'long', ...common, metric, value, unit, metrics: [], unknown: unknownOf(used) };
   return {

@@ -11,6 +11,7 @@ import { type CumulativeCheck, type FileSummary, newSummary, refuse } from './ac
 import { type Mapping, type Plan, planColumns } from './columns.ts';
 import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
 import { type Duck, dropRows, stageRows } from './fast.ts';
+import { type Heading, isHeadingRow, newHeading, readHeadingRow, settle } from './heading.ts';
 import { type CountyLookup, monthOf } from './lookups.ts';
 import { ascii, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
@@ -18,7 +19,7 @@ import { isSynthetic, type RowContext, stageRow } from './rows.ts';
 import type { Merge } from './sheet.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
 import { isUnitLabelled, takeUnitRow, type UnitRowRefusal } from './units.ts';
-import { noteUnitFor, unitOf } from './vocabulary.ts';
+import { noteUnitFor } from './vocabulary.ts';
 
 /** What reading a file has found so far, passed from record to record. */
 interface FileState {
@@ -32,10 +33,8 @@ interface FileState {
   unitSlot: boolean;
   /** why the row under the header, a unit row, cannot be used: the file is refused */
   refusal: UnitRowRefusal | null;
-  /** the unit a note row gives (单位：万元), for metric columns that give none */
-  noteUnit: string;
-  /** the years the title and note rows above the header name as the data's (a filing date is none) */
-  noteYears: Set<string>;
+  /** what the title and note rows above the header say: the unit, the year, the county and month (heading.ts) */
+  heading: Heading;
   /** the file's mapping sidecar, and the name it has or would have */
   mapping: { columns: Mapping; name: string } | null;
   /** the 累计 columns of a two-row header, with the 本月 column each sums and the rows read */
@@ -67,10 +66,6 @@ const isNote = (row: string[]) => {
 /** A note row under the data: who filled it in, when, who checked it. */
 const FOOTER_NOTE =
   /^(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注[:：]|备注|数据来源)/;
-/** The unit a note gives the table: 单位：万元, 金额单位：万元. */
-// 单位：万元, 计量单位：万元, 货币单位：万元, …月报单位：万元, （单位：万元）; not 填报单位：电商办 (the office that filed it; and
-// 电商办 is no unit: the word must be one of the vocabulary's)
-const NOTE_UNIT = /(?<!填报|报送|填表|制表|上报)单位\s*[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*[)）]?\s*$/;
 /** A totals row's label, and the characters it can start with. */
 // not 全州 alone: that is 全州县
 const TOTAL = /^(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)$/;
@@ -209,7 +204,7 @@ function joinHeader(s: FileState, row: string[]): boolean {
   if ('error' in plan) return false;
   s.header = { line: s.header!.line, plan };
   const withYear = { ...plan, year: ctx.plan.year };
-  s.rows = { ...ctx, header: joined, plan: s.noteUnit ? withUnit(withYear, s.noteUnit) : withYear };
+  s.rows = { ...ctx, header: joined, plan: s.heading.unit ? withUnit(withYear, s.heading.unit) : withYear };
   // each 累计 column beside its 本月 column, for the running-sum check at the end of the file
   s.cumulative = joined.flatMap((h, i) =>
     h.endsWith('累计') && joined[i - 1] && !joined[i - 1]!.endsWith('累计')
@@ -280,8 +275,7 @@ const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping'
   rows: null,
   unitSlot: false,
   refusal: null,
-  noteUnit: '',
-  noteYears: new Set(),
+  heading: newHeading(),
   mapping,
   cumulative: [],
 });
@@ -347,7 +341,7 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   // a note right under the header (填报单位：…) is a note, not a row of units; a row with two or more cells
   // labelled as units (单位：万元, 单位：万件) is a row of units
   const unitLabels = row.filter(isUnitLabelled).length;
-  if (s.unitSlot && isNote(row) && /[:：]/.test(row.join('')) && unitLabels < 2) return note(s, row);
+  if (s.unitSlot && isNote(row) && /[:：]/.test(row.join('')) && unitLabels < 2) return note(s, row, at);
   // a second header row (本月 / 累计 under each metric) is joined to the first
   if (s.unitSlot && isSubHeader(row)) return joinHeader(s, row);
   // the first record after the header that is not blank may be a row of units
@@ -369,8 +363,8 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   }
   // cheap tests first: most rows are data, and a million of them pass here
   const first = (row[0] ?? '').trimStart();
-  if (FOOTER_NOTE.test(first) && isNote(row)) return note(s, row);
-  const place = (row[ctx.plan.county] ?? '').trimStart();
+  if (FOOTER_NOTE.test(first) && isNote(row)) return note(s, row, at);
+  const place = ctx.plan.county === null ? '' : (row[ctx.plan.county] ?? '').trimStart();
   if ((TOTAL_START.test(place) || TOTAL_START.test(first)) && (isTotal(place) || isTotal(first))) {
     summary.totalRows++;
     return true;
@@ -379,7 +373,8 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   stageRow(ctx, row, at, terminated);
   for (const c of s.cumulative)
     c.rows.push({
-      county: (row[ctx.plan.county] ?? '').trim(),
+      county:
+        ctx.plan.county === null ? (ctx.plan.given?.county?.raw ?? '') : (row[ctx.plan.county] ?? '').trim(),
       month: ctx.plan.month === null ? '' : (row[ctx.plan.month] ?? '').trim(),
       monthly: parseValue(row[c.monthly] ?? ''),
       total: parseValue(row[c.total] ?? ''),
@@ -389,30 +384,19 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   return true;
 }
 
-/** Counts a title or note row and keeps its text; a 单位：万元 note sets the unit of columns that give none. */
-function note(s: FileState, row: string[]): boolean {
+/**
+ * Counts a title or note row and keeps its text; above the header, reads what it says (a 单位：万元 note sets the
+ * unit of columns that give none).
+ */
+function note(s: FileState, row: string[], at: number): boolean {
   const text = row
     .map((c) => c.trim())
     .filter(Boolean)
     .join(' ');
   s.sink.summary.titleRows++;
   s.sink.summary.notes.push(text);
-  const unit = NOTE_UNIT.exec(ascii(text));
-  if (unit && unitOf(unit[1]!) !== null && !s.header) s.noteUnit = unit[1]!;
-  if (!s.header) for (const cell of row) for (const y of dataYears(cell.trim())) s.noteYears.add(y);
+  if (!s.header) readHeadingRow(s.heading, row, at, s.county);
   return true;
-}
-
-/**
- * The years a title or note cell names for its data: 某县2023年电子商务统计月报 and 统计期：2023年 name 2023; a
- * filing date (填报日期：2024年1月5日, 制表日期：…, a cell labelled 填报…, 日期 or 时间, or such a part in brackets)
- * names none.
- */
-function dataYears(cell: string): string[] {
-  const label = /^([^:：]{1,12})[:：]/.exec(cell)?.[1] ?? '';
-  if (/日期|时间|^(?:填报|填表|制表|报送|审核|打印)/.test(label)) return [];
-  const plain = cell.replace(/[（(][^）)]*(?:填报|填表|制表|报送|日期)[^）)]*[）)]/g, '');
-  return [...plain.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => m[1]!);
 }
 
 /** Reads the first record that is not blank as the header; false (the file stops) when it names no county or month column. */
@@ -423,15 +407,18 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
       .replace(/\s*[\r\n]+\s*/g, '')
       .trim(),
   );
-  let plan = planColumns(cells, s.mapping);
-  // title and note rows above the header (某县2021年电子商务统计月报, 填报单位：…, 单位：万元), within the first ten records
-  if ('error' in plan && isNote(row) && s.sink.summary.records <= 10) return note(s, row);
+  // the county and month the rows above name, for a header without their columns
+  const above = s.sink.summary.titleRows > 0 ? settle(s.heading) : {};
+  let plan = planColumns(cells, s.mapping, above);
+  // title and note rows above the header (某县2021年电子商务统计月报, 填报单位：… | 2023年3月 | 单位：万元), within the
+  // first ten records
+  if ('error' in plan && isHeadingRow(row) && s.sink.summary.records <= 10) return note(s, row, at);
   s.sink.summary.headerRows++;
-  if (!('error' in plan) && s.noteUnit) plan = withUnit(plan, s.noteUnit);
+  if (!('error' in plan) && s.heading.unit) plan = withUnit(plan, s.heading.unit);
   // month columns that name no year (1月, 2月…) take the year of the title; without one they stay as written, and
   // their values are rejected as bad_month: the year is not guessed
   // a title naming two years (the programme's batch, 2019; the data's, 2023) settles none
-  const noteYear = s.noteYears.size === 1 ? [...s.noteYears][0]! : '';
+  const noteYear = s.heading.years.size === 1 ? [...s.heading.years][0]! : '';
   if (!('error' in plan) && noteYear)
     plan = {
       ...plan,

@@ -106,10 +106,14 @@ export function stageRow(ctx: RowContext, row: string[], at: number, terminated:
 function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]) {
   const p = ctx.plan;
   const synthetic = isSynthetic(row, p);
-  const note = [cellAt(row, p.source), cellAt(row, p.note)].filter(Boolean).join(' · ') || null;
+  const note =
+    [cellAt(row, p.source), cellAt(row, p.note), p.given?.note].filter(Boolean).join(' · ') || null;
+  // a row's county and month: its cells, or what the rows above the header name (东港市…月报, 2023年3月)
+  const county = p.county === null ? (p.given?.county?.raw ?? '') : cellAt(row, p.county);
+  const month = p.month === null ? (p.given?.month?.raw ?? '') : cellAt(row, p.month);
   for (const v of values) {
-    // a row's county and month; in a file with one column per month, the month is the value's column's
-    const key = rowKey(ctx.county, cellAt(row, p.county), v.month ?? cellAt(row, p.month), p.year);
+    // in a file with one column per month, the month is the value's column's
+    const key = rowKey(ctx.county, county, v.month ?? month, p.year);
     if ('reason' in key) {
       reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason);
       continue;

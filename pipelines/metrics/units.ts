@@ -54,8 +54,12 @@ export function unitRow(row: string[]): string[] | null {
  * month (each is empty, a label such as 单位：, or a unit), and it is not blank.
  */
 export function unitRowCandidate(row: string[], p: Plan): boolean {
+  // a table whose county and month are both named above its header (a county's report of one month, its metrics
+  // as rows) has no cells to tell a unit row by: its first row is data
+  if (p.county === null && p.month === null && p.months.length === 0) return false;
   const monthCell = p.month === null ? '' : (row[p.month] ?? '');
-  return unitCell(row[p.county] ?? '') && unitCell(monthCell) && row.some((c) => c.trim() !== '');
+  const countyCell = p.county === null ? '' : (row[p.county] ?? '');
+  return unitCell(countyCell) && unitCell(monthCell) && row.some((c) => c.trim() !== '');
 }
 
 /**

@@ -127,3 +127,29 @@ export function makeResolver(divisions: Divisions, aliases: readonly Alias[] = [
 }
 
 export type Resolver = ReturnType<typeof makeResolver>;
+
+const ADMIN = /^(.{2,10}?(?:自治县|自治旗|自治州|特区|林区|县|市|区|旗|省|自治区))/;
+
+/**
+ * A place name's last character followed by one of these makes an ordinary word with it, not a place: 市场 (合作市场,
+ * 东方市场), 区级 (新建区级物流中心), 县域, 区位, 区间, 区划, 县直属; 县委, 县城乡, 区村级 stay names.
+ */
+export const WORD_GOES_ON = /^(?:场|级|域|位|间|划|直属)/;
+
+/**
+ * The place name that opens a text, as a title or an issuing body names its place: the last of a chain such as
+ * 丹东市东港市 or 辽宁省东港市 (a province alone is none), with where it starts and ends; null when the text opens
+ * with no place name (我县, 2023年…).
+ */
+export function placeAtStart(s: string): { name: string; start: number; end: number } | null {
+  let pos = 0;
+  let last: { name: string; start: number; end: number } | null = null;
+  for (let k = 0; k < 3; k++) {
+    const m = ADMIN.exec(s.slice(pos));
+    if (!m || /[0-9年]/.test(m[1]!) || WORD_GOES_ON.test(s.slice(pos + m[1]!.length))) break;
+    const name = m[1]!;
+    if (!/(?:省|自治区)$/.test(name)) last = { name, start: pos, end: pos + name.length };
+    pos += name.length;
+  }
+  return last;
+}

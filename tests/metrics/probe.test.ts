@@ -41,6 +41,10 @@ async function run(files: Record<string, string | Buffer>) {
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 
+/** Rows in one order, whatever order they were published in. */
+const sorted = (rows: (string | undefined)[][]) =>
+  [...rows].sort((a, b) => a.join('|').localeCompare(b.join('|')));
+
 function book(sheets: { name: string; rows: (string | number)[][]; hidden?: boolean }[]): Buffer {
   const b = XLSX.utils.book_new();
   for (const s of sheets) XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(s.rows), s.name);
@@ -454,4 +458,162 @@ describe('a unit note in brackets', () => {
       const r = await run({ 'r.csv': csv(note, '县区代码,月份,网络零售额', '469001,2023-03,980') });
       expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
     });
+});
+
+describe('a county or month named only above the header', () => {
+  const keyed = async (files: Record<string, string | Buffer>) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'in', name), content);
+    await importMetrics(join(dir, 'in'), join(dir, 'out'), ref, () => {});
+    const rows = readStaging(join(dir, 'out/metrics_monthly.csv'));
+    const rejected = readStaging(join(dir, 'out/metrics_rejected.csv'));
+    return {
+      values: sorted(rows.map((a) => [a.county_code, a.month, a.metric, a.value])),
+      notes: [...new Set(rows.map((a) => a.note))],
+      refused: rejected.filter((x) => x.scope === 'file').map((x) => x.reason),
+      // a refusal's message, as the run prints it and the rejections table keeps it
+      problems: rejected
+        .filter((x) => x.scope === 'file')
+        .map((x) => x.raw_value)
+        .join('\n'),
+    };
+  };
+
+  it('a county’s own report: 东港市 in the title, a 月份 column and 单位：万元', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '东港市2023年电子商务进农村统计月报,,',
+        '单位：万元,,',
+        '月份,网络零售额,农产品网络零售额',
+        '2023-01,100,10',
+        '2023-02,110,11',
+      ),
+    });
+    expect(r.refused).toEqual([]);
+    // 东港市 is 210681; 100 万元 = 1,000,000 yuan
+    expect(r.values).toEqual(
+      sorted([
+        ['210681', '2023-01', 'online_retail_sales_yuan', '1000000'],
+        ['210681', '2023-01', 'agri_online_retail_sales_yuan', '100000'],
+        ['210681', '2023-02', 'online_retail_sales_yuan', '1100000'],
+        ['210681', '2023-02', 'agri_online_retail_sales_yuan', '110000'],
+      ]),
+    );
+    // each value says where its county came from: the line and the name as written
+    expect(r.notes).toEqual(['县区取自第 1 行：东港市']);
+  });
+
+  it('a prefecture’s table of one month: 2023年3月 in the title, a 县（市、区） column', async () => {
+    const r = await keyed({
+      'pref.xlsx': book([
+        {
+          name: 'Sheet1',
+          rows: [
+            ['丹东市2023年3月各县（市、区）电子商务进农村统计表'],
+            ['县（市、区）', '网络零售额（万元）', '快递业务量（万件）'],
+            ['东港市', 980, 12.5],
+            ['凤城市', 500, 6],
+            ['合计', 1480, 18.5],
+          ],
+        },
+      ]),
+    });
+    expect(r.refused).toEqual([]);
+    // 丹东市 is the prefecture, no county: each row's county is its own cell (东港市 210681, 凤城市 210682)
+    expect(r.values).toEqual(
+      sorted([
+        ['210681', '2023-03', 'online_retail_sales_yuan', '9800000'],
+        ['210681', '2023-03', 'express_parcels', '125000'],
+        ['210682', '2023-03', 'online_retail_sales_yuan', '5000000'],
+        ['210682', '2023-03', 'express_parcels', '60000'],
+      ]),
+    );
+    expect(r.notes).toEqual(['月份取自第 1 行：2023年3月']);
+  });
+
+  it('the statistics office’s block: 表号 and 制定机关 beside the title, 填报单位 | 2023年3月 | 单位：万元', async () => {
+    const rows = [
+      ['东港市电子商务进农村统计月报', '', '', '表  号：商电统01表'],
+      ['', '', '', '制定机关：东港市商务局'],
+      ['填报单位：东港市商务局', '', '2023年3月', '单位：万元'],
+      ['县区', '月份', '网络零售额', '农产品网络零售额'],
+      ['东港市', '2023-03', 980, 60],
+    ];
+    for (const block of [rows, rows.slice(2)]) {
+      const r = await keyed({ 'form.xlsx': book([{ name: 'Sheet1', rows: block }]) });
+      expect(r.refused).toEqual([]);
+      expect(r.values).toEqual(
+        sorted([
+          ['210681', '2023-03', 'online_retail_sales_yuan', '9800000'],
+          ['210681', '2023-03', 'agri_online_retail_sales_yuan', '600000'],
+        ]),
+      );
+    }
+  });
+
+  it('the single-county form: metrics as rows (指标名称 | 计量单位 | 本月 | 1-3月累计), county and month above', async () => {
+    const r = await keyed({
+      'rows.xlsx': book([
+        {
+          name: 'Sheet1',
+          rows: [
+            ['东港市电子商务进农村统计月报'],
+            ['填报单位：东港市商务局', '', '2023年3月', '', ''],
+            ['指标名称', '计量单位', '本月', '1-3月累计', '同比增长（%）'],
+            ['网络零售额', '万元', 980, 3314.75, 8.2],
+            ['其中：农产品网络零售额', '万元', 60, 240.1, 5.5],
+            ['快递业务量', '万件', 12.5, 36.2, 3.1],
+          ],
+        },
+      ]),
+    });
+    expect(r.refused).toEqual([]);
+    expect(r.values).toEqual(
+      sorted([
+        ['210681', '2023-03', 'online_retail_sales_yuan', '9800000'],
+        ['210681', '2023-03', 'agri_online_retail_sales_yuan', '600000'],
+        ['210681', '2023-03', 'express_parcels', '125000'],
+      ]),
+    );
+    expect(r.notes).toEqual(['县区取自第 1 行：东港市；月份取自第 2 行：2023年3月']);
+  });
+
+  for (const [label, title, more] of [
+    ['我县 names no county', '我县2023年电子商务统计月报', '我县'],
+    ['two counties named settle none', '东港市、凤城市2023年电子商务统计月报', '东港市、凤城市'],
+    ['a prefecture is no county', '丹东市2023年电子商务统计月报', ''],
+  ] as const)
+    it(`${label}: the file is refused, and the message says what the rows above name`, async () => {
+      const r = await keyed({ 'r.csv': csv(title, '月份,网络零售额（万元）', '2023-01,100') });
+      expect(r.values).toEqual([]);
+      expect(r.refused).toEqual(['no_header']);
+      expect(r.problems).toContain('the rows above the header name no one county');
+      if (more) expect(r.problems).toContain(more);
+    });
+
+  it('a filing date (填报日期：2023年4月5日) is no month of the data', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '东港市电子商务统计月报',
+        '填报日期：2023年4月5日',
+        '县区,网络零售额（万元）',
+        '东港市,980',
+      ),
+    });
+    expect(r.values).toEqual([]);
+    expect(r.refused).toEqual(['no_header']);
+  });
+
+  it('a county column is read over a county in the title, a month column over a month in it', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '东港市2023年3月电子商务统计月报',
+        '县区代码,月份,网络零售额（万元）',
+        '140922,2023-01,100',
+      ),
+    });
+    expect(r.values).toEqual([['140922', '2023-01', 'online_retail_sales_yuan', '1000000']]);
+    expect(r.notes).toEqual(['']);
+  });
 });

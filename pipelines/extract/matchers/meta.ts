@@ -1,4 +1,5 @@
 import { asWritten, type Doc, type Line } from '../../normalize/doc.ts';
+import { placeAtStart, WORD_GOES_ON } from '../../reference/resolve.ts';
 import { parseNumber } from '../numbers.ts';
 import type { Cited, DocType } from '../types.ts';
 import { DATE, isoDate } from './dates.ts';
@@ -195,11 +196,6 @@ function kindOf(doc: Doc, titleText: Found<string> | null): Found<DocType> {
   return { value: 'other', nstart: 0, nend: 0 };
 }
 
-const ADMIN = /^(.{2,10}?(?:自治县|自治旗|自治州|特区|林区|县|市|区|旗|省|自治区))/;
-
-// a place name's last character followed by one of these makes an ordinary word with it, not a place: 市场 (合作市场,
-// 东方市场), 区级 (新建区级物流中心), 县域, 区位, 区间, 区划, 县直属; 县委, 县城乡, 区村级 stay names
-const WORD_GOES_ON = /^(?:场|级|域|位|间|划|直属)/;
 // what follows a place's name where a document names who issued it: 人民政府(办公室), 商务局, 发展和改革委员会…
 const BODY = /^(?:人民政府|人民政府办公室|委员会|办公室|党委|[^\s，。、]{0,8}?(?:局|委|办))/;
 
@@ -245,17 +241,8 @@ export function countyName(
   known: readonly string[],
 ): { found: Found<string> | null; note: PlaceNote } {
   const fromStart = (at: number, s: string): Found<string> | null => {
-    let pos = 0;
-    let last: Found<string> | null = null;
-    for (let k = 0; k < 3; k++) {
-      const m = ADMIN.exec(s.slice(pos));
-      if (!m || /[0-9年]/.test(m[1]!) || WORD_GOES_ON.test(s.slice(pos + m[1]!.length))) break;
-      const name = m[1]!;
-      if (!/(?:省|自治区)$/.test(name))
-        last = { value: name, nstart: at + pos, nend: at + pos + name.length };
-      pos += name.length;
-    }
-    return last;
+    const p = placeAtStart(s);
+    return p && { value: p.name, nstart: at + p.start, nend: at + p.end };
   };
   if (titleText) {
     const found = fromStart(titleText.nstart, doc.text.slice(titleText.nstart, titleText.nend));

@@ -1,0 +1,146 @@
+/**
+ * What the title and note rows above a table's header say about its data: the unit (单位：万元), the year
+ * (某县2023年…月报), and the county and month when the table has no column for them (东港市电子商务统计月报,
+ * 填报单位：东港市商务局 | 2023年3月). Only what the text settles is taken: one county, one month, one year; a
+ * filing date names no month or year of the data, and 我县 or two counties name no county.
+ */
+import { placeAtStart } from '../reference/resolve.ts';
+import type { CountyLookup } from './lookups.ts';
+import { monthOf } from './lookups.ts';
+import { ascii } from './parse.ts';
+import { unitOf } from './vocabulary.ts';
+
+/** A county or month a row above the header gives: as written, and the line it is on. */
+export interface Given {
+  raw: string;
+  line: number;
+}
+
+/** What the rows above the header have said so far. */
+export interface Heading {
+  /** the unit a note gives (单位：万元), for metric columns that give none */
+  unit: string;
+  /** the years the rows name as the data's */
+  years: Set<string>;
+  /** the places named where a report names its own (a title's opening name, 填报单位：…), with their counties */
+  places: { raw: string; line: number; code: string | null }[];
+  /** the months named as the data's (2023年3月, 统计期：2023年3月) */
+  months: { raw: string; month: string; line: number }[];
+  /** 我县, 本县: a report naming only itself */
+  own: string | null;
+}
+
+export const newHeading = (): Heading => ({ unit: '', years: new Set(), places: [], months: [], own: null });
+
+/** The unit a note gives the table: 单位：万元, 计量单位：万元, 货币单位：万元, …月报单位：万元, （单位：万元）. */
+// not 填报单位：电商办 (the office that filed it; and 电商办 is no unit: the word must be one of the vocabulary's)
+const NOTE_UNIT = /(?<!填报|报送|填表|制表|上报)单位\s*[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*[)）]?\s*$/;
+
+/** A cell's label and what follows it: 填报单位：东港市商务局 → 填报单位, 东港市商务局. */
+const LABELLED = /^([^:：]{1,12})[:：]\s*(.*)$/s;
+/** Labels of a date, not of the data's period: 填报日期, 制表时间, 填报：2024年1月5日. */
+const DATE_LABEL = /日期|时间|^(?:填报|填表|制表|报送|审核|打印)(?!单位)/;
+/** Labels under which a report names its own place: 填报单位：东港市商务局. */
+const PLACE_LABEL = /^(?:填报单位|报送单位|填报机关|单位名称|县区|区县|县\(市、?区\)|地区)$/;
+/** A cell that names a period: 2023年, 2023年度, 2023年3月, 2023年1-3月, 2023-03. */
+const PERIOD =
+  /^(?:19|20)\d{2}\s*年(?:度|\s*\d{1,2}\s*(?:[-–—－~～至]\s*\d{1,2}\s*)?月份?)?$|^(?:19|20)\d{2}[-/.]\d{1,2}$/;
+
+/** Whether a cell is labelled (填报单位：…, 单位：万元) or names a period (2023年3月). */
+const labelledOrPeriod = (c: string) => /[:：]/.test(c) || PERIOD.test(ascii(c).replace(/\s/g, ''));
+
+/**
+ * Whether a row above the header is a title or note row: one cell that is not a number (a title merged across the
+ * sheet), or cells that are all labelled or periods but for one (东港市…统计月报 | 表号：商电统01表; 填报单位：… |
+ * 2023年3月 | 单位：万元).
+ */
+export function isHeadingRow(row: string[]): boolean {
+  const cells = row.map((c) => c.trim()).filter(Boolean);
+  if (cells.length === 1) return !/^[\d.,\-+]+$/.test(cells[0]!);
+  const plain = cells.filter((c) => !labelledOrPeriod(c));
+  return cells.length >= 2 && plain.length <= 1 && plain.every((c) => !/^[\d.,\-+]+$/.test(c));
+}
+
+/** Reads a title or note row above the header into what the heading has said. */
+export function readHeadingRow(h: Heading, row: string[], line: number, county: CountyLookup): void {
+  const unit = NOTE_UNIT.exec(
+    ascii(
+      row
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .join(' '),
+    ),
+  );
+  if (unit && unitOf(unit[1]!) !== null) h.unit = unit[1]!;
+  for (const raw of row) {
+    const cell = ascii(raw)
+      .replace(/\s*[\r\n]+\s*/g, '')
+      .trim();
+    if (!cell) continue;
+    for (const y of dataYears(cell)) h.years.add(y);
+    const [, label = '', value = cell] = LABELLED.exec(cell) ?? [];
+    const key = label.replace(/\s/g, '');
+    if (!key || PLACE_LABEL.test(key)) h.places.push(...placesIn(value, line, county));
+    if (!DATE_LABEL.test(key)) h.months.push(...monthsIn(value, line));
+    h.own ??= /我[县市区旗]|本[县市区旗](?![（(]市)/.exec(cell)?.[0] ?? null;
+  }
+}
+
+/**
+ * The years a title or note cell names for its data: 某县2023年电子商务统计月报 and 统计期：2023年 name 2023; a
+ * filing date (填报日期：2024年1月5日, 制表日期：…, a cell labelled 填报…, 日期 or 时间, or such a part in brackets)
+ * names none.
+ */
+export function dataYears(cell: string): string[] {
+  const label = LABELLED.exec(cell)?.[1] ?? '';
+  if (DATE_LABEL.test(label) || /^(?:填报|填表|制表|报送|审核|打印)/.test(label)) return [];
+  return [...withoutFilingParts(cell).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => m[1]!);
+}
+
+/** A cell without its bracketed filing parts: 东港市2023年月报（填报日期：2024年1月5日） → 东港市2023年月报. */
+const withoutFilingParts = (cell: string) =>
+  cell.replace(/[（(][^）)]*(?:填报|填表|制表|报送|日期)[^）)]*[）)]/g, '');
+
+/**
+ * The places a cell names where a report names its own: the name that opens it (东港市电子商务…, 丹东市东港市…,
+ * 东港市商务局), in each part of a list (东港市、凤城市…), each with its county (null for a prefecture or a name
+ * the reference does not know).
+ */
+function placesIn(text: string, line: number, county: CountyLookup) {
+  return text.split(/[、，,；;及]/).flatMap((part) => {
+    const p = placeAtStart(part.trim());
+    if (!p) return [];
+    const c = county(p.name);
+    return [{ raw: p.name, line, code: 'code' in c ? c.code : null }];
+  });
+}
+
+/** The months a cell names as one month (2023年3月, 2023-03), not a range (2023年1-3月) or a day (2023年3月5日). */
+function monthsIn(text: string, line: number) {
+  const plain = ascii(withoutFilingParts(text)).replace(/\s/g, '');
+  if (PERIOD.test(plain)) {
+    const month = monthOf(plain);
+    return month ? [{ raw: plain, month, line }] : [];
+  }
+  return [...plain.matchAll(/((?:19|20)\d{2})年(\d{1,2})月份?(?![-–—－~～至到]|\d{1,2}日)/g)].flatMap((m) => {
+    const month = monthOf(m[0]);
+    return month ? [{ raw: m[0], month, line }] : [];
+  });
+}
+
+/**
+ * The county and month the heading settles: one county (however often named) and one month; what it names when it
+ * settles no county, for the refusal's message.
+ */
+export function settle(h: Heading): { county?: Given; month?: Given; countyNamed: string } {
+  const codes = new Set(h.places.map((p) => p.code));
+  const place = codes.size === 1 && !codes.has(null) ? h.places[0] : undefined;
+  const months = new Set(h.months.map((m) => m.month));
+  const month = months.size === 1 ? h.months[0] : undefined;
+  const named = [...new Set(h.places.map((p) => p.raw))];
+  return {
+    ...(place && { county: { raw: place.raw, line: place.line } }),
+    ...(month && { month: { raw: month.raw, line: month.line } }),
+    countyNamed: named.length ? named.join('、') : (h.own ?? ''),
+  };
+}
