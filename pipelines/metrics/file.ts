@@ -19,7 +19,7 @@ import { isSynthetic, type RowContext, stageRow } from './rows.ts';
 import type { Merge } from './sheet.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
 import { isUnitLabelled, takeUnitRow, type UnitRowRefusal } from './units.ts';
-import { noteUnitFor } from './vocabulary.ts';
+import { metricOf, noteUnitFor, splitUnit } from './vocabulary.ts';
 
 /** What reading a file has found so far, passed from record to record. */
 interface FileState {
@@ -178,17 +178,32 @@ export async function stageFileFast(
   return done;
 }
 
-/** A second header row: every non-empty cell 本月, 当月, 本期 or a 累计 (本年累计, 1-3月累计). */
-const SUB_HEADER = /^(?:本月数?|当月数?|本期数?|累计数?|本年累计数?|\d{1,2}[-–—－~～至]\d{1,2}月累计数?)$/;
+/** A second header row's words: the month's value, a running sum, and figures not imported (上年同期, 同比增长（%）). */
+const MONTHLY_SUB = /^(?:本月数?|当月数?|本期数?)$/;
+const CUMULATIVE_SUB = /^(?:累计数?|本年累计数?|\d{1,2}[-–—－~～至]\d{1,2}月(?:累计)?数?)$/;
+const OTHER_SUB =
+  /^(?:(?:上年|去年)同期数?|(?:比上年)?(?:同比)?(?:增长|增减|增幅|±)(?:率|幅度)?[(（]?%?[)）]?|同比[(（]?%?[)）]?)$/;
+const isSubWord = (c: string) => MONTHLY_SUB.test(c) || CUMULATIVE_SUB.test(c) || OTHER_SUB.test(c);
 const isSubHeader = (row: string[]) => {
   const cells = row.map((c) => c.replace(/\s/g, '')).filter(Boolean);
-  return cells.length > 0 && cells.every((c) => SUB_HEADER.test(c));
+  return cells.length > 0 && cells.every(isSubWord);
 };
+/** A header whose metrics are under it: 本月 | 累计 on top, a metric's name under them in the next row. */
+const periodsOnTop = (header: string[], row: string[], p: Plan) =>
+  header.some((h) => MONTHLY_SUB.test(h.replace(/\s/g, ''))) &&
+  [p.county, p.month].every((i) => i === null || (row[i] ?? '').trim() === '') &&
+  header.some(
+    (h, i) => isSubWord(h.replace(/\s/g, '')) && metricOf(splitUnit(ascii(row[i] ?? '')).name) !== null,
+  );
+
+/** A metric's header without its unit: 网络零售额（万元） → 网络零售额. */
+const nameOnly = (h: string) => h.replace(/\s*[(（][^()（）]*[)）]\s*$/, '');
 
 /**
  * Joins a second header row to the first: a metric's header spans its 本月 and 累计 columns (the cell to the right
- * is empty, as a merged cell saves), the 本月 column is the metric, and a 累计 column, the running sum, is named
- * 网络零售额累计 and not read (it is reported as a column not imported).
+ * is empty, as a merged cell saves), the 本月 column is the metric, a 累计 column, the running sum, is named
+ * 网络零售额累计 and not read (it is reported as a column not imported), and so are the others (网络零售额上年同期,
+ * 网络零售额同比增长（%）). Or 本月 and 累计 span the metrics under them, named the same way.
  */
 function joinHeader(s: FileState, row: string[]): boolean {
   const ctx = s.rows!;
@@ -196,21 +211,25 @@ function joinHeader(s: FileState, row: string[]): boolean {
   let top = '';
   const joined = ctx.header.map((h, i) => {
     const sub = (row[i] ?? '').replace(/\s/g, '');
-    if (h) top = h;
+    if (h) top = h.replace(/\s/g, '');
     if (!sub) return h;
-    return /累计/.test(sub) ? `${top.replace(/\s*[(（][^()（）]*[)）]\s*$/, '')}累计` : top;
+    if (isSubWord(top))
+      return MONTHLY_SUB.test(top) ? sub : `${nameOnly(sub)}${CUMULATIVE_SUB.test(top) ? '累计' : top}`;
+    if (MONTHLY_SUB.test(sub)) return top;
+    return `${nameOnly(top)}${CUMULATIVE_SUB.test(sub) ? '累计' : sub}`;
   });
   const plan = planColumns(joined, s.mapping);
   if ('error' in plan) return false;
   s.header = { line: s.header!.line, plan };
   const withYear = { ...plan, year: ctx.plan.year };
   s.rows = { ...ctx, header: joined, plan: s.heading.unit ? withUnit(withYear, s.heading.unit) : withYear };
-  // each 累计 column beside its 本月 column, for the running-sum check at the end of the file
-  s.cumulative = joined.flatMap((h, i) =>
-    h.endsWith('累计') && joined[i - 1] && !joined[i - 1]!.endsWith('累计')
-      ? [{ monthly: i - 1, total: i, rows: [] }]
-      : [],
-  );
+  // each 累计 column with the 本月 column it sums (the column of the same metric), for the running-sum check at
+  // the end of the file
+  s.cumulative = joined.flatMap((h, i) => {
+    if (!h.endsWith('累计')) return [];
+    const monthly = joined.findIndex((m) => !m.endsWith('累计') && m !== '' && `${nameOnly(m)}累计` === h);
+    return monthly === -1 ? [] : [{ monthly, total: i, rows: [] }];
+  });
   return true;
 }
 
@@ -343,7 +362,7 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   const unitLabels = row.filter(isUnitLabelled).length;
   if (s.unitSlot && isNote(row) && /[:：]/.test(row.join('')) && unitLabels < 2) return note(s, row, at);
   // a second header row (本月 / 累计 under each metric) is joined to the first
-  if (s.unitSlot && isSubHeader(row)) return joinHeader(s, row);
+  if (s.unitSlot && (isSubHeader(row) || periodsOnTop(ctx.header, row, ctx.plan))) return joinHeader(s, row);
   // the first record after the header that is not blank may be a row of units
   if (s.unitSlot) {
     s.unitSlot = false;

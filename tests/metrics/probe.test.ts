@@ -223,6 +223,67 @@ describe('second header rows as statistics offices write them', () => {
     });
 });
 
+describe('more second header rows: a period without 累计, last year’s figure, the growth rate, the period on top', () => {
+  for (const subs of [
+    ['本月', '1-3月'],
+    ['本月', '上年同期'],
+    ['本月数', '累计数', '同比增长（%）'],
+    ['本月', '同比增减%'],
+  ])
+    it(`${subs.join(' / ')} under the metric: the month's value is read, the others are not`, async () => {
+      const r = await run({
+        'r.csv': csv(
+          `县区代码,统计月份,网络零售额（万元）${','.repeat(subs.length - 1)}`,
+          `,,${subs.join(',')}`,
+          `469001,2023-03,980,${subs
+            .slice(1)
+            .map(() => '3314.75')
+            .join(',')}`,
+        ),
+      });
+      expect(r.files).toEqual([]);
+      // 980 万元
+      expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
+      expect(r.summaries[0]!.ignoredColumns).toHaveLength(subs.length - 1);
+    });
+
+  it('本月 | 累计 on top, the metrics under each: the 本月 columns are read', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区代码,月份,本月,,累计,',
+        ',,网络零售额（万元）,快递业务量（万件）,网络零售额（万元）,快递业务量（万件）',
+        '469001,2023-01,100,1.5,100,1.5',
+        '469001,2023-02,110,2,210,3.5',
+      ),
+    });
+    expect(r.files).toEqual([]);
+    // 100 万元, 1.5 万件; the 累计 columns sum 本月 from January: no check
+    expect(sorted(r.accepted)).toEqual(
+      sorted([
+        ['2023-01', 'online_retail_sales_yuan', '1000000'],
+        ['2023-01', 'express_parcels', '15000'],
+        ['2023-02', 'online_retail_sales_yuan', '1100000'],
+        ['2023-02', 'express_parcels', '20000'],
+      ]),
+    );
+    expect(r.checks).toEqual([]);
+  });
+
+  it('累计 on top that disagrees with its 本月 columns raises a check', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区代码,月份,本月,累计',
+        ',,快递业务量（件）,快递业务量（件）',
+        '469001,2023-01,100,100',
+        '469001,2023-02,110,200',
+      ),
+    });
+    expect(r.accepted.length).toBe(2);
+    // 100 + 110 = 210, not 200
+    expect(r.checks.map((c) => [c.line, c.stated, c.computed])).toEqual([['4', '200', '210']]);
+  });
+});
+
 describe('more shapes of real reports', () => {
   it('a footer of three labelled cells (单位负责人：… 填表人：… 联系电话：…) is a note, not a row of data', async () => {
     const r = await run({
