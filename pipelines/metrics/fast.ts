@@ -15,6 +15,7 @@ import type { Plan } from './columns.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
 import { ambiguousMonth } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
+import { NO_DATA } from './rows.ts';
 import { joinUnits } from './units.ts';
 import { METRIC_INFO, type Metric, noteUnitFor } from './vocabulary.ts';
 
@@ -78,7 +79,9 @@ export async function createFastTables(duck: Duck): Promise<void> {
   await duck.run(`CREATE MACRO signed(t) AS CASE WHEN left(t, 1) IN ('+', '-')
       THEN regexp_replace(t, '^([+-])${SPACE}+', '\\1') ELSE t END`);
   await duck.run(
-    `CREATE MACRO number_text(s) AS signed(translate(s, '０１２３４５６７８９．，＋－　', '0123456789.,+- '))`,
+    // (a no-break, thin or narrow space groups digits as a space does; a zero-width space is dropped)
+    `CREATE MACRO number_text(s) AS signed(trim(translate(s, '０１２３４５６７８９．，＋－　\u00a0\u2009\u202f\u200b\u200c\u200d\u2060',
+      '0123456789.,+-    ')))`,
   );
   await duck.run(`CREATE MACRO parsed(t) AS CASE WHEN regexp_full_match(t,
     '[+-]?(?:\\d{1,3}(?:[, ]\\d{3})+|\\d+)(?:\\.\\d+)?|[+-]?\\.\\d+')
@@ -374,6 +377,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
           WHEN month_reason IS NOT NULL THEN month_reason
           WHEN metric IS NULL THEN 'unknown_metric'
           WHEN raw = '' THEN 'missing_value'
+          WHEN regexp_full_match(raw, '${NO_DATA.source.slice(1, -1)}') THEN 'no_data'
           WHEN number IS NULL THEN 'not_a_number'
           WHEN number < 0 THEN 'negative_value'
           WHEN factor IS NULL THEN CASE WHEN unit_written = '' THEN 'missing_unit' ELSE 'bad_unit' END

@@ -2,7 +2,9 @@
  * The lookups a data row needs, each resolved once per distinct spelling: the county of a name or code, the month of
  * a cell, the metric of a name and the factor of a unit. The same few recur on every row of a file.
  */
+import { simplify } from '../normalize/chars.ts';
 import type { Reference } from '../reference/index.ts';
+import { placeAtStart, type Resolution } from '../reference/resolve.ts';
 import { ascii, parseMonth } from './parse.ts';
 import type { Reason } from './reasons.ts';
 import { isCode, type Metric, metricOf, unitFactor } from './vocabulary.ts';
@@ -28,7 +30,12 @@ export function countyLookup(ref: Reference): CountyLookup {
           ? { reason: 'not_a_county' }
           : { reason: 'unknown_county' };
     else {
-      const r = ref.resolve(key);
+      // the name as written; else in Simplified characters (東港市); else the county that ends a path whose
+      // province and prefecture are its own (辽宁省东港市, 丹东市东港市)
+      const simplified = [...key].map(simplify).join('');
+      let r = ref.resolve(key);
+      if (r.status === 'unknown' && simplified !== key) r = ref.resolve(simplified);
+      if (r.status === 'unknown') r = alongPath(ref, simplified);
       hit =
         r.status === 'resolved'
           ? r.division.level === 'county'
@@ -39,6 +46,22 @@ export function countyLookup(ref: Reference): CountyLookup {
     cache.set(raw, hit);
     return hit;
   };
+}
+
+/**
+ * The county a path of names ends in (辽宁省东港市, 辽宁省丹东市东港市, 丹东市东港市), when what comes before it is
+ * its own province and prefecture, each at most once and in that order (北京市东港市 is no path to 东港市).
+ */
+function alongPath(ref: Reference, key: string): Resolution {
+  const p = placeAtStart(key);
+  if (!p || p.start === 0 || p.end !== key.length) return { status: 'unknown' };
+  const r = ref.resolve(p.name, key.slice(0, p.start));
+  if (r.status !== 'resolved' || r.division.level !== 'county') return { status: 'unknown' };
+  const { province, prefecture } = r.division;
+  const prefix = key.slice(0, p.start);
+  const own = [province, prefecture].filter(Boolean);
+  const paths = [own.join(''), province, prefecture].filter(Boolean);
+  return paths.includes(prefix) ? r : { status: 'unknown' };
 }
 
 /** A function of a string, computed once per distinct argument (null and undefined results too). */

@@ -28,7 +28,11 @@ export function ambiguousMonth(raw: string): boolean {
 export function parseMonth(raw: string): string | null {
   if (ambiguousMonth(raw)) return null;
   const s = ascii(raw).trim();
-  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?(?:\s*[-/.]?\s*(\d{1,2})\s*日?)?$/.exec(s);
+  // (a day may follow, and a time of day, as Excel writes a date cell into a CSV: 2023/7/1 0:00)
+  let m =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?(?:\s*[-/.]?\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?$/.exec(
+      s,
+    );
   if (m) {
     if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 31)) return null;
     return ym(Number(m[1]), Number(m[2]));
@@ -44,9 +48,15 @@ export function parseMonth(raw: string): string | null {
   return null;
 }
 
-/** A number as written in a report: 1,234.5 / １２３４ / 1 234; null when it is not one. */
+/** Spaces that group digits as a space does (no-break, thin, narrow no-break), and invisible ones (zero-width). */
+const GROUP_SPACE = /[\u00a0\u2009\u202f]/g;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060]/g;
+
+/** A number as written in a report: 1,234.5 / １２３４ / 1 234 (a no-break space too); null when it is not one. */
 export function parseValue(raw: string): number | null {
   const s = ascii(raw)
+    .replace(ZERO_WIDTH, '')
+    .replace(GROUP_SPACE, ' ')
     .trim()
     .replace(/^([+-]?)\s+/, '$1');
   if (!/^[+-]?(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/.test(s)) return null;

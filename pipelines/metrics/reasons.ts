@@ -20,6 +20,10 @@ export const REASONS = {
   unknown_metric: ['指标无法识别', 'metric not recognised'],
   missing_value: ['数值为空', 'value is empty'],
   not_a_number: ['数值不是数字', 'value is not a number'],
+  no_data: [
+    '未填数值（“—”“/”“无”表示无数据），未作为 0 采用',
+    'no figure given (—, / or 无 mark no data); not read as 0',
+  ],
   negative_value: ['数值为负，该指标不可能为负', 'negative value for a metric that cannot be negative'],
   not_whole: [
     '该指标是计数（件、个、人次、家），换算单位后必须为整数',

@@ -38,6 +38,9 @@ export interface Fault {
 /** The cell of column `i` of a row, trimmed ('' when the column is absent or the row too short). */
 const cellAt = (row: string[], i: number | null) => (i === null ? '' : (row[i] ?? '').trim());
 
+/** A cell that says there is no figure, as statistical tables mark one: —, -, /, …, 无. */
+export const NO_DATA = /^(?:[-－—–―─]+|[/／]|…+|\.{3,}|无|暂无)$/;
+
 /** Cells of the synthetic column that mark a row synthetic. */
 const SYNTHETIC_TRUE = /^(?:true|1|是|yes)$/i;
 
@@ -170,6 +173,7 @@ export function checkValue(v: Value): { metric: Metric; value: number } | Fault 
   const metric = metricCached(v.name);
   if (!metric) return { field: 'metric', raw: v.name, reason: 'unknown_metric' };
   if (v.raw === '') return { field: 'value', raw: v.raw, reason: 'missing_value' };
+  if (NO_DATA.test(v.raw)) return { field: 'value', raw: v.raw, reason: 'no_data' };
   const value = parseValue(v.raw);
   if (value === null) return { field: 'value', raw: v.raw, reason: 'not_a_number' };
   if (value < 0) return { field: 'value', raw: v.raw, reason: 'negative_value' };

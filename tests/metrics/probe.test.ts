@@ -678,3 +678,81 @@ describe('a county or month named only above the header', () => {
     expect(r.notes).toEqual(['']);
   });
 });
+
+describe('cells as reports write them, read alike in DuckDB and in JavaScript', () => {
+  const header = '县区,月份,网络零售额（万元）,备注';
+  // (a quoted line break in a note makes a file whose records are not its lines: read in JavaScript)
+  const both = (lines: string[]) => ({
+    'duckdb.csv': csv(header, ...lines.map((l) => `${l},`)),
+    'js.csv': csv(header, ...lines.map((l) => `${l},`), '五台县,2023-12,1,"两行\n备注"'),
+  });
+  const byFile = (r: Awaited<ReturnType<typeof run>>, name: string) =>
+    r.summaries.find((s) => s.file.endsWith(name))!;
+
+  it('a number grouped by a no-break, thin or narrow space, or with a zero-width space, is the number', async () => {
+    const r = await run(
+      both([
+        '五台县,2023-01,"1\u00a0234.5"',
+        '五台县,2023-02,1\u2009234',
+        '五台县,2023-03,1\u202f234',
+        '五台县,2023-04,\u200b12',
+      ]),
+    );
+    expect(byFile(r, 'duckdb.csv').readBy).toBe('duckdb');
+    expect(byFile(r, 'js.csv').readBy).not.toBe('duckdb');
+    // 1,234.5 万元, 1,234 万元 twice, 12 万元: each from both files, the same value (no conflict)
+    const months = r.accepted.filter((a) => a[0] !== '2023-12');
+    expect(sorted(months)).toEqual(
+      sorted([
+        ['2023-01', 'online_retail_sales_yuan', '12345000'],
+        ['2023-02', 'online_retail_sales_yuan', '12340000'],
+        ['2023-03', 'online_retail_sales_yuan', '12340000'],
+        ['2023-04', 'online_retail_sales_yuan', '120000'],
+      ]),
+    );
+    expect(r.values.filter((v) => v[1] !== 'duplicate_identical')).toEqual([]);
+  });
+
+  it('—, -, /, …, 无: no figure given, rejected as such, never read as 0 or as a fault of the number', async () => {
+    const marks = ['—', '——', '-', '－', '/', '／', '…', '无'];
+    const r = await run(both(marks.map((m, i) => `五台县,2023-0${i + 1},${m}`)));
+    expect(r.accepted.filter((a) => a[0] !== '2023-12')).toEqual([]);
+    // (a cell that starts with - is written with a ' before it, so that a spreadsheet takes it for no formula)
+    expect(r.values).toEqual([...marks, ...marks].map((m) => [m === '-' ? "'-" : m, 'no_data']));
+  });
+
+  it('a county in Traditional characters (東港市), or with its province or prefecture (辽宁省东港市, 丹东市东港市)', async () => {
+    const r = await run(
+      both([
+        '東港市,2023-01,1',
+        '辽宁省东港市,2023-02,2',
+        '丹东市东港市,2023-03,3',
+        '遼寧省東港市,2023-04,4',
+      ]),
+    );
+    expect(r.values.filter((v) => v[1] !== 'duplicate_identical')).toEqual([]);
+    expect(r.accepted.filter((a) => a[0] !== '2023-12').map((a) => a[0])).toEqual([
+      '2023-01',
+      '2023-02',
+      '2023-03',
+      '2023-04',
+    ]);
+  });
+
+  it('a province or prefecture that is not the county’s own is no path to it: 北京市东港市, 丹东市东港区', async () => {
+    const r = await run(both(['北京市东港市,2023-01,1', '丹东市东港区,2023-02,2']));
+    expect(r.accepted.filter((a) => a[0] !== '2023-12')).toEqual([]);
+    expect(r.values.map((v) => v[1])).toEqual(Array(4).fill('unknown_county'));
+  });
+
+  it('a month cell with a time of day, as Excel writes a date into a CSV (2023/7/1 0:00, 2023-6-30 0:00:00)', async () => {
+    const r = await run(both(['五台县,2023/7/1 0:00,1', '五台县,2023-6-30 0:00:00,2']));
+    expect(r.values.filter((v) => v[1] !== 'duplicate_identical')).toEqual([]);
+    expect(sorted(r.accepted.filter((a) => a[0] !== '2023-12'))).toEqual(
+      sorted([
+        ['2023-06', 'online_retail_sales_yuan', '20000'],
+        ['2023-07', 'online_retail_sales_yuan', '10000'],
+      ]),
+    );
+  });
+});

@@ -443,6 +443,7 @@ describe('a workbook through the importer', () => {
       ['2021-02', '980000'],
     ]);
     const rejected = readStaging(join(out, 'metrics_rejected.csv')).filter((x) => x.scope === 'value');
-    expect(rejected.map((x) => [x.cell, x.raw_value, x.reason])).toEqual([['月报!C4', '无', 'not_a_number']]);
+    // (无: no figure given)
+    expect(rejected.map((x) => [x.cell, x.raw_value, x.reason])).toEqual([['月报!C4', '无', 'no_data']]);
   });
 });
