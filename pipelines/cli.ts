@@ -24,7 +24,7 @@ import {
 } from './contract/schema.ts';
 import { progressRows } from './metrics/progress.ts';
 import { importMetrics, readSeries } from './metrics/publish.ts';
-import { reconciles, summaryHeader, summaryLine } from './metrics/summary.ts';
+import { reconciles, skippedLine, summaryHeader, summaryLine } from './metrics/summary.ts';
 import { matchAchievements } from './plan/achievements.ts';
 import type { DocResult, Effects } from './plan/plans.ts';
 import { carryOver, failpoint, openRelease, type Release, writeNamed } from './publish/release.ts';
@@ -207,7 +207,8 @@ async function metricsPart(stage: string, metricsDir: string, o: Inputs): Promis
     for (const check of f.checks ?? []) o.effects.problem(`${f.file}: ${check}`);
     if (f.error || !ok) failures++;
   }
-  if (imported.files.length === 0) console.log('(no .csv files)');
+  for (const s of imported.skipped) console.log(skippedLine(s));
+  if (imported.files.length === 0) console.log('(no .csv, .tsv, .txt, .xlsx or .xls files)');
   const sources = [
     {
       title:

@@ -4,7 +4,7 @@
  * values rejected with the reason. Duplicates are found in stage 2 (publish.ts), in DuckDB. One file is staged by
  * file.ts; the other modules of this folder each hold one step (decode, columns, units, rows, staging).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Reference } from '../reference/index.ts';
@@ -28,6 +28,8 @@ export interface Staging {
   accepted: string[];
   rejected: string[];
   summaries: FileSummary[];
+  /** the files and sheets not read, each with why (a .docx, Excel's lock file, a hidden sheet) */
+  skipped: { file: string; reason: string }[];
 }
 
 /** Parses every .csv of `dir` into the staging files in `tmp`. One bad file does not stop the others. */
@@ -45,27 +47,34 @@ export async function stageMetrics(
   } catch (e) {
     throw new Error(`cannot read the metrics folder ${dir}: ${(e as Error).message}`);
   }
+  const staging: Staging = { accepted: [], rejected: [], summaries: [], skipped: [] };
+  const skip = (file: string, reason: string) => {
+    staging.skipped.push({ file, reason });
+    problem(`skipped ${file}: ${reason}`);
+  };
   const isWorkbook = (n: string) => /\.xlsx?$/i.test(n);
   // Excel's lock file (~$book.xlsx, left beside a workbook while it is open) holds a user name, not a workbook
   const isLock = (n: string) => n.startsWith('~$');
   for (const lock of names.filter(isLock))
-    problem(
-      `skipped ${join(dir, lock)}: Excel's lock file, not a workbook / Excel 的锁定文件，不是工作簿，已跳过`,
-    );
+    skip(join(dir, lock), "Excel's lock file, not a workbook / Excel 的锁定文件，不是工作簿，已跳过");
   names = names.filter((n) => !isLock(n));
-  const isData = (n: string) => n.toLowerCase().endsWith('.csv') || isWorkbook(n);
+  // text tables: a CSV, and what Excel saves as Text (Tab delimited) or Unicode Text (.txt), or a .tsv
+  const isText = (n: string) => /\.(?:csv|tsv|txt)$/i.test(n);
+  const isData = (n: string) => isText(n) || isWorkbook(n);
   // a mapping sidecar (report.yaml beside report.csv) is read with its file, not skipped
   const sidecars = new Set(names.filter(isData).map((n) => sidecarOf(n)));
   for (const other of names.filter((n) => !isData(n) && !sidecars.has(n)))
-    problem(
-      `skipped ${join(dir, other)}: not a .csv, .xlsx or .xls file / 非 .csv、.xlsx 或 .xls 文件，已跳过`,
+    skip(
+      join(dir, other),
+      'not a .csv, .tsv, .txt, .xlsx or .xls file / 非 .csv、.tsv、.txt、.xlsx 或 .xls 文件，已跳过',
     );
   const county = countyLookup(ref);
   // a pair with headers only, so that a folder without a usable file still gives (empty) tables
   const empty = [join(tmp, 'accepted-none.csv'), join(tmp, 'rejected-none.csv')] as const;
   writeEmpty(empty[0], ACCEPTED_COLUMNS);
   writeEmpty(empty[1], REJECTED_COLUMNS);
-  const staging: Staging = { accepted: [empty[0]], rejected: [empty[1]], summaries: [] };
+  staging.accepted.push(empty[0]);
+  staging.rejected.push(empty[1]);
   let n = 0;
   const pair = () => {
     const paths = [join(tmp, `accepted-${n}.csv`), join(tmp, `rejected-${n}.csv`)] as const;
@@ -74,7 +83,7 @@ export async function stageMetrics(
     staging.rejected.push(paths[1]);
     return paths;
   };
-  for (const name of names.filter((x) => x.toLowerCase().endsWith('.csv') || isWorkbook(x))) {
+  for (const name of names.filter(isData)) {
     const path = join(dir, name);
     const file = relative(process.cwd(), path) || name;
     let mapping: Awaited<ReturnType<typeof readMapping>>;
@@ -84,7 +93,8 @@ export async function stageMetrics(
       staging.summaries.push(await stageOne(path, file, county, pair(), (e as Error).message));
       continue;
     }
-    if (!isWorkbook(name)) {
+    // a workbook that is text (a CSV renamed .xls, as web systems export one) is read as the text it is
+    if (!isWorkbook(name) || (await isTextFile(path))) {
       staging.summaries.push(
         await stageOne(path, file, county, pair(), null, null, mapping, duck ? { duck, tmp } : null),
       );
@@ -102,7 +112,7 @@ export async function stageMetrics(
     }
     for (const sheet of sheets) {
       if ('skipped' in sheet) {
-        problem(`skipped ${file}!${sheet.name}: ${sheet.skipped}`);
+        skip(`${file}!${sheet.name}`, sheet.skipped);
         continue;
       }
       staging.summaries.push(
@@ -111,6 +121,35 @@ export async function stageMetrics(
     }
   }
   return staging;
+}
+
+/**
+ * Whether a file named as a workbook holds text: neither an OLE2 compound file (.xls, an encrypted .xlsx), a zip
+ * archive (.xlsx) nor markup (an HTML or XML table, which SheetJS reads), but a CSV under another name.
+ */
+async function isTextFile(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await handle.read(head, 0, 512, 0);
+    const b = head.subarray(0, bytesRead);
+    if (b.length === 0) return false;
+    if (b.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return false;
+    if (b.subarray(0, 2).toString('latin1') === 'PK') return false;
+    // UTF-16 with its BOM, or bytes with no control character but tab and line breaks (an old BIFF stream has many)
+    const utf16 =
+      b[0] === 0xff && b[1] === 0xfe ? 'utf16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf16be' : null;
+    if (!utf16 && b.some((x) => x < 0x09 || (x > 0x0d && x < 0x20) || x === 0x0b || x === 0x0c)) return false;
+    const text = utf16 === 'utf16le' ? b.subarray(2).toString('utf16le') : b.toString('latin1');
+    // not markup: an HTML or XML table saved as .xls is SheetJS's to read
+    return !text
+      .replace(/^\xef\xbb\xbf/, '')
+      .replace(/\0/g, '')
+      .trimStart()
+      .startsWith('<');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Stages one file into its pair of staging files; a refused file's pair is rewritten to hold only its refusal. */

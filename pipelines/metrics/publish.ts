@@ -18,6 +18,8 @@ import type { MetricValue } from './progress.ts';
 /** The result of an import: what each file gave, after duplicates, and what was written. */
 export interface MetricsImport {
   files: FileSummary[];
+  /** the files and sheets not read, each with why */
+  skipped: { file: string; reason: string }[];
   written: Written[];
 }
 
@@ -282,7 +284,7 @@ export async function importMetrics(
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
   try {
-    let staged: Staging = { accepted: [], rejected: [], summaries: [] };
+    let staged: Staging = { accepted: [], rejected: [], summaries: [], skipped: [] };
     let perFile: Record<string, unknown>[] = [];
     const written = await writeQueries(
       outDir,
@@ -297,7 +299,7 @@ export async function importMetrics(
       { threads: 2, memoryMB, notice },
     );
     applyCounts(staged.summaries, perFile);
-    return { files: staged.summaries, written };
+    return { files: staged.summaries, skipped: staged.skipped, written };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

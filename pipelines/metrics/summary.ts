@@ -43,3 +43,7 @@ export function summaryLine(f: FileSummary): string {
   const ignored = `${f.readBy === 'duckdb' ? '  (rows checked in DuckDB)' : ''}${f.ignoredColumns.length ? `  ignored columns: ${f.ignoredColumns.join(', ')}` : ''}`;
   return `${start} ${sums.join(' ')} ${reconciles(f) ? '✓ reconciled' : '✗ DOES NOT RECONCILE'}${ignored}`;
 }
+
+/** A file or sheet not read, as a line of the summary: its name and why (a .docx, a hidden sheet). */
+export const skippedLine = (s: { file: string; reason: string }) =>
+  `${s.file.padEnd(FILE)} ${'—'.padEnd(FORM)} skipped: ${s.reason}`;

@@ -20,12 +20,12 @@ describe('stageMetrics(dir, tmp, ref, problem)', () => {
       'county_code,month,metric,value\n469001,2020-03,express_parcels,5\n',
     );
     writeFileSync(join(dir, 'in', 'a.CSV'), 'name,score\nx,1\n');
-    writeFileSync(join(dir, 'in', 'notes.txt'), 'x');
+    writeFileSync(join(dir, 'in', 'notes.docx'), 'x');
     writeFileSync(join(dir, 'in', '.hidden.csv'), 'x');
     const problems: string[] = [];
     const s = await importer.stageMetrics(join(dir, 'in'), tmp, loadReference(), (l) => problems.push(l));
     expect(problems).toEqual([
-      `skipped ${join(dir, 'in', 'notes.txt')}: not a .csv, .xlsx or .xls file / 非 .csv、.xlsx 或 .xls 文件，已跳过`,
+      `skipped ${join(dir, 'in', 'notes.docx')}: not a .csv, .tsv, .txt, .xlsx or .xls file / 非 .csv、.tsv、.txt、.xlsx 或 .xls 文件，已跳过`,
     ]);
     expect(s.accepted).toEqual(
       ['accepted-none.csv', 'accepted-0.csv', 'accepted-1.csv'].map((n) => join(tmp, n)),

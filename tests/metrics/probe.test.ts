@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importMetrics } from '../../pipelines/metrics/publish.ts';
 import { reconciles } from '../../pipelines/metrics/summary.ts';
 import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
-import { readStaging, tempDir } from './files.ts';
+import { gb18030, readStaging, tempDir } from './files.ts';
 
 let ref: Reference;
 beforeAll(() => {
@@ -754,5 +754,51 @@ describe('cells as reports write them, read alike in DuckDB and in JavaScript', 
         ['2023-07', 'online_retail_sales_yuan', '10000'],
       ]),
     );
+  });
+});
+
+describe('text tables under other names', () => {
+  const table = ['县区代码\t统计月份\t网络零售额（万元）', '469001\t2023-03\t980'];
+
+  it('a .txt saved by Excel as Text (Tab delimited), in GB18030 or as Unicode Text (UTF-16), and a .tsv', async () => {
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(`${table.join('\r\n')}\r\n`, 'utf16le'),
+    ]);
+    for (const [name, content] of [
+      ['r.txt', gb18030(`${table.join('\r\n')}\r\n`)],
+      ['r.txt', utf16],
+      ['r.tsv', csv(...table)],
+    ] as const) {
+      const r = await run({ [name]: content });
+      expect(r.files).toEqual([]);
+      // 980 万元
+      expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
+    }
+  });
+
+  it('a CSV renamed .xls (as web systems export one), UTF-8 or GB18030, is read as the text it is', async () => {
+    const text = ['县区代码,统计月份,网络零售额（万元）', '469001,2023-03,"1,234.5"'].join('\r\n');
+    for (const content of [`${text}\r\n`, gb18030(`${text}\r\n`)]) {
+      const r = await run({ 'export.xls': content });
+      expect(r.files).toEqual([]);
+      // 1,234.5 万元
+      expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '12345000']]);
+      expect(r.summaries[0]!.file).toMatch(/export\.xls$/);
+    }
+  });
+
+  it('a file of another kind is named in the run’s summary as skipped, with why', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'r.csv'), csv('县区代码,统计月份,快递业务量（件）', '469001,2023-03,5'));
+    writeFileSync(join(dir, 'in', '说明.docx'), 'PK\x03\x04');
+    const { skipped } = await importMetrics(join(dir, 'in'), join(dir, 'out'), ref, () => {});
+    expect(skipped.map((s) => [s.file.replace(/^.*\//, ''), s.reason])).toEqual([
+      [
+        '说明.docx',
+        'not a .csv, .tsv, .txt, .xlsx or .xls file / 非 .csv、.tsv、.txt、.xlsx 或 .xls 文件，已跳过',
+      ],
+    ]);
   });
 });
