@@ -17,6 +17,8 @@ const MONTH_COL = /^(?:month|月份|月|统计月份|年月|时间|日期|period
 // (2023-01-01: a month typed as 2023年1月 in Excel is a date cell, its first day)
 const MONTH_HEADER =
   /^(?:(?:19|20)\d{2}年)?\d{1,2}月份?$|^(?:19|20)\d{2}[-/.]\d{1,2}$|^(?:19|20)\d{2}-\d{2}-01$/;
+/** Header cells naming a year column, beside months that name none (1月, or a column per month). */
+const YEAR_COL = /^(?:year|年份|年度|年|统计年度)$/i;
 /** Header cells naming the metric column of a long file. */
 const METRIC_COL = /^(?:metric|指标|指标名称)$/i;
 /** Header cells naming the value column of a long file. */
@@ -57,6 +59,8 @@ export interface Plan {
   noteUnit?: string;
   /** the year the title names (某县2023年…月报), for month cells that name none (1月) */
   year?: string;
+  /** a 年份 column: each row's year, for its month cells that name none (read over the title's) */
+  yearColumn?: number | null;
   /** the county or month the rows above the header name, for a table without its column, and a note saying so */
   given?: { county?: Given; month?: Given; note: string };
   note: number | null;
@@ -97,8 +101,9 @@ export function planColumns(
   const note = find(NOTE_COL);
   const synthetic = find(SYNTHETIC_COL);
   const source = find(SOURCE_COL);
+  const yearColumn = find(YEAR_COL);
   const read = (more: (number | null)[]) =>
-    new Set([code, countyName, unit, note, synthetic, source, ...more].filter((i) => i !== null));
+    new Set([code, countyName, unit, note, synthetic, source, yearColumn, ...more].filter((i) => i !== null));
   const unknownOf = (used: Set<number>) => header.filter((h, i) => !used.has(i) && h !== '');
   // one column per month (县区, 指标, 1月, 2月 … 12月): each cell a value of its row's metric in its column's month
   const months = header.flatMap((h, index) =>
@@ -129,6 +134,7 @@ export function planColumns(
       value: null,
       unit,
       valueUnit: '',
+      yearColumn,
       note,
       synthetic,
       source,
@@ -143,7 +149,17 @@ export function planColumns(
   }
   const value = find(VALUE_COL);
   const used = read([month, metric, value]);
-  const common = { county, month, months: [], valueUnit: '', ...given(true), note, synthetic, source };
+  const common = {
+    county,
+    month,
+    months: [],
+    valueUnit: '',
+    yearColumn,
+    ...given(true),
+    note,
+    synthetic,
+    source,
+  };
   if (metric !== null && value !== null)
     return { form: 'long', ...common, metric, value, unit, metrics: [], unknown: unknownOf(used) };
   return {

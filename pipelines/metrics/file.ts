@@ -12,10 +12,10 @@ import { type Mapping, type Plan, planColumns } from './columns.ts';
 import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
 import { type Duck, dropRows, stageRows } from './fast.ts';
 import { type Heading, isHeadingRow, newHeading, readHeadingRow, settle } from './heading.ts';
-import { type CountyLookup, monthOf } from './lookups.ts';
+import type { CountyLookup } from './lookups.ts';
 import { ascii, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
-import { isSynthetic, type RowContext, stageRow } from './rows.ts';
+import { isSynthetic, type RowContext, rowMonth, stageRow } from './rows.ts';
 import type { Merge } from './sheet.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
 import { isUnitLabelled, takeUnitRow, type UnitRowRefusal } from './units.ts';
@@ -248,7 +248,8 @@ function cumulativeChecks(s: FileState): CumulativeCheck[] {
       { county: string; month: string; monthly: number; total: number; line: number; synthetic: boolean }[]
     >();
     for (const r of c.rows) {
-      const month = monthOf(r.month);
+      // (the row's month as YYYY-MM, its year from the title or a 年份 column: rowMonth)
+      const month = r.month;
       if (!month || r.monthly === null || r.total === null) continue;
       const key = `${r.county}|${month.slice(0, 4)}`;
       byKey.set(key, [
@@ -394,7 +395,7 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
     c.rows.push({
       county:
         ctx.plan.county === null ? (ctx.plan.given?.county?.raw ?? '') : (row[ctx.plan.county] ?? '').trim(),
-      month: ctx.plan.month === null ? '' : (row[ctx.plan.month] ?? '').trim(),
+      month: rowMonth(row, ctx.plan) ?? '',
       monthly: parseValue(row[c.monthly] ?? ''),
       total: parseValue(row[c.total] ?? ''),
       line: at,
@@ -438,7 +439,7 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   // their values are rejected as bad_month: the year is not guessed
   // a title naming two years (the programme's batch, 2019; the data's, 2023) settles none
   const noteYear = s.heading.years.size === 1 ? [...s.heading.years][0]! : '';
-  if (!('error' in plan) && noteYear)
+  if (!('error' in plan) && noteYear && plan.yearColumn == null)
     plan = {
       ...plan,
       year: noteYear,

@@ -84,8 +84,20 @@ export const monthOf = memo(parseMonth);
  * A month cell, with the year the file's title names when the cell names none (1月, 3月份 under 某县2023年…月报:
  * 2023-01); without a year it is no month, as before: the year is not guessed.
  */
-export const monthWithYear = (raw: string, year: string | undefined): string | null =>
-  monthOf(raw) ?? (year && /^\s*\d{1,2}\s*月份?\s*$/.test(raw) ? monthOf(`${year}年${raw.trim()}`) : null);
+export const monthWithYear = (
+  raw: string,
+  year: string | undefined,
+  /** whether a month without 月 (4) is one: beside a 年份 column, whose cell gives the year */
+  bare = false,
+): string | null =>
+  monthOf(raw) ??
+  (year && (bare ? /^\s*\d{1,2}\s*(?:月份?)?\s*$/ : /^\s*\d{1,2}\s*月份?\s*$/).test(raw)
+    ? monthOf(`${year}年${raw.trim().replace(/月份?$/, '')}月`)
+    : null);
+
+/** The year a 年份 cell gives (2023, 2023年, 2023年度), or null when it gives none (去年, empty). */
+export const yearOf = (cell: string): string | null =>
+  /^\s*((?:19|20)\d{2})\s*(?:年度?)?\s*$/.exec(ascii(cell))?.[1] ?? null;
 
 /** metricOf, once per distinct name. */
 export const metricCached = memo(metricOf);

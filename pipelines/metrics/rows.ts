@@ -4,7 +4,7 @@
  */
 import Papa from 'papaparse';
 import type { Plan } from './columns.ts';
-import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
+import { type CountyLookup, factorOf, metricCached, monthWithYear, yearOf } from './lookups.ts';
 import { ambiguousMonth, ascii, parseValue } from './parse.ts';
 import { cellCountWording, type Reason } from './reasons.ts';
 import { reject, type Sink } from './staging.ts';
@@ -114,9 +114,10 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
   // a row's county and month: its cells, or what the rows above the header name (东港市…月报, 2023年3月)
   const county = p.county === null ? (p.given?.county?.raw ?? '') : cellAt(row, p.county);
   const month = p.month === null ? (p.given?.month?.raw ?? '') : cellAt(row, p.month);
+  const year = rowYear(row, p);
   for (const v of values) {
     // in a file with one column per month, the month is the value's column's
-    const key = rowKey(ctx.county, county, v.month ?? month, p.year);
+    const key = rowKey(ctx.county, county, v.month ?? month, year, p.yearColumn != null);
     if ('reason' in key) {
       reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason);
       continue;
@@ -145,17 +146,30 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
   }
 }
 
+/**
+ * The year for a row's months that name none: its 年份 cell (one that gives none leaves them without a year),
+ * else the title's.
+ */
+const rowYear = (row: string[], p: Plan) =>
+  p.yearColumn == null ? p.year : (yearOf(cellAt(row, p.yearColumn)) ?? undefined);
+
+/** A row's month as YYYY-MM (its month cell, with its year), or null. */
+export const rowMonth = (row: string[], p: Plan): string | null =>
+  p.month === null ? null : monthWithYear(cellAt(row, p.month), rowYear(row, p), p.yearColumn != null);
+
 /** The county code and month of a row, or why none of its values can be used (its county, else its month). */
 export function rowKey(
   county: CountyLookup,
   rawCounty: string,
   rawMonth: string,
-  /** the year of the file's title, for a month cell that names none */
+  /** the year of the file's title or of the row's 年份 cell, for a month cell that names none */
   year?: string,
+  /** whether the year is the row's own (a 年份 column): a month cell may then be the month's number alone */
+  bare = false,
 ): { code: string; month: string } | Fault {
   const c = county(rawCounty);
   if ('reason' in c) return { field: 'county', raw: rawCounty, reason: c.reason };
-  const month = monthWithYear(rawMonth, year);
+  const month = monthWithYear(rawMonth, year, bare);
   if (!month)
     return {
       field: 'month',

@@ -47,6 +47,7 @@ describe('planColumns(header), long form', () => {
       value: 3,
       unit: 4,
       valueUnit: '',
+      yearColumn: null,
       note: null,
       synthetic: null,
       source: null,

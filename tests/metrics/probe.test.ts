@@ -802,3 +802,74 @@ describe('text tables under other names', () => {
     ]);
   });
 });
+
+describe('a 年份 column beside months that name no year', () => {
+  it('one column per month, a row per year: each row’s months are of its year', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '五台县2022—2023年电子商务统计',
+        '县区,年份,指标,1月,2月',
+        '五台县,2022,网络零售额（万元）,90,95',
+        '五台县,2023年,网络零售额（万元）,100,110',
+      ),
+    });
+    expect(r.files).toEqual([]);
+    expect(r.values).toEqual([]);
+    expect(sorted(r.accepted)).toEqual(
+      sorted([
+        ['2022-01', 'online_retail_sales_yuan', '900000'],
+        ['2022-02', 'online_retail_sales_yuan', '950000'],
+        ['2023-01', 'online_retail_sales_yuan', '1000000'],
+        ['2023-02', 'online_retail_sales_yuan', '1100000'],
+      ]),
+    );
+  });
+
+  it('a 年份 and a 月份 column (2023 | 3月) give the month; a 年份 that is no year gives none', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,年份,月份,快递业务量（件）',
+        '五台县,2023,3月,5',
+        '五台县,2023,4,6',
+        '五台县,去年,5月,7',
+      ),
+    });
+    expect(sorted(r.accepted)).toEqual(
+      sorted([
+        ['2023-03', 'express_parcels', '5'],
+        ['2023-04', 'express_parcels', '6'],
+      ]),
+    );
+    expect(r.values).toEqual([['5月', 'bad_month']]);
+  });
+
+  it('累计 is checked on months that take their year from the title or the 年份 column', async () => {
+    for (const [title, header, rows] of [
+      [
+        '五台县2023年统计月报',
+        '县区代码,月份,快递业务量（件）,',
+        ['469001,1月,100,100', '469001,2月,110,200'],
+      ],
+      ['', '县区代码,年份,月份,快递业务量（件）,', ['469001,2023,1,100,100', '469001,2023,2,110,200']],
+    ] as const) {
+      const r = await run({
+        'r.csv': csv(
+          ...(title ? [title] : []),
+          header,
+          `${header.replace(/[^,]/g, '').slice(1)}本月,累计`,
+          ...rows,
+        ),
+      });
+      expect(r.accepted.map((a) => a[0])).toEqual(['2023-01', '2023-02']);
+      // 100 + 110 = 210, not 200
+      expect(r.checks.map((c) => [c.month, c.stated, c.computed])).toEqual([['2023-02', '200', '210']]);
+    }
+  });
+
+  it('a 年份 column is read over the year of the title', async () => {
+    const r = await run({
+      'r.csv': csv('五台县2023年统计月报', '县区,年份,月份,快递业务量（件）', '五台县,2022,3月,5'),
+    });
+    expect(r.accepted).toEqual([['2022-03', 'express_parcels', '5']]);
+  });
+});
