@@ -27,6 +27,10 @@ interface FileState {
   county: CountyLookup;
   /** the line of the header and its plan, once read */
   header: { line: number; plan: Plan | { error: string } } | null;
+  /** the header's cells as written (a name given twice, twice): a second header row is joined to these */
+  written: string[];
+  /** a column's name in messages: its letter in a sheet (F), its number in a CSV (5) */
+  columnName: (index: number) => string;
   /** what staging a data row needs, once the header is planned */
   rows: RowContext | null;
   /** whether the next record that is not blank may be a row of units */
@@ -209,7 +213,7 @@ function joinHeader(s: FileState, row: string[]): boolean {
   const ctx = s.rows!;
   s.sink.summary.headerRows++;
   let top = '';
-  const joined = ctx.header.map((h, i) => {
+  const joined = s.written.map((h, i) => {
     const sub = (row[i] ?? '').replace(/\s/g, '');
     if (h) top = h.replace(/\s/g, '');
     if (!sub) return h;
@@ -222,7 +226,11 @@ function joinHeader(s: FileState, row: string[]): boolean {
   if ('error' in plan) return false;
   s.header = { line: s.header!.line, plan };
   const withYear = { ...plan, year: ctx.plan.year };
-  s.rows = { ...ctx, header: joined, plan: s.heading.unit ? withUnit(withYear, s.heading.unit) : withYear };
+  s.rows = {
+    ...ctx,
+    header: distinctNames(joined, s.columnName),
+    plan: s.heading.unit ? withUnit(withYear, s.heading.unit) : withYear,
+  };
   // each 累计 column with the 本月 column it sums (the column of the same metric), for the running-sum check at
   // the end of the file
   s.cumulative = joined.flatMap((h, i) => {
@@ -287,11 +295,24 @@ function cumulativeChecks(s: FileState): CumulativeCheck[] {
 const checkLine = (c: CumulativeCheck, monthly: string) =>
   `line ${c.line}: ${c.column} ${c.stated}, but ${monthly} adds up to ${c.computed} by ${c.month} / 第 ${c.line} 行累计数与各月之和不符`;
 
+/**
+ * The header's names as rejections and published values name their columns: a name given twice (快递业务量（万件）
+ * in columns D and F) is told apart by its column, 快递业务量（万件）（第 D 列）, so that a rejection names its own
+ * cell.
+ */
+function distinctNames(header: string[], columnName: (index: number) => string): string[] {
+  const seen = new Map<string, number>();
+  for (const h of header) if (h) seen.set(h, (seen.get(h) ?? 0) + 1);
+  return header.map((h, i) => ((seen.get(h) ?? 0) > 1 ? `${h}（第 ${columnName(i)} 列）` : h));
+}
+
 /** The state of a file about to be read: nothing found yet. */
 const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping']): FileState => ({
   sink,
   county,
   header: null,
+  written: [],
+  columnName: (i) => String(i + 1),
   rows: null,
   unitSlot: false,
   refusal: null,
@@ -320,6 +341,7 @@ export function stageSheet(
   const summary = newSummary(file);
   summary.encoding = 'xlsx';
   const state = newState({ file, summary, accepted, rejected }, county, mapping);
+  state.columnName = sheet.columnOf;
   state.sink.cellOf = (line, column) => {
     const i = state.rows?.header.indexOf(column) ?? -1;
     return i < 0 ? null : `${sheet.name}!${sheet.columnOf(i)}${line}`;
@@ -363,7 +385,7 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   const unitLabels = row.filter(isUnitLabelled).length;
   if (s.unitSlot && isNote(row) && /[:：]/.test(row.join('')) && unitLabels < 2) return note(s, row, at);
   // a second header row (本月 / 累计 under each metric) is joined to the first
-  if (s.unitSlot && (isSubHeader(row) || periodsOnTop(ctx.header, row, ctx.plan))) return joinHeader(s, row);
+  if (s.unitSlot && (isSubHeader(row) || periodsOnTop(s.written, row, ctx.plan))) return joinHeader(s, row);
   // the first record after the header that is not blank may be a row of units
   if (s.unitSlot) {
     s.unitSlot = false;
@@ -450,7 +472,8 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   s.header = { line: at, plan };
   s.unitSlot = true;
   if ('error' in plan) return false;
-  s.rows = { ...s.sink, county: s.county, header: cells, plan };
+  s.written = cells;
+  s.rows = { ...s.sink, county: s.county, header: distinctNames(cells, s.columnName), plan };
   return true;
 }
 

@@ -36,8 +36,8 @@ export const REASONS = {
     'same county, month and metric with different values; neither is used',
   ],
   duplicate_identical: [
-    '与前一行重复（数值相同），只保留一行',
-    'repeats an earlier row with the same value; one is kept',
+    '与前面的同一县、月份、指标重复（数值相同），只保留一个',
+    'repeats an earlier value of the same county, month and metric, with the same figure; one is kept',
   ],
   unknown_unit: [
     '表头下的一行像是单位行，但其中有无法识别的单位',

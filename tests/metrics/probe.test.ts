@@ -873,3 +873,44 @@ describe('a 年份 column beside months that name no year', () => {
     expect(r.accepted).toEqual([['2022-03', 'express_parcels', '5']]);
   });
 });
+
+describe('a column header given twice', () => {
+  it('each rejection names its own cell and column, and a repeat in the same row is called so', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    const ws = XLSX.utils.aoa_to_sheet([
+      [],
+      [],
+      ['', '县区', '月份', '快递业务量（万件）', '网络零售额（万元）', '快递业务量（万件）'],
+      ['', '东港市', '2023-01', 1.5, 100, 1.5],
+      ['', '东港市', '2023-02', 'x', 110, 'y'],
+    ]);
+    const b = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(b, ws, 'Sheet1');
+    writeFileSync(join(dir, 'in', 'b.xlsx'), XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }));
+    await importMetrics(join(dir, 'in'), join(dir, 'out'), ref, () => {});
+    const rejected = readStaging(join(dir, 'out/metrics_rejected.csv')).filter((x) => x.scope === 'value');
+    expect(rejected.map((x) => [x.cell, x.column, x.raw_value, x.reason])).toEqual([
+      ['Sheet1!F4', '快递业务量(万件)（第 F 列）', '1.5', 'duplicate_identical'],
+      ['Sheet1!D5', '快递业务量(万件)（第 D 列）', 'x', 'not_a_number'],
+      ['Sheet1!F5', '快递业务量(万件)（第 F 列）', 'y', 'not_a_number'],
+    ]);
+    expect(rejected[0]!.reason_zh).not.toMatch(/前一行/);
+  });
+
+  it('in a CSV, by its position: x and y are two rejections, each of its column', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,快递业务量（万件）,网络零售额（万元）,快递业务量（万件）',
+        '东港市,2023-01,x,100,y',
+      ),
+    });
+    const rejected = readStaging(
+      join(r.summaries[0]!.file.replace(/in\/r\.csv$/, ''), 'out/metrics_rejected.csv'),
+    );
+    expect(rejected.map((x) => [x.column, x.raw_value])).toEqual([
+      ['快递业务量(万件)（第 3 列）', 'x'],
+      ['快递业务量(万件)（第 5 列）', 'y'],
+    ]);
+  });
+});
