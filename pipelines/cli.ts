@@ -24,7 +24,7 @@ import {
 } from './contract/schema.ts';
 import { progressRows } from './metrics/progress.ts';
 import { importMetrics, readSeries } from './metrics/publish.ts';
-import { reconciles, skippedLine, summaryHeader, summaryLine } from './metrics/summary.ts';
+import { noteLines, reconciles, skippedLine, summaryHeader, summaryLine } from './metrics/summary.ts';
 import { matchAchievements } from './plan/achievements.ts';
 import type { DocResult, Effects } from './plan/plans.ts';
 import { carryOver, failpoint, openRelease, type Release, writeNamed } from './publish/release.ts';
@@ -203,6 +203,7 @@ async function metricsPart(stage: string, metricsDir: string, o: Inputs): Promis
   for (const f of imported.files) {
     const ok = reconciles(f);
     console.log(summaryLine(f));
+    for (const line of noteLines(f)) console.log(line);
     if (f.error) o.effects.problem(`${f.file}: ${f.error}`);
     for (const check of f.checks ?? []) o.effects.problem(`${f.file}: ${check}`);
     if (f.error || !ok) failures++;

@@ -530,3 +530,16 @@ describe('reasons', () => {
       expect(REASONS).toHaveProperty(code);
   });
 });
+
+describe('the run’s summary of a folder of reports', () => {
+  it('prints each file’s title and note rows under its line (note: …), and names each file not read', () => {
+    const { stdout } = importFiles({
+      'r.csv': '东港市2023年电子商务统计月报,\n单位：万元,\n月份,网络零售额\n2023-01,100\n填表人：张三,\n',
+      '说明.docx': 'PK\x03\x04',
+    });
+    expect(stdout).toMatch(
+      /in\/r\.csv .*✓ reconciled\n {2}note: 东港市2023年电子商务统计月报\n {2}note: 单位：万元\n {2}note: 填表人：张三\n/,
+    );
+    expect(stdout).toMatch(/in\/说明\.docx .*skipped: not a \.csv/);
+  });
+});

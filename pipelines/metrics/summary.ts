@@ -47,3 +47,9 @@ export function summaryLine(f: FileSummary): string {
 /** A file or sheet not read, as a line of the summary: its name and why (a .docx, a hidden sheet). */
 export const skippedLine = (s: { file: string; reason: string }) =>
   `${s.file.padEnd(FILE)} ${'—'.padEnd(FORM)} skipped: ${s.reason}`;
+
+/** The title and note rows of a file, as lines under its summary line (the first ten; how many more). */
+export function noteLines(f: FileSummary): string[] {
+  const lines = f.notes.slice(0, 10).map((n) => `  note: ${n.length > 120 ? `${n.slice(0, 119)}…` : n}`);
+  return f.notes.length > 10 ? [...lines, `  … ${f.notes.length - 10} more notes`] : lines;
+}
