@@ -265,9 +265,11 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   const [k] = (await duck.all(`SELECT count(*) AS records,
       count(*) FILTER (WHERE kind = 'blank') AS blank, count(*) FILTER (WHERE kind = 'note') AS notes,
       count(*) FILTER (WHERE kind = 'total') AS totals, count(*) FILTER (WHERE kind = 'data') AS rows,
-      count(*) FILTER (WHERE bad) AS bad, count(*) FILTER (WHERE kind = 'data' AND NOT ${hasValue}) AS without
+      count(*) FILTER (WHERE bad) AS bad, count(*) FILTER (WHERE kind = 'data' AND NOT ${hasValue}) AS without,
+      count(*) FILTER (WHERE kind = 'data' AND ${at(p.county)} = ${sql(header[p.county!] ?? '')}) AS again
     FROM cells`)) as [Record<string, bigint>];
-  if (Number(k.bad) > 0) return null;
+  // (a second table stacked under the first, its header repeated: read in JavaScript, table by table)
+  if (Number(k.bad) > 0 || Number(k.again) > 0) return null;
   const notes = await duck.all(
     `SELECT array_to_string(${nonEmpty}, ' ') AS t FROM cells WHERE kind = 'note' ORDER BY line`,
   );

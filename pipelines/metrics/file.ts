@@ -39,6 +39,8 @@ interface FileState {
   refusal: UnitRowRefusal | null;
   /** what the title and note rows above the header say: the unit, the year, the county and month (heading.ts) */
   heading: Heading;
+  /** the county and month the heading settles, for a header (and its second row) without their columns */
+  above: ReturnType<typeof settle> | Record<string, never>;
   /** the file's mapping sidecar, and the name it has or would have */
   mapping: { columns: Mapping; name: string } | null;
   /** the 累计 columns of a two-row header, with the 本月 column each sums and the rows read */
@@ -222,9 +224,10 @@ function joinHeader(s: FileState, row: string[]): boolean {
     if (MONTHLY_SUB.test(sub)) return top;
     return `${nameOnly(top)}${CUMULATIVE_SUB.test(sub) ? '累计' : sub}`;
   });
-  const plan = planColumns(joined, s.mapping);
-  if ('error' in plan) return false;
+  const plan = planColumns(joined, s.mapping, s.above);
   s.header = { line: s.header!.line, plan };
+  // (a joined header without its county and month refuses the file, naming what it found: finish)
+  if ('error' in plan) return false;
   const withYear = { ...plan, year: ctx.plan.year };
   s.rows = {
     ...ctx,
@@ -317,6 +320,7 @@ const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping'
   unitSlot: false,
   refusal: null,
   heading: newHeading(),
+  above: {},
   mapping,
   cumulative: [],
 });
@@ -405,6 +409,17 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   }
   // cheap tests first: most rows are data, and a million of them pass here
   const first = (row[0] ?? '').trimStart();
+  // a second table stacked under the first: its header (县区 again in the county column) starts it
+  if (
+    ctx.plan.county !== null &&
+    (row[ctx.plan.county] ?? '').trim() === s.written[ctx.plan.county] &&
+    !isNote(row)
+  ) {
+    s.header = null;
+    s.rows = null;
+    s.cumulative = [];
+    return takeHeader(s, row, at);
+  }
   if (FOOTER_NOTE.test(first) && isNote(row)) return note(s, row, at);
   const place = ctx.plan.county === null ? '' : (row[ctx.plan.county] ?? '').trimStart();
   if ((TOTAL_START.test(place) || TOTAL_START.test(first)) && (isTotal(place) || isTotal(first))) {
@@ -450,31 +465,63 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
       .trim(),
   );
   // the county and month the rows above name, for a header without their columns
-  const above = s.sink.summary.titleRows > 0 ? settle(s.heading) : {};
-  let plan = planColumns(cells, s.mapping, above);
+  s.above = s.sink.summary.titleRows > 0 ? settle(s.heading) : {};
+  let plan = planColumns(cells, s.mapping, s.above);
   // title and note rows above the header (某县2021年电子商务统计月报, 填报单位：… | 2023年3月 | 单位：万元), within the
-  // first ten records
-  if ('error' in plan && isHeadingRow(row) && s.sink.summary.records <= 10) return note(s, row, at);
+  // first ten records: a row that is not a header, or whose cells read no value (单位：万元 under a title that names
+  // the county and the month)
+  if (
+    ('error' in plan || (plan.form === 'wide' && plan.metrics.length === 0)) &&
+    isHeadingRow(row) &&
+    s.sink.summary.records <= 10
+  )
+    return note(s, row, at);
   s.sink.summary.headerRows++;
+  // a table of townships (a 乡镇 column, 各乡镇 in the title): a township's figure is no county's
+  const township = cells.find((c) => TOWNSHIP_COL.test(c.replace(/\s/g, '')));
+  if (!('error' in plan) && (township || s.heading.townships)) {
+    s.header = { line: at, plan };
+    s.refusal = {
+      reason: 'township_rows',
+      detail: township
+        ? `line ${at}: the column “${township}” names townships, not counties`
+        : `the rows above the header say the table is of townships: ${s.sink.summary.notes.join(' ')}`,
+    };
+    return false;
+  }
   if (!('error' in plan) && s.heading.unit) plan = withUnit(plan, s.heading.unit);
   // month columns that name no year (1月, 2月…) take the year of the title; without one they stay as written, and
   // their values are rejected as bad_month: the year is not guessed
   // a title naming two years (the programme's batch, 2019; the data's, 2023) settles none
   const noteYear = s.heading.years.size === 1 ? [...s.heading.years][0]! : '';
-  if (!('error' in plan) && noteYear && plan.yearColumn == null)
-    plan = {
-      ...plan,
-      year: noteYear,
-      months: plan.months.map((m) =>
-        /年/.test(m.month) || /-/.test(m.month) ? m : { ...m, month: `${noteYear}年${m.month}` },
-      ),
-    };
+  if (!('error' in plan) && plan.yearColumn == null) plan = { ...plan, ...monthYears(plan, noteYear) };
   s.header = { line: at, plan };
   s.unitSlot = true;
   if ('error' in plan) return false;
   s.written = cells;
   s.rows = { ...s.sink, county: s.county, header: distinctNames(cells, s.columnName), plan };
   return true;
+}
+
+/** Header cells of a township column: its rows are townships' figures, not a county's. */
+const TOWNSHIP_COL =
+  /^(?:乡镇|乡镇\(街道\)|乡\(镇\)|镇|街道|乡镇名称|乡镇\(街道\)名称|村|村名|行政村|站点名称|服务站名称)$/;
+
+/**
+ * The year of each month column that names none (1月): the year of the dated column to its left (2022年11月, 12月,
+ * 2023年1月, 2月), else, when no column names a year, the title's; else none (its values are rejected as
+ * bad_month: the year is not guessed).
+ */
+function monthYears(plan: Plan, titleYear: string): Pick<Plan, 'months' | 'year'> {
+  const yearIn = (m: string) => /((?:19|20)\d{2})(?:年|-)/.exec(m)?.[1];
+  const dated = plan.months.some((m) => yearIn(m.month));
+  let last = dated ? undefined : titleYear || undefined;
+  const months = plan.months.map((m) => {
+    const own = yearIn(m.month);
+    if (own) last = own;
+    return own || !last ? m : { ...m, month: `${last}年${m.month}` };
+  });
+  return { months, ...(titleYear && { year: titleYear }) };
 }
 
 /** The summary of a file read to its end (or stopped): refused, or with its form and the columns not read. */
@@ -487,6 +534,13 @@ function finish(s: FileState): FileSummary {
   }
   const { plan, line } = s.header;
   if ('error' in plan) return refuse(summary, 'no_header', plan.error);
+  // a title saying its figures are running sums (逐月累计), over a table with no month's own figure (本月)
+  if (
+    s.heading.cumulative &&
+    s.cumulative.length === 0 &&
+    !s.written.some((h) => MONTHLY_SUB.test(h.replace(/\s/g, '')))
+  )
+    return refuse(summary, 'cumulative_only', `the rows above the header say: ${summary.notes.join(' ')}`);
   summary.form = plan.form;
   for (const u of plan.unknown) {
     reject(s.sink, line, u, 'column', 'header', u, 'unknown_column');

@@ -28,9 +28,32 @@ export interface Heading {
   months: { raw: string; month: string; line: number }[];
   /** 我县, 本县: a report naming only itself */
   own: string | null;
+  /** a period that is not one month (季度, 上半年, 截至…, 1—6月累计): no month is taken from the rows above */
+  notAMonth: boolean;
+  /** the rows say their figures are running sums (逐月累计), and name no month's own (本月, 当月) */
+  cumulative: boolean;
+  /** the rows say the table is of townships (各乡镇, 乡镇（街道）) */
+  townships: boolean;
 }
 
-export const newHeading = (): Heading => ({ unit: '', years: new Set(), places: [], months: [], own: null });
+export const newHeading = (): Heading => ({
+  unit: '',
+  years: new Set(),
+  places: [],
+  months: [],
+  own: null,
+  notAMonth: false,
+  cumulative: false,
+  townships: false,
+});
+
+/** Words of a period that is not one month: a quarter, a half-year, a year, a running total to a date. */
+const NOT_A_MONTH = /季度|季报|第[一二三四1-4]季|半年|年报|全年|截至|截止|以来|至今|累计/;
+/** A table of townships: 各乡镇, 乡镇（街道）, 分乡镇, 各镇, 各街道. */
+const TOWNSHIPS = /各乡镇|乡镇[(（]街道|分乡镇|各镇|各街道|各乡[(（]镇/;
+/** What may follow a township's name where a report names itself: 东港市孤山镇2023年…, …前阳镇人民政府. */
+const TOWNSHIP_AFTER =
+  /^[\u4e00-\u9fa5]{1,8}?(?:镇|乡|街道|苏木|办事处)(?=$|\d|[(（]|人民政府|政府|党委|电子商务|电商|统计|各村|农村)/;
 
 /** The unit a note gives the table: 单位：万元, 计量单位：万元, 货币单位：万元, …月报单位：万元, （单位：万元）. */
 // not 填报单位：电商办 (the office that filed it; and 电商办 is no unit: the word must be one of the vocabulary's)
@@ -83,6 +106,9 @@ export function readHeadingRow(h: Heading, row: string[], line: number, county: 
     if (!key || PLACE_LABEL.test(key)) h.places.push(...placesIn(value, line, county));
     if (!DATE_LABEL.test(key)) h.months.push(...monthsIn(value, line));
     h.own ??= /我[县市区旗]|本[县市区旗](?![（(]市)/.exec(cell)?.[0] ?? null;
+    if (!DATE_LABEL.test(key) && NOT_A_MONTH.test(cell)) h.notAMonth = true;
+    if (/累计/.test(cell) && !/本月|当月|本期/.test(cell)) h.cumulative = true;
+    if (TOWNSHIPS.test(cell)) h.townships = true;
   }
 }
 
@@ -110,6 +136,9 @@ function placesIn(text: string, line: number, county: CountyLookup) {
   return text.split(/[、，,；;及]/).flatMap((part) => {
     const p = placeAtStart(part.trim());
     if (!p) return [];
+    // a township of the county (东港市孤山镇): its report is no county's
+    const township = TOWNSHIP_AFTER.exec(part.trim().slice(p.end))?.[0];
+    if (township) return [{ raw: `${p.name}${township}`, line, code: null }];
     const c = county(p.name);
     return [{ raw: p.name, line, code: 'code' in c ? c.code : null }];
   });
@@ -118,6 +147,8 @@ function placesIn(text: string, line: number, county: CountyLookup) {
 /** The months a cell names as one month (2023年3月, 2023-03), not a range (2023年1-3月) or a day (2023年3月5日). */
 function monthsIn(text: string, line: number) {
   const plain = ascii(withoutFilingParts(text)).replace(/\s/g, '');
+  // a range of months (2023年1月至2023年6月, 1月份-3月份) names none of them
+  if (/\d{1,2}月份?(?:[-–—－~～至到]|起)/.test(plain)) return [];
   if (PERIOD.test(plain)) {
     const month = monthOf(plain);
     return month ? [{ raw: plain, month, line }] : [];
@@ -136,7 +167,7 @@ export function settle(h: Heading): { county?: Given; month?: Given; countyNamed
   const codes = new Set(h.places.map((p) => p.code));
   const place = codes.size === 1 && !codes.has(null) ? h.places[0] : undefined;
   const months = new Set(h.months.map((m) => m.month));
-  const month = months.size === 1 ? h.months[0] : undefined;
+  const month = months.size === 1 && !h.notAMonth ? h.months[0] : undefined;
   const named = [...new Set(h.places.map((p) => p.raw))];
   return {
     ...(place && { county: { raw: place.raw, line: place.line } }),

@@ -28,16 +28,17 @@ export function ambiguousMonth(raw: string): boolean {
 export function parseMonth(raw: string): string | null {
   if (ambiguousMonth(raw)) return null;
   const s = ascii(raw).trim();
-  // (a day may follow, and a time of day, as Excel writes a date cell into a CSV: 2023/7/1 0:00)
-  let m =
-    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?(?:\s*[-/.]?\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?$/.exec(
-      s,
-    );
-  if (m) {
-    if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 31)) return null;
-    return ym(Number(m[1]), Number(m[2]));
+  // a day may follow with the month's own separator (2023-03-15, 2023/3/15, 2023年3月15日), and a time of day, as
+  // Excel writes a date cell into a CSV (2023/7/1 0:00); 2023/4-6 and 2023.1-3 are periods, no month
+  const dated =
+    /^(\d{4})\s*([-/.])\s*(\d{1,2})(?:\s*\2\s*(\d{1,2}))?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s) ??
+    /^(\d{4})\s*(年)\s*(\d{1,2})\s*(?:月份?)?(?:\s*(\d{1,2})\s*日)?$/.exec(s);
+  if (dated) {
+    const [, year, , month, day] = dated;
+    if (day !== undefined && (Number(day) < 1 || Number(day) > 31)) return null;
+    return ym(Number(year), Number(month));
   }
-  m = /^(\d{4})(\d{2})$/.exec(s);
+  let m = /^(\d{4})(\d{2})$/.exec(s);
   if (m) return ym(Number(m[1]), Number(m[2]));
   // an Excel date serial: 36526 is 2000-01-01, 73050 is 2099-12-31
   m = /^(\d{5})(?:\.\d+)?$/.exec(s);

@@ -39,6 +39,14 @@ export const REASONS = {
     '与前面的同一县、月份、指标重复（数值相同），只保留一个',
     'repeats an earlier value of the same county, month and metric, with the same figure; one is kept',
   ],
+  township_rows: [
+    '表中各行为乡镇（街道）的数据，不是县级数据，未导入',
+    'the rows are townships’ (乡镇, 街道), not a county’s; not imported',
+  ],
+  cumulative_only: [
+    '标题说明各月数值为累计数，未注明当月数，未导入（累计数不是当月数）',
+    'the title says the months’ figures are running sums (累计), with no month’s own figure; not imported',
+  ],
   unknown_unit: [
     '表头下的一行像是单位行，但其中有无法识别的单位',
     'the row under the header looks like a row of units, but holds a unit the importer does not know',

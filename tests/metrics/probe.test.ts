@@ -914,3 +914,161 @@ describe('a column header given twice', () => {
     ]);
   });
 });
+
+describe('found by a second probe: what the rows above the header do not settle', () => {
+  const keyed = async (files: Record<string, string | Buffer>) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'in', name), content);
+    await importMetrics(join(dir, 'in'), join(dir, 'out'), ref, () => {});
+    const rows = readStaging(join(dir, 'out/metrics_monthly.csv'));
+    const rejected = readStaging(join(dir, 'out/metrics_rejected.csv'));
+    return {
+      values: sorted(rows.map((a) => [a.county_code, a.month, a.metric, a.value])),
+      rejected: rejected.filter((x) => x.scope === 'value').map((x) => [x.raw_value, x.reason]),
+      refused: rejected.filter((x) => x.scope === 'file').map((x) => x.reason),
+    };
+  };
+  const rowsForm = (title: string[], header = '指标名称,计量单位,本月,1-3月累计') =>
+    csv(...title, header, '网络零售额,万元,86.5,240.2', '快递业务量,件,5200,15000');
+
+  it('a note row between the title and the header is a note, not the header (单位：万元, 填报单位：… | 填报日期：…)', async () => {
+    for (const note of ['单位：万元', '填报单位：东港市商务局,填报日期：2023年4月5日'])
+      expect(
+        await keyed({
+          'r.csv': rowsForm(['东港市2023年3月电子商务统计月报', note], '指标名称,计量单位,本月,本年累计'),
+        }),
+      ).toMatchObject({
+        refused: [],
+        values: sorted([
+          ['210681', '2023-03', 'online_retail_sales_yuan', '865000'],
+          ['210681', '2023-03', 'express_parcels', '5200'],
+        ]),
+      });
+  });
+
+  it('a two-row header under a title naming the county or month is joined, never dropped without a word', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '丹东市2023年3月各县（市、区）电子商务统计表',
+        '县（市、区）,网络零售额（万元）,,快递业务量（万件）,',
+        ',本月,累计,本月,累计',
+        '东港市,980,2500,12.5,30',
+      ),
+    });
+    expect(r.refused).toEqual([]);
+    expect(r.values).toEqual(
+      sorted([
+        ['210681', '2023-03', 'online_retail_sales_yuan', '9800000'],
+        ['210681', '2023-03', 'express_parcels', '125000'],
+      ]),
+    );
+  });
+
+  it('a township’s own report is no county’s: 东港市孤山镇…月报, 填报单位：东港市前阳镇人民政府', async () => {
+    for (const title of [
+      ['东港市孤山镇2023年3月电子商务进农村统计月报'],
+      ['乡镇电子商务统计月报', '填报单位：东港市前阳镇人民政府,2023年3月'],
+    ])
+      expect(await keyed({ 'r.csv': rowsForm(title) })).toMatchObject({ values: [], refused: ['no_header'] });
+  });
+
+  it('a table of townships (a 乡镇 column, or 各乡镇 in the title) gives no county’s values', async () => {
+    for (const file of [
+      csv(
+        '县（市、区）,乡镇,月份,网络零售额（万元）',
+        '东港市,孤山镇,2023-03,86.5',
+        '东港市,前阳镇,2023-03,55',
+      ),
+      csv('五指山市2023年3月电商服务站运营情况', '乡镇,村级服务站（个）,快递业务量（件）', '水满乡,3,800'),
+      csv(
+        '凤城市2023年3月各乡镇（街道）电子商务统计表',
+        '单位名称,网络零售额（万元）',
+        '凤山,320',
+        '红旗,85',
+      ),
+    ]) {
+      const r = await keyed({ 'r.csv': file });
+      expect(r.values).toEqual([]);
+      expect(r.refused).toEqual(['township_rows']);
+    }
+  });
+
+  for (const [label, title] of [
+    ['a range of months', '东港市2023年1月至2023年6月电子商务统计'],
+    ['a range written with 月份', '东港市2023年1月份-3月份电子商务统计'],
+    ['a running total to a month’s end', '东港市截至2023年6月底电子商务统计'],
+    ['a quarter', '东港市电子商务统计季报（2023年第一季度）'],
+  ] as const)
+    it(`${label} in the title (${title}) names no month`, async () => {
+      const r = await keyed({
+        'r.csv': rowsForm(
+          [title, '填报单位：东港市商务局,2023年3月'].slice(0, title.includes('季') ? 2 : 1),
+          '指标名称,计量单位,本期,上年同期',
+        ),
+      });
+      expect(r.values).toEqual([]);
+      expect(r.refused).toEqual(['no_header']);
+    });
+
+  it('a title saying its months are running sums (逐月累计) refuses a table of one column per month', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '东港市2023年网络零售额逐月累计情况表',
+        '县区,指标,1月,2月,3月',
+        '东港市,网络零售额（万元）,120,250,395',
+      ),
+    });
+    expect(r.values).toEqual([]);
+    expect(r.refused).toEqual(['cumulative_only']);
+  });
+
+  it('periods in a month cell are no month and no day: 2023/4-6, 2023.07-09, 2023.1-3, 2023/1-2', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '县区,月份,网络零售额（万元）',
+        '五台县,2023/4-6,1500',
+        '五指山市,2023.07-09,880',
+        '凤城市,2023.1-3,2400',
+        '东港市,2023/1-2,2100',
+        '东港市,2023/3/31,100',
+      ),
+    });
+    expect(r.values).toEqual([['210681', '2023-03', 'online_retail_sales_yuan', '1000000']]);
+    expect(r.rejected.map((x) => x[1])).toEqual(Array(4).fill('bad_month'));
+  });
+
+  it('a second table stacked under the first is read under its own header', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '表1 网络零售额,,',
+        '县区,月份,网络零售额（万元）',
+        '东港市,2023-03,1200',
+        ',,',
+        '表2 快递业务量,,',
+        '县区,月份,快递业务量（万件）',
+        '东港市,2023-03,35.2',
+        '五台县,2023-03,18.6',
+      ),
+    });
+    expect(r.values).toEqual(
+      sorted([
+        ['210681', '2023-03', 'online_retail_sales_yuan', '12000000'],
+        ['210681', '2023-03', 'express_parcels', '352000'],
+        ['140922', '2023-03', 'express_parcels', '186000'],
+      ]),
+    );
+    expect(r.rejected).toEqual([]);
+  });
+
+  it('month columns across a year’s end take the year of the dated column to their left, never the title’s', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '东港市2023年2月电子商务统计月报',
+        '县区,指标,2022年11月,12月,2023年1月,2月',
+        '东港市,网络零售额（万元）,1100,1150,900,950',
+      ),
+    });
+    expect(r.values.map((v) => v[1])).toEqual(['2022-11', '2022-12', '2023-01', '2023-02']);
+  });
+});
