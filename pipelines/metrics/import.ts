@@ -40,6 +40,8 @@ export async function stageMetrics(
   problem: (line: string) => void,
   /** the import's DuckDB connection: a CSV file's data rows are checked there (fast.ts) when it has one */
   duck: Duck | null = null,
+  /** how long SheetJS may read one workbook (workbook.ts readWorkbook); by its size, unless told */
+  workbookSeconds?: number,
 ): Promise<Staging> {
   let names: string[];
   try {
@@ -105,7 +107,7 @@ export async function stageMetrics(
     try {
       // SheetJS is loaded by a folder with a workbook only
       const { readWorkbook } = await import('./workbook.ts');
-      sheets = readWorkbook(path);
+      sheets = await readWorkbook(path, workbookSeconds);
     } catch (e) {
       staging.summaries.push(await stageOne(path, file, county, pair(), (e as Error).message));
       continue;

@@ -270,7 +270,10 @@ export async function importMetrics(
     fast = true,
     memoryMB = METRICS_MEMORY_MB,
     notice,
+    workbookSeconds,
   }: {
+    /** how long SheetJS may read one .xls workbook before it is refused (by its size, unless told) */
+    workbookSeconds?: number;
     /** false: every file read record by record in JavaScript (the fast path's reference, in tests) */
     fast?: boolean;
     /** DuckDB's memory limit (writeQueries): what it holds beyond that is spilled to the temporary folder */
@@ -291,7 +294,7 @@ export async function importMetrics(
       async (run, all) => {
         // stage 1 on the connection of stage 2: a CSV file's data rows are checked in DuckDB as they are read
         await createFastTables({ run, all });
-        staged = await stageMetrics(dir, tmp, ref, problem, fast ? { run, all } : null);
+        staged = await stageMetrics(dir, tmp, ref, problem, fast ? { run, all } : null, workbookSeconds);
         await writeChecks({ run, all }, staged.summaries);
         perFile = await stageTwo(run, all, staged);
       },

@@ -7,7 +7,8 @@
  * as its cached value, an error cell as the error Excel shows (#DIV/0!, which is then rejected as no number). Every
  * sheet is considered; a chart sheet or an empty one is named, with the reason, and skipped.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import * as XLSX from '@e965/xlsx';
 import { dayOf, downMerges, HIDDEN, type Sheet } from './sheet.ts';
 import { readXlsx } from './xlsx.ts';
@@ -29,14 +30,60 @@ function cellText(c: XLSX.CellObject | undefined): string {
 
 /**
  * The sheets of a workbook; throws, naming the file, when it cannot be read as one. An .xlsx workbook is read part
- * by part (xlsx.ts); SheetJS reads an .xls one, and an .xlsx that reader does not take.
+ * by part (xlsx.ts); SheetJS reads an .xls one, and an .xlsx that reader does not take, in a worker thread given
+ * `seconds` (a minute and 20 s per MB, unless told) and 2 GB: on some damaged .xls files SheetJS never returns, or
+ * grows until it runs out of memory, and one such file must not stop the others.
  */
-export function readWorkbook(path: string): Sheet[] {
+export async function readWorkbook(path: string, seconds?: number): Promise<Sheet[]> {
   if (/\.xlsx$/i.test(path)) {
     const sheets = readXlsx(path);
     if (sheets) return sheets.map(notesOnly);
   }
-  return readWithSheetJS(path).map(notesOnly);
+  const limit = seconds ?? Math.round(60 + (20 * statSync(path).size) / 1e6);
+  return (await readInWorker(path, limit)).map(notesOnly);
+}
+
+/** A sheet as the worker posts it (sheetjs-worker.ts): its first column as a letter, for columnOf. */
+type Posted =
+  | { name: string; skipped: string }
+  | (Omit<Extract<Sheet, { rows: unknown }>, 'columnOf'> & { first: string });
+
+/** readWithSheetJS in a worker thread, stopped after `seconds` or when it runs out of memory. */
+function readInWorker(path: string, seconds: number): Promise<Sheet[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./sheetjs-worker.ts', import.meta.url), {
+      workerData: { path },
+      resourceLimits: { maxOldGenerationSizeMb: 2048 },
+    });
+    const fail = (why: string) =>
+      reject(new Error(`not a readable Excel workbook: ${why} / 无法读取的 Excel 文件`));
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      fail(`SheetJS did not finish reading it in ${seconds} s; the workbook may be damaged`);
+    }, seconds * 1000);
+    worker.once('message', (m: { sheets?: Posted[]; error?: string }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      if (m.error !== undefined) reject(new Error(m.error));
+      else
+        resolve(
+          m.sheets!.map((s) => {
+            if (!('rows' in s)) return s;
+            const { first, ...sheet } = s;
+            const start = XLSX.utils.decode_col(first);
+            return { ...sheet, columnOf: (index: number) => XLSX.utils.encode_col(start + index) };
+          }),
+        );
+    });
+    worker.once('error', (e) => {
+      clearTimeout(timer);
+      fail(
+        (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? 'SheetJS ran out of memory reading it; the workbook may be damaged'
+          : e.message,
+      );
+    });
+  });
 }
 
 /** A sheet whose rows each hold one cell at most (说明, notes): no table to read. */

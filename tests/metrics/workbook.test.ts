@@ -6,7 +6,7 @@
  * Both must give the same accepted values and the same rejections, the CSV's by line and the workbook's by cell; a
  * chart-like empty sheet and a sheet that is not a report are named and skipped; each file and sheet reconciles.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -168,7 +168,7 @@ describe('a date cell is the day Excel shows, in any time zone', () => {
     try {
       for (const tz of ['UTC', 'America/New_York', 'Asia/Shanghai']) {
         process.env.TZ = tz;
-        const [first] = readWorkbook(path);
+        const [first] = await readWorkbook(path);
         const rows = 'rows' in first! ? first.rows.map((r) => r.row[1]) : [];
         expect([tz, ...rows.slice(1)]).toEqual([tz, '2021-03-01', '2021-03-31']);
       }
@@ -176,5 +176,29 @@ describe('a date cell is the day Excel shows, in any time zone', () => {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
+  });
+});
+
+describe('a damaged .xls', () => {
+  // tests/metrics/fixtures/damaged.xls: a workbook SheetJS wrote (200 rows of 县区代码 | 统计月份 | 网络零售额（万元）)
+  // with eight bytes changed at random; SheetJS 0.20.3 never returns from reading it
+  it('is refused by name once its time to read is up, and the other files are read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-atlas-damaged-'));
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(
+      join(dir, 'in', 'damaged.xls'),
+      readFileSync(join(import.meta.dirname, 'fixtures/damaged.xls')),
+    );
+    writeFileSync(join(dir, 'in', 'good.csv'), '县区代码,统计月份,快递业务量（件）\n469001,2023-03,5\n');
+    const { files } = await importMetrics(join(dir, 'in'), join(dir, 'out'), ref, () => {}, {
+      workbookSeconds: 5,
+    });
+    expect(files.map((f) => [f.file.replace(/^.*\//, ''), f.errorReason ?? null])).toEqual([
+      ['damaged.xls', 'unreadable_file'],
+      ['good.csv', null],
+    ]);
+    expect(files[0]!.error).toMatch(/did not finish reading it in 5 s/);
+    const accepted = readStaging(join(dir, 'out', 'metrics_monthly.csv'));
+    expect(accepted.map((a) => [a.month, a.value])).toEqual([['2023-03', '5']]);
   });
 });

@@ -302,18 +302,18 @@ describe('what the reader leaves to SheetJS', () => {
       },
     ]);
     expect(readXlsx(path)).toBeNull();
-    expect(rowsOf(readWorkbook(path)[0])).toEqual([
+    expect(rowsOf((await readWorkbook(path))[0])).toEqual([
       [1, '2021-03-01', '1'],
       [2, '', ''],
       [3, '', '7'],
     ]);
   });
 
-  it('a file that is not a zip archive (an encrypted workbook is an OLE file): null, and SheetJS refuses it by name', () => {
+  it('a file that is not a zip archive (an encrypted workbook is an OLE file): null, and SheetJS refuses it by name', async () => {
     const path = join(tempDir(), 'locked.xlsx');
     writeFileSync(path, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
     expect(readXlsx(path)).toBeNull();
-    expect(() => readWorkbook(path)).toThrow(/not a readable Excel workbook/);
+    await expect(readWorkbook(path)).rejects.toThrow(/not a readable Excel workbook/);
   });
 
   it('a sheet whose compressed bytes are damaged: refused, naming the file, not left to SheetJS (which never returns)', async () => {
@@ -326,7 +326,7 @@ describe('what the reader leaves to SheetJS', () => {
     bytes.fill(0xff, at, at + 16);
     writeFileSync(path, bytes);
     expect(() => readXlsx(path)).toThrow(/not a readable Excel workbook: invalid .*无法读取的 Excel 文件/);
-    expect(() => readWorkbook(path)).toThrow(/not a readable Excel workbook/);
+    await expect(readWorkbook(path)).rejects.toThrow(/not a readable Excel workbook/);
   });
 
   it('a Strict OOXML workbook: null', async () => {
