@@ -162,7 +162,7 @@ export async function stageFileFast(
     dataLine: line,
     plan: state.rows.plan,
     header: state.rows.header,
-    county,
+    county: state.rows.county,
   });
   if (!counts) return null;
   // the first data row was counted as a record when the reading stopped at it
@@ -277,7 +277,7 @@ function cumulativeChecks(s: FileState): CumulativeCheck[] {
         if (Number(r.month.slice(5, 7)) !== next++) break;
         sum += r.monthly;
         if (Math.abs(sum - r.total) > 1e-9 * Math.max(1, Math.abs(sum))) {
-          const code = s.county(r.county);
+          const code = ctx.county(r.county);
           out.push({
             line: r.line,
             column: ctx.header[c.total]!,
@@ -499,7 +499,10 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   s.unitSlot = true;
   if ('error' in plan) return false;
   s.written = cells;
-  s.rows = { ...s.sink, county: s.county, header: distinctNames(cells, s.columnName), plan };
+  // a short county name is read as a county of the places the title names (丹东市…: 凤城, not 广西's 凤山)
+  const within = s.heading.places.map((p) => p.raw).join(' ');
+  const county: CountyLookup = within ? (raw) => s.county(raw, within) : s.county;
+  s.rows = { ...s.sink, county, header: distinctNames(cells, s.columnName), plan };
   return true;
 }
 

@@ -4,7 +4,7 @@
  */
 import { simplify } from '../normalize/chars.ts';
 import type { Reference } from '../reference/index.ts';
-import { placeAtStart, type Resolution } from '../reference/resolve.ts';
+import { type Division, placeAtStart, type Resolution } from '../reference/resolve.ts';
 import { ascii, parseMonth } from './parse.ts';
 import type { Reason } from './reasons.ts';
 import { isCode, type Metric, metricOf, unitFactor } from './vocabulary.ts';
@@ -12,14 +12,18 @@ import { isCode, type Metric, metricOf, unitFactor } from './vocabulary.ts';
 /** A county cell read: the county's code, or why it names none. */
 export type CountyResult = { code: string } | { reason: Reason };
 
-/** County names or codes to county codes (or a reason). */
-export type CountyLookup = (raw: string) => CountyResult;
+/**
+ * County names or codes to county codes (or a reason); `within`, the places a file's title names (丹东市), for a
+ * short name: it is read only as a county of those places.
+ */
+export type CountyLookup = (raw: string, within?: string) => CountyResult;
 
 /** County names and codes to codes, resolved once per distinct spelling. */
 export function countyLookup(ref: Reference): CountyLookup {
   const cache = new Map<string, CountyResult>();
-  return (raw) => {
-    let hit = cache.get(raw);
+  return (raw, within = '') => {
+    const cached = within ? `${raw}\u0000${within}` : raw;
+    let hit = cache.get(cached);
     if (hit) return hit;
     const key = ascii(raw).replace(/\s/g, '');
     if (key === '') hit = { reason: 'missing_county' };
@@ -36,6 +40,10 @@ export function countyLookup(ref: Reference): CountyLookup {
       let r = ref.resolve(key);
       if (r.status === 'unknown' && simplified !== key) r = ref.resolve(simplified);
       if (r.status === 'unknown') r = alongPath(ref, simplified);
+      // a short name (凤山) under a title naming places (丹东市…): only a county of those places, not one
+      // elsewhere that happens to bear it (凤山县 of 广西)
+      if (within && r.status === 'resolved' && r.via === 'short_name' && !placeNamed(r.division, within))
+        r = { status: 'unknown' };
       hit =
         r.status === 'resolved'
           ? r.division.level === 'county'
@@ -43,9 +51,17 @@ export function countyLookup(ref: Reference): CountyLookup {
             : { reason: 'not_a_county' }
           : { reason: r.status === 'ambiguous' ? 'ambiguous_county' : 'unknown_county' };
     }
-    cache.set(raw, hit);
+    cache.set(cached, hit);
     return hit;
   };
+}
+
+/** Whether a text names a county's prefecture or province, in full or short (丹东市, 丹东, 辽宁省, 辽宁), or the county. */
+function placeNamed(d: Division, text: string): boolean {
+  const short = (name: string) => name.replace(/(?:壮族|回族|维吾尔)?(?:自治区|自治州|地区|盟|省|市)$/, '');
+  return [d.name, d.prefecture, short(d.prefecture), d.province, short(d.province)].some(
+    (n) => n.length >= 2 && text.includes(n),
+  );
 }
 
 /**

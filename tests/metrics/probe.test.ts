@@ -1072,3 +1072,16 @@ describe('found by a second probe: what the rows above the header do not settle'
     expect(r.values.map((v) => v[1])).toEqual(['2022-11', '2022-12', '2023-01', '2023-02']);
   });
 });
+
+describe('a short county name under a title that names the place', () => {
+  it('is read only where it is in the province or prefecture the title names: 凤城 under 丹东市…, not 凤山 (广西)', async () => {
+    const table = ['县（市、区）,月份,网络零售额（万元）', '凤城,2023-03,500', '凤山,2023-03,320'];
+    const titled = await run({ 'r.csv': csv('丹东市2023年电子商务统计表', ...table) });
+    // 凤城 is 凤城市 of 丹东市 (210682); 凤山 is 凤山县 of 广西, which the title does not name
+    expect(titled.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '5000000']]);
+    expect(titled.values).toEqual([['凤山', 'unknown_county']]);
+    // without a title, each name as the reference resolves it
+    const plain = await run({ 'r.csv': csv(...table) });
+    expect(plain.accepted).toHaveLength(2);
+  });
+});
