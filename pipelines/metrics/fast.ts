@@ -15,9 +15,8 @@ import type { Plan } from './columns.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
 import { ambiguousMonth } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
-import { NO_DATA } from './rows.ts';
-import { joinUnits } from './units.ts';
-import { METRIC_INFO, type Metric, noteUnitFor } from './vocabulary.ts';
+import { metricCell, NO_DATA } from './rows.ts';
+import { METRIC_INFO, type Metric } from './vocabulary.ts';
 
 /** A statement on the import's DuckDB connection, and a query whose rows are read back. */
 export interface Duck {
@@ -310,15 +309,17 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   // a metric column given twice (two headers 快递业务量（件）) is one spelling: one row of the map
   const spellings = [...new Map(named.map((u) => [`${u.name ?? ''}|${u.unit_cell ?? ''}`, u])).values()];
   const metricRows = spellings.map((u) => {
-    const name = String(u.name ?? '');
-    const metric = metricCached(name) as Metric | null;
-    const unit =
+    const written = String(u.name ?? '');
+    // (a long file's metric cell as rows.ts metricCell reads it, with a unit in brackets after the name)
+    const { name, unit } =
       p.form === 'long'
-        ? joinUnits(String(u.unit_cell ?? ''), p.valueUnit) || noteUnitFor(name, p.noteUnit ?? '')
-        : String(u.unit_cell ?? '');
+        ? metricCell(written, String(u.unit_cell ?? ''), p)
+        : { name: written, unit: String(u.unit_cell ?? '') };
+    const metric = metricCached(name) as Metric | null;
     return [
-      name,
+      written,
       String(u.unit_cell ?? ''),
+      name,
       metric,
       unit,
       metric ? factorOf(metric, unit, name) : null,
@@ -332,6 +333,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     [
       'metric_name VARCHAR',
       'metric_unit_cell VARCHAR',
+      'metric_label VARCHAR',
       'metric VARCHAR',
       'unit VARCHAR',
       'factor DOUBLE',
@@ -362,7 +364,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       WHERE k.kind = 'data' AND (${misfit} OR coalesce(k.t[m.i], '') <> '' OR ${p.form === 'long'})
     ), v AS (
       SELECT vals.*, cm.code, cm.reason AS county_reason, mm.month, mm.reason AS month_reason,
-        mt.metric, mt.unit AS unit_written, mt.factor, mt.metric_unit, mt.money, number(raw) AS number
+        mt.metric, mt.metric_label, mt.unit AS unit_written, mt.factor, mt.metric_unit, mt.money, number(raw) AS number
       FROM vals
       LEFT JOIN county_map cm ON cm.county_key = vals.county_raw
       LEFT JOIN month_map mm ON mm.month_key = vals.month_raw
@@ -389,7 +391,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       FROM c
     )
     SELECT ${f.id}, line, col, code, month, metric, converted, metric_unit, synthetic, note, raw, reason,
-      CASE WHEN reason = 'cell_count' THEN text WHEN reason = 'unknown_metric' THEN name
+      CASE WHEN reason = 'cell_count' THEN text WHEN reason = 'unknown_metric' THEN metric_label
         WHEN reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county') THEN county_raw
         WHEN reason IN ('bad_month', 'ambiguous_month') THEN month_raw
         WHEN reason IN ('missing_unit', 'bad_unit') THEN unit_written WHEN reason IS NOT NULL THEN raw END,

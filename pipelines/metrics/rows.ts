@@ -9,7 +9,7 @@ import { ambiguousMonth, ascii, parseValue } from './parse.ts';
 import { cellCountWording, type Reason } from './reasons.ts';
 import { reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
-import { convert, METRIC_INFO, type Metric, noteUnitFor, splitUnit } from './vocabulary.ts';
+import { convert, METRIC_INFO, type Metric, noteUnitFor, splitUnit, unitOf } from './vocabulary.ts';
 
 /** What staging a data row needs: where its values go, the county lookup, the header and its plan. */
 export interface RowContext extends Sink {
@@ -67,19 +67,25 @@ export function valuesOf(row: string[], p: Plan, header: string[], everyColumn =
       }))
       .filter((v) => everyColumn || v.raw !== '');
   }
-  if (p.form === 'long')
-    return [
-      {
-        column: header[p.value!]!,
-        name: cellAt(row, p.metric),
-        raw: cellAt(row, p.value),
-        unit:
-          joinUnits(cellAt(row, p.unit), p.valueUnit) || noteUnitFor(cellAt(row, p.metric), p.noteUnit ?? ''),
-      },
-    ];
+  if (p.form === 'long') {
+    const named = metricCell(cellAt(row, p.metric), cellAt(row, p.unit), p);
+    return [{ column: header[p.value!]!, raw: cellAt(row, p.value), ...named }];
+  }
   return p.metrics
     .map((m) => ({ column: header[m.index]!, name: m.name, raw: cellAt(row, m.index), unit: m.unit }))
     .filter((v) => everyColumn || v.raw !== '');
+}
+
+/**
+ * A long file's metric cell with its unit: the unit column's, a unit in brackets after the name (网络零售额（万元）:
+ * both, when both are given), the unit row's, else the note's (单位：万元) where it fits the metric.
+ */
+export function metricCell(cell: string, unitCell: string, p: Plan): { name: string; unit: string } {
+  const split = splitUnit(ascii(cell));
+  const named = unitOf(split.unit) !== null ? split : { name: cell, unit: '' };
+  const unit =
+    joinUnits(joinUnits(unitCell, named.unit), p.valueUnit) || noteUnitFor(named.name, p.noteUnit ?? '');
+  return { name: named.name, unit };
 }
 
 /**

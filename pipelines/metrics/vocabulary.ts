@@ -53,8 +53,13 @@ const UNITS: Record<MetricInfo['unit'], Record<string, number>> = {
 };
 
 // 其中：农产品网络零售额 (of which) is 农产品网络零售额
+// (a name as statistics offices number and mark it: 一、, （一）, 3., #, ※, and 其中： for "of which")
 const compact = (s: string) =>
   s
+    .replace(
+      /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．)）]|[#＃※*]+)\s*/,
+      '',
+    )
     .replace(/^\s*其中\s*[:：]?/, '')
     .replace(/[\s_]+/g, ' ')
     .trim()

@@ -1085,3 +1085,46 @@ describe('a short county name under a title that names the place', () => {
     expect(plain.accepted).toHaveLength(2);
   });
 });
+
+describe('metric names as statistics offices number them', () => {
+  it('一、网络零售额, （一）村级服务站, 3.培训人次, # 农产品网络零售额 and a unit after the name (网络零售额(万元)) are read', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区代码,月份,指标,数值,单位',
+        '469001,2023-03,一、网络零售额,980,万元',
+        '469001,2023-03,（一）村级服务站,12,个',
+        '469001,2023-03,3.电商培训人次,150,人次',
+        '469001,2023-03,# 农产品网络零售额,60,万元',
+        '469001,2023-04,网络零售额(万元),990,',
+        '469001,2023-04,快递业务量（万件）,1.5,',
+      ),
+    });
+    expect(r.values).toEqual([]);
+    expect(sorted(r.accepted)).toEqual(
+      sorted([
+        ['2023-03', 'online_retail_sales_yuan', '9800000'],
+        ['2023-03', 'active_village_stations', '12'],
+        ['2023-03', 'training_person_times', '150'],
+        ['2023-03', 'agri_online_retail_sales_yuan', '600000'],
+        ['2023-04', 'online_retail_sales_yuan', '9900000'],
+        ['2023-04', 'express_parcels', '15000'],
+      ]),
+    );
+  });
+
+  it('the same in JavaScript and in DuckDB, rejections included', async () => {
+    const lines = [
+      '县区代码,月份,指标,数值,单位',
+      '469001,2023-03,（二）网络零售额(万元),980,',
+      '469001,2023-03,二、无此指标(万元),5,',
+    ];
+    const fast = await run({ 'r.csv': csv(...lines) });
+    const js = await run({ 'r.csv': csv(...lines, '469001,2023-12,快递业务量,"1', '"') });
+    expect(fast.summaries[0]!.readBy).toBe('duckdb');
+    expect(js.summaries[0]!.readBy).not.toBe('duckdb');
+    expect(fast.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
+    expect(js.accepted.filter((a) => a[0] === '2023-03')).toEqual(fast.accepted);
+    expect(fast.values).toEqual([['二、无此指标', 'unknown_metric']]);
+    expect(js.values.filter((v) => v[0] === '二、无此指标')).toEqual(fast.values);
+  });
+});
