@@ -3,6 +3,7 @@
  * a metric and a value column (long form) or one column per metric, its unit often in its name (wide form).
  */
 import type { Given } from './heading.ts';
+import { arabicDates } from './parse.ts';
 import { metricOf, splitUnit } from './vocabulary.ts';
 
 /** Header cells naming a county code column. */
@@ -106,9 +107,11 @@ export function planColumns(
     new Set([code, countyName, unit, note, synthetic, source, yearColumn, ...more].filter((i) => i !== null));
   const unknownOf = (used: Set<number>) => header.filter((h, i) => !used.has(i) && h !== '');
   // one column per month (县区, 指标, 1月, 2月 … 12月): each cell a value of its row's metric in its column's month
-  const months = header.flatMap((h, index) =>
-    MONTH_HEADER.test(h.replace(/\s/g, '')) ? [{ index, month: h.replace(/\s/g, '') }] : [],
-  );
+  // (一月, 十二月份: in Chinese numerals too)
+  const months = header.flatMap((h, index) => {
+    const month = arabicDates(h.replace(/\s/g, ''));
+    return MONTH_HEADER.test(month) ? [{ index, month }] : [];
+  });
   // what the rows above the header give where the header has no column for it, and a note saying so
   const givenCounty = county === null ? above.county : undefined;
   const given = (withMonth: boolean) => {

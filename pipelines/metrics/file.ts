@@ -184,15 +184,21 @@ export async function stageFileFast(
   return done;
 }
 
-/** A second header row's words: the month's value, a running sum, and figures not imported (上年同期, 同比增长（%）). */
-const MONTHLY_SUB = /^(?:本月数?|当月数?|本期数?)$/;
-const CUMULATIVE_SUB = /^(?:累计数?|本年累计数?|\d{1,2}[-–—－~～至]\d{1,2}月(?:累计)?数?)$/;
+/**
+ * A second header row's words: the month's value (本月, 当月, 本期, or the month named: 3月), a running sum (累计,
+ * 本年累计, 1-3月, 1-本月), and figures not imported (上年同期, 同比增长（%）, a quarter's: 一季度, 本季).
+ */
+const MONTHLY_SUB = /^(?:本月数?|当月数?|本期数?|\d{1,2}月份?数?)$/;
+const CUMULATIVE_SUB =
+  /^(?:累计数?|本年累计数?|自年初累计数?|\d{1,2}[-–—－~～至]\d{1,2}月份?(?:累计)?数?|1[-–—－~～至]本月(?:累计)?数?)$/;
 const OTHER_SUB =
-  /^(?:(?:上年|去年)同期数?|(?:比上年)?(?:同比)?(?:增长|增减|增幅|±)(?:率|幅度)?[(（]?%?[)）]?|同比[(（]?%?[)）]?)$/;
+  /^(?:(?:上年|去年)同(?:期|月)数?|(?:比上年|比去年同[期月])?(?:同比)?(?:增长|增减|增幅|±)(?:率|幅度)?[(（]?%?[)）]?|同比[(（]?%?[)）]?|第?[一二三四1-4]季度?(?:累计)?数?|本季度?数?|1[-–—－~～至]本季(?:累计)?数?)$/;
 const isSubWord = (c: string) => MONTHLY_SUB.test(c) || CUMULATIVE_SUB.test(c) || OTHER_SUB.test(c);
+/** A second header row: every non-empty cell such a word, and no two months named (1月 | 2月 | 3月 is no 本月). */
 const isSubHeader = (row: string[]) => {
   const cells = row.map((c) => c.replace(/\s/g, '')).filter(Boolean);
-  return cells.length > 0 && cells.every(isSubWord);
+  const months = new Set(cells.filter((c) => /^\d{1,2}月/.test(c) && MONTHLY_SUB.test(c)));
+  return cells.length > 0 && cells.every(isSubWord) && months.size <= 1;
 };
 /** A header whose metrics are under it: 本月 | 累计 on top, a metric's name under them in the next row. */
 const periodsOnTop = (header: string[], row: string[], p: Plan) =>
@@ -541,7 +547,7 @@ function finish(s: FileState): FileSummary {
   if (
     s.heading.cumulative &&
     s.cumulative.length === 0 &&
-    !s.written.some((h) => MONTHLY_SUB.test(h.replace(/\s/g, '')))
+    !s.written.some((h) => /^(?:本月|当月|本期)/.test(h.replace(/\s/g, '')))
   )
     return refuse(summary, 'cumulative_only', `the rows above the header say: ${summary.notes.join(' ')}`);
   summary.form = plan.form;

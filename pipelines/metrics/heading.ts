@@ -7,7 +7,7 @@
 import { placeAtStart } from '../reference/resolve.ts';
 import type { CountyLookup } from './lookups.ts';
 import { monthOf } from './lookups.ts';
-import { ascii } from './parse.ts';
+import { arabicDates, ascii } from './parse.ts';
 import { unitOf } from './vocabulary.ts';
 
 /** A county or month a row above the header gives: as written, and the line it is on. */
@@ -96,9 +96,12 @@ export function readHeadingRow(h: Heading, row: string[], line: number, county: 
   );
   if (unit && unitOf(unit[1]!) !== null) h.unit = unit[1]!;
   for (const raw of row) {
-    const cell = ascii(raw)
-      .replace(/\s*[\r\n]+\s*/g, '')
-      .trim();
+    // (二〇二三年三月 read as 2023年3月)
+    const cell = arabicDates(
+      ascii(raw)
+        .replace(/\s*[\r\n]+\s*/g, '')
+        .trim(),
+    );
     if (!cell) continue;
     for (const y of dataYears(cell)) h.years.add(y);
     const [, label = '', value = cell] = LABELLED.exec(cell) ?? [];

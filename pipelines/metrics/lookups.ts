@@ -5,7 +5,7 @@
 import { simplify } from '../normalize/chars.ts';
 import type { Reference } from '../reference/index.ts';
 import { type Division, placeAtStart, type Resolution } from '../reference/resolve.ts';
-import { ascii, parseMonth } from './parse.ts';
+import { arabicDates, ascii, parseMonth } from './parse.ts';
 import type { Reason } from './reasons.ts';
 import { isCode, type Metric, metricOf, unitFactor } from './vocabulary.ts';
 
@@ -105,11 +105,12 @@ export const monthWithYear = (
   year: string | undefined,
   /** whether a month without 月 (4) is one: beside a 年份 column, whose cell gives the year */
   bare = false,
-): string | null =>
-  monthOf(raw) ??
-  (year && (bare ? /^\s*\d{1,2}\s*(?:月份?)?\s*$/ : /^\s*\d{1,2}\s*月份?\s*$/).test(raw)
+): string | null => monthOf(raw) ?? monthInYear(arabicDates(raw), year, bare);
+
+const monthInYear = (raw: string, year: string | undefined, bare: boolean) =>
+  year && (bare ? /^\s*\d{1,2}\s*(?:月份?)?\s*$/ : /^\s*\d{1,2}\s*月份?\s*$/).test(raw)
     ? monthOf(`${year}年${raw.trim().replace(/月份?$/, '')}月`)
-    : null);
+    : null;
 
 /** The year a 年份 cell gives (2023, 2023年, 2023年度), or null when it gives none (去年, empty). */
 export const yearOf = (cell: string): string | null =>

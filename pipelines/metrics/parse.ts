@@ -7,6 +7,33 @@
 export const ascii = (s: string) =>
   s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 
+const DIGIT: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+const MONTH: Record<string, string> = { 十: '10', 十一: '11', 十二: '12' };
+
+/**
+ * Years and months in Chinese numerals as Arabic ones: 二〇二三年 → 2023年, 三月 → 3月, 十二月份 → 12月份 (not 十三月,
+ * which stays no month); anything else as written.
+ */
+export const arabicDates = (s: string) =>
+  s
+    .replace(/([〇零一二三四五六七八九]{4})(?=\s*年)/g, (y) => [...y].map((c) => DIGIT[c]).join(''))
+    .replace(
+      /(?<![一二三四五六七八九十])(十[一二]?|[一二三四五六七八九])(?=\s*月)/g,
+      (m) => MONTH[m] ?? DIGIT[m]!,
+    );
+
 const ym = (year: number, month: number) =>
   year >= 1990 && year <= 2100 && month >= 1 && month <= 12
     ? `${year}-${String(month).padStart(2, '0')}`
@@ -27,7 +54,7 @@ export function ambiguousMonth(raw: string): boolean {
 /** A month as YYYY-MM, or null (also for the ambiguous YYYY.1). Dates are read as their month (2020-03-15 → 2020-03). */
 export function parseMonth(raw: string): string | null {
   if (ambiguousMonth(raw)) return null;
-  const s = ascii(raw).trim();
+  const s = arabicDates(ascii(raw).trim());
   // a day may follow with the month's own separator (2023-03-15, 2023/3/15, 2023年3月15日), and a time of day, as
   // Excel writes a date cell into a CSV (2023/7/1 0:00); 2023/4-6 and 2023.1-3 are periods, no month
   const dated =

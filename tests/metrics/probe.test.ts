@@ -1128,3 +1128,76 @@ describe('metric names as statistics offices number them', () => {
     expect(js.values.filter((v) => v[0] === '二、无此指标')).toEqual(fast.values);
   });
 });
+
+describe('more second header rows: the month named, the running sum first', () => {
+  for (const subs of [
+    ['1-3月', '3月'],
+    ['1-3月份累计', '本月'],
+    ['本月', '1-本月'],
+    ['一季度', '3月'],
+    ['累计', '3月'],
+    ['本年累计', '本月'],
+  ])
+    it(`${subs.join(' / ')}: the month's value is read, the other is not`, async () => {
+      const r = await run({
+        'r.csv': csv(
+          '五指山市2023年3月电子商务统计月报',
+          '县区代码,网络零售额（万元）,',
+          `,${subs.join(',')}`,
+          `469001,${subs.map((s) => (/^(?:本月|3月)$/.test(s) ? '980' : '3314.75')).join(',')}`,
+        ),
+      });
+      expect(r.files).toEqual([]);
+      // 980 万元 in March
+      expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '9800000']]);
+    });
+
+  it('several months under one metric (1月 | 2月 | 3月) are not one month’s: no value is read as March’s', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '五指山市2023年3月电子商务统计月报',
+        '县区代码,网络零售额（万元）,,',
+        ',1月,2月,3月',
+        '469001,100,110,120',
+      ),
+    });
+    expect(r.accepted).toEqual([]);
+  });
+});
+
+describe('months in Chinese numerals', () => {
+  it('一月, 二月份, 2023年三月, 十二月 and a title 二〇二三年 give their months', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '五指山市二〇二三年电子商务统计月报',
+        '县区代码,月份,快递业务量（件）',
+        '469001,一月,1',
+        '469001,二月份,2',
+        '469001,2023年三月,3',
+        '469001,十二月,12',
+        '469001,十三月,13',
+      ),
+    });
+    expect(sorted(r.accepted)).toEqual(
+      sorted([
+        ['2023-01', 'express_parcels', '1'],
+        ['2023-02', 'express_parcels', '2'],
+        ['2023-03', 'express_parcels', '3'],
+        ['2023-12', 'express_parcels', '12'],
+      ]),
+    );
+    expect(r.values).toEqual([['十三月', 'bad_month']]);
+  });
+
+  it('columns 一月 … 十二月 are months', async () => {
+    const r = await run({
+      'r.csv': csv('五指山市2023年统计', '县区代码,指标,一月,十二月', '469001,快递业务量（件）,1,12'),
+    });
+    expect(sorted(r.accepted)).toEqual(
+      sorted([
+        ['2023-01', 'express_parcels', '1'],
+        ['2023-12', 'express_parcels', '12'],
+      ]),
+    );
+  });
+});
