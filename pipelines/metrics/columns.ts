@@ -93,11 +93,14 @@ export function planColumns(
     return i === -1 ? null : i;
   };
   // a code column is used when there is one; a name column beside it is for people and is not read
-  const code = mapped('county') ?? find(COUNTY_CODE_COL);
+  // (代码 beside a metric column numbers the indicators, 01, 02…, as statistics-office forms do: no county's)
+  const metric = find(METRIC_COL);
+  const anyCode = mapped('county') ?? find(COUNTY_CODE_COL);
+  const code =
+    anyCode !== null && metric !== null && header[anyCode]!.replace(/\s/g, '') === '代码' ? null : anyCode;
   const countyName = mapped('county') === null ? find(COUNTY_NAME_COL) : null;
   const county = code ?? countyName;
   const month = mapped('month') ?? find(MONTH_COL);
-  const metric = find(METRIC_COL);
   const unit = find(UNIT_COL);
   const note = find(NOTE_COL);
   const synthetic = find(SYNTHETIC_COL);
@@ -116,9 +119,10 @@ export function planColumns(
   const givenCounty = county === null ? above.county : undefined;
   const given = (withMonth: boolean) => {
     const g = { county: givenCounty, month: withMonth && month === null ? above.month : undefined };
+    const at = (g: Given) => (g.line === 0 ? '工作表名' : `第 ${g.line} 行`);
     const note = [
-      g.county && `县区取自第 ${g.county.line} 行：${g.county.raw}`,
-      g.month && `月份取自第 ${g.month.line} 行：${g.month.raw}`,
+      g.county && `县区取自${at(g.county)}：${g.county.raw}`,
+      g.month && `月份取自${at(g.month)}：${g.month.raw}`,
     ]
       .filter(Boolean)
       .join('；');

@@ -11,7 +11,7 @@ import { type CumulativeCheck, type FileSummary, newSummary, refuse } from './ac
 import { type Mapping, type Plan, planColumns } from './columns.ts';
 import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
 import { type Duck, dropRows, stageRows } from './fast.ts';
-import { type Heading, isHeadingRow, newHeading, readHeadingRow, settle } from './heading.ts';
+import { type Heading, isHeadingRow, newHeading, readHeadingRow, readSheetName, settle } from './heading.ts';
 import type { CountyLookup } from './lookups.ts';
 import { ascii, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
@@ -208,6 +208,15 @@ const periodsOnTop = (header: string[], row: string[], p: Plan) =>
     (h, i) => isSubWord(h.replace(/\s/g, '')) && metricOf(splitUnit(ascii(row[i] ?? '')).name) !== null,
   );
 
+/** A row of column letters: 甲, 乙, 丙… and column numbers 1, 2, 3…, at least one letter. */
+const isLettersRow = (row: string[]) => {
+  const cells = row.map((c) => c.trim()).filter(Boolean);
+  return (
+    cells.some((c) => /^[甲乙丙丁戊己庚辛壬癸]$/.test(c)) &&
+    cells.every((c) => /^(?:[甲乙丙丁戊己庚辛壬癸]|\d{1,2})$/.test(c))
+  );
+};
+
 /** A metric's header without its unit: 网络零售额（万元） → 网络零售额. */
 const nameOnly = (h: string) => h.replace(/\s*[(（][^()（）]*[)）]\s*$/, '');
 
@@ -352,6 +361,8 @@ export function stageSheet(
   summary.encoding = 'xlsx';
   const state = newState({ file, summary, accepted, rejected }, county, mapping);
   state.columnName = sheet.columnOf;
+  // a sheet's name may name its county or month (a workbook with a sheet per county, or per month)
+  readSheetName(state.heading, sheet.name, county);
   state.sink.cellOf = (line, column) => {
     const i = state.rows?.header.indexOf(column) ?? -1;
     return i < 0 ? null : `${sheet.name}!${sheet.columnOf(i)}${line}`;
@@ -394,6 +405,11 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   // labelled as units (单位：万元, 单位：万件) is a row of units
   const unitLabels = row.filter(isUnitLabelled).length;
   if (s.unitSlot && isNote(row) && /[:：]/.test(row.join('')) && unitLabels < 2) return note(s, row, at);
+  // a row of column letters under the header (甲 | 乙 | 丙 | 1 | 2, as statistics-office forms print one)
+  if (s.unitSlot && isLettersRow(row)) {
+    summary.headerRows++;
+    return true;
+  }
   // a second header row (本月 / 累计 under each metric) is joined to the first
   if (s.unitSlot && (isSubHeader(row) || periodsOnTop(s.written, row, ctx.plan))) return joinHeader(s, row);
   // the first record after the header that is not blank may be a row of units
@@ -471,7 +487,7 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
       .trim(),
   );
   // the county and month the rows above name, for a header without their columns
-  s.above = s.sink.summary.titleRows > 0 ? settle(s.heading) : {};
+  s.above = s.heading.read > 0 ? settle(s.heading) : {};
   let plan = planColumns(cells, s.mapping, s.above);
   // title and note rows above the header (某县2021年电子商务统计月报, 填报单位：… | 2023年3月 | 单位：万元), within the
   // first ten records: a row that is not a header, or whose cells read no value (单位：万元 under a title that names

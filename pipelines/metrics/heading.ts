@@ -5,8 +5,7 @@
  * filing date names no month or year of the data, and 我县 or two counties name no county.
  */
 import { placeAtStart } from '../reference/resolve.ts';
-import type { CountyLookup } from './lookups.ts';
-import { monthOf } from './lookups.ts';
+import { type CountyLookup, monthOf } from './lookups.ts';
 import { arabicDates, ascii } from './parse.ts';
 import { unitOf } from './vocabulary.ts';
 
@@ -34,6 +33,10 @@ export interface Heading {
   cumulative: boolean;
   /** the rows say the table is of townships (各乡镇, 乡镇（街道）) */
   townships: boolean;
+  /** how many rows (and sheet names) it has read */
+  read: number;
+  /** a month that a sheet's name gives without its year (1月), for the year the rows name */
+  sheetMonth: string | null;
 }
 
 export const newHeading = (): Heading => ({
@@ -45,6 +48,8 @@ export const newHeading = (): Heading => ({
   notAMonth: false,
   cumulative: false,
   townships: false,
+  read: 0,
+  sheetMonth: null,
 });
 
 /** Words of a period that is not one month: a quarter, a half-year, a year, a running total to a date. */
@@ -86,6 +91,7 @@ export function isHeadingRow(row: string[]): boolean {
 
 /** Reads a title or note row above the header into what the heading has said. */
 export function readHeadingRow(h: Heading, row: string[], line: number, county: CountyLookup): void {
+  h.read++;
   const unit = NOTE_UNIT.exec(
     ascii(
       row
@@ -113,6 +119,22 @@ export function readHeadingRow(h: Heading, row: string[], line: number, county: 
     if (/累计/.test(cell) && !/本月|当月|本期/.test(cell)) h.cumulative = true;
     if (TOWNSHIPS.test(cell)) h.townships = true;
   }
+}
+
+/**
+ * Reads a sheet's name as a heading (line 0): a workbook with a sheet per county (东港市) or per month (1月, 2023年3月)
+ * names them there. A name that names neither (Sheet1, 汇总) says nothing.
+ */
+export function readSheetName(h: Heading, name: string, county: CountyLookup): void {
+  const cell = arabicDates(ascii(name).trim());
+  const places = placesIn(cell, 0, county);
+  const months = monthsIn(cell, 0);
+  const month = /^\d{1,2}月份?$/.test(cell) ? cell : null;
+  if (!places.length && !months.length && !month) return;
+  h.read++;
+  h.places.push(...places);
+  h.months.push(...months);
+  h.sheetMonth = month;
 }
 
 /**
@@ -169,8 +191,16 @@ function monthsIn(text: string, line: number) {
 export function settle(h: Heading): { county?: Given; month?: Given; countyNamed: string } {
   const codes = new Set(h.places.map((p) => p.code));
   const place = codes.size === 1 && !codes.has(null) ? h.places[0] : undefined;
-  const months = new Set(h.months.map((m) => m.month));
-  const month = months.size === 1 && !h.notAMonth ? h.months[0] : undefined;
+  // a sheet's month without its year (1月) takes the one year the rows name, else it names none
+  const year = h.years.size === 1 ? [...h.years][0] : undefined;
+  const dated = [...h.months];
+  if (h.sheetMonth) {
+    const month = year ? monthOf(`${year}年${h.sheetMonth}`) : null;
+    dated.push({ raw: h.sheetMonth, month: month ?? h.sheetMonth, line: 0 });
+  }
+  const months = new Set(dated.map((m) => m.month));
+  const month =
+    months.size === 1 && !h.notAMonth && /^\d{4}-\d{2}$/.test(dated[0]!.month) ? dated[0] : undefined;
   const named = [...new Set(h.places.map((p) => p.raw))];
   return {
     ...(place && { county: { raw: place.raw, line: place.line } }),

@@ -1201,3 +1201,93 @@ describe('months in Chinese numerals', () => {
     );
   });
 });
+
+describe('a workbook with a sheet per month or per county', () => {
+  const rowsSheet = (rows: (string | number)[][]) => rows;
+
+  it('a sheet per month (1月, 2月) of a county’s workbook: each sheet’s month from its name, the year from its title', async () => {
+    const sheet = (m: number, v: number) => ({
+      name: `${m}月`,
+      rows: rowsSheet([
+        ['东港市2023年电子商务统计月报'],
+        ['指标名称', '计量单位', '本月', '本年累计'],
+        ['网络零售额', '万元', v, v * m],
+      ]),
+    });
+    const r = await run({ 'b.xlsx': book([sheet(1, 120), sheet(2, 130)]) });
+    expect(r.files).toEqual([]);
+    expect(sorted(r.accepted)).toEqual(
+      sorted([
+        ['2023-01', 'online_retail_sales_yuan', '1200000'],
+        ['2023-02', 'online_retail_sales_yuan', '1300000'],
+      ]),
+    );
+  });
+
+  it('a sheet per county (东港市, 凤城市) over a 月份 column: each sheet’s county from its name, and the note says so', async () => {
+    const sheet = (name: string, v: number) => ({
+      name,
+      rows: rowsSheet([
+        ['月份', '快递业务量（件）'],
+        ['2023-01', v],
+      ]),
+    });
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(
+      join(dir, 'in', 'q1.xlsx'),
+      book([sheet('东港市', 5), sheet('凤城市', 6), sheet('Sheet3', 7)]),
+    );
+    await importMetrics(join(dir, 'in'), join(dir, 'out'), ref, () => {});
+    const rows = readStaging(join(dir, 'out/metrics_monthly.csv'));
+    expect(sorted(rows.map((a) => [a.county_code, a.month, a.value, a.note]))).toEqual(
+      sorted([
+        ['210681', '2023-01', '5', '县区取自工作表名：东港市'],
+        ['210682', '2023-01', '6', '县区取自工作表名：凤城市'],
+      ]),
+    );
+    const refused = readStaging(join(dir, 'out/metrics_rejected.csv')).filter((x) => x.scope === 'file');
+    expect(refused.map((x) => [(x.file ?? '').replace(/^.*\//, ''), x.reason])).toEqual([
+      ['q1.xlsx!Sheet3', 'no_header'],
+    ]);
+  });
+
+  it('a sheet named for a month beside a title naming another settles none', async () => {
+    const r = await run({
+      'b.xlsx': book([
+        {
+          name: '1月',
+          rows: [
+            ['东港市2023年3月电子商务统计月报'],
+            ['指标名称', '计量单位', '本月'],
+            ['网络零售额', '万元', 5],
+          ],
+        },
+      ]),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(r.files).toEqual([['b.xlsx!1月', 'no_header']]);
+  });
+});
+
+describe('an indicator code column and a row of column letters, as statistics-office forms print them', () => {
+  it('代码 beside 指标名称 numbers the indicators (01, 02), not counties; 甲 | 乙 | 1 | 2 under the header is no data', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市2023年3月电子商务统计月报',
+        '指标名称,代码,计量单位,本月,本年累计',
+        '甲,乙,丙,1,2',
+        '网络零售额,01,万元,1200,3400',
+        '快递业务量,02,万件,35.2,98',
+      ),
+    });
+    expect(r.files).toEqual([]);
+    expect(r.values).toEqual([]);
+    expect(sorted(r.accepted)).toEqual(
+      sorted([
+        ['2023-03', 'online_retail_sales_yuan', '12000000'],
+        ['2023-03', 'express_parcels', '352000'],
+      ]),
+    );
+  });
+});
