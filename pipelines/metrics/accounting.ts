@@ -11,7 +11,7 @@ import { REASONS, type Reason } from './reasons.ts';
 export interface FileSummary {
   file: string;
   encoding: string | null;
-  form: 'long' | 'wide' | 'months' | null;
+  form: 'long' | 'wide' | 'months' | 'counties' | null;
   /** CSV records read (lines, except that the line breaks of a quoted cell do not start a record) */
   records: number;
   /** title and note records above the header or among the rows (某县2021年电子商务统计月报, 单位：万元, 填报日期：…) */

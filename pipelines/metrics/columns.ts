@@ -43,13 +43,15 @@ export interface MetricColumn {
 
 /** The columns of a file by index (null when absent), as planColumns finds them. */
 export interface Plan {
-  form: 'long' | 'wide' | 'months';
+  form: 'long' | 'wide' | 'months' | 'counties';
   /** the county column (null when the rows above the header name the county: plan.given) */
   county: number | null;
   /** the month column (null in a file with one column per month, or when the rows above name it: plan.given) */
   month: number | null;
   /** the month columns of a file with one column per month (2021年1月, 1月…), each with its month as written */
   months: { index: number; month: string }[];
+  /** the county columns of a file with one column per county (指标 | 东港市 | 凤城市), each with its county */
+  counties?: { index: number; county: string }[];
   /** the metric, value and unit columns of a long file (null in a wide one) */
   metric: number | null;
   value: number | null;
@@ -81,8 +83,16 @@ export function planColumns(
   header: string[],
   /** the file's mapping sidecar (header → county, month, or a metric with its unit), and its name for messages */
   mapping: { columns: Mapping; name: string } | null = null,
-  /** the county and month the rows above the header settle (heading.ts), and what they name of a county */
-  above: { county?: Given; month?: Given; countyNamed?: string } = {},
+  /**
+   * the county and month the rows above the header settle (heading.ts), what they name of a county, and the header
+   * cells that are counties (a column per county)
+   */
+  above: {
+    county?: Given;
+    month?: Given;
+    countyNamed?: string;
+    countyColumns?: { index: number; county: string }[];
+  } = {},
 ): Plan | { error: string } {
   const mapped = (role: string) => {
     const i = header.findIndex((h) => mapping?.columns[h]?.trim() === role);
@@ -147,6 +157,29 @@ export function planColumns(
       source,
     };
     return { form: 'months', ...shared, ...given(false), metrics: [], unknown: unknownOf(used) };
+  }
+  // one column per county (指标 | 计量单位 | 东港市 | 凤城市), the month in a column or named above the header
+  const countyColumns = county === null && !givenCounty && metric !== null ? (above.countyColumns ?? []) : [];
+  if (countyColumns.length > 0 && (month !== null || above.month)) {
+    const used = read([metric, month, ...countyColumns.map((c) => c.index)]);
+    return {
+      form: 'counties',
+      county: null,
+      month,
+      months: [],
+      counties: countyColumns,
+      metric,
+      value: null,
+      unit,
+      valueUnit: '',
+      yearColumn,
+      ...given(true),
+      note,
+      synthetic,
+      source,
+      metrics: [],
+      unknown: unknownOf(used),
+    };
   }
   if (!hasCounty || (month === null && !above.month)) {
     const named = above.countyNamed;

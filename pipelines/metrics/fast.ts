@@ -197,7 +197,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   const { plan: p, header } = f;
   // (a county or month named above the header: a file of a few rows, read in JavaScript)
   // (and a 年份 column)
-  if (p.form === 'months' || p.given || p.yearColumn != null) return null;
+  if (p.form === 'months' || p.form === 'counties' || p.given || p.yearColumn != null) return null;
   const breaks = lineBreaks(f.path);
   // \r\n throughout, or \n alone: a lone \r is a line break papaparse and DuckDB may not agree on
   if (breaks.cr !== 0 && breaks.cr !== breaks.lf) return null;

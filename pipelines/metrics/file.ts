@@ -145,7 +145,8 @@ export async function stageFileFast(
   const line = state.stopAtData.line;
   if (error !== null || line === null || !state.rows || state.refusal || state.cumulative.length > 0)
     return null;
-  if (meta.delimiter !== ',' || state.rows.plan.form === 'months') return null;
+  if (meta.delimiter !== ',' || state.rows.plan.form === 'months' || state.rows.plan.form === 'counties')
+    return null;
   let utf8 = path;
   if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') {
     // DuckDB reads UTF-8: the file decoded as it is read, lines kept (its BOM is above the data)
@@ -488,7 +489,12 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   );
   // the county and month the rows above name, for a header without their columns
   s.above = s.heading.read > 0 ? settle(s.heading) : {};
-  let plan = planColumns(cells, s.mapping, s.above);
+  // a short county name is read as a county of the places the title names (丹东市…: 凤城, not 广西's 凤山)
+  const within = s.heading.places.map((p) => p.raw).join(' ');
+  const county: CountyLookup = within ? (raw) => s.county(raw, within) : s.county;
+  // header cells that are counties, for a table with a column per county
+  const countyColumns = cells.flatMap((c, index) => (c && 'code' in county(c) ? [{ index, county: c }] : []));
+  let plan = planColumns(cells, s.mapping, { ...s.above, countyColumns });
   // title and note rows above the header (某县2021年电子商务统计月报, 填报单位：… | 2023年3月 | 单位：万元), within the
   // first ten records: a row that is not a header, or whose cells read no value (单位：万元 under a title that names
   // the county and the month)
@@ -521,9 +527,6 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   s.unitSlot = true;
   if ('error' in plan) return false;
   s.written = cells;
-  // a short county name is read as a county of the places the title names (丹东市…: 凤城, not 广西's 凤山)
-  const within = s.heading.places.map((p) => p.raw).join(' ');
-  const county: CountyLookup = within ? (raw) => s.county(raw, within) : s.county;
   s.rows = { ...s.sink, county, header: distinctNames(cells, s.columnName), plan };
   return true;
 }

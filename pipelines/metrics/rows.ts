@@ -26,6 +26,8 @@ export interface Value {
   unit: string;
   /** the month of a file with one column per month, as its column names it */
   month?: string;
+  /** the county of a file with one column per county, as its column names it */
+  county?: string;
 }
 
 /** Why a value is rejected: the field at fault, its text and the reason. */
@@ -65,6 +67,12 @@ export function valuesOf(row: string[], p: Plan, header: string[], everyColumn =
         unit,
         month: m.month,
       }))
+      .filter((v) => everyColumn || v.raw !== '');
+  }
+  if (p.form === 'counties') {
+    const named = metricCell(cellAt(row, p.metric), cellAt(row, p.unit), p);
+    return (p.counties ?? [])
+      .map((c) => ({ column: header[c.index]!, raw: cellAt(row, c.index), county: c.county, ...named }))
       .filter((v) => everyColumn || v.raw !== '');
   }
   if (p.form === 'long') {
@@ -123,7 +131,7 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
   const year = rowYear(row, p);
   for (const v of values) {
     // in a file with one column per month, the month is the value's column's
-    const key = rowKey(ctx.county, county, v.month ?? month, year, p.yearColumn != null);
+    const key = rowKey(ctx.county, v.county ?? county, v.month ?? month, year, p.yearColumn != null);
     if ('reason' in key) {
       reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason);
       continue;

@@ -1291,3 +1291,40 @@ describe('an indicator code column and a row of column letters, as statistics-of
     );
   });
 });
+
+describe('a table with a column per county', () => {
+  it('指标 | 计量单位 | 东港市 | 凤城市 under a title naming the month: each cell its row’s metric for its column’s county', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(
+      join(dir, 'in', 'r.csv'),
+      csv(
+        '丹东市2023年3月各县（市、区）电子商务主要指标',
+        '指标,计量单位,东港市,凤城市,合计',
+        '网络零售额,万元,1200,860,2060',
+        '快递业务量,万件,35.2,21.8,57',
+      ),
+    );
+    await importMetrics(join(dir, 'in'), join(dir, 'out'), ref, () => {});
+    const rows = readStaging(join(dir, 'out/metrics_monthly.csv'));
+    expect(
+      sorted(rows.map((a) => [a.county_code, a.month, a.metric, a.value, a.source?.replace(/^.*\//, '')])),
+    ).toEqual(
+      sorted([
+        ['210681', '2023-03', 'online_retail_sales_yuan', '12000000', 'r.csv:3'],
+        ['210682', '2023-03', 'online_retail_sales_yuan', '8600000', 'r.csv:3'],
+        ['210681', '2023-03', 'express_parcels', '352000', 'r.csv:4'],
+        ['210682', '2023-03', 'express_parcels', '218000', 'r.csv:4'],
+      ]),
+    );
+    const rejected = readStaging(join(dir, 'out/metrics_rejected.csv'));
+    // 合计 is no county: a column not imported
+    expect(rejected.map((x) => [x.column, x.reason])).toEqual([['合计', 'unknown_column']]);
+  });
+
+  it('a column per county and no month named anywhere: refused, the month not guessed', async () => {
+    const r = await run({ 'r.csv': csv('指标,计量单位,东港市,凤城市', '网络零售额,万元,1200,860') });
+    expect(r.accepted).toEqual([]);
+    expect(r.files).toEqual([['r.csv', 'no_header']]);
+  });
+});
