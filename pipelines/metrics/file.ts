@@ -39,6 +39,8 @@ interface FileState {
   refusal: UnitRowRefusal | null;
   /** what the title and note rows above the header say: the unit, the year, the county and month (heading.ts) */
   heading: Heading;
+  /** a row of years above the header (2022年 | | | 2023年), for the month columns under them */
+  yearsAbove?: { row: string[]; at: number };
   /** the county and month the heading settles, for a header (and its second row) without their columns */
   above: ReturnType<typeof settle> | Record<string, never>;
   /** the file's mapping sidecar, and the name it has or would have */
@@ -475,7 +477,11 @@ function note(s: FileState, row: string[], at: number): boolean {
     .join(' ');
   s.sink.summary.titleRows++;
   s.sink.summary.notes.push(text);
-  if (!s.header) readHeadingRow(s.heading, row, at, s.county);
+  if (!s.header) {
+    readHeadingRow(s.heading, row, at, s.county);
+    const cells = row.map((c) => c.trim()).filter(Boolean);
+    if (cells.every((c) => /^(?:19|20)\d{2}\s*年度?$/.test(c))) s.yearsAbove = { row, at };
+  }
   return true;
 }
 
@@ -522,7 +528,8 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   // their values are rejected as bad_month: the year is not guessed
   // a title naming two years (the programme's batch, 2019; the data's, 2023) settles none
   const noteYear = s.heading.years.size === 1 ? [...s.heading.years][0]! : '';
-  if (!('error' in plan) && plan.yearColumn == null) plan = { ...plan, ...monthYears(plan, noteYear) };
+  if (!('error' in plan) && plan.yearColumn == null)
+    plan = { ...plan, ...monthYears(plan, noteYear, s.yearsAbove?.at === at - 1 ? s.yearsAbove.row : []) };
   s.header = { line: at, plan };
   s.unitSlot = true;
   if ('error' in plan) return false;
@@ -536,17 +543,22 @@ const TOWNSHIP_COL =
   /^(?:乡镇|乡镇\(街道\)|乡\(镇\)|镇|街道|乡镇名称|乡镇\(街道\)名称|村|村名|行政村|站点名称|服务站名称)$/;
 
 /**
- * The year of each month column that names none (1月): the year of the dated column to its left (2022年11月, 12月,
- * 2023年1月, 2月), else, when no column names a year, the title's; else none (its values are rejected as
+ * The year of each month column that names none (1月): the year of a row of years right above the header, or of the
+ * dated column to its left (2022年11月, 12月, 2023年1月, 2月), else, when no column names a year, the title's; else none (its values are rejected as
  * bad_month: the year is not guessed).
  */
-function monthYears(plan: Plan, titleYear: string): Pick<Plan, 'months' | 'year'> {
+function monthYears(plan: Plan, titleYear: string, yearRow: string[]): Pick<Plan, 'months' | 'year'> {
   const yearIn = (m: string) => /((?:19|20)\d{2})(?:年|-)/.exec(m)?.[1];
-  const dated = plan.months.some((m) => yearIn(m.month));
+  // a row of years right above the header (2022年 | | | 2023年): each year over the month columns to its right
+  const over = (index: number) => {
+    for (let i = index; i >= 0; i--) if (yearRow[i]?.trim()) return yearIn(`${yearRow[i]!.trim()}`);
+    return undefined;
+  };
+  const dated = plan.months.some((m) => yearIn(m.month) || over(m.index));
   let last = dated ? undefined : titleYear || undefined;
   const months = plan.months.map((m) => {
     const own = yearIn(m.month);
-    if (own) last = own;
+    last = own ?? over(m.index) ?? last;
     return own || !last ? m : { ...m, month: `${last}年${m.month}` };
   });
   return { months, ...(titleYear && { year: titleYear }) };

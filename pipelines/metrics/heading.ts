@@ -172,6 +172,13 @@ function placesIn(text: string, line: number, county: CountyLookup) {
 /** The months a cell names as one month (2023年3月, 2023-03), not a range (2023年1-3月) or a day (2023年3月5日). */
 function monthsIn(text: string, line: number) {
   const plain = ascii(withoutFilingParts(text)).replace(/\s/g, '');
+  // a month from its first day to its last (2023年3月1日—3月31日) names it
+  const whole = /((?:19|20)\d{2})年(\d{1,2})月1日[-–—－~～至到]+(?:\1年)?\2月(\d{2})日/.exec(plain);
+  if (whole) {
+    const month = monthOf(`${whole[1]}年${whole[2]}月`);
+    const last = month && new Date(Date.UTC(Number(whole[1]), Number(whole[2]), 0)).getUTCDate();
+    return month && Number(whole[3]) === last ? [{ raw: `${whole[1]}年${whole[2]}月`, month, line }] : [];
+  }
   // a range of months (2023年1月至2023年6月, 1月份-3月份) names none of them
   if (/\d{1,2}月份?(?:[-–—－~～至到]|起)/.test(plain)) return [];
   if (PERIOD.test(plain)) {

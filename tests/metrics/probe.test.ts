@@ -1328,3 +1328,47 @@ describe('a table with a column per county', () => {
     expect(r.files).toEqual([['r.csv', 'no_header']]);
   });
 });
+
+describe('years and days above the months', () => {
+  it('a row of years over the month columns (2022年 | | | 2023年) gives each month its year', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市电子商务月度对比表,,,,,,,',
+        ',,2022年,,,2023年,,',
+        '县区,指标,1月,2月,3月,1月,2月,3月',
+        '东港市,网络零售额（万元）,100,110,125,120,130,145',
+      ),
+    });
+    expect(r.values).toEqual([]);
+    expect(sorted(r.accepted).map((a) => [a[0], a[2]])).toEqual([
+      ['2022-01', '1000000'],
+      ['2022-02', '1100000'],
+      ['2022-03', '1250000'],
+      ['2023-01', '1200000'],
+      ['2023-02', '1300000'],
+      ['2023-03', '1450000'],
+    ]);
+  });
+
+  it('a title naming a month by its first and last day (2023年3月1日—3月31日) names that month', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '五指山市电子商务统计表（2023年3月1日—3月31日）',
+        '指标名称,计量单位,本月',
+        '网络零售额,万元,96',
+      ),
+    });
+    expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '960000']]);
+  });
+
+  it('days that are not the whole month (2023年3月1日—3月15日) name none', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '五指山市电子商务统计表（2023年3月1日—3月15日）',
+        '指标名称,计量单位,本月',
+        '网络零售额,万元,96',
+      ),
+    });
+    expect(r.accepted).toEqual([]);
+  });
+});
