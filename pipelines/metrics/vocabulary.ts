@@ -46,9 +46,9 @@ export const METRIC_INFO: Readonly<Record<Metric, MetricInfo>> = Object.fromEntr
 /** Input units per published unit, as factors: 1 万元 = 10,000 yuan. */
 const UNITS: Record<MetricInfo['unit'], Record<string, number>> = {
   yuan: { 元: 1, yuan: 1, 万元: 1e4, 亿元: 1e8, 千元: 1e3, rmb: 1, cny: 1 },
-  parcels: { 件: 1, 个: 1, 单: 1, 万件: 1e4, 万单: 1e4, 亿件: 1e8, parcels: 1 },
+  parcels: { 件: 1, 个: 1, 单: 1, 票: 1, 万件: 1e4, 万单: 1e4, 万票: 1e4, 亿件: 1e8, parcels: 1 },
   stations: { 个: 1, 家: 1, 座: 1, 处: 1, stations: 1 },
-  person_times: { 人次: 1, 人: 1, 万人次: 1e4, person_times: 1, persons: 1 },
+  person_times: { 人次: 1, 人·次: 1, 人: 1, 万人次: 1e4, person_times: 1, persons: 1 },
   shops: { 家: 1, 个: 1, 户: 1, 间: 1, shops: 1 },
 };
 

@@ -1372,3 +1372,24 @@ describe('years and days above the months', () => {
     expect(r.accepted).toEqual([]);
   });
 });
+
+describe('units as post offices and training records write them', () => {
+  it('票 and 万票 count parcels, 人·次 person-times', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区代码,月份,指标,数值,单位',
+        '469001,2023-03,快递业务量,12,万票',
+        '469001,2023-04,快递业务量,5,票',
+        '469001,2023-03,培训人次,30,人·次',
+      ),
+    });
+    expect(r.values).toEqual([]);
+    expect(sorted(r.accepted)).toEqual(
+      sorted([
+        ['2023-03', 'express_parcels', '120000'],
+        ['2023-04', 'express_parcels', '5'],
+        ['2023-03', 'training_person_times', '30'],
+      ]),
+    );
+  });
+});
