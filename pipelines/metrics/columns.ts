@@ -108,7 +108,11 @@ export function planColumns(
   const anyCode = mapped('county') ?? find(COUNTY_CODE_COL);
   const code =
     anyCode !== null && metric !== null && header[anyCode]!.replace(/\s/g, '') === '代码' ? null : anyCode;
-  const countyName = mapped('county') === null ? find(COUNTY_NAME_COL) : null;
+  // (单位 heads the reporting units, the counties, in a table without a metric column, whose units are not a column)
+  const countyName =
+    mapped('county') === null
+      ? (find(COUNTY_NAME_COL) ?? (metric === null && !above.county ? find(/^单位$/) : null))
+      : null;
   const county = code ?? countyName;
   const month = mapped('month') ?? find(MONTH_COL);
   const unit = find(UNIT_COL);

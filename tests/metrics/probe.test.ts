@@ -1393,3 +1393,28 @@ describe('units as post offices and training records write them', () => {
     );
   });
 });
+
+describe('单位 heading the reporting units', () => {
+  it('单位 over county names, in a table without a metric column, is the county column', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '丹东市2023年3月快递业务量统计',
+        '单位,快递业务量（万件）,同比增长（%）',
+        '东港市,35.2,5.1',
+        '凤城市,21.8,3.2',
+      ),
+    });
+    expect(r.files).toEqual([]);
+    expect(sorted(r.accepted)).toEqual(
+      sorted([
+        ['2023-03', 'express_parcels', '352000'],
+        ['2023-03', 'express_parcels', '218000'],
+      ]),
+    );
+  });
+
+  it('单位 beside 指标 is still the unit column of a long file', async () => {
+    const r = await run({ 'r.csv': csv('县区代码,月份,指标,数值,单位', '469001,2023-03,快递业务量,3,万件') });
+    expect(r.accepted).toEqual([['2023-03', 'express_parcels', '30000']]);
+  });
+});
