@@ -64,6 +64,8 @@ export interface Plan {
   year?: string;
   /** a 年份 column: each row's year, for its month cells that name none (read over the title's) */
   yearColumn?: number | null;
+  /** the county the rows above name, for a 代码 column's cells that are no county code (01, 02: indicators) */
+  codeOrAbove?: Given;
   /** the county or month the rows above the header name, for a table without its column, and a note saying so */
   given?: { county?: Given; month?: Given; note: string };
   note: number | null;
@@ -103,11 +105,14 @@ export function planColumns(
     return i === -1 ? null : i;
   };
   // a code column is used when there is one; a name column beside it is for people and is not read
-  // (代码 beside a metric column numbers the indicators, 01, 02…, as statistics-office forms do: no county's)
   const metric = find(METRIC_COL);
-  const anyCode = mapped('county') ?? find(COUNTY_CODE_COL);
-  const code =
-    anyCode !== null && metric !== null && header[anyCode]!.replace(/\s/g, '') === '代码' ? null : anyCode;
+  const code = mapped('county') ?? find(COUNTY_CODE_COL);
+  // 代码 beside a metric column, under rows naming the county, may number the indicators (01, 02…) as
+  // statistics-office forms do: a cell that is no county code then takes the county named above (rows.ts)
+  const indicatorCodes =
+    code !== null && metric !== null && above.county && header[code]!.replace(/\s/g, '') === '代码'
+      ? { codeOrAbove: above.county }
+      : {};
   // (单位 heads the reporting units, the counties, in a table without a metric column, whose units are not a column)
   const countyName =
     mapped('county') === null
@@ -200,6 +205,7 @@ export function planColumns(
     valueUnit: '',
     yearColumn,
     ...given(true),
+    ...indicatorCodes,
     note,
     synthetic,
     source,

@@ -28,6 +28,9 @@ const sql = (s: string | null) => (s === null ? 'NULL' : sqlString(s));
 
 /** The characters JavaScript's trim() removes, as an RE2 class. */
 const SPACE = String.raw`[\t\n\x0B\f\r \x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]`;
+/** Full-width characters and their ASCII forms, as parse.ts ascii() maps them (the ideographic space to a space). */
+const FULL_WIDTH = `${Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i)).join('')}\u3000`;
+const HALF_WIDTH = `${Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('')} `;
 /** One CSV cell as papaparse reads it when records are lines: quoted ("a,b", "x""y") or without a quote. */
 const CELL = '(?:"(?:[^"]|"")*"|[^,"]*)';
 
@@ -79,7 +82,7 @@ export async function createFastTables(duck: Duck): Promise<void> {
       THEN regexp_replace(t, '^([+-])${SPACE}+', '\\1') ELSE t END`);
   await duck.run(
     // (a no-break, thin or narrow space groups digits as a space does; a zero-width space is dropped)
-    `CREATE MACRO number_text(s) AS signed(trim(translate(s, '０１２３４５６７８９．，＋－　\u00a0\u2009\u202f\u200b\u200c\u200d\u2060',
+    `CREATE MACRO number_text(s) AS signed(jtrim(translate(s, '０１２３４５６７８９．，＋－　\u00a0\u2009\u202f\u200b\u200c\u200d\u2060',
       '0123456789.,+-    ')))`,
   );
   await duck.run(`CREATE MACRO parsed(t) AS CASE WHEN regexp_full_match(t,
@@ -195,9 +198,10 @@ export async function dropRows(duck: Duck, file: string): Promise<void> {
 
 async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<FastCounts | null> {
   const { plan: p, header } = f;
-  // (a county or month named above the header: a file of a few rows, read in JavaScript)
-  // (and a 年份 column)
-  if (p.form === 'months' || p.form === 'counties' || p.given || p.yearColumn != null) return null;
+  // (a county or month named only above the header, a 年份 column, a 代码 column that may number indicators: files
+  // of a few rows, read in JavaScript, as is one column per month or per county)
+  if (p.form === 'months' || p.form === 'counties' || p.given || p.codeOrAbove || p.yearColumn != null)
+    return null;
   const breaks = lineBreaks(f.path);
   // \r\n throughout, or \n alone: a lone \r is a line break papaparse and DuckDB may not agree on
   if (breaks.cr !== 0 && breaks.cr !== breaks.lf) return null;
@@ -265,7 +269,8 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       count(*) FILTER (WHERE kind = 'blank') AS blank, count(*) FILTER (WHERE kind = 'note') AS notes,
       count(*) FILTER (WHERE kind = 'total') AS totals, count(*) FILTER (WHERE kind = 'data') AS rows,
       count(*) FILTER (WHERE bad) AS bad, count(*) FILTER (WHERE kind = 'data' AND NOT ${hasValue}) AS without,
-      count(*) FILTER (WHERE kind = 'data' AND ${at(p.county)} = ${sql(header[p.county!] ?? '')}) AS again
+      count(*) FILTER (WHERE kind = 'data' AND jtrim(translate(${at(p.county)}, ${sql(FULL_WIDTH)}, ${sql(HALF_WIDTH)}))
+        = ${sql(header[p.county!] ?? '')}) AS again
     FROM cells`)) as [Record<string, bigint>];
   // (a second table stacked under the first, its header repeated: read in JavaScript, table by table)
   if (Number(k.bad) > 0 || Number(k.again) > 0) return null;

@@ -11,8 +11,16 @@ import { type CumulativeCheck, type FileSummary, newSummary, refuse } from './ac
 import { type Mapping, type Plan, planColumns } from './columns.ts';
 import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
 import { type Duck, dropRows, stageRows } from './fast.ts';
-import { type Heading, isHeadingRow, newHeading, readHeadingRow, readSheetName, settle } from './heading.ts';
-import type { CountyLookup } from './lookups.ts';
+import {
+  type Heading,
+  isHeadingRow,
+  newHeading,
+  readHeadingRow,
+  readSheetName,
+  settle,
+  TOWNSHIP_COLUMN,
+} from './heading.ts';
+import { type CountyLookup, monthWithYear } from './lookups.ts';
 import { ascii, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
 import { isSynthetic, type RowContext, rowMonth, stageRow } from './rows.ts';
@@ -39,6 +47,8 @@ interface FileState {
   refusal: UnitRowRefusal | null;
   /** what the title and note rows above the header say: the unit, the year, the county and month (heading.ts) */
   heading: Heading;
+  /** title and note rows under the data so far, for the heading of a table stacked under it */
+  recent: { row: string[]; at: number }[];
   /** a row of years above the header (2022年 | | | 2023年), for the month columns under them */
   yearsAbove?: { row: string[]; at: number };
   /** the county and month the heading settles, for a header (and its second row) without their columns */
@@ -113,8 +123,10 @@ export async function stageFile(
 /**
  * Stages one CSV file as stageFile does, its data rows read in DuckDB (fast.ts): the records above the data (title,
  * notes, header, unit row) are read here, then the lines from the first data row in SQL. Null when the file is not
- * for that path (no data row, a refusal, a delimiter other than the comma, a two-row header, one column per month,
- * records that are not lines): the caller reads it with stageFile, from its start. Nothing is staged before the
+ * for that path (no data row, a refusal, a delimiter other than the comma, a two-row header, one column per month
+ * or per county, a county or month named only above the header, a 年份 column, a 代码 column that may number
+ * indicators, a header repeated below (stacked tables), records that are not lines): the caller reads it with
+ * stageFile, from its start. Nothing is staged before the
  * path is taken.
  */
 export async function stageFileFast(
@@ -224,6 +236,20 @@ const isLettersRow = (row: string[]) => {
 const nameOnly = (h: string) => h.replace(/\s*[(（][^()（）]*[)）]\s*$/, '');
 
 /**
+ * A second header row's month (3月) that is not the month the rows above name (丹东市2023年4月…): which is the
+ * data's cannot be told, and the file is refused, naming both.
+ */
+function subMonthDisagrees(s: FileState, row: string[]): { error: string } | null {
+  const named = row.map((c) => /^(\d{1,2})月份?数?$/.exec(c.replace(/\s/g, ''))?.[1]).find(Boolean);
+  const given = s.above.month;
+  if (!named || !given) return null;
+  const month = monthWithYear(given.raw, [...s.heading.years][0]);
+  return month && Number(month.slice(5)) !== Number(named)
+    ? { error: `the second header row says ${named}月, the rows above ${given.raw} (line ${given.line})` }
+    : null;
+}
+
+/**
  * Joins a second header row to the first: a metric's header spans its 本月 and 累计 columns (the cell to the right
  * is empty, as a merged cell saves), the 本月 column is the metric, a 累计 column, the running sum, is named
  * 网络零售额累计 and not read (it is reported as a column not imported), and so are the others (网络零售额上年同期,
@@ -242,7 +268,7 @@ function joinHeader(s: FileState, row: string[]): boolean {
     if (MONTHLY_SUB.test(sub)) return top;
     return `${nameOnly(top)}${CUMULATIVE_SUB.test(sub) ? '累计' : sub}`;
   });
-  const plan = planColumns(joined, s.mapping, s.above);
+  const plan = subMonthDisagrees(s, row) ?? planColumns(joined, s.mapping, s.above);
   s.header = { line: s.header!.line, plan };
   // (a joined header without its county and month refuses the file, naming what it found: finish)
   if ('error' in plan) return false;
@@ -339,6 +365,7 @@ const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping'
   refusal: null,
   heading: newHeading(),
   above: {},
+  recent: [],
   mapping,
   cumulative: [],
 });
@@ -434,17 +461,14 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   }
   // cheap tests first: most rows are data, and a million of them pass here
   const first = (row[0] ?? '').trimStart();
-  // a second table stacked under the first: its header (县区 again in the county column) starts it
-  if (
-    ctx.plan.county !== null &&
-    (row[ctx.plan.county] ?? '').trim() === s.written[ctx.plan.county] &&
-    !isNote(row)
-  ) {
-    s.header = null;
-    s.rows = null;
-    s.cumulative = [];
-    return takeHeader(s, row, at);
-  }
+  // a second table stacked under the first: its header (县区 again in the county column, as written or in
+  // full-width brackets) starts it, under the title and note rows just above it
+  const c = ctx.plan.county;
+  if (c !== null && row[c]?.trimStart().charAt(0) === s.written[c]?.charAt(0) && isHeaderAgain(s, row, c))
+    return restartTable(s, row, at);
+  // a title or note of the next table, kept until a data row shows there is none (cheap test first)
+  if ((row.length < 2 || (row[1] ?? '').trim() === '') && isNote(row)) s.recent.push({ row, at });
+  else if (s.recent.length) s.recent = [];
   if (FOOTER_NOTE.test(first) && isNote(row)) return note(s, row, at);
   const place = ctx.plan.county === null ? '' : (row[ctx.plan.county] ?? '').trimStart();
   if ((TOTAL_START.test(place) || TOTAL_START.test(first)) && (isTotal(place) || isTotal(first))) {
@@ -466,6 +490,37 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   return true;
 }
 
+/** Whether a row repeats the header's county cell (县（市、区）, 县区代码): the header of a table stacked under the first. */
+const isHeaderAgain = (s: FileState, row: string[], county: number) =>
+  ascii(row[county] ?? '')
+    .replace(/\s*[\r\n]+\s*/g, '')
+    .trim() === s.written[county] && !isNote(row);
+
+/**
+ * Starts a second table at its header: what the rows above it say (its title, 单位：万件, a row of years) is read as
+ * its heading, and the first table's is not carried over.
+ */
+function restartTable(s: FileState, row: string[], at: number): boolean {
+  s.header = null;
+  s.rows = null;
+  s.cumulative = [];
+  s.heading = newHeading();
+  s.yearsAbove = undefined;
+  for (const r of s.recent) {
+    readHeadingRow(s.heading, r.row, r.at, s.county);
+    if (isYearsRow(r.row)) s.yearsAbove = r;
+  }
+  s.recent = [];
+  return takeHeader(s, row, at);
+}
+
+/** A row of years only: 2022年 | | | 2023年. */
+const isYearsRow = (row: string[]) =>
+  row
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .every((c) => /^(?:19|20)\d{2}\s*年度?$/.test(c));
+
 /**
  * Counts a title or note row and keeps its text; above the header, reads what it says (a 单位：万元 note sets the
  * unit of columns that give none).
@@ -479,8 +534,7 @@ function note(s: FileState, row: string[], at: number): boolean {
   s.sink.summary.notes.push(text);
   if (!s.header) {
     readHeadingRow(s.heading, row, at, s.county);
-    const cells = row.map((c) => c.trim()).filter(Boolean);
-    if (cells.every((c) => /^(?:19|20)\d{2}\s*年度?$/.test(c))) s.yearsAbove = { row, at };
+    if (isYearsRow(row)) s.yearsAbove = { row, at };
   }
   return true;
 }
@@ -512,7 +566,7 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
     return note(s, row, at);
   s.sink.summary.headerRows++;
   // a table of townships (a 乡镇 column, 各乡镇 in the title): a township's figure is no county's
-  const township = cells.find((c) => TOWNSHIP_COL.test(c.replace(/\s/g, '')));
+  const township = cells.find((c) => TOWNSHIP_COLUMN.test(c.replace(/\s/g, '')));
   if (!('error' in plan) && (township || s.heading.townships)) {
     s.header = { line: at, plan };
     s.refusal = {
@@ -524,9 +578,10 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
     return false;
   }
   if (!('error' in plan) && s.heading.unit) plan = withUnit(plan, s.heading.unit);
-  // month columns that name no year (1月, 2月…) take the year of the title; without one they stay as written, and
-  // their values are rejected as bad_month: the year is not guessed
-  // a title naming two years (the programme's batch, 2019; the data's, 2023) settles none
+  // month columns that name no year (1月, 2月…) take a year from a row of years above them, a dated column to their
+  // left, else the title (monthYears); without one they stay as written, and their values are rejected as
+  // bad_month: the year is not guessed. A title naming two years (the programme's batch, 2019; the data's, 2023)
+  // settles none
   const noteYear = s.heading.years.size === 1 ? [...s.heading.years][0]! : '';
   if (!('error' in plan) && plan.yearColumn == null)
     plan = { ...plan, ...monthYears(plan, noteYear, s.yearsAbove?.at === at - 1 ? s.yearsAbove.row : []) };
@@ -537,10 +592,6 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   s.rows = { ...s.sink, county, header: distinctNames(cells, s.columnName), plan };
   return true;
 }
-
-/** Header cells of a township column: its rows are townships' figures, not a county's. */
-const TOWNSHIP_COL =
-  /^(?:乡镇|乡镇\(街道\)|乡\(镇\)|镇|街道|乡镇名称|乡镇\(街道\)名称|村|村名|行政村|站点名称|服务站名称)$/;
 
 /**
  * The year of each month column that names none (1月): the year of a row of years right above the header, or of the
@@ -556,9 +607,13 @@ function monthYears(plan: Plan, titleYear: string, yearRow: string[]): Pick<Plan
   };
   const dated = plan.months.some((m) => yearIn(m.month) || over(m.index));
   let last = dated ? undefined : titleYear || undefined;
+  let previous = 0;
   const months = plan.months.map((m) => {
     const own = yearIn(m.month);
-    last = own ?? over(m.index) ?? last;
+    const number = Number(/(\d{1,2})\s*月|-(\d{2})(?:-|$)/.exec(m.month)?.slice(1).find(Boolean) ?? 0);
+    // (a year carried on past December goes on into the next: 2022年11月, 12月, 1月 is 2023年1月)
+    last = own ?? over(m.index) ?? (last && number < previous ? String(Number(last) + 1) : last);
+    previous = number;
     return own || !last ? m : { ...m, month: `${last}年${m.month}` };
   });
   return { months, ...(titleYear && { year: titleYear }) };
@@ -567,7 +622,12 @@ function monthYears(plan: Plan, titleYear: string, yearRow: string[]): Pick<Plan
 /** The summary of a file read to its end (or stopped): refused, or with its form and the columns not read. */
 function finish(s: FileState): FileSummary {
   const { summary } = s.sink;
-  if (!s.header) return refuse(summary, 'no_header', 'the file has no rows');
+  if (!s.header)
+    return refuse(
+      summary,
+      'no_header',
+      summary.titleRows > 0 ? 'the file has title or note rows only, and no header' : 'the file has no rows',
+    );
   if (s.refusal) {
     if (s.refusal.wording) summary.errorWording = s.refusal.wording;
     return refuse(summary, s.refusal.reason, s.refusal.detail);

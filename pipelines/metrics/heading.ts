@@ -52,13 +52,31 @@ export const newHeading = (): Heading => ({
   sheetMonth: null,
 });
 
+/** A range of months: 1月至6月, 1月份-3月份, 2023年1-3月, 1月起. */
+const RANGE = /\d{1,2}月份?(?:[-–—－~～至到]|起)|年\d{1,2}[-–—－~～至到]\d{1,2}月/;
 /** Words of a period that is not one month: a quarter, a half-year, a year, a running total to a date. */
 const NOT_A_MONTH = /季度|季报|第[一二三四1-4]季|半年|年报|全年|截至|截止|以来|至今|累计/;
 /** A table of townships: 各乡镇, 乡镇（街道）, 分乡镇, 各镇, 各街道. */
 const TOWNSHIPS = /各乡镇|乡镇[(（]街道|分乡镇|各镇|各街道|各乡[(（]镇/;
-/** What may follow a township's name where a report names itself: 东港市孤山镇2023年…, …前阳镇人民政府. */
-const TOWNSHIP_AFTER =
-  /^[\u4e00-\u9fa5]{1,8}?(?:镇|乡|街道|苏木|办事处)(?=$|\d|[(（]|人民政府|政府|党委|电子商务|电商|统计|各村|农村)/;
+/** A township, a community or a village: a place below a county, whose figures are not the county's. */
+const BELOW_COUNTY = '镇|乡|街道|社区|苏木|村|办事处';
+/**
+ * A name that opens a text with such a place, followed by the body that files or the year (孤山镇人民政府, a sheet
+ * named 孤山镇, 新兴社区2023年…); not a word that ends so (农村, 电子商务进农村综合示范).
+ */
+const TOWNSHIP_AT_START = new RegExp(
+  `^[\\u4e00-\\u9fa5]{2,8}?(?:${BELOW_COUNTY})(?=$|\\d|[(（]|人民政府|政府|党委|统计|电子商务|电商|商务)`,
+);
+/**
+ * What may follow a county's name where a report names its own county: a year, the kind of report, the body that
+ * files it (东港市2023年…, 东港市电子商务…, 东港市商务局); anything else (孤山镇, 城区, 等3县) makes it some other
+ * place's report.
+ */
+const COUNTY_FOLLOWED =
+  /^(?:$|[^\u4e00-\u9fa5]|二〇|年|电子商务|电商|统计|农村|商务|人民政府|政府|党委|委员会|发展|邮政|快递|供销|网络|主要|关于|数据|经济|工业和信息化|工信|交通|农业|财政|月|季|上半年|全年)/;
+/** Header cells of a column of townships, communities or villages: its rows are not a county's figures. */
+export const TOWNSHIP_COLUMN =
+  /^(?:乡镇街道|乡镇|乡|镇|街道|社区|村|行政村|村名|站点|服务站)(?:\((?:镇|街道|社区|乡)\))?(?:名称|名)?$/;
 
 /** The unit a note gives the table: 单位：万元, 计量单位：万元, 货币单位：万元, …月报单位：万元, （单位：万元）. */
 // not 填报单位：电商办 (the office that filed it; and 电商办 is no unit: the word must be one of the vocabulary's)
@@ -67,7 +85,7 @@ const NOTE_UNIT = /(?<!填报|报送|填表|制表|上报)单位\s*[:：]\s*([\u
 /** A cell's label and what follows it: 填报单位：东港市商务局 → 填报单位, 东港市商务局. */
 const LABELLED = /^([^:：]{1,12})[:：]\s*(.*)$/s;
 /** Labels of a date, not of the data's period: 填报日期, 制表时间, 填报：2024年1月5日. */
-const DATE_LABEL = /日期|时间|^(?:填报|填表|制表|报送|审核|打印)(?!单位)/;
+const DATE_LABEL = /日期|时间|有效期|批准|发布|印发|^(?:填报|填表|制表|报送|审核|打印)(?!单位)/;
 /** Labels under which a report names its own place: 填报单位：东港市商务局. */
 const PLACE_LABEL = /^(?:填报单位|报送单位|填报机关|单位名称|县区|区县|县\(市、?区\)|地区)$/;
 /** A cell that names a period: 2023年, 2023年度, 2023年3月, 2023年1-3月, 2023-03. */
@@ -92,15 +110,11 @@ export function isHeadingRow(row: string[]): boolean {
 /** Reads a title or note row above the header into what the heading has said. */
 export function readHeadingRow(h: Heading, row: string[], line: number, county: CountyLookup): void {
   h.read++;
-  const unit = NOTE_UNIT.exec(
-    ascii(
-      row
-        .map((c) => c.trim())
-        .filter(Boolean)
-        .join(' '),
-    ),
-  );
-  if (unit && unitOf(unit[1]!) !== null) h.unit = unit[1]!;
+  // a unit note, cell by cell (填报单位：… | 单位：万件 | 2023年3月)
+  for (const c of row) {
+    const unit = NOTE_UNIT.exec(ascii(c.trim()));
+    if (unit && unitOf(unit[1]!) !== null) h.unit = unit[1]!;
+  }
   for (const raw of row) {
     // (二〇二三年三月 read as 2023年3月)
     const cell = arabicDates(
@@ -115,7 +129,8 @@ export function readHeadingRow(h: Heading, row: string[], line: number, county: 
     if (!key || PLACE_LABEL.test(key)) h.places.push(...placesIn(value, line, county));
     if (!DATE_LABEL.test(key)) h.months.push(...monthsIn(value, line));
     h.own ??= /我[县市区旗]|本[县市区旗](?![（(]市)/.exec(cell)?.[0] ?? null;
-    if (!DATE_LABEL.test(key) && NOT_A_MONTH.test(cell)) h.notAMonth = true;
+    if (!DATE_LABEL.test(key) && (NOT_A_MONTH.test(cell) || RANGE.test(cell.replace(/\s/g, ''))))
+      h.notAMonth = true;
     if (/累计/.test(cell) && !/本月|当月|本期/.test(cell)) h.cumulative = true;
     if (TOWNSHIPS.test(cell)) h.townships = true;
   }
@@ -158,12 +173,17 @@ const withoutFilingParts = (cell: string) =>
  * the reference does not know).
  */
 function placesIn(text: string, line: number, county: CountyLookup) {
-  return text.split(/[、，,；;及]/).flatMap((part) => {
-    const p = placeAtStart(part.trim());
-    if (!p) return [];
-    // a township of the county (东港市孤山镇): its report is no county's
-    const township = TOWNSHIP_AFTER.exec(part.trim().slice(p.end))?.[0];
-    if (township) return [{ raw: `${p.name}${township}`, line, code: null }];
+  return text.split(/[、，,；;及]/).flatMap((piece) => {
+    const part = piece.trim();
+    const p = placeAtStart(part);
+    if (!p) {
+      // a township named alone (孤山镇人民政府, a sheet named 孤山镇)
+      const township = TOWNSHIP_AT_START.exec(part)?.[0];
+      return township ? [{ raw: township, line, code: null }] : [];
+    }
+    // a place below the county, or anything else after its name (东港市孤山镇, 东港市城区, 东港市等3县): no county's
+    const rest = part.slice(p.end);
+    if (!COUNTY_FOLLOWED.test(rest)) return [{ raw: `${p.name}${rest.slice(0, 4)}`, line, code: null }];
     const c = county(p.name);
     return [{ raw: p.name, line, code: 'code' in c ? c.code : null }];
   });
@@ -180,7 +200,7 @@ function monthsIn(text: string, line: number) {
     return month && Number(whole[3]) === last ? [{ raw: `${whole[1]}年${whole[2]}月`, month, line }] : [];
   }
   // a range of months (2023年1月至2023年6月, 1月份-3月份) names none of them
-  if (/\d{1,2}月份?(?:[-–—－~～至到]|起)/.test(plain)) return [];
+  if (RANGE.test(plain)) return [];
   if (PERIOD.test(plain)) {
     const month = monthOf(plain);
     return month ? [{ raw: plain, month, line }] : [];

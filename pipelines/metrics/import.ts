@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Reference } from '../reference/index.ts';
 import { type FileSummary, NO_COUNTS, newSummary, refuse } from './accounting.ts';
 import type { Mapping } from './columns.ts';
+import { decodeChunks, sniffEncoding } from './decode.ts';
 import type { Duck } from './fast.ts';
 import { sidecarOf, stageFile, stageFileFast, stageSheet } from './file.ts';
 import { type CountyLookup, countyLookup } from './lookups.ts';
@@ -95,6 +96,11 @@ export async function stageMetrics(
       staging.summaries.push(await stageOne(path, file, county, pair(), (e as Error).message));
       continue;
     }
+    // a .txt of notes (说明.txt beside the reports) has no table to read: named and skipped, not refused
+    if (/\.txt$/i.test(name) && !(await holdsTable(path))) {
+      skip(file, 'no table, only text / 没有表格，只有文字');
+      continue;
+    }
     // a workbook that is text (a CSV renamed .xls, as web systems export one) is read as the text it is
     if (!isWorkbook(name) || (await isTextFile(path))) {
       staging.summaries.push(
@@ -125,6 +131,21 @@ export async function stageMetrics(
   return staging;
 }
 
+/** Whether a text file's first 64 KB hold a line of two cells or more (apart by a tab, a comma or a semicolon). */
+async function holdsTable(path: string): Promise<boolean> {
+  let text = '';
+  try {
+    for await (const chunk of decodeChunks(path, await sniffEncoding(path))) {
+      text += chunk;
+      if (text.length > 65_536) break;
+    }
+  } catch {
+    // a file that cannot be decoded is read, and refused by name
+    return true;
+  }
+  return text.split(/\r\n|\r|\n/).some((line) => line.split(/[\t,;]/).filter((c) => c.trim()).length >= 2);
+}
+
 /**
  * Whether a file named as a workbook holds text: neither an OLE2 compound file (.xls, an encrypted .xlsx), a zip
  * archive (.xlsx) nor markup (an HTML or XML table, which SheetJS reads), but a CSV under another name.
@@ -145,7 +166,7 @@ async function isTextFile(path: string): Promise<boolean> {
     const text = utf16 === 'utf16le' ? b.subarray(2).toString('utf16le') : b.toString('latin1');
     // not markup: an HTML or XML table saved as .xls is SheetJS's to read
     return !text
-      .replace(/^\xef\xbb\xbf/, '')
+      .replace(/^(?:\xef\xbb\xbf|\xfe\xff|\xff\xfe)/, '')
       .replace(/\0/g, '')
       .trimStart()
       .startsWith('<');

@@ -32,7 +32,12 @@ export const arabicDates = (s: string) =>
     .replace(
       /(?<![一二三四五六七八九十])(十[一二]?|[一二三四五六七八九])(?=\s*月)/g,
       (m) => MONTH[m] ?? DIGIT[m]!,
-    );
+    )
+    // (and days, so that a date is seen as one: 四月五日 → 4月5日, 三十一日 → 31日)
+    .replace(/(?<=月\s*)([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*日)/g, (d) => {
+      const [tens, ones] = d.includes('十') ? d.split('十') : ['', d];
+      return String((d.includes('十') ? Number(DIGIT[tens!] ?? 1) * 10 : 0) + Number(DIGIT[ones!] ?? 0));
+    });
 
 const ym = (year: number, month: number) =>
   year >= 1990 && year <= 2100 && month >= 1 && month <= 12

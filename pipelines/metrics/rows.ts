@@ -123,10 +123,15 @@ export function stageRow(ctx: RowContext, row: string[], at: number, terminated:
 function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]) {
   const p = ctx.plan;
   const synthetic = isSynthetic(row, p);
+  // a row's county and month: its cells, or what the rows above the header name (东港市…月报, 2023年3月); a 代码
+  // cell that is no county code (01: an indicator's) takes the county above
+  const cell = cellAt(row, p.county);
+  const above = p.codeOrAbove && !/^\d{6}$/.test(cell) ? p.codeOrAbove : undefined;
+  const county = p.county === null ? (p.given?.county?.raw ?? '') : above ? above.raw : cell;
+  const aboveNote = above && `县区取自第 ${above.line} 行：${above.raw}`;
   const note =
-    [cellAt(row, p.source), cellAt(row, p.note), p.given?.note].filter(Boolean).join(' · ') || null;
-  // a row's county and month: its cells, or what the rows above the header name (东港市…月报, 2023年3月)
-  const county = p.county === null ? (p.given?.county?.raw ?? '') : cellAt(row, p.county);
+    [cellAt(row, p.source), cellAt(row, p.note), p.given?.note, aboveNote].filter(Boolean).join(' · ') ||
+    null;
   const month = p.month === null ? (p.given?.month?.raw ?? '') : cellAt(row, p.month);
   const year = rowYear(row, p);
   for (const v of values) {

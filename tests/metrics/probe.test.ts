@@ -1418,3 +1418,157 @@ describe('单位 heading the reporting units', () => {
     expect(r.accepted).toEqual([['2023-03', 'express_parcels', '30000']]);
   });
 });
+
+describe('found by a second reading of the change', () => {
+  const rowsForm = (...above: string[]) => csv(...above, '指标名称,计量单位,本月', '网络零售额,万元,120');
+
+  for (const [label, above] of [
+    [
+      'a township filing without its county (填报单位：孤山镇人民政府)',
+      ['东港市2023年3月电子商务统计月报', '填报单位：孤山镇人民政府'],
+    ],
+    [
+      'a township office after the county (东港市孤山镇商务办…)',
+      ['东港市孤山镇商务办2023年3月电子商务统计月报'],
+    ],
+    ['a community (东港市大东街道新兴社区…)', ['东港市大东街道新兴社区2023年3月电子商务统计月报']],
+    ['several counties (东港市等3县（市）…)', ['东港市等3县（市）2023年3月电子商务汇总表']],
+    ['a part of the county (东港市城区…)', ['东港市城区2023年3月电子商务统计']],
+  ] as const)
+    it(`${label} names no county`, async () => {
+      const r = await run({ 'r.csv': rowsForm(...above) });
+      expect(r.accepted).toEqual([]);
+      expect(r.files.map((f) => f[1])).toEqual(['no_header']);
+    });
+
+  it('a sheet named for a township (孤山镇) under a county’s title names no county', async () => {
+    const r = await run({
+      'b.xlsx': book([
+        {
+          name: '孤山镇',
+          rows: [
+            ['东港市2023年3月电子商务统计月报'],
+            ['指标名称', '计量单位', '本月'],
+            ['网络零售额', '万元', 120],
+          ],
+        },
+      ]),
+    });
+    expect(r.accepted).toEqual([]);
+  });
+
+  for (const header of [
+    '县区,乡镇街道,月份,网络零售额（万元）',
+    '县区,镇（街道）,月份,网络零售额（万元）',
+    '县区,社区,月份,网络零售额（万元）',
+  ])
+    it(`a township column (${header.split(',')[1]}) refuses the table`, async () => {
+      const r = await run({ 'r.csv': csv(header, '东港市,孤山镇,2023-03,100') });
+      expect(r.files.map((f) => f[1])).toEqual(['township_rows']);
+    });
+
+  it('a validity date (有效期至：2024年12月) names no year or month of the data; 2023年1-3月 names no month', async () => {
+    const r = await run({
+      'r.csv': rowsForm(
+        '东港市电子商务统计月报',
+        '表号：商电统01表,有效期至：2024年12月',
+        '填报单位：东港市商务局,2023年1-3月,单位：万元',
+      ),
+    });
+    expect(r.accepted).toEqual([]);
+  });
+
+  it('a filing date in Chinese numerals (二〇二三年四月五日) names no month', async () => {
+    const r = await run({
+      'r.csv': rowsForm('东港市电子商务统计月报（三月）', '填报单位：东港市商务局,二〇二三年四月五日'),
+    });
+    expect(r.accepted).toEqual([]);
+  });
+
+  it('a unit note anywhere in its row (填报单位：… | 单位：万件 | 2023年3月) gives its unit', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市电子商务统计月报',
+        '填报单位：东港市商务局,单位：万件,2023年3月',
+        '指标名称,本月',
+        '快递业务量,35',
+      ),
+    });
+    // 35 万件
+    expect(r.accepted).toEqual([['2023-03', 'express_parcels', '350000']]);
+  });
+
+  it('a 代码 column of county codes beside 指标 is read as the county, under a title naming another', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市2023年电子商务数据',
+        '代码,月份,指标,单位,数值',
+        '210682,2023-03,网络零售额,万元,100',
+      ),
+    });
+    expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '1000000']]);
+    const plain = await run({
+      'r.csv': csv('代码,月份,指标,单位,数值', '210682,2023-03,网络零售额,万元,100'),
+    });
+    expect(plain.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '1000000']]);
+  });
+
+  it('month columns that go on past December (2022年11月, 12月, 1月, 2月) go on into the next year', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市电子商务统计月报',
+        '县区,指标,2022年11月,12月,1月,2月',
+        '东港市,网络零售额（万元）,10,20,30,40',
+      ),
+    });
+    expect(sorted(r.accepted).map((a) => a[0])).toEqual(['2022-11', '2022-12', '2023-01', '2023-02']);
+  });
+
+  it('a second header row naming another month than the title’s (3月 under 2023年4月) refuses the file', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '丹东市2023年4月各县（市、区）电子商务统计',
+        '县区,网络零售额（万元）,',
+        ',3月,1-3月',
+        '东港市,100,300',
+      ),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(r.files.map((f) => f[1])).toEqual(['no_header']);
+  });
+
+  it('stacked tables: a header written in full-width brackets, a unit note and a title between them', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县（市、区）,月份,网络零售额（万元）,快递业务量（万件）',
+        '东港市,2023-03,100,5',
+        '',
+        '凤城市2024年电子商务数据,,,',
+        '单位：万件,,,',
+        '县（市、区）,月份,快递业务量,网络零售额（万元）',
+        '凤城市,2024-03,7,200',
+      ),
+    });
+    expect(sorted(r.accepted.filter((a) => a[0] === '2024-03'))).toEqual(
+      sorted([
+        ['2024-03', 'express_parcels', '70000'],
+        ['2024-03', 'online_retail_sales_yuan', '2000000'],
+      ]),
+    );
+  });
+
+  it('a .txt of notes only (说明.txt) is skipped by name, not refused', async () => {
+    const r = await run({
+      'r.csv': csv('县区代码,月份,快递业务量（件）', '469001,2023-03,5'),
+      '说明.txt': '本文件夹为月报。\n请按月报送。\n',
+    });
+    expect(r.files).toEqual([]);
+    expect(r.problems).toMatch(/说明\.txt: no table/);
+  });
+
+  it('a zero-width space and a tab before a number: the same in DuckDB as in JavaScript', async () => {
+    const fast = await run({ 'r.csv': csv('县区代码,月份,快递业务量（件）', '469001,2023-03,"\u200b\t12"') });
+    expect(fast.summaries[0]!.readBy).toBe('duckdb');
+    expect(fast.accepted).toEqual([['2023-03', 'express_parcels', '12']]);
+  });
+});
