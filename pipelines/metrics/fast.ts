@@ -31,6 +31,8 @@ const SPACE = String.raw`[\t\n\x0B\f\r \x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}
 /** Full-width characters and their ASCII forms, as parse.ts ascii() maps them (the ideographic space to a space). */
 const FULL_WIDTH = `${Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i)).join('')}\u3000`;
 const HALF_WIDTH = `${Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('')} `;
+/** An ASCII character's full-width form (县 stays 县). */
+const toFullWidth = (c: string) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c);
 /** One CSV cell as papaparse reads it when records are lines: quoted ("a,b", "x""y") or without a quote. */
 const CELL = '(?:"(?:[^"]|"")*"|[^,"]*)';
 
@@ -265,12 +267,16 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       : p.form === 'long'
         ? 'true'
         : `(len(t) <> ${header.length} OR ${valueCells.map((i) => `${at(i)} <> ''`).join(' OR ')})`;
+  // a row repeating the header's county cell, in full-width brackets or not (cheap test first: its first character)
+  const head = header[p.county!] ?? '';
+  const firsts = [head.charAt(0), toFullWidth(head.charAt(0))].map(sql).join(', ');
+  const again = `CASE WHEN left(${at(p.county)}, 1) IN (${firsts})
+    THEN jtrim(translate(${at(p.county)}, ${sql(FULL_WIDTH)}, ${sql(HALF_WIDTH)})) = ${sql(head)} ELSE false END`;
   const [k] = (await duck.all(`SELECT count(*) AS records,
       count(*) FILTER (WHERE kind = 'blank') AS blank, count(*) FILTER (WHERE kind = 'note') AS notes,
       count(*) FILTER (WHERE kind = 'total') AS totals, count(*) FILTER (WHERE kind = 'data') AS rows,
       count(*) FILTER (WHERE bad) AS bad, count(*) FILTER (WHERE kind = 'data' AND NOT ${hasValue}) AS without,
-      count(*) FILTER (WHERE kind = 'data' AND jtrim(translate(${at(p.county)}, ${sql(FULL_WIDTH)}, ${sql(HALF_WIDTH)}))
-        = ${sql(header[p.county!] ?? '')}) AS again
+      count(*) FILTER (WHERE kind = 'data' AND ${again}) AS again
     FROM cells`)) as [Record<string, bigint>];
   // (a second table stacked under the first, its header repeated: read in JavaScript, table by table)
   if (Number(k.bad) > 0 || Number(k.again) > 0) return null;
@@ -387,8 +393,8 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
           WHEN month_reason IS NOT NULL THEN month_reason
           WHEN metric IS NULL THEN 'unknown_metric'
           WHEN raw = '' THEN 'missing_value'
-          WHEN regexp_full_match(raw, '${NO_DATA.source.slice(1, -1)}') THEN 'no_data'
-          WHEN number IS NULL THEN 'not_a_number'
+          WHEN number IS NULL THEN CASE WHEN regexp_full_match(raw, '${NO_DATA.source.slice(1, -1)}') THEN 'no_data'
+            ELSE 'not_a_number' END
           WHEN number < 0 THEN 'negative_value'
           WHEN factor IS NULL THEN CASE WHEN unit_written = '' THEN 'missing_unit' ELSE 'bad_unit' END
           WHEN converted IS NULL THEN 'not_whole'

@@ -206,9 +206,10 @@ export function checkValue(v: Value): { metric: Metric; value: number } | Fault 
   const metric = metricCached(v.name);
   if (!metric) return { field: 'metric', raw: v.name, reason: 'unknown_metric' };
   if (v.raw === '') return { field: 'value', raw: v.raw, reason: 'missing_value' };
-  if (NO_DATA.test(v.raw)) return { field: 'value', raw: v.raw, reason: 'no_data' };
   const value = parseValue(v.raw);
-  if (value === null) return { field: 'value', raw: v.raw, reason: 'not_a_number' };
+  // (—, /, 无: no figure given, which is no number either)
+  if (value === null)
+    return { field: 'value', raw: v.raw, reason: NO_DATA.test(v.raw) ? 'no_data' : 'not_a_number' };
   if (value < 0) return { field: 'value', raw: v.raw, reason: 'negative_value' };
   const factor = factorOf(metric, v.unit, v.name);
   if (factor === null)
