@@ -521,26 +521,29 @@ describe('a unit note in brackets', () => {
     });
 });
 
-describe('a county or month named only above the header', () => {
-  const keyed = async (files: Record<string, string | Buffer>) => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'in'));
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'in', name), content);
-    await importMetrics(join(dir, 'in'), join(dir, 'out'), ref, () => {});
-    const rows = readStaging(join(dir, 'out/metrics_monthly.csv'));
-    const rejected = readStaging(join(dir, 'out/metrics_rejected.csv'));
-    return {
-      values: sorted(rows.map((a) => [a.county_code, a.month, a.metric, a.value])),
-      notes: [...new Set(rows.map((a) => a.note))],
-      refused: rejected.filter((x) => x.scope === 'file').map((x) => x.reason),
-      // a refusal's message, as the run prints it and the rejections table keeps it
-      problems: rejected
-        .filter((x) => x.scope === 'file')
-        .map((x) => x.raw_value)
-        .join('\n'),
-    };
+/**
+ * Imports a folder holding `files`: each published value with its county (sorted), the notes they carry, the
+ * values rejected, the files refused and their messages.
+ */
+async function keyed(files: Record<string, string | Buffer>) {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'in'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'in', name), content);
+  await importMetrics(join(dir, 'in'), join(dir, 'out'), ref, () => {});
+  const rows = readStaging(join(dir, 'out/metrics_monthly.csv'));
+  const rejected = readStaging(join(dir, 'out/metrics_rejected.csv'));
+  const refusals = rejected.filter((x) => x.scope === 'file');
+  return {
+    values: sorted(rows.map((a) => [a.county_code, a.month, a.metric, a.value])),
+    notes: [...new Set(rows.map((a) => a.note))],
+    rejected: rejected.filter((x) => x.scope === 'value').map((x) => [x.raw_value, x.reason]),
+    refused: refusals.map((x) => x.reason),
+    // a refusal's message, as the run prints it and the rejections table keeps it
+    problems: refusals.map((x) => x.raw_value).join('\n'),
   };
+}
 
+describe('a county or month named only above the header', () => {
   it('a county’s own report: 东港市 in the title, a 月份 column and 单位：万元', async () => {
     const r = await keyed({
       'r.csv': csv(
@@ -916,19 +919,6 @@ describe('a column header given twice', () => {
 });
 
 describe('found by a second probe: what the rows above the header do not settle', () => {
-  const keyed = async (files: Record<string, string | Buffer>) => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'in'));
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'in', name), content);
-    await importMetrics(join(dir, 'in'), join(dir, 'out'), ref, () => {});
-    const rows = readStaging(join(dir, 'out/metrics_monthly.csv'));
-    const rejected = readStaging(join(dir, 'out/metrics_rejected.csv'));
-    return {
-      values: sorted(rows.map((a) => [a.county_code, a.month, a.metric, a.value])),
-      rejected: rejected.filter((x) => x.scope === 'value').map((x) => [x.raw_value, x.reason]),
-      refused: rejected.filter((x) => x.scope === 'file').map((x) => x.reason),
-    };
-  };
   const rowsForm = (title: string[], header = '指标名称,计量单位,本月,1-3月累计') =>
     csv(...title, header, '网络零售额,万元,86.5,240.2', '快递业务量,件,5200,15000');
 
