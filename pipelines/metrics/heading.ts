@@ -55,7 +55,7 @@ export const newHeading = (): Heading => ({
 /** A range of months: 1月至6月, 1月份-3月份, 2023年1-3月, 1月起. */
 const RANGE = /\d{1,2}月份?(?:[-–—－~～至到]|起)|年\d{1,2}[-–—－~～至到]\d{1,2}月/;
 /** Words of a period that is not one month: a quarter, a half-year, a year, a running total to a date. */
-const NOT_A_MONTH = /季度|季报|第[一二三四1-4]季|半年|年报|全年|截至|截止|以来|至今|累计/;
+const NOT_A_MONTH = /季度|季报|第[一二三四1-4]季|半年|年报|全年|截至|截止|以来|至今/;
 /** A table of townships: 各乡镇, 乡镇（街道）, 分乡镇, 各镇, 各街道. */
 const TOWNSHIPS = /各乡镇|乡镇[(（]街道|分乡镇|各镇|各街道|各乡[(（]镇/;
 /** A township, a community or a village: a place below a county, whose figures are not the county's. */
@@ -129,9 +129,14 @@ export function readHeadingRow(h: Heading, row: string[], line: number, county: 
     if (!key || PLACE_LABEL.test(key)) h.places.push(...placesIn(value, line, county));
     if (!DATE_LABEL.test(key)) h.months.push(...monthsIn(value, line));
     h.own ??= /我[县市区旗]|本[县市区旗](?![（(]市)/.exec(cell)?.[0] ?? null;
-    if (!DATE_LABEL.test(key) && (NOT_A_MONTH.test(cell) || RANGE.test(cell.replace(/\s/g, ''))))
+    // (累计 without 本月: running sums, not the month's figures; 本月及累计 names both)
+    const cumulative = /累计/.test(cell) && !/本月|当月|本期/.test(cell);
+    if (cumulative) h.cumulative = true;
+    if (
+      !DATE_LABEL.test(key) &&
+      (cumulative || NOT_A_MONTH.test(cell) || RANGE.test(cell.replace(/\s/g, '')))
+    )
       h.notAMonth = true;
-    if (/累计/.test(cell) && !/本月|当月|本期/.test(cell)) h.cumulative = true;
     if (TOWNSHIPS.test(cell)) h.townships = true;
   }
 }

@@ -1001,6 +1001,16 @@ describe('found by a second probe: what the rows above the header do not settle'
       expect(r.refused).toEqual(['no_header']);
     });
 
+  it('a title naming the month’s figures and their running sums (本月及累计) still names its month', async () => {
+    const r = await keyed({ 'r.csv': rowsForm(['东港市2023年3月电子商务统计月报（本月及累计）']) });
+    expect(r.values).toEqual(
+      sorted([
+        ['210681', '2023-03', 'online_retail_sales_yuan', '865000'],
+        ['210681', '2023-03', 'express_parcels', '5200'],
+      ]),
+    );
+  });
+
   it('a title saying its months are running sums (逐月累计) refuses a table of one column per month', async () => {
     const r = await keyed({
       'r.csv': csv(
