@@ -12,6 +12,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { sqlString } from '../publish/tables.ts';
 import type { Plan } from './columns.ts';
+import { FOOTER_NOTE } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
 import { ambiguousMonth } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
@@ -244,7 +245,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   await duck.run(`CREATE OR REPLACE TEMP TABLE cells AS SELECT line, CASE WHEN len(t) <> ${header.length} THEN text END AS text, t,
       CASE WHEN text IS NULL THEN 'blank'
         WHEN NOT regexp_matches(text, '[^,"${SPACES}]') AND len(${nonEmpty}) = 0 THEN 'blank'
-        WHEN regexp_matches(text, '^"?${SPACE}*(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注[:：]|备注|数据来源)')
+        WHEN regexp_matches(text, '^"?${SPACE}*${FOOTER_NOTE.source.slice(1)}')
           AND ${isNote} THEN 'note'
         WHEN ${total(at(p.county))} OR ${total(at(0))} THEN 'total'
         ELSE 'data' END AS kind,

@@ -12,6 +12,7 @@ import { type Mapping, type Plan, planColumns } from './columns.ts';
 import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
 import { type Duck, dropRows, stageRows } from './fast.ts';
 import {
+  FOOTER_NOTE,
   type Heading,
   isHeadingRow,
   newHeading,
@@ -81,9 +82,6 @@ const isNote = (row: string[]) => {
   if (cells.length === 1) return !/^[\d.,\-+]+$/.test(cells[0]!);
   return cells.length >= 2 && cells.every((c) => /[:：]/.test(c));
 };
-/** A note row under the data: who filled it in, when, who checked it. */
-const FOOTER_NOTE =
-  /^(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注[:：]|备注|数据来源)/;
 /** A totals row's label, and the characters it can start with. */
 // not 全州 alone: that is 全州县
 const TOTAL = /^(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)$/;

@@ -78,6 +78,13 @@ const COUNTY_FOLLOWED =
 export const TOWNSHIP_COLUMN =
   /^(?:乡镇街道|乡镇|乡|镇|街道|社区|村|行政村|村名|站点|服务站)(?:\((?:镇|街道|社区|乡)\))?(?:名称|名)?$/;
 
+/**
+ * A note row under the data: who filled it in, when, who checked it, a footnote (注：…, 注1：…, ※…). Its pattern
+ * is read by JavaScript and by DuckDB (fast.ts), so it keeps to what both engines read alike.
+ */
+export const FOOTER_NOTE =
+  /^(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注\d*[:：]|※|备注|数据来源)/;
+
 /** The unit a note gives the table: 单位：万元, 计量单位：万元, 货币单位：万元, …月报单位：万元, （单位：万元）. */
 // not 填报单位：电商办 (the office that filed it; and 电商办 is no unit: the word must be one of the vocabulary's)
 const NOTE_UNIT = /(?<!填报|报送|填表|制表|上报)单位\s*[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*[)）]?\s*$/;

@@ -1572,3 +1572,23 @@ describe('found by a second reading of the change', () => {
     expect(fast.accepted).toEqual([['2023-03', 'express_parcels', '12']]);
   });
 });
+
+describe('footnotes under the data', () => {
+  for (const [label, extra] of [
+    ['in JavaScript', ['469001,2023-12,快递业务量（件）,"1', '"']],
+    ['in DuckDB', []],
+  ] as const)
+    it(`注1：… and ※… are notes, not data (${label})`, async () => {
+      const r = await run({
+        'r.csv': csv(
+          '县区代码,月份,指标,数值',
+          '469001,2023-03,快递业务量（件）,5',
+          '注1：快递业务量含邮政。,,,',
+          '※本月数据为快报数。,,,',
+          ...extra,
+        ),
+      });
+      expect(r.values).toEqual([]);
+      expect(r.summaries[0]!.notes).toEqual(['注1：快递业务量含邮政。', '※本月数据为快报数。']);
+    });
+});
