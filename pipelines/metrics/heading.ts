@@ -172,7 +172,10 @@ export function readSheetName(h: Heading, name: string, county: CountyLookup): v
 export function dataYears(cell: string): string[] {
   const label = LABELLED.exec(cell)?.[1] ?? '';
   if (DATE_LABEL.test(label) || /^(?:填报|填表|制表|报送|审核|打印)/.test(label)) return [];
-  return [...withoutFilingParts(cell).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => m[1]!);
+  // (a full date, 2023年4月5日, is when the report was filed or signed, not its data's year)
+  return [
+    ...withoutFilingParts(cell).matchAll(/((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/g),
+  ].map((m) => m[1]!);
 }
 
 /** A cell without its bracketed filing parts: 东港市2023年月报（填报日期：2024年1月5日） → 东港市2023年月报. */

@@ -1485,6 +1485,19 @@ describe('found by a second reading of the change', () => {
     expect(r.accepted).toEqual([]);
   });
 
+  it('a full date (二〇二三年四月五日, unlabelled) names no year of the data: 3月 stays without one', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市电子商务统计月报',
+        '填报单位：东港市商务局,单位：万元,二〇二三年四月五日',
+        '县区,月份,网络零售额',
+        '东港市,3月,120',
+      ),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(r.values).toEqual([['3月', 'bad_month']]);
+  });
+
   it('a unit note anywhere in its row (填报单位：… | 单位：万件 | 2023年3月) gives its unit', async () => {
     const r = await run({
       'r.csv': csv(
