@@ -2,7 +2,7 @@
  * Which column of a metrics file is which, told from its header: the county (a code or a name), the month, and either
  * a metric and a value column (long form) or one column per metric, its unit often in its name (wide form).
  */
-import type { Given } from './heading.ts';
+import { type Given, givenNote } from './heading.ts';
 import { arabicDates } from './parse.ts';
 import { metricOf, splitUnit } from './vocabulary.ts';
 
@@ -138,11 +138,7 @@ export function planColumns(
   const givenCounty = county === null ? above.county : undefined;
   const given = (withMonth: boolean) => {
     const g = { county: givenCounty, month: withMonth && month === null ? above.month : undefined };
-    const at = (g: Given) => (g.line === 0 ? '工作表名' : `第 ${g.line} 行`);
-    const note = [
-      g.county && `县区取自${at(g.county)}：${g.county.raw}`,
-      g.month && `月份取自${at(g.month)}：${g.month.raw}`,
-    ]
+    const note = [g.county && givenNote('县区', g.county), g.month && givenNote('月份', g.month)]
       .filter(Boolean)
       .join('；');
     return note

@@ -159,6 +159,14 @@ export async function valuesTable(
 const distinct = async (duck: Duck, expr: string, from: string) =>
   (await duck.all(`SELECT DISTINCT ${expr} AS v FROM ${from}`)).map((r) => String(r.v ?? ''));
 
+/**
+ * Whether a file of this plan has its data rows read here: one column per metric or a long file, its county and
+ * month in columns. A county or month named only above the header, a 年份 column, a 代码 column that may number
+ * indicators mark files of a few rows, read in JavaScript, as is one column per month or per county.
+ */
+export const fastPlan = (p: Plan) =>
+  (p.form === 'long' || p.form === 'wide') && !p.given && !p.codeOrAbove && p.yearColumn == null;
+
 /** What stageRows reads: a UTF-8 file, its name in the tables, its first data row, its plan and header. */
 interface RowsInput {
   path: string;
@@ -201,10 +209,7 @@ export async function dropRows(duck: Duck, file: string): Promise<void> {
 
 async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<FastCounts | null> {
   const { plan: p, header } = f;
-  // (a county or month named only above the header, a 年份 column, a 代码 column that may number indicators: files
-  // of a few rows, read in JavaScript, as is one column per month or per county)
-  if (p.form === 'months' || p.form === 'counties' || p.given || p.codeOrAbove || p.yearColumn != null)
-    return null;
+  if (!fastPlan(p)) return null;
   const breaks = lineBreaks(f.path);
   // \r\n throughout, or \n alone: a lone \r is a line break papaparse and DuckDB may not agree on
   if (breaks.cr !== 0 && breaks.cr !== breaks.lf) return null;

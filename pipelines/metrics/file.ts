@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { type CumulativeCheck, type FileSummary, newSummary, refuse } from './accounting.ts';
 import { type Mapping, type Plan, planColumns } from './columns.ts';
 import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
-import { type Duck, dropRows, stageRows } from './fast.ts';
+import { type Duck, dropRows, fastPlan, stageRows } from './fast.ts';
 import {
   FOOTER_NOTE,
   type Heading,
@@ -157,8 +157,7 @@ export async function stageFileFast(
   const line = state.stopAtData.line;
   if (error !== null || line === null || !state.rows || state.refusal || state.cumulative.length > 0)
     return null;
-  if (meta.delimiter !== ',' || state.rows.plan.form === 'months' || state.rows.plan.form === 'counties')
-    return null;
+  if (meta.delimiter !== ',' || !fastPlan(state.rows.plan)) return null;
   let utf8 = path;
   if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') {
     // DuckDB reads UTF-8: the file decoded as it is read, lines kept (its BOM is above the data)
@@ -462,13 +461,13 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   // a second table stacked under the first: its header (县区 again in the county column, as written or in
   // full-width brackets) starts it, under the title and note rows just above it
   const c = ctx.plan.county;
-  if (c !== null && row[c]?.trimStart().charAt(0) === s.written[c]?.charAt(0) && isHeaderAgain(s, row, c))
+  const place = c === null ? '' : (row[c] ?? '').trimStart();
+  if (c !== null && place.charAt(0) === s.written[c]?.charAt(0) && isHeaderAgain(s, row, c))
     return restartTable(s, row, at);
   // a title or note of the next table, kept until a data row shows there is none (cheap test first)
   if ((row.length < 2 || (row[1] ?? '').trim() === '') && isNote(row)) s.recent.push({ row, at });
   else if (s.recent.length) s.recent = [];
   if (FOOTER_NOTE.test(first) && isNote(row)) return note(s, row, at);
-  const place = ctx.plan.county === null ? '' : (row[ctx.plan.county] ?? '').trimStart();
   if ((TOTAL_START.test(place) || TOTAL_START.test(first)) && (isTotal(place) || isTotal(first))) {
     summary.totalRows++;
     return true;

@@ -15,6 +15,10 @@ export interface Given {
   line: number;
 }
 
+/** The note a value carries when its county or month is one the rows above gave: 县区取自第 1 行：东港市. */
+export const givenNote = (field: '县区' | '月份', g: Given) =>
+  `${field}取自${g.line === 0 ? '工作表名' : `第 ${g.line} 行`}：${g.raw}`;
+
 /** What the rows above the header have said so far. */
 export interface Heading {
   /** the unit a note gives (单位：万元), for metric columns that give none */

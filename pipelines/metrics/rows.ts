@@ -4,6 +4,7 @@
  */
 import Papa from 'papaparse';
 import type { Plan } from './columns.ts';
+import { givenNote } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear, yearOf } from './lookups.ts';
 import { ambiguousMonth, ascii, parseValue } from './parse.ts';
 import { cellCountWording, type Reason } from './reasons.ts';
@@ -128,7 +129,7 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
   const cell = cellAt(row, p.county);
   const above = p.codeOrAbove && !/^\d{6}$/.test(cell) ? p.codeOrAbove : undefined;
   const county = p.county === null ? (p.given?.county?.raw ?? '') : above ? above.raw : cell;
-  const aboveNote = above && `县区取自第 ${above.line} 行：${above.raw}`;
+  const aboveNote = above && givenNote('县区', above);
   const note =
     [cellAt(row, p.source), cellAt(row, p.note), p.given?.note, aboveNote].filter(Boolean).join(' · ') ||
     null;
