@@ -56,18 +56,10 @@ export const isSynthetic = (row: string[], p: Plan) => SYNTHETIC_TRUE.test(cellA
  */
 export function valuesOf(row: string[], p: Plan, header: string[], everyColumn = false): Value[] {
   if (p.form === 'months') {
-    // the row's metric, its unit in brackets after it (快递业务量（件）) or in the unit column
-    const named = splitUnit(ascii(cellAt(row, p.metric)));
-    const unit =
-      joinUnits(cellAt(row, p.unit) || named.unit, p.valueUnit) || noteUnitFor(named.name, p.noteUnit ?? '');
+    // the row's metric, its unit in brackets after it (快递业务量（件）) and in the unit column, as a long file's
+    const named = metricCell(cellAt(row, p.metric), cellAt(row, p.unit), p);
     return p.months
-      .map((m) => ({
-        column: header[m.index]!,
-        name: named.name,
-        raw: cellAt(row, m.index),
-        unit,
-        month: m.month,
-      }))
+      .map((m) => ({ column: header[m.index]!, raw: cellAt(row, m.index), month: m.month, ...named }))
       .filter((v) => everyColumn || v.raw !== '');
   }
   if (p.form === 'counties') {

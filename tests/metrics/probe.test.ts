@@ -1605,3 +1605,26 @@ describe('footnotes under the data', () => {
       expect(r.summaries[0]!.notes).toEqual(['注1：快递业务量含邮政。', '※本月数据为快报数。']);
     });
 });
+
+describe('a unit given twice in a table with one column per month', () => {
+  const table = (unit: string) =>
+    csv(`县区代码,指标,单位,2023年1月,2023年2月`, `469001,网络零售额（万元）,${unit},100,110`);
+
+  it('网络零售额（万元） with 元 in the unit column: rejected as bad_unit, not published as 100 yuan', async () => {
+    const r = await run({ 'r.csv': table('元') });
+    expect(r.accepted).toEqual([]);
+    // (a unit rejection gives the units as given, both)
+    expect(r.values).toEqual([
+      ['元 / 万元', 'bad_unit'],
+      ['元 / 万元', 'bad_unit'],
+    ]);
+  });
+
+  it('网络零售额（万元） with 万元 in the unit column: 100 万元 is 1,000,000 yuan', async () => {
+    const r = await run({ 'r.csv': table('万元') });
+    expect(r.accepted).toEqual([
+      ['2023-01', 'online_retail_sales_yuan', '1000000'],
+      ['2023-02', 'online_retail_sales_yuan', '1100000'],
+    ]);
+  });
+});
