@@ -48,8 +48,11 @@ interface FileState {
   refusal: UnitRowRefusal | null;
   /** what the title and note rows above the header say: the unit, the year, the county and month (heading.ts) */
   heading: Heading;
-  /** title and note rows under the data so far, for the heading of a table stacked under it */
-  recent: { row: string[]; at: number }[];
+  /**
+   * rows under the data that may be the title and note rows of a table stacked under it (东港市…月报, 单位：万件),
+   * held until the next row shows whether they are (a header follows) or not (data follows: they are data rows)
+   */
+  recent: { row: string[]; at: number; terminated: boolean }[];
   /** a row of years above the header (2022年 | | | 2023年), for the month columns under them */
   yearsAbove?: { row: string[]; at: number };
   /** the county and month the heading settles, for a header (and its second row) without their columns */
@@ -69,6 +72,8 @@ interface FileState {
       synthetic: boolean;
     }[];
   }[];
+  /** the tables above the last, when tables are stacked: their 累计 checks, each with its 本月 column */
+  closed: { check: CumulativeCheck; monthly: string }[];
   /** set when only the records above the data are read (stageFileFast): the line of the first data row */
   stopAtData?: { line: number | null };
 }
@@ -365,6 +370,7 @@ const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping'
   recent: [],
   mapping,
   cumulative: [],
+  closed: [],
 });
 
 /**
@@ -406,7 +412,8 @@ export function stageSheet(
     const rows = state.sink.summary.rows;
     if (!classify(state, row, at, true)) break;
     const merges = tops.get(at);
-    if (!merges || state.sink.summary.rows === rows) continue;
+    // (a row held as a stacked table's title may yet be a data row)
+    if (!merges || (state.sink.summary.rows === rows && state.recent.at(-1)?.at !== at)) continue;
     // only the cells that say whose and which a value is (county, month, metric, unit): a value merged over
     // three months (a quarter's) is not three months' values
     const p = state.rows?.plan;
@@ -457,20 +464,36 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
     return false;
   }
   // cheap tests first: most rows are data, and a million of them pass here
+  // a second table stacked under the first: its header (县区 again in the county column, or the month or metric
+  // column of a table without one, as written or in full-width brackets) starts it, under the title and note rows
+  // just above it
+  const key = ctx.plan.county ?? ctx.plan.month ?? ctx.plan.metric;
+  const keyCell = key === null ? '' : (row[key] ?? '').trimStart();
+  if (key !== null && keyCell.charAt(0) === s.written[key]?.charAt(0) && isHeaderAgain(s, row, key))
+    return restartTable(s, row, at);
+  // a title or note of the next table, held until the next row shows whether it is one (cheap test first)
+  if ((row.length < 2 || (row[1] ?? '').trim() === '') && isNote(row)) {
+    s.recent.push({ row, at, terminated });
+    return true;
+  }
+  for (const r of s.recent.splice(0)) dataRow(s, ctx, r.row, r.at, r.terminated);
+  dataRow(s, ctx, row, at, terminated);
+  return true;
+}
+
+/** Counts and stages a row under the header: a footnote, a totals row or a data row. */
+function dataRow(s: FileState, ctx: RowContext, row: string[], at: number, terminated: boolean): void {
+  const { summary } = s.sink;
   const first = (row[0] ?? '').trimStart();
-  // a second table stacked under the first: its header (县区 again in the county column, as written or in
-  // full-width brackets) starts it, under the title and note rows just above it
   const c = ctx.plan.county;
   const place = c === null ? '' : (row[c] ?? '').trimStart();
-  if (c !== null && place.charAt(0) === s.written[c]?.charAt(0) && isHeaderAgain(s, row, c))
-    return restartTable(s, row, at);
-  // a title or note of the next table, kept until a data row shows there is none (cheap test first)
-  if ((row.length < 2 || (row[1] ?? '').trim() === '') && isNote(row)) s.recent.push({ row, at });
-  else if (s.recent.length) s.recent = [];
-  if (FOOTER_NOTE.test(first) && isNote(row)) return note(s, row, at);
+  if (FOOTER_NOTE.test(first) && isNote(row)) {
+    note(s, row, at);
+    return;
+  }
   if ((TOTAL_START.test(place) || TOTAL_START.test(first)) && (isTotal(place) || isTotal(first))) {
     summary.totalRows++;
-    return true;
+    return;
   }
   summary.rows++;
   stageRow(ctx, row, at, terminated);
@@ -484,31 +507,46 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
       line: at,
       synthetic: isSynthetic(row, ctx.plan),
     });
-  return true;
 }
 
-/** Whether a row repeats the header's county cell (县（市、区）, 县区代码): the header of a table stacked under the first. */
-const isHeaderAgain = (s: FileState, row: string[], county: number) =>
-  ascii(row[county] ?? '')
+/**
+ * Whether a row repeats the header's cell of column `key` (县（市、区）, 县区代码, or 月份 in a table without a county
+ * column): the header of a table stacked under the first.
+ */
+const isHeaderAgain = (s: FileState, row: string[], key: number) =>
+  ascii(row[key] ?? '')
     .replace(/\s*[\r\n]+\s*/g, '')
-    .trim() === s.written[county] && !isNote(row);
+    .trim() === s.written[key] && !isNote(row);
 
 /**
  * Starts a second table at its header: what the rows above it say (its title, 单位：万件, a row of years) is read as
  * its heading, and the first table's is not carried over.
  */
 function restartTable(s: FileState, row: string[], at: number): boolean {
+  closeTable(s);
   s.header = null;
   s.rows = null;
   s.cumulative = [];
   s.heading = newHeading();
   s.yearsAbove = undefined;
-  for (const r of s.recent) {
-    readHeadingRow(s.heading, r.row, r.at, s.county);
-    if (isYearsRow(r.row)) s.yearsAbove = r;
-  }
-  s.recent = [];
+  for (const r of s.recent.splice(0)) note(s, r.row, r.at);
   return takeHeader(s, row, at);
+}
+
+/**
+ * What a table says once its rows are read: its columns not imported (rejections at its header) and its 累计
+ * checks, kept for the file's summary.
+ */
+function closeTable(s: FileState): void {
+  const ctx = s.rows;
+  if (!ctx || !s.header) return;
+  for (const u of ctx.plan.unknown) {
+    reject(s.sink, s.header.line, u, 'column', 'header', u, 'unknown_column');
+    if (!s.sink.summary.ignoredColumns.includes(u)) s.sink.summary.ignoredColumns.push(u);
+  }
+  const monthlyOf = new Map(s.cumulative.map((c) => [ctx.header[c.total]!, ctx.header[c.monthly]!]));
+  for (const check of cumulativeChecks(s))
+    s.closed.push({ check, monthly: monthlyOf.get(check.column) ?? '' });
 }
 
 /** A row of years only: 2022年 | | | 2023年. */
@@ -629,8 +667,10 @@ function finish(s: FileState): FileSummary {
     if (s.refusal.wording) summary.errorWording = s.refusal.wording;
     return refuse(summary, s.refusal.reason, s.refusal.detail);
   }
-  const { plan, line } = s.header;
+  const { plan } = s.header;
   if ('error' in plan) return refuse(summary, 'no_header', plan.error);
+  // rows held as a next table's title, with no table under them: data rows (a last line of one cell, 东港市)
+  if (s.rows) for (const r of s.recent.splice(0)) dataRow(s, s.rows, r.row, r.at, r.terminated);
   // a title saying its figures are running sums (逐月累计), over a table with no month's own figure (本月)
   if (
     s.heading.cumulative &&
@@ -639,13 +679,9 @@ function finish(s: FileState): FileSummary {
   )
     return refuse(summary, 'cumulative_only', `the rows above the header say: ${summary.notes.join(' ')}`);
   summary.form = plan.form;
-  for (const u of plan.unknown) {
-    reject(s.sink, line, u, 'column', 'header', u, 'unknown_column');
-    summary.ignoredColumns.push(u);
-  }
-  summary.cumulative = cumulativeChecks(s);
-  const monthlyOf = new Map(s.cumulative.map((c) => [s.rows!.header[c.total]!, s.rows!.header[c.monthly]!]));
-  summary.checks = summary.cumulative.map((c) => checkLine(c, monthlyOf.get(c.column) ?? ''));
+  closeTable(s);
+  summary.cumulative = s.closed.map((c) => c.check);
+  summary.checks = s.closed.map((c) => checkLine(c.check, c.monthly));
   return summary;
 }
 

@@ -1628,3 +1628,82 @@ describe('a unit given twice in a table with one column per month', () => {
     ]);
   });
 });
+
+describe('stacked tables of a file without a county column', () => {
+  it('a second county’s table under the first (its title, its unit note, 月份 again) is read as its own, not as the first county’s', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '东港市2023年电子商务统计月报',
+        '月份,网络零售额（万元）',
+        '2023年1月,100',
+        '2023年2月,110',
+        '',
+        '凤城市2023年电子商务统计月报',
+        '单位：万件',
+        '月份,快递业务量',
+        '2023年3月,20',
+        '2023年4月,21',
+      ),
+    });
+    // 东港市 is 210681, 凤城市 210682; 20 万件 = 200,000 parcels
+    expect(r.values).toEqual(
+      sorted([
+        ['210681', '2023-01', 'online_retail_sales_yuan', '1000000'],
+        ['210681', '2023-02', 'online_retail_sales_yuan', '1100000'],
+        ['210682', '2023-03', 'express_parcels', '200000'],
+        ['210682', '2023-04', 'express_parcels', '210000'],
+      ]),
+    );
+    expect(r.rejected).toEqual([]);
+    expect(r.refused).toEqual([]);
+  });
+
+  it('a second year’s table with a two-row header (本月 | 累计): each table’s own months, no header row read as data', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '五指山市2023年电子商务统计月报',
+        '月份,网络零售额（万元）,',
+        ',本月,累计',
+        '1月,100,100',
+        '2月,110,210',
+        '',
+        '五指山市2024年电子商务统计月报',
+        '月份,网络零售额（万元）,',
+        ',本月,累计',
+        '1月,120,120',
+        '2月,130,999',
+      ),
+    });
+    expect(r.accepted).toEqual([
+      ['2023-01', 'online_retail_sales_yuan', '1000000'],
+      ['2023-02', 'online_retail_sales_yuan', '1100000'],
+      ['2024-01', 'online_retail_sales_yuan', '1200000'],
+      ['2024-02', 'online_retail_sales_yuan', '1300000'],
+    ]);
+    expect(r.values).toEqual([]);
+    // 120 + 130 is 250, not 999 (line 11)
+    expect(r.checks.map((c) => [c.line, c.stated, c.computed])).toEqual([['11', '999', '250']]);
+    expect(r.summaries[0]!.titleRows).toBe(2);
+  });
+});
+
+describe('the first of two stacked tables', () => {
+  it('keeps its 累计 checks and its columns not imported when a second table starts', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,网络零售额（万元）,,联系人',
+        ',,本月,累计,',
+        '东港市,2023-01,100,100,',
+        '东港市,2023-02,110,300,',
+        '',
+        '县区,月份,快递业务量（件）',
+        '东港市,2023-01,5',
+      ),
+    });
+    // 100 + 110 is 210, not 300 (line 4)
+    expect(r.checks.map((c) => [c.line, c.stated, c.computed])).toEqual([['4', '300', '210']]);
+    // (the 累计 column is checked, not imported)
+    expect(r.summaries[0]!.ignoredColumns).toEqual(['网络零售额累计', '联系人']);
+    expect(r.accepted).toHaveLength(3);
+  });
+});
