@@ -28,7 +28,7 @@ import { isSynthetic, type RowContext, rowMonth, stageRow } from './rows.ts';
 import type { Merge } from './sheet.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
 import { isUnitLabelled, takeUnitRow, type UnitRowRefusal } from './units.ts';
-import { metricOf, noteUnitFor, splitUnit } from './vocabulary.ts';
+import { METRIC_INFO, metricOf, noteUnitFor, splitUnit, unitOf } from './vocabulary.ts';
 
 /** What reading a file has found so far, passed from record to record. */
 interface FileState {
@@ -237,6 +237,49 @@ const isLettersRow = (row: string[]) => {
 /** A metric's header without its unit: 网络零售额（万元） → 网络零售额. */
 const nameOnly = (h: string) => h.replace(/\s*[(（][^()（）]*[)）]\s*$/, '');
 
+/** Whether a metric's name is a flow, summed over months: a stock (运营村级服务站) has no running sum to check. */
+const isFlow = (name: string) => {
+  const metric = metricOf(splitUnit(name).name);
+  return metric !== null && METRIC_INFO[metric].kind === 'flow';
+};
+
+/** A period written before or after a metric's name in one header cell: 本月网络零售额, 网络零售额（累计）. */
+const PERIOD_WORD = String.raw`本年累计|自年初累计|累计|1[-–—－~～至](?:\d{1,2}|本)月份?(?:累计)?|本月|当月|本期`;
+const PERIOD_BEFORE = new RegExp(`^(${PERIOD_WORD})数?(.+)$`);
+const PERIOD_AFTER = new RegExp(`^(.+?)[(（]?(${PERIOD_WORD})数?[)）]?$`);
+
+/**
+ * A header of one row that names each metric's month and running sum in its cells (本月网络零售额（万元） |
+ * 累计网络零售额（万元）, 网络零售额（本月） | 网络零售额（累计）): the cells as a joined two-row header names them (the
+ * month's cell as its metric, 网络零售额（万元）; the running sum's as 网络零售额累计), and each 累计 column with the
+ * 本月 column of its metric, when both give one unit (a sum in 元 is not compared with months in 万元). A cell
+ * whose name without the period is no metric is left as written.
+ */
+function periodHeader(cells: string[]): { names: string[]; pairs: { monthly: number; total: number }[] } {
+  const read = cells.map((cell) => {
+    const split = splitUnit(cell);
+    // (网络零售额（累计）: the bracket holds the period, not a unit)
+    const { name, unit } = unitOf(split.unit) === null ? { name: cell, unit: '' } : split;
+    const m = PERIOD_BEFORE.exec(name) ?? PERIOD_AFTER.exec(name);
+    const [period, metric] = m && PERIOD_BEFORE.test(name) ? [m[1]!, m[2]!] : m ? [m[2]!, m[1]!] : ['', ''];
+    const code = m ? metricOf(metric) : null;
+    if (code === null) return { name: cell, metric: null, unit, total: false };
+    return { name: cell, metric: code, unit, total: CUMULATIVE_SUB.test(period), bare: metric };
+  });
+  const names = read.map((r) =>
+    r.metric === null ? r.name : r.total ? `${r.bare}累计` : r.unit ? `${r.bare}（${r.unit}）` : r.bare!,
+  );
+  const pairs = read.flatMap((r, total) => {
+    if (!r.total || r.metric === null || !isFlow(r.bare!)) return [];
+    const monthly = read.findIndex(
+      (m, i) => i !== total && !m.total && metricOf(splitUnit(names[i]!).name) === r.metric,
+    );
+    const unitOfMonthly = monthly === -1 ? '' : splitUnit(names[monthly]!).unit;
+    return monthly === -1 || (r.unit !== '' && r.unit !== unitOfMonthly) ? [] : [{ monthly, total }];
+  });
+  return { names, pairs };
+}
+
 /**
  * A second header row's month (3月) that is not the month the rows above name (丹东市2023年4月…): which is the
  * data's cannot be told, and the file is refused, naming both.
@@ -285,7 +328,7 @@ function joinHeader(s: FileState, row: string[]): boolean {
   s.cumulative = joined.flatMap((h, i) => {
     if (!h.endsWith('累计')) return [];
     const monthly = joined.findIndex((m) => !m.endsWith('累计') && m !== '' && `${nameOnly(m)}累计` === h);
-    return monthly === -1 ? [] : [{ monthly, total: i, rows: [] }];
+    return monthly === -1 || !isFlow(nameOnly(joined[monthly]!)) ? [] : [{ monthly, total: i, rows: [] }];
   });
   return true;
 }
@@ -589,7 +632,11 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   const county: CountyLookup = within ? (raw) => s.county(raw, within) : s.county;
   // header cells that are counties, for a table with a column per county
   const countyColumns = cells.flatMap((c, index) => (c && 'code' in county(c) ? [{ index, county: c }] : []));
-  let plan = planColumns(cells, s.mapping, { ...s.above, countyColumns });
+  // 本月网络零售额 | 累计网络零售额: read as a two-row header's 本月 and 累计 columns, named as written in messages
+  const period = periodHeader(cells);
+  let plan = planColumns(period.names, s.mapping, { ...s.above, countyColumns });
+  const written = new Map(period.names.map((n, i) => [n, cells[i]!]));
+  if (!('error' in plan)) plan = { ...plan, unknown: plan.unknown.map((u) => written.get(u) ?? u) };
   // title and note rows above the header (某县2021年电子商务统计月报, 填报单位：… | 2023年3月 | 单位：万元), within the
   // first ten records: a row that is not a header, or whose cells read no value (单位：万元 under a title that names
   // the county and the month)
@@ -625,6 +672,7 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   if ('error' in plan) return false;
   s.written = cells;
   s.rows = { ...s.sink, county, header: distinctNames(cells, s.columnName), plan };
+  s.cumulative = period.pairs.map((p) => ({ ...p, rows: [] }));
   return true;
 }
 

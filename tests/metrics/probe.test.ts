@@ -1707,3 +1707,63 @@ describe('the first of two stacked tables', () => {
     expect(r.accepted).toHaveLength(3);
   });
 });
+
+describe('本月 and 累计 in one header row', () => {
+  for (const [monthly, total] of [
+    ['本月网络零售额（万元）', '累计网络零售额（万元）'],
+    ['网络零售额本月（万元）', '网络零售额累计（万元）'],
+    ['网络零售额（万元）', '本年累计网络零售额（万元）'],
+    ['网络零售额(本月)(万元)', '网络零售额(累计)(万元)'],
+    ['当月网络零售额（万元）', '1-本月网络零售额（万元）'],
+  ] as const)
+    it(`${monthly} | ${total}: the month's value read, the running sum checked`, async () => {
+      const r = await run({
+        'r.csv': csv(`县区代码,月份,${monthly},${total}`, '469001,2023-01,100,100', '469001,2023-02,110,999'),
+      });
+      expect(r.accepted).toEqual([
+        ['2023-01', 'online_retail_sales_yuan', '1000000'],
+        ['2023-02', 'online_retail_sales_yuan', '1100000'],
+      ]);
+      // 100 + 110 is 210, not 999 (line 3)
+      expect(r.checks.map((c) => [c.line, c.stated, c.computed])).toEqual([['3', '999', '210']]);
+      // the running sum is checked, not imported: its column as written
+      expect(r.summaries[0]!.ignoredColumns).toEqual([total.replace(/（/g, '(').replace(/）/g, ')')]);
+    });
+
+  it('a running sum in another unit (本月 万元, 累计 元) is not compared figure for figure', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区代码,月份,本月网络零售额（万元）,累计网络零售额（元）',
+        '469001,2023-01,100,1000000',
+        '469001,2023-02,110,2100000',
+      ),
+    });
+    expect(r.accepted).toHaveLength(2);
+    expect(r.checks).toEqual([]);
+  });
+
+  it('a stock (运营村级服务站) has no running sum: its 累计 column is not checked', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区代码,月份,本月运营村级服务站（个）,累计运营村级服务站（个）',
+        '469001,2023-01,10,10',
+        '469001,2023-02,10,10',
+      ),
+    });
+    expect(r.accepted.map((a) => a[2])).toEqual(['10', '10']);
+    expect(r.checks).toEqual([]);
+  });
+
+  it('nor under a two-row header (运营村级服务站 over 本月 | 累计)', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区代码,月份,运营村级服务站（个）,',
+        ',,本月,累计',
+        '469001,2023-01,10,10',
+        '469001,2023-02,10,10',
+      ),
+    });
+    expect(r.accepted.map((a) => a[2])).toEqual(['10', '10']);
+    expect(r.checks).toEqual([]);
+  });
+});
