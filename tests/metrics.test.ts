@@ -183,7 +183,7 @@ describe('every rejection reason, with file, line, column and the raw value', ()
 
   it('a conflict keeps neither value and names both; an identical repeat keeps the first', () => {
     expect(value(metrics, '469001', '2020-06', 'training_person_times')).toBeUndefined();
-    expect(at(15)!.reason_zh).toContain('10 / 12');
+    expect(at(15)!.reason_zh).toContain('10（messy.csv 第 15 行） / 12（messy.csv 第 16 行）');
     expect(metrics.find((r) => r.month === '2020-05')!.source).toBe('in/messy.csv:13');
   });
 
@@ -224,15 +224,21 @@ describe('every rejection reason, with file, line, column and the raw value', ()
     });
     const message = (file: string, line: number) =>
       given.rejected.find((r) => r.file === `in/${file}` && r.line === String(line))!.reason_zh;
-    expect(message('a.csv', 4)).toMatch(/：12 \/ 10$/);
-    expect(message('a.csv', 2)).toMatch(/：12 \/ 10$/);
+    // each value with where it is first given, so that a reader of one rejection finds the other
+    expect(message('a.csv', 4)).toMatch(/：12（a\.csv 第 2 行） \/ 10（a\.csv 第 4 行）$/);
+    expect(message('a.csv', 2)).toMatch(/：12（a\.csv 第 2 行） \/ 10（a\.csv 第 4 行）$/);
+    expect(given.rejected.find((r) => r.file === 'in/a.csv' && r.line === '2')!.reason_en).toMatch(
+      /: 12 \(a\.csv line 2\) \/ 10 \(a\.csv line 4\)$/,
+    );
     for (const [file, line] of [
       ['a.csv', 3],
       ['a.csv', 5],
       ['b.csv', 2],
       ['b.csv', 3],
     ] as const)
-      expect(message(file, line)).toMatch(/：5 \/ 7 \/ 6$/);
+      expect(message(file, line)).toMatch(
+        /：5（a\.csv 第 3 行） \/ 7（a\.csv 第 5 行） \/ 6（b\.csv 第 3 行）$/,
+      );
     expect(given.metrics).toEqual([]);
   });
 
@@ -244,7 +250,8 @@ describe('every rejection reason, with file, line, column and the raw value', ()
     expect(units.metrics).toEqual([]);
     const conflicts = units.rejected.filter((r) => r.reason === 'duplicate_conflict');
     expect(conflicts.map((r) => r.line)).toEqual(['2', '3']);
-    expect(conflicts[0]!.reason_zh).toMatch(/：12$/);
+    // (one spelling, two values: each with its line, where its unit is)
+    expect(conflicts[0]!.reason_zh).toMatch(/：12（u\.csv 第 2 行） \/ 12（u\.csv 第 3 行）$/);
   });
 
   it('rows read = rows accepted + rows rejected (2 + 13 = 15)', () => {

@@ -85,25 +85,35 @@ async function findDuplicates(run: Run): Promise<void> {
 }
 
 /**
- * Table `given` (read by rejectDuplicates), for each key given with different values: the values as written, each
- * once, in the order they first appear (the same message every run). Most such keys have two (the first and the
- * other) or one (12 万件 and 12 件), read by plain grouping; the ordered aggregate, which DuckDB holds in memory, is
- * kept for the few with more.
+ * Table `given` (read by rejectDuplicates), for each key given with different values: each value as first written,
+ * with where (its file and line, or its sheet's cell), in the order they first appear (the same message every
+ * run), in Chinese (`given_zh`: 12（a.csv 第 2 行） / 10（a.csv 第 4 行）) and English (`given_en`). A value is told
+ * apart by what it is once converted: 12 万件 and 12 件 are two (12（u.csv 第 2 行） / 12（u.csv 第 3 行）), 5 and 5.0 one. Most
+ * such keys have two values, read by plain grouping; the ordered aggregate, which DuckDB holds in memory, is kept
+ * for the few with more.
  */
 async function valuesGiven(run: Run): Promise<void> {
-  await run(`CREATE TEMP TABLE raws AS SELECT county_code, month, metric, raw_value, min(place) AS first
-    FROM d SEMI JOIN (SELECT * FROM keyed WHERE lo <> hi) USING (county_code, month, metric) GROUP BY ALL`);
+  await run(`CREATE TEMP TABLE raws AS SELECT county_code, month, metric, min(place) AS first,
+      arg_min(raw_value, place) AS raw_value, arg_min(cell, place) AS cell
+    FROM d SEMI JOIN (SELECT * FROM keyed WHERE lo <> hi) USING (county_code, month, metric)
+    GROUP BY county_code, month, metric, value`);
+  // (a sheet's file is its workbook and sheet, report.xlsx!月报, and its cell names the sheet: report.xlsx 月报!C5)
+  await run(`CREATE TEMP TABLE placed AS SELECT r.county_code, r.month, r.metric, r.first,
+      r.raw_value || '（' || coalesce(f.book || ' ' || r.cell, f.name || ' 第 ' || r.first.l || ' 行') || '）' AS zh,
+      r.raw_value || ' (' || coalesce(f.book || ' ' || r.cell, f.name || ' line ' || r.first.l) || ')' AS en
+    FROM raws r JOIN (SELECT n, parse_filename(file) AS name, regexp_replace(name, '!.*$', '') AS book FROM files) f
+      ON f.n = r.first.f`);
   await run(`CREATE TEMP TABLE counted AS SELECT county_code, month, metric, count(*) AS n, min(first) AS first
-    FROM raws GROUP BY ALL`);
+    FROM placed GROUP BY ALL`);
   await run(`CREATE TEMP TABLE given AS
-    SELECT county_code, month, metric, max(r.raw_value) FILTER (WHERE r.first = c.first)
-        || coalesce(' / ' || max(r.raw_value) FILTER (WHERE r.first <> c.first), '') AS values_given
-      FROM raws r JOIN counted c USING (county_code, month, metric) WHERE c.n <= 2 GROUP BY ALL
+    SELECT county_code, month, metric,
+        max(r.zh) FILTER (WHERE r.first = c.first) || coalesce(' / ' || max(r.zh) FILTER (WHERE r.first <> c.first), '') AS given_zh,
+        max(r.en) FILTER (WHERE r.first = c.first) || coalesce(' / ' || max(r.en) FILTER (WHERE r.first <> c.first), '') AS given_en
+      FROM placed r JOIN counted c USING (county_code, month, metric) WHERE c.n <= 2 GROUP BY ALL
     UNION ALL
-    SELECT county_code, month, metric, string_agg(raw_value, ' / ' ORDER BY first)
-      FROM raws SEMI JOIN (SELECT * FROM counted WHERE n > 2) USING (county_code, month, metric) GROUP BY ALL`);
-  await run('DROP TABLE raws');
-  await run('DROP TABLE counted');
+    SELECT county_code, month, metric, string_agg(zh, ' / ' ORDER BY first), string_agg(en, ' / ' ORDER BY first)
+      FROM placed SEMI JOIN (SELECT * FROM counted WHERE n > 2) USING (county_code, month, metric) GROUP BY ALL`);
+  for (const table of ['raws', 'placed', 'counted']) await run(`DROP TABLE ${table}`);
 }
 
 /**
@@ -118,7 +128,7 @@ async function rejectDuplicates(run: Run, rejectedFiles: string[]): Promise<void
           UNION ALL SELECT * FROM fast_rejected
           UNION ALL
           SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_conflict',
-            ${sql(cz)} || '：' || values_given, ${sql(ce)} || ': ' || values_given, cell
+            ${sql(cz)} || '：' || given_zh, ${sql(ce)} || ': ' || given_en, cell
           FROM dups LEFT JOIN given USING (county_code, month, metric) WHERE lo <> hi
           UNION ALL
           SELECT file, line, "column", 'value', 'value', raw_value, 'duplicate_identical', ${sql(iz)}, ${sql(ie)}, cell

@@ -100,7 +100,9 @@ describe('a report given twice, under a small memory limit', () => {
     const second = all.rows.find(
       (r) => r[all.column('file')]!.endsWith('a-original.csv') && r[all.column('line')] === '3',
     )!;
-    expect(second[all.column('reason_zh')]).toMatch(/：7 \/ 6$/);
+    expect(second[all.column('reason_zh')]).toMatch(
+      /：7（a-original\.csv 第 3 行） \/ 6（b-copy\.csv 第 3 行）$/,
+    );
   });
 
   it('raises DuckDB’s memory limit when a step runs out of it, says so, and gives the same tables', () => {

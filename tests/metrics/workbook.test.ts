@@ -107,6 +107,10 @@ describe('the same report as CSV and as a workbook', () => {
       ['duplicate_conflict', '月报!C5'],
       ['duplicate_identical', '月报!D11'],
     ]);
+    // and the conflict's message names where each value is, by its cell
+    expect(book.rejected.find((x) => x.cell === '月报!C11')!.reason_zh).toMatch(
+      /：120\.5（report\.xlsx 月报!C5） \/ 121（report\.xlsx 月报!C11）$/,
+    );
     const csv = await run(csvDir);
     expect(csv.rejected.filter((x) => x.reason?.startsWith('duplicate_')).map((x) => x.cell)).toEqual([
       '',
