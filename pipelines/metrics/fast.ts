@@ -14,7 +14,7 @@ import { sqlString } from '../publish/tables.ts';
 import type { Plan } from './columns.ts';
 import { FOOTER_NOTE } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
-import { ambiguousMonth } from './parse.ts';
+import { monthFault } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
 import { metricCell, NO_DATA } from './rows.ts';
 import { METRIC_INFO, type Metric } from './vocabulary.ts';
@@ -68,7 +68,7 @@ export async function createFastTables(duck: Duck): Promise<void> {
   await duck.run(`CREATE VIEW fast_rejected AS SELECT f.file, v.line, v."column", 'value' AS scope,
       CASE WHEN v.reason IN ('unterminated_last_line', 'cell_count') THEN 'line'
         WHEN v.reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county') THEN 'county'
-        WHEN v.reason IN ('bad_month', 'ambiguous_month') THEN 'month'
+        WHEN v.reason IN ('bad_month', 'ambiguous_month', 'period_not_month') THEN 'month'
         WHEN v.reason = 'unknown_metric' THEN 'metric'
         WHEN v.reason IN ('missing_unit', 'bad_unit') THEN 'unit'
         ELSE 'value' END AS field,
@@ -316,7 +316,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   await valuesTable(duck, 'county_map', ['county_key VARCHAR', 'code VARCHAR', 'reason VARCHAR'], counties);
   const months = (await distinct(duck, at(p.month), data)).map((raw) => {
     const m = monthWithYear(raw, p.year);
-    return [raw, m, m ? null : ambiguousMonth(raw) ? 'ambiguous_month' : 'bad_month'];
+    return [raw, m, m ? null : monthFault(raw)];
   });
   await valuesTable(duck, 'month_map', ['month_key VARCHAR', 'month VARCHAR', 'reason VARCHAR'], months);
   const named =
@@ -410,7 +410,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     SELECT ${f.id}, line, col, code, month, metric, converted, metric_unit, synthetic, note, raw, reason,
       CASE WHEN reason = 'cell_count' THEN text WHEN reason = 'unknown_metric' THEN metric_label
         WHEN reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county') THEN county_raw
-        WHEN reason IN ('bad_month', 'ambiguous_month') THEN month_raw
+        WHEN reason IN ('bad_month', 'ambiguous_month', 'period_not_month') THEN month_raw
         WHEN reason IN ('missing_unit', 'bad_unit') THEN unit_written WHEN reason IS NOT NULL THEN raw END,
       CASE WHEN reason = 'cell_count' THEN cells END
     FROM checked`);

@@ -17,6 +17,10 @@ export const REASONS = {
     '月份“年.1”含义不明：可能是 1 月，也可能是 Excel 把 10 月（2020.10）显示成了 2020.1；请写成 2020-01 或 2020-10',
     'the month YYYY.1 is ambiguous: January, or October that Excel shows as 2020.1 for 2020.10; write 2020-01 or 2020-10',
   ],
+  period_not_month: [
+    '是几个月合计的数（如 1-2月、一季度、上半年），不是单月数，月报表只收单月数',
+    'a figure for several months (1-2月, a quarter, a half-year), not one month; only single months are published',
+  ],
   unknown_metric: ['指标无法识别', 'metric not recognised'],
   missing_value: ['数值为空', 'value is empty'],
   not_a_number: ['数值不是数字', 'value is not a number'],

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import type { Plan } from './columns.ts';
 import { givenNote } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear, yearOf } from './lookups.ts';
-import { ambiguousMonth, ascii, parseValue } from './parse.ts';
+import { ascii, monthFault, parseValue } from './parse.ts';
 import { cellCountWording, type Reason } from './reasons.ts';
 import { reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
@@ -186,7 +186,7 @@ export function rowKey(
     return {
       field: 'month',
       raw: rawMonth,
-      reason: ambiguousMonth(rawMonth) ? 'ambiguous_month' : 'bad_month',
+      reason: monthFault(rawMonth),
     };
   return { code: c.code, month };
 }

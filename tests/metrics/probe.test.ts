@@ -1035,7 +1035,7 @@ describe('found by a second probe: what the rows above the header do not settle'
       ),
     });
     expect(r.values).toEqual([['210681', '2023-03', 'online_retail_sales_yuan', '1000000']]);
-    expect(r.rejected.map((x) => x[1])).toEqual(Array(4).fill('bad_month'));
+    expect(r.rejected.map((x) => x[1])).toEqual(Array(4).fill('period_not_month'));
   });
 
   it('a second table stacked under the first is read under its own header', async () => {
@@ -1766,4 +1766,33 @@ describe('本月 and 累计 in one header row', () => {
     expect(r.accepted.map((a) => a[2])).toEqual(['10', '10']);
     expect(r.checks).toEqual([]);
   });
+});
+
+describe('a month cell naming several months', () => {
+  const periods = [
+    '2023年1-2月',
+    '1-2月',
+    '2023年1—3月',
+    '2023/4-6',
+    '2023年一季度',
+    '第二季度',
+    '2023年上半年',
+    'Q3',
+  ];
+  for (const fast of [true, false])
+    it(`is rejected as period_not_month, not as a month it cannot read (${fast ? 'DuckDB' : 'JavaScript'})`, async () => {
+      const dir = tempDir();
+      mkdirSync(join(dir, 'in'));
+      writeFileSync(
+        join(dir, 'in', 'r.csv'),
+        csv('县区代码,月份,快递业务量（件）', ...periods.map((p) => `469001,${p},5`), '469001,2023-03-15,7'),
+      );
+      await importMetrics(join(dir, 'in'), join(dir, 'out'), ref, () => {}, { fast });
+      const rejected = readStaging(join(dir, 'out/metrics_rejected.csv'));
+      expect(rejected.map((x) => [x.raw_value, x.reason, x.field])).toEqual(
+        periods.map((p) => [p, 'period_not_month', 'month']),
+      );
+      // a date is its month: 2023-03-15 is March
+      expect(readStaging(join(dir, 'out/metrics_monthly.csv')).map((a) => a.month)).toEqual(['2023-03']);
+    });
 });
