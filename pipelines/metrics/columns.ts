@@ -3,7 +3,7 @@
  * a metric and a value column (long form) or one column per metric, its unit often in its name (wide form).
  */
 import { type Given, givenNote } from './heading.ts';
-import { arabicDates } from './parse.ts';
+import { arabicDates, ascii } from './parse.ts';
 import { metricOf, splitUnit } from './vocabulary.ts';
 
 /** Header cells naming a county code column. */
@@ -12,6 +12,12 @@ const COUNTY_CODE_COL =
 /** Header cells naming a county name column. */
 const COUNTY_NAME_COL =
   /^(?:county|county_?name|县|县区|区县|县市区|县\(市、?区\)|县\(区\)|县名|县区名称|地区|地区名称|单位名称|填报单位)$/i;
+/** Whether a header cell names a county column (县区代码, 县（市、区）, 单位名称…), compared as headers are. */
+export const isCountyHeader = (cell: string) => {
+  const h = ascii(cell).replace(/\s/g, '');
+  return COUNTY_CODE_COL.test(h) || COUNTY_NAME_COL.test(h);
+};
+
 /** Header cells naming the month column. */
 const MONTH_COL = /^(?:month|月份|月|统计月份|年月|时间|日期|period|报告期|期别|统计期|所属期|月度)$/i;
 /** A header cell naming a month, in a file with one column per month: 2021年1月, 1月, 2021-01. */

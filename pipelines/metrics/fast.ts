@@ -11,7 +11,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { sqlString } from '../publish/tables.ts';
-import type { Plan } from './columns.ts';
+import { isCountyHeader, type Plan } from './columns.ts';
 import { FOOTER_NOTE } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
 import { monthFault } from './parse.ts';
@@ -313,6 +313,8 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     const r = f.county(raw);
     return [raw, 'code' in r ? r.code : null, 'reason' in r ? r.reason : null];
   });
+  // (a county column headed otherwise in the data, 县（市、区） under 县区: a stacked table, read in JavaScript)
+  if (counties.some(([raw]) => typeof raw === 'string' && isCountyHeader(raw))) return null;
   await valuesTable(duck, 'county_map', ['county_key VARCHAR', 'code VARCHAR', 'reason VARCHAR'], counties);
   const months = (await distinct(duck, at(p.month), data)).map((raw) => {
     const m = monthWithYear(raw, p.year);

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CumulativeCheck, type FileSummary, newSummary, refuse } from './accounting.ts';
-import { type Mapping, type Plan, planColumns } from './columns.ts';
+import { isCountyHeader, type Mapping, type Plan, planColumns } from './columns.ts';
 import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
 import { type Duck, dropRows, fastPlan, stageRows } from './fast.ts';
 import {
@@ -27,8 +27,18 @@ import { readRecords } from './records.ts';
 import { isSynthetic, type RowContext, rowMonth, stageRow } from './rows.ts';
 import type { Merge } from './sheet.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
-import { isUnitLabelled, takeUnitRow, type UnitRowRefusal } from './units.ts';
+import { isUnitLabelled, joinUnits, takeUnitRow, type UnitRowRefusal, unitsOf } from './units.ts';
 import { METRIC_INFO, metricOf, noteUnitFor, splitUnit, unitOf } from './vocabulary.ts';
+
+/**
+ * A 累计 column with the 本月 column it sums (by index), and the unit its header gives (a two-row header's: the
+ * metric's cell spanning both), for telling whether the two are in one unit.
+ */
+interface CumulativePair {
+  monthly: number;
+  total: number;
+  unit: string;
+}
 
 /** What reading a file has found so far, passed from record to record. */
 interface FileState {
@@ -59,10 +69,12 @@ interface FileState {
   above: ReturnType<typeof settle> | Record<string, never>;
   /** the file's mapping sidecar, and the name it has or would have */
   mapping: { columns: Mapping; name: string } | null;
+  /** the units of the row of units under the header, by column */
+  units: string[];
+  /** the heading of the file's first table: what a table stacked under it without a title of its own is read under */
+  fileHeading: Heading | null;
   /** the 累计 columns of a two-row header, with the 本月 column each sums and the rows read */
-  cumulative: {
-    monthly: number;
-    total: number;
+  cumulative: (CumulativePair & {
     rows: {
       county: string;
       month: string;
@@ -71,7 +83,7 @@ interface FileState {
       line: number;
       synthetic: boolean;
     }[];
-  }[];
+  })[];
   /** the tables above the last, when tables are stacked: their 累计 checks, each with its 本月 column */
   closed: { check: CumulativeCheck; monthly: string }[];
   /** set when only the records above the data are read (stageFileFast): the line of the first data row */
@@ -255,27 +267,38 @@ const PERIOD_AFTER = new RegExp(`^(.+?)[(（]?(${PERIOD_WORD})数?[)）]?$`);
  * 本月 column of its metric, when both give one unit (a sum in 元 is not compared with months in 万元). A cell
  * whose name without the period is no metric is left as written.
  */
-function periodHeader(cells: string[]): { names: string[]; pairs: { monthly: number; total: number }[] } {
+function periodHeader(
+  cells: string[],
+  /** whether the mapping sidecar names a cell: it is read as the sidecar says, as written */
+  mapped: (cell: string) => boolean,
+): { names: string[]; pairs: CumulativePair[] } {
   const read = cells.map((cell) => {
+    const unread = { name: cell, metric: null, unit: '', total: false, bare: '' };
+    if (mapped(cell)) return unread;
+    // (网络零售额（累计）: the bracket holds the period, not a unit; 网络零售额（万元）（本月）: the unit, then the period)
     const split = splitUnit(cell);
-    // (网络零售额（累计）: the bracket holds the period, not a unit)
     const { name, unit } = unitOf(split.unit) === null ? { name: cell, unit: '' } : split;
-    const m = PERIOD_BEFORE.exec(name) ?? PERIOD_AFTER.exec(name);
-    const [period, metric] = m && PERIOD_BEFORE.test(name) ? [m[1]!, m[2]!] : m ? [m[2]!, m[1]!] : ['', ''];
-    const code = m ? metricOf(metric) : null;
-    if (code === null) return { name: cell, metric: null, unit, total: false };
-    return { name: cell, metric: code, unit, total: CUMULATIVE_SUB.test(period), bare: metric };
+    const before = PERIOD_BEFORE.exec(name);
+    const m = before ?? PERIOD_AFTER.exec(name);
+    if (!m) return unread;
+    const [period, written] = before ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+    const inner = splitUnit(written);
+    const [bare, ownUnit] =
+      unit === '' && unitOf(inner.unit) !== null ? [inner.name, inner.unit] : [written, unit];
+    const metric = metricOf(bare);
+    return metric === null
+      ? unread
+      : { name: cell, metric, unit: ownUnit, total: CUMULATIVE_SUB.test(period), bare };
   });
   const names = read.map((r) =>
-    r.metric === null ? r.name : r.total ? `${r.bare}累计` : r.unit ? `${r.bare}（${r.unit}）` : r.bare!,
+    r.metric === null ? r.name : r.total ? `${r.bare}累计` : r.unit ? `${r.bare}（${r.unit}）` : r.bare,
   );
   const pairs = read.flatMap((r, total) => {
-    if (!r.total || r.metric === null || !isFlow(r.bare!)) return [];
+    if (!r.total || r.metric === null || !isFlow(r.bare)) return [];
     const monthly = read.findIndex(
       (m, i) => i !== total && !m.total && metricOf(splitUnit(names[i]!).name) === r.metric,
     );
-    const unitOfMonthly = monthly === -1 ? '' : splitUnit(names[monthly]!).unit;
-    return monthly === -1 || (r.unit !== '' && r.unit !== unitOfMonthly) ? [] : [{ monthly, total }];
+    return monthly === -1 ? [] : [{ monthly, total, unit: r.unit }];
   });
   return { names, pairs };
 }
@@ -304,9 +327,12 @@ function joinHeader(s: FileState, row: string[]): boolean {
   const ctx = s.rows!;
   s.sink.summary.headerRows++;
   let top = '';
+  // each column's unit as its metric's cell gives it: the cell spanning it above, or its own below 本月 | 累计
+  const units: string[] = [];
   const joined = s.written.map((h, i) => {
     const sub = (row[i] ?? '').replace(/\s/g, '');
     if (h) top = h.replace(/\s/g, '');
+    units[i] = splitUnit(isSubWord(top) ? sub : top).unit;
     if (!sub) return h;
     if (isSubWord(top))
       return MONTHLY_SUB.test(top) ? sub : `${nameOnly(sub)}${CUMULATIVE_SUB.test(top) ? '累计' : top}`;
@@ -328,7 +354,9 @@ function joinHeader(s: FileState, row: string[]): boolean {
   s.cumulative = joined.flatMap((h, i) => {
     if (!h.endsWith('累计')) return [];
     const monthly = joined.findIndex((m) => !m.endsWith('累计') && m !== '' && `${nameOnly(m)}累计` === h);
-    return monthly === -1 || !isFlow(nameOnly(joined[monthly]!)) ? [] : [{ monthly, total: i, rows: [] }];
+    return monthly === -1 || !isFlow(nameOnly(joined[monthly]!))
+      ? []
+      : [{ monthly, total: i, unit: units[i] ?? '', rows: [] }];
   });
   return true;
 }
@@ -414,6 +442,8 @@ const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping'
   mapping,
   cumulative: [],
   closed: [],
+  units: [],
+  fileHeading: null,
 });
 
 /**
@@ -495,6 +525,7 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
     const unitRow = takeUnitRow(row, at, ctx.header, ctx.plan);
     if (unitRow === 'units') {
       summary.unitRows++;
+      s.units = unitsOf(row);
       return true;
     }
     if (unitRow !== 'data') {
@@ -512,7 +543,11 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   // just above it
   const key = ctx.plan.county ?? ctx.plan.month ?? ctx.plan.metric;
   const keyCell = key === null ? '' : (row[key] ?? '').trimStart();
-  if (key !== null && keyCell.charAt(0) === s.written[key]?.charAt(0) && isHeaderAgain(s, row, key))
+  if (
+    key !== null &&
+    (keyCell.charAt(0) === s.written[key]?.charAt(0) || key === ctx.plan.county) &&
+    isHeaderAgain(s, row, key, key === ctx.plan.county)
+  )
     return restartTable(s, row, at);
   // a title or note of the next table, held until the next row shows whether it is one (cheap test first)
   if ((row.length < 2 || (row[1] ?? '').trim() === '') && isNote(row)) {
@@ -553,43 +588,95 @@ function dataRow(s: FileState, ctx: RowContext, row: string[], at: number, termi
 }
 
 /**
- * Whether a row repeats the header's cell of column `key` (县（市、区）, 县区代码, or 月份 in a table without a county
- * column): the header of a table stacked under the first.
+ * Whether a row is the header of a table stacked under the first: its cell in column `key` repeats the header's
+ * (县（市、区）, 县区代码, or 月份 in a table without a county column), or, in the county column, names a county
+ * column otherwise (县区 over the first, 县（市、区） over the second); and no cell of it is a number (月份 | 110 is a
+ * data row with a month it cannot read).
  */
-const isHeaderAgain = (s: FileState, row: string[], key: number) =>
-  ascii(row[key] ?? '')
+const isHeaderAgain = (s: FileState, row: string[], key: number, county: boolean) => {
+  const cell = ascii(row[key] ?? '')
     .replace(/\s*[\r\n]+\s*/g, '')
-    .trim() === s.written[key] && !isNote(row);
+    .trim();
+  return (
+    (cell === s.written[key] || (county && cell !== '' && isCountyHeader(cell))) &&
+    !isNote(row) &&
+    row.every((c) => parseValue(c) === null)
+  );
+};
 
 /**
  * Starts a second table at its header: what the rows above it say (its title, 单位：万件, a row of years) is read as
  * its heading, and the first table's is not carried over.
  */
 function restartTable(s: FileState, row: string[], at: number): boolean {
-  closeTable(s);
+  if (!closeTable(s)) return false;
   s.header = null;
   s.rows = null;
   s.cumulative = [];
   s.heading = newHeading();
   s.yearsAbove = undefined;
   for (const r of s.recent.splice(0)) note(s, r.row, r.at);
+  inheritHeading(s.heading, s.fileHeading);
   return takeHeader(s, row, at);
+}
+
+/**
+ * What a stacked table's own title does not say is what the file's first title (or its sheet's name) says: the
+ * county, the year, the month, and that it is of townships or of running sums (a header repeated on each printed
+ * page, under the title of the first). Its unit is its own (单位：万件 over the first table is not the second's).
+ */
+function inheritHeading(h: Heading, file: Heading | null): void {
+  if (!file) return;
+  if (h.places.length === 0 && h.own === null) {
+    h.places = file.places;
+    h.own = file.own;
+  }
+  if (h.years.size === 0) h.years = file.years;
+  if (h.months.length === 0 && h.sheetMonth === null && !h.notAMonth) {
+    h.months = file.months;
+    h.sheetMonth = file.sheetMonth;
+    h.notAMonth = file.notAMonth;
+  }
+  h.townships ||= file.townships;
+  h.cumulative ||= file.cumulative;
+  h.read += file.read;
 }
 
 /**
  * What a table says once its rows are read: its columns not imported (rejections at its header) and its 累计
  * checks, kept for the file's summary.
  */
-function closeTable(s: FileState): void {
+function closeTable(s: FileState): boolean {
   const ctx = s.rows;
-  if (!ctx || !s.header) return;
+  if (!ctx || !s.header) return true;
+  // a title saying its figures are running sums (逐月累计), over a table with no month's own figure (本月)
+  if (
+    s.heading.cumulative &&
+    s.cumulative.length === 0 &&
+    !s.written.some((h) => /^(?:本月|当月|本期)/.test(h.replace(/\s/g, '')))
+  ) {
+    s.refusal = {
+      reason: 'cumulative_only',
+      detail: `the rows above the header say: ${s.sink.summary.notes.join(' ')}`,
+    };
+    return false;
+  }
   for (const u of ctx.plan.unknown) {
     reject(s.sink, s.header.line, u, 'column', 'header', u, 'unknown_column');
     if (!s.sink.summary.ignoredColumns.includes(u)) s.sink.summary.ignoredColumns.push(u);
   }
+  // a 累计 is compared with its months only in their unit: 2,100,000 元 is no 210 万元 to add up
+  const unitOf = (i: number) => ctx.plan.metrics.find((m) => m.index === i)?.unit ?? '';
+  const same = (a: string, b: string) => a.replace(/\s/g, '') === b.replace(/\s/g, '');
+  s.cumulative = s.cumulative.filter((c) => {
+    const name = splitUnit(ctx.header[c.monthly] ?? '').name;
+    const total = joinUnits(c.unit, s.units[c.total] ?? '') || noteUnitFor(name, s.heading.unit);
+    return same(total, unitOf(c.monthly));
+  });
   const monthlyOf = new Map(s.cumulative.map((c) => [ctx.header[c.total]!, ctx.header[c.monthly]!]));
   for (const check of cumulativeChecks(s))
     s.closed.push({ check, monthly: monthlyOf.get(check.column) ?? '' });
+  return true;
 }
 
 /** A row of years only: 2022年 | | | 2023年. */
@@ -633,10 +720,12 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   // header cells that are counties, for a table with a column per county
   const countyColumns = cells.flatMap((c, index) => (c && 'code' in county(c) ? [{ index, county: c }] : []));
   // 本月网络零售额 | 累计网络零售额: read as a two-row header's 本月 and 累计 columns, named as written in messages
-  const period = periodHeader(cells);
-  let plan = planColumns(period.names, s.mapping, { ...s.above, countyColumns });
-  const written = new Map(period.names.map((n, i) => [n, cells[i]!]));
-  if (!('error' in plan)) plan = { ...plan, unknown: plan.unknown.map((u) => written.get(u) ?? u) };
+  const period = periodHeader(cells, (c) => Boolean(s.mapping?.columns[c]));
+  const planned = planColumns(period.names, s.mapping, { ...s.above, countyColumns });
+  // (a header that cannot be read is named as written)
+  let plan = 'error' in planned ? planColumns(cells, s.mapping, { ...s.above, countyColumns }) : planned;
+  if (!('error' in plan))
+    plan = { ...plan, unknown: plan.unknown.map((u) => cells[period.names.indexOf(u)] ?? u) };
   // title and note rows above the header (某县2021年电子商务统计月报, 填报单位：… | 2023年3月 | 单位：万元), within the
   // first ten records: a row that is not a header, or whose cells read no value (单位：万元 under a title that names
   // the county and the month)
@@ -673,6 +762,8 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   s.written = cells;
   s.rows = { ...s.sink, county, header: distinctNames(cells, s.columnName), plan };
   s.cumulative = period.pairs.map((p) => ({ ...p, rows: [] }));
+  s.units = [];
+  s.fileHeading ??= s.heading;
   return true;
 }
 
@@ -719,15 +810,8 @@ function finish(s: FileState): FileSummary {
   if ('error' in plan) return refuse(summary, 'no_header', plan.error);
   // rows held as a next table's title, with no table under them: data rows (a last line of one cell, 东港市)
   if (s.rows) for (const r of s.recent.splice(0)) dataRow(s, s.rows, r.row, r.at, r.terminated);
-  // a title saying its figures are running sums (逐月累计), over a table with no month's own figure (本月)
-  if (
-    s.heading.cumulative &&
-    s.cumulative.length === 0 &&
-    !s.written.some((h) => /^(?:本月|当月|本期)/.test(h.replace(/\s/g, '')))
-  )
-    return refuse(summary, 'cumulative_only', `the rows above the header say: ${summary.notes.join(' ')}`);
+  if (!closeTable(s)) return refuse(summary, s.refusal!.reason, s.refusal!.detail);
   summary.form = plan.form;
-  closeTable(s);
   summary.cumulative = s.closed.map((c) => c.check);
   summary.checks = s.closed.map((c) => checkLine(c.check, c.monthly));
   return summary;

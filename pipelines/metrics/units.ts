@@ -130,6 +130,9 @@ export function takeUnitRow(
   const refusal = refuseUnitRow(row, at, header, new Set(p.unknown));
   if (refusal) return refusal;
   // a row holding only a label (单位：) is a unit row without units; the cells over columns not read give none
-  applyUnits(p, units ?? cellUnits(row).map((u) => u ?? ''));
+  applyUnits(p, unitsOf(row));
   return 'units';
 }
+
+/** The units of a unit row, by column ('' where a cell gives none). */
+export const unitsOf = (row: string[]) => unitRow(row) ?? cellUnits(row).map((u) => u ?? '');

@@ -1715,6 +1715,7 @@ describe('本月 and 累计 in one header row', () => {
     ['网络零售额（万元）', '本年累计网络零售额（万元）'],
     ['网络零售额(本月)(万元)', '网络零售额(累计)(万元)'],
     ['当月网络零售额（万元）', '1-本月网络零售额（万元）'],
+    ['网络零售额（万元）（本月）', '网络零售额（万元）（累计）'],
   ] as const)
     it(`${monthly} | ${total}: the month's value read, the running sum checked`, async () => {
       const r = await run({
@@ -1794,5 +1795,105 @@ describe('a month cell naming several months', () => {
       );
       // a date is its month: 2023-03-15 is March
       expect(readStaging(join(dir, 'out/metrics_monthly.csv')).map((a) => a.month)).toEqual(['2023-03']);
+    });
+});
+
+describe('found by a reading of the stacked-table and one-row 本月/累计 change', () => {
+  it('a mapping sidecar names a column as written, before 本月 is read off its name', async () => {
+    const r = await run({
+      'r.csv': csv('县区代码,月份,本月快递量', '469001,2023-01,5'),
+      'r.yaml': 'columns:\n  本月快递量: express_parcels 万件\n',
+    });
+    // 5 万件 = 50,000 parcels
+    expect(r.accepted).toEqual([['2023-01', 'express_parcels', '50000']]);
+  });
+
+  it('a first table titled 逐月累计 is refused, not published as monthly figures, when a second table follows', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市2023年网络零售额逐月累计',
+        '月份,网络零售额（万元）',
+        '2023年1月,100',
+        '2023年2月,210',
+        '',
+        '凤城市2023年电子商务统计月报',
+        '月份,网络零售额（万元）',
+        '2023年1月,50',
+      ),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(r.files.map((f) => f[1])).toEqual(['cumulative_only']);
+  });
+
+  it('a header repeated without a title above it (a header on each printed page) goes on under the file’s title', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '东港市2023年电子商务统计月报',
+        '月份,网络零售额（万元）',
+        '2023年1月,100',
+        '2023年2月,110',
+        '月份,网络零售额（万元）',
+        '2023年3月,120',
+      ),
+    });
+    expect(r.refused).toEqual([]);
+    expect(r.values).toEqual(
+      sorted([
+        ['210681', '2023-01', 'online_retail_sales_yuan', '1000000'],
+        ['210681', '2023-02', 'online_retail_sales_yuan', '1100000'],
+        ['210681', '2023-03', 'online_retail_sales_yuan', '1200000'],
+      ]),
+    );
+    expect(r.rejected).toEqual([]);
+  });
+
+  it('a data row whose month cell says 月份 is one rejected row, not a second header that refuses the file', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '东港市2023年电子商务统计月报',
+        '月份,网络零售额（万元）',
+        '2023年1月,100',
+        '月份,110',
+        '2023年3月,120',
+      ),
+    });
+    expect(r.refused).toEqual([]);
+    expect(r.values.map((v) => v[1])).toEqual(['2023-01', '2023-03']);
+    expect(r.rejected).toEqual([['月份', 'bad_month']]);
+  });
+
+  it('a second table whose county column is headed otherwise (县区, then 县（市、区）) is read under its own header', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '县区,月份,网络零售额（万元）',
+        '东港市,2023-01,100',
+        '',
+        '县（市、区）,月份,快递业务量（万件）',
+        '凤城市,2023-01,5',
+      ),
+    });
+    // 5 万件 of parcels, not ¥50,000
+    expect(r.values).toEqual(
+      sorted([
+        ['210681', '2023-01', 'online_retail_sales_yuan', '1000000'],
+        ['210682', '2023-01', 'express_parcels', '50000'],
+      ]),
+    );
+  });
+
+  for (const [label, lines] of [
+    ['a unit row', ['县区代码,月份,本月网络零售额,累计网络零售额', ',,万元,元']],
+    ['a 单位 note', ['单位：元', '县区代码,月份,本月网络零售额（万元）,累计网络零售额']],
+    ['a unit row under a two-row header', ['县区代码,月份,网络零售额,', ',,本月,累计', ',,万元,元']],
+  ] as const)
+    it(`a 累计 in 元 beside months in 万元 (${label}) is not compared figure for figure`, async () => {
+      const r = await run({
+        'r.csv': csv(...lines, '469001,2023-01,100,1000000', '469001,2023-02,110,2100000'),
+      });
+      expect(r.accepted).toEqual([
+        ['2023-01', 'online_retail_sales_yuan', '1000000'],
+        ['2023-02', 'online_retail_sales_yuan', '1100000'],
+      ]);
+      expect(r.checks).toEqual([]);
     });
 });
