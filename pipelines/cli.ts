@@ -1,7 +1,7 @@
 /**
  * npm run data                                  builds every published table from data/ into public/data/
  * npm run data -- --plans DIR --out DIR         runs the plan pipeline on a folder of .txt, .html and .docx documents
- * npm run data -- --metrics DIR --out DIR       imports every CSV of DIR into metrics_monthly, metrics_rejected, metrics_checks
+ * npm run data -- --metrics DIR --out DIR       imports every report of DIR (.csv, .tsv, .txt, .xlsx, .xls) into metrics_monthly, metrics_rejected, metrics_checks
  *
  * Progress per document on stdout, problems on stderr, a summary at the end; the exit code is 1 when any
  * document failed (the others are still written). The run publishes all or nothing (release.ts): every table and

@@ -263,9 +263,10 @@ const PERIOD_AFTER = new RegExp(`^(.+?)[(（]?(${PERIOD_WORD})数?[)）]?$`);
 /**
  * A header of one row that names each metric's month and running sum in its cells (本月网络零售额（万元） |
  * 累计网络零售额（万元）, 网络零售额（本月） | 网络零售额（累计）): the cells as a joined two-row header names them (the
- * month's cell as its metric, 网络零售额（万元）; the running sum's as 网络零售额累计), and each 累计 column with the
- * 本月 column of its metric, when both give one unit (a sum in 元 is not compared with months in 万元). A cell
- * whose name without the period is no metric is left as written.
+ * month's cell as its metric, 网络零售额（万元）; the running sum's as 网络零售额累计), and each 累计 column of a flow
+ * with the 本月 column of its metric, and the unit its own cell gives (whether the two are in one unit is told when
+ * the table is closed, with its unit row and note: closeTable). A cell whose name without the period is no metric,
+ * or which the mapping sidecar names, is left as written.
  */
 function periodHeader(
   cells: string[],
@@ -605,8 +606,9 @@ const isHeaderAgain = (s: FileState, row: string[], key: number, county: boolean
 };
 
 /**
- * Starts a second table at its header: what the rows above it say (its title, 单位：万件, a row of years) is read as
- * its heading, and the first table's is not carried over.
+ * Starts a second table at its header, once the first is closed: what the rows above it say (its title, 单位：万件, a
+ * row of years) is read as its heading, over what the file's first title says (inheritHeading); the first table's
+ * unit is not carried over.
  */
 function restartTable(s: FileState, row: string[], at: number): boolean {
   if (!closeTable(s)) return false;
