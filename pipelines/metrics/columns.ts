@@ -40,6 +40,18 @@ const SYNTHETIC_COL = /^(?:synthetic|示例数据)$/i;
 /** Header cells naming a source column (kept in the note). */
 const SOURCE_COL = /^(?:source|来源|数据来源)$/i;
 
+/**
+ * Whether a header cell names a column a table of reports has besides its county's: a month (月份, 2023年1月), a
+ * metric (网络零售额（万元）), or a long table's metric, value or unit column (指标, 数值, 单位).
+ */
+export const isColumnHeader = (cell: string) => {
+  const h = ascii(cell).replace(/\s/g, '');
+  return (
+    [MONTH_COL, MONTH_HEADER, METRIC_COL, VALUE_COL, UNIT_COL].some((re) => re.test(h)) ||
+    metricOf(splitUnit(h).name) !== null
+  );
+};
+
 /** A metric column of a wide file: its index, the metric's name and the unit its header gives (or ''). */
 export interface MetricColumn {
   index: number;

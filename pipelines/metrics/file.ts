@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CumulativeCheck, type FileSummary, newSummary, refuse } from './accounting.ts';
-import { isCountyHeader, type Mapping, type Plan, planColumns } from './columns.ts';
+import { isColumnHeader, isCountyHeader, type Mapping, type Plan, planColumns } from './columns.ts';
 import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
 import { type Duck, dropRows, fastPlan, stageRows } from './fast.ts';
 import {
@@ -22,7 +22,7 @@ import {
   TOWNSHIP_COLUMN,
 } from './heading.ts';
 import { type CountyLookup, monthWithYear } from './lookups.ts';
-import { ascii, parseValue } from './parse.ts';
+import { ascii, headerCell, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
 import { isSynthetic, type RowContext, rowMonth, stageRow } from './rows.ts';
 import type { Merge } from './sheet.ts';
@@ -71,8 +71,6 @@ interface FileState {
   mapping: { columns: Mapping; name: string } | null;
   /** the units of the row of units under the header, by column */
   units: string[];
-  /** the heading of the file's first table: what a table stacked under it without a title of its own is read under */
-  fileHeading: Heading | null;
   /** the 累计 columns of a two-row header, with the 本月 column each sums and the rows read */
   cumulative: (CumulativePair & {
     rows: {
@@ -444,7 +442,6 @@ const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping'
   cumulative: [],
   closed: [],
   units: [],
-  fileHeading: null,
 });
 
 /**
@@ -591,57 +588,33 @@ function dataRow(s: FileState, ctx: RowContext, row: string[], at: number, termi
 /**
  * Whether a row is the header of a table stacked under the first: its cell in column `key` repeats the header's
  * (县（市、区）, 县区代码, or 月份 in a table without a county column), or, in the county column, names a county
- * column otherwise (县区 over the first, 县（市、区） over the second); and no cell of it is a number (月份 | 110 is a
- * data row with a month it cannot read).
+ * column otherwise beside another column's header (县区 over the first, 县（市、区） | 快递业务量（万件） over the
+ * second; not 填报单位 | 丹东市商务局); and no cell of it is a number (月份 | 110 is a data row with a month it cannot
+ * read).
  */
 const isHeaderAgain = (s: FileState, row: string[], key: number, county: boolean) => {
-  const cell = ascii(row[key] ?? '')
-    .replace(/\s*[\r\n]+\s*/g, '')
-    .trim();
-  return (
-    (cell === s.written[key] || (county && cell !== '' && isCountyHeader(cell))) &&
-    !isNote(row) &&
-    row.every((c) => parseValue(c) === null)
-  );
+  const cell = headerCell(row[key] ?? '');
+  const again =
+    cell === s.written[key] ||
+    (county && cell !== '' && isCountyHeader(cell) && row.some((c, i) => i !== key && isColumnHeader(c)));
+  return again && !isNote(row) && row.every((c) => parseValue(c) === null);
 };
 
 /**
- * Starts a second table at its header, once the first is closed: what the rows above it say (its title, 单位：万件, a
- * row of years) is read as its heading, over what the file's first title says (inheritHeading); the first table's
- * unit is not carried over.
+ * Starts a second table at its header, once the first is closed. Title and note rows just above it (its title,
+ * 单位：万件, a row of years) are its own heading, and nothing of the first table's is carried over: 丹东市2024年…
+ * names no month, whatever the first title named. A header repeated with none above it (as printed on each page)
+ * goes on under the heading it repeats: its county, year, month and unit.
  */
 function restartTable(s: FileState, row: string[], at: number): boolean {
   if (!closeTable(s)) return false;
   s.header = null;
   s.rows = null;
   s.cumulative = [];
-  s.heading = newHeading();
   s.yearsAbove = undefined;
+  if (s.recent.length > 0) s.heading = newHeading();
   for (const r of s.recent.splice(0)) note(s, r.row, r.at);
-  inheritHeading(s.heading, s.fileHeading);
   return takeHeader(s, row, at);
-}
-
-/**
- * What a stacked table's own title does not say is what the file's first title (or its sheet's name) says: the
- * county, the year, the month, and that it is of townships or of running sums (a header repeated on each printed
- * page, under the title of the first). Its unit is its own (单位：万件 over the first table is not the second's).
- */
-function inheritHeading(h: Heading, file: Heading | null): void {
-  if (!file) return;
-  if (h.places.length === 0 && h.own === null) {
-    h.places = file.places;
-    h.own = file.own;
-  }
-  if (h.years.size === 0) h.years = file.years;
-  if (h.months.length === 0 && h.sheetMonth === null && !h.notAMonth) {
-    h.months = file.months;
-    h.sheetMonth = file.sheetMonth;
-    h.notAMonth = file.notAMonth;
-  }
-  h.townships ||= file.townships;
-  h.cumulative ||= file.cumulative;
-  h.read += file.read;
 }
 
 /**
@@ -708,12 +681,7 @@ function note(s: FileState, row: string[], at: number): boolean {
 
 /** Reads the first record that is not blank as the header; false (the file stops) when it names no county or month column. */
 function takeHeader(s: FileState, row: string[], at: number): boolean {
-  // a line break typed inside a header cell (Alt+Enter: 快递\n业务量（万件）) is no part of its name
-  const cells = row.map((c) =>
-    ascii(c)
-      .replace(/\s*[\r\n]+\s*/g, '')
-      .trim(),
-  );
+  const cells = row.map(headerCell);
   // the county and month the rows above name, for a header without their columns
   s.above = s.heading.read > 0 ? settle(s.heading) : {};
   // a short county name is read as a county of the places the title names (丹东市…: 凤城, not 广西's 凤山)
@@ -765,7 +733,6 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   s.rows = { ...s.sink, county, header: distinctNames(cells, s.columnName), plan };
   s.cumulative = period.pairs.map((p) => ({ ...p, rows: [] }));
   s.units = [];
-  s.fileHeading ??= s.heading;
   return true;
 }
 

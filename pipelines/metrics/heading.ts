@@ -6,7 +6,7 @@
  */
 import { placeAtStart } from '../reference/resolve.ts';
 import { type CountyLookup, monthOf } from './lookups.ts';
-import { arabicDates, ascii } from './parse.ts';
+import { arabicDates, ascii, headerCell } from './parse.ts';
 import { unitOf } from './vocabulary.ts';
 
 /** A county or month a row above the header gives: as written, and the line it is on. */
@@ -128,11 +128,7 @@ export function readHeadingRow(h: Heading, row: string[], line: number, county: 
   }
   for (const raw of row) {
     // (二〇二三年三月 read as 2023年3月)
-    const cell = arabicDates(
-      ascii(raw)
-        .replace(/\s*[\r\n]+\s*/g, '')
-        .trim(),
-    );
+    const cell = arabicDates(headerCell(raw));
     if (!cell) continue;
     for (const y of dataYears(cell)) h.years.add(y);
     const [, label = '', value = cell] = LABELLED.exec(cell) ?? [];

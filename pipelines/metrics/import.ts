@@ -14,6 +14,7 @@ import { decodeChunks, sniffEncoding } from './decode.ts';
 import type { Duck } from './fast.ts';
 import { sidecarOf, stageFile, stageFileFast, stageSheet } from './file.ts';
 import { type CountyLookup, countyLookup } from './lookups.ts';
+import { headerCell } from './parse.ts';
 import { REASONS } from './reasons.ts';
 import { ACCEPTED_COLUMNS, REJECTED_COLUMNS, StagingFile, writeEmpty } from './staging.ts';
 import type { Sheet } from './workbook.ts';
@@ -255,5 +256,9 @@ async function readMapping(dir: string, name: string): Promise<{ columns: Mappin
     throw new Error(
       `${shown}: needs columns: a header → county, month or a metric code and unit, one per line`,
     );
-  return { columns: columns as Mapping, name: shown };
+  // a header as the file writes it (网络零售额（本月）) is the header as it is read
+  return {
+    columns: Object.fromEntries(Object.entries(columns as Mapping).map(([h, role]) => [headerCell(h), role])),
+    name: shown,
+  };
 }

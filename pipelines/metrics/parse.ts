@@ -7,6 +7,15 @@
 export const ascii = (s: string) =>
   s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 
+/**
+ * A header cell as it is read: full-width forms as ASCII, and a line break typed inside the cell (Alt+Enter:
+ * 快递\n业务量（万件）) no part of its name.
+ */
+export const headerCell = (c: string) =>
+  ascii(c)
+    .replace(/\s*[\r\n]+\s*/g, '')
+    .trim();
+
 const DIGIT: Record<string, string> = {
   〇: '0',
   零: '0',

@@ -1897,3 +1897,65 @@ describe('found by a reading of the stacked-table and one-row 本月/累计 chan
       expect(r.checks).toEqual([]);
     });
 });
+
+describe('found by a second reading of the stacked-table fixes', () => {
+  it('a second table titled with its own year (丹东市2024年…) is not given the first title’s month', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '丹东市2023年3月各县（市、区）电子商务统计表',
+        '县区,网络零售额（万元）,快递业务量（万件）',
+        '东港市,100,10',
+        '',
+        '丹东市2024年各县（市、区）电子商务统计表',
+        '县区,网络零售额（万元）,快递业务量（万件）',
+        '宽甸满族自治县,150,15',
+      ),
+    });
+    // 2024年 names no month: 宽甸's figures are nobody's March, and the file, whose second table cannot be read,
+    // is refused by name (a file gives all its values or none)
+    expect(r.values).toEqual([]);
+    expect(r.refused).toEqual(['no_header']);
+    expect(r.problems).toMatch(/宽甸|month|月份/);
+  });
+
+  it('a 填报单位 row under the data is no header: the rows after it are still read', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '丹东市2023年3月各县（市、区）电子商务统计表',
+        '县区,网络零售额（万元）,快递业务量（万件）',
+        '东港市,100,10',
+        '填报单位,丹东市商务局,',
+        '宽甸满族自治县,300,30',
+      ),
+    });
+    // 宽甸满族自治县 is 210624
+    expect(r.values.filter((v) => v[0] === '210624').map((v) => v[3])).toEqual(['300000', '3000000']);
+  });
+
+  it('a header repeated without a title keeps the unit the title’s note gives (单位：万元)', async () => {
+    const r = await keyed({
+      'r.csv': csv(
+        '东港市2023年电子商务统计月报',
+        '单位：万元',
+        '月份,网络零售额',
+        '1月,100',
+        '月份,网络零售额',
+        '3月,120',
+      ),
+    });
+    expect(r.values).toEqual(
+      sorted([
+        ['210681', '2023-01', 'online_retail_sales_yuan', '1000000'],
+        ['210681', '2023-03', 'online_retail_sales_yuan', '1200000'],
+      ]),
+    );
+  });
+
+  it('a sidecar names a header as the file writes it, in full-width brackets', async () => {
+    const r = await run({
+      'r.csv': csv('县区代码,月份,网络零售额（本月）', '469001,2023-01,100'),
+      'r.yaml': 'columns:\n  网络零售额（本月）: online_retail_sales_yuan 万元\n',
+    });
+    expect(r.accepted).toEqual([['2023-01', 'online_retail_sales_yuan', '1000000']]);
+  });
+});
