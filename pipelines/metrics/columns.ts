@@ -3,7 +3,7 @@
  * a metric and a value column (long form) or one column per metric, its unit often in its name (wide form).
  */
 import { type Given, givenNote } from './heading.ts';
-import { arabicDates, ascii } from './parse.ts';
+import { arabicDates, ascii, isPeriod } from './parse.ts';
 import { metricOf, splitUnit } from './vocabulary.ts';
 
 /** Header cells naming a county code column. */
@@ -152,6 +152,12 @@ export function planColumns(
     const month = arabicDates(h.replace(/\s/g, ''));
     return MONTH_HEADER.test(month) ? [{ index, month }] : [];
   });
+  // and columns of several months beside them (1-2月 | 3月, 3月 | 1-3月): their values are rejected as
+  // period_not_month, not the file refused
+  const periods = header.flatMap((h, index) => {
+    const month = arabicDates(h.replace(/\s/g, ''));
+    return months.length > 0 && /月|季|半年/.test(month) && isPeriod(month) ? [{ index, month }] : [];
+  });
   // what the rows above the header give where the header has no column for it, and a note saying so
   const givenCounty = county === null ? above.county : undefined;
   const given = (withMonth: boolean) => {
@@ -164,7 +170,9 @@ export function planColumns(
       : {};
   };
   const hasCounty = county !== null || givenCounty !== undefined;
-  if (hasCounty && month === null && metric !== null && months.length >= 2) {
+  if (hasCounty && month === null && metric !== null && months.length + periods.length >= 2) {
+    months.push(...periods);
+    months.sort((a, b) => a.index - b.index);
     const used = read([metric, ...months.map((m) => m.index)]);
     const shared = {
       county,

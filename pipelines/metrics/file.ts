@@ -22,7 +22,7 @@ import {
   TOWNSHIP_COLUMN,
 } from './heading.ts';
 import { type CountyLookup, monthWithYear } from './lookups.ts';
-import { ascii, headerCell, parseValue } from './parse.ts';
+import { ascii, headerCell, isPeriod, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
 import { isSynthetic, type RowContext, rowMonth, stageRow } from './rows.ts';
 import type { Merge } from './sheet.ts';
@@ -752,6 +752,8 @@ function monthYears(plan: Plan, titleYear: string, yearRow: string[]): Pick<Plan
   let last = dated ? undefined : titleYear || undefined;
   let previous = 0;
   const months = plan.months.map((m) => {
+    // (a column of several months, 1-3月, is rejected whatever its year, and carries no year on)
+    if (isPeriod(m.month)) return m;
     const own = yearIn(m.month);
     const number = Number(/(\d{1,2})\s*月|-(\d{2})(?:-|$)/.exec(m.month)?.slice(1).find(Boolean) ?? 0);
     // (a year carried on past December goes on into the next: 2022年11月, 12月, 1月 is 2023年1月)

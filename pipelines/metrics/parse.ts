@@ -63,13 +63,12 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const PERIOD =
   /^(?:(?:19|20)\d{2}\s*年?\s*)?(?:\d{1,2}\s*月?份?\s*[-–—－~～至到]\s*(?:\d{1,2}|本)\s*月份?(?:累计)?|第?\s*[1-4一二三四]\s*季度?|[上下]半年|全年)$|^(?:19|20)\d{2}\s*[/.]\s*\d{1,2}\s*-\s*\d{1,2}$|^(?:(?:19|20)\d{2}\s*[-/]?\s*)?Q[1-4]$/i;
 
+/** Whether a cell names several months (1-2月, 一季度). */
+export const isPeriod = (raw: string) => PERIOD.test(arabicDates(ascii(raw).trim()));
+
 /** Why a month cell that is no month is rejected: several months (period_not_month), YYYY.1, or not a month. */
 export const monthFault = (raw: string): 'period_not_month' | 'ambiguous_month' | 'bad_month' =>
-  ambiguousMonth(raw)
-    ? 'ambiguous_month'
-    : PERIOD.test(arabicDates(ascii(raw).trim()))
-      ? 'period_not_month'
-      : 'bad_month';
+  ambiguousMonth(raw) ? 'ambiguous_month' : isPeriod(raw) ? 'period_not_month' : 'bad_month';
 
 /**
  * Whether a month is YYYY.1, which Excel shows both for January typed as 2020.1 and for October typed as the number

@@ -1959,3 +1959,16 @@ describe('found by a second reading of the stacked-table fixes', () => {
     expect(r.accepted).toEqual([['2023-01', 'online_retail_sales_yuan', '1000000']]);
   });
 });
+
+describe('a column of several months beside a month’s column, one column per month', () => {
+  for (const [header, row, expected, period] of [
+    ['县区代码,指标,1-2月,3月', '469001,快递业务量（件）,9,5', ['2023-03', '5'], '1-2月'],
+    ['县区代码,指标,3月,1-3月', '469001,快递业务量（件）,5,14', ['2023-03', '5'], '1-3月'],
+  ] as const)
+    it(`${header}: the month is read, the ${period} column rejected as period_not_month, not the file refused`, async () => {
+      const r = await run({ 'r.csv': csv('五指山市2023年电子商务统计月报', header, row) });
+      expect(r.files).toEqual([]);
+      expect(r.accepted).toEqual([[expected[0], 'express_parcels', expected[1]]]);
+      expect(r.values.map((v) => v[1])).toEqual(['period_not_month']);
+    });
+});
