@@ -543,7 +543,8 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   const keyCell = key === null ? '' : (row[key] ?? '').trimStart();
   if (
     key !== null &&
-    (keyCell.charAt(0) === s.written[key]?.charAt(0) || key === ctx.plan.county) &&
+    (keyCell.charAt(0) === s.written[key]?.charAt(0) ||
+      (key === ctx.plan.county && COUNTY_HEADER_START.test(keyCell))) &&
     isHeaderAgain(s, row, key, key === ctx.plan.county)
   )
     return restartTable(s, row, at);
@@ -584,6 +585,9 @@ function dataRow(s: FileState, ctx: RowContext, row: string[], at: number, termi
       synthetic: isSynthetic(row, ctx.plan),
     });
 }
+
+/** How a county column's header starts (县区, 区县代码, 地区, 单位名称, 行政区划代码, 填报单位, 代码, county…). */
+const COUNTY_HEADER_START = /^[县区地单行填代cC]/;
 
 /**
  * Whether a row is the header of a table stacked under the first: its cell in column `key` repeats the header's
