@@ -58,10 +58,10 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /**
  * A cell naming several months, not one: 1-2月 (reported together, as January and February often are), 2023年1—3月,
- * 2023/4-6, 一季度, 上半年, Q3. A date (2023-01-15) is none.
+ * 2023/4-6, 一季度, 上半年, Q3, Q1 2023, 2023H1. A date (2023-01-15) is none.
  */
 const PERIOD =
-  /^(?:(?:19|20)\d{2}\s*年?\s*)?(?:\d{1,2}\s*月?份?\s*[-–—－~～至到]\s*(?:\d{1,2}|本)\s*月份?(?:累计)?|第?\s*[1-4一二三四]\s*季度?|[上下]半年|全年)$|^(?:19|20)\d{2}\s*[/.]\s*\d{1,2}\s*-\s*\d{1,2}$|^(?:(?:19|20)\d{2}\s*[-/]?\s*)?Q[1-4]$/i;
+  /^(?:(?:19|20)\d{2}\s*年?\s*)?(?:\d{1,2}\s*月?份?\s*[-–—－~～至到]\s*(?:\d{1,2}|本)\s*月份?(?:累计)?|第?\s*[1-4一二三四]\s*季度?|[上下]半年|全年)$|^(?:19|20)\d{2}\s*[/.]\s*\d{1,2}\s*-\s*\d{1,2}$|^(?:(?:19|20)\d{2}\s*[-/]?\s*)?(?:Q[1-4]|H[12])$|^(?:Q[1-4]|[1-4]Q|H[12])\s*[-/]?\s*(?:19|20)\d{2}$/i;
 
 /** Whether a cell names several months (1-2月, 一季度). */
 export const isPeriod = (raw: string) => PERIOD.test(arabicDates(ascii(raw).trim()));

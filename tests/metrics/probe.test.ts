@@ -1779,6 +1779,9 @@ describe('a month cell naming several months', () => {
     '第二季度',
     '2023年上半年',
     'Q3',
+    'Q1 2023',
+    '1Q2023',
+    '2023H1',
   ];
   for (const fast of [true, false])
     it(`is rejected as period_not_month, not as a month it cannot read (${fast ? 'DuckDB' : 'JavaScript'})`, async () => {
