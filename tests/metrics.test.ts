@@ -209,6 +209,17 @@ describe('every rejection reason, with file, line, column and the raw value', ()
     ]);
   });
 
+  it('a conflict of two columns on one line names each value’s column', () => {
+    const twice = importFiles({
+      't.csv': '县区代码,月份,快递业务量（件）,快递业务量（件）\n469001,2021-01,90,100\n',
+    });
+    expect(twice.metrics).toEqual([]);
+    // the header given twice is told apart by its column (第 3 列, 第 4 列)
+    expect(twice.rejected.find((r) => r.reason === 'duplicate_conflict')!.reason_zh).toMatch(
+      /：90（t\.csv 第 2 行 快递业务量\(件\)（第 3 列）） \/ 100（t\.csv 第 2 行 快递业务量\(件\)（第 4 列））$/,
+    );
+  });
+
   it('a conflict names the values given, each once, in the order they first appear', () => {
     const given = importFiles({
       'a.csv': [

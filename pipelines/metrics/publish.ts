@@ -86,23 +86,29 @@ async function findDuplicates(run: Run): Promise<void> {
 
 /**
  * Table `given` (read by rejectDuplicates), for each key given with different values: each value as first written,
- * with where (its file and line, or its sheet's cell), in the order they first appear (the same message every
- * run), in Chinese (`given_zh`: 12（a.csv 第 2 行） / 10（a.csv 第 4 行）) and English (`given_en`). A value is told
- * apart by what it is once converted: 12 万件 and 12 件 are two (12（u.csv 第 2 行） / 12（u.csv 第 3 行）), 5 and 5.0 one. Most
- * such keys have two values, read by plain grouping; the ordered aggregate, which DuckDB holds in memory, is kept
- * for the few with more.
+ * with where (its file and line, and its column where two are on one line, or its sheet's cell), in the order they
+ * first appear (the same message every run), in Chinese (`given_zh`: 12（a.csv 第 2 行） / 10（a.csv 第 4 行）) and
+ * English (`given_en`). A value is told apart by what it is once converted: 12 万件 and 12 件 are two
+ * (12（u.csv 第 2 行） / 12（u.csv 第 3 行）), 5 and 5.0 one. Most such keys have two values, read by plain grouping;
+ * the ordered aggregate, which DuckDB holds in memory, is kept for the few with more.
  */
 async function valuesGiven(run: Run): Promise<void> {
   await run(`CREATE TEMP TABLE raws AS SELECT county_code, month, metric, min(place) AS first,
-      arg_min(raw_value, place) AS raw_value, arg_min(cell, place) AS cell
+      arg_min(raw_value, place) AS raw_value, arg_min(cell, place) AS cell, arg_min("column", place) AS col
     FROM d SEMI JOIN (SELECT * FROM keyed WHERE lo <> hi) USING (county_code, month, metric)
     GROUP BY county_code, month, metric, value`);
+  // two values of a key on one line (a metric's column given twice) are told apart by their columns
+  await run(`CREATE TEMP TABLE shared AS SELECT county_code, month, metric, first.f AS f, first.l AS l FROM raws
+    GROUP BY ALL HAVING count(*) > 1`);
   // (a sheet's file is its workbook and sheet, report.xlsx!月报, and its cell names the sheet: report.xlsx 月报!C5)
   await run(`CREATE TEMP TABLE placed AS SELECT r.county_code, r.month, r.metric, r.first,
-      r.raw_value || '（' || coalesce(f.book || ' ' || r.cell, f.name || ' 第 ' || r.first.l || ' 行') || '）' AS zh,
-      r.raw_value || ' (' || coalesce(f.book || ' ' || r.cell, f.name || ' line ' || r.first.l) || ')' AS en
-    FROM raws r JOIN (SELECT n, parse_filename(file) AS name, regexp_replace(name, '!.*$', '') AS book FROM files) f
-      ON f.n = r.first.f`);
+      r.raw_value || '（' || coalesce(f.book || ' ' || r.cell, f.name || ' 第 ' || r.first.l || ' 行' || r.col) || '）' AS zh,
+      r.raw_value || ' (' || coalesce(f.book || ' ' || r.cell, f.name || ' line ' || r.first.l || r.col) || ')' AS en
+    FROM (SELECT r.* EXCLUDE (col), CASE WHEN s.f IS NULL THEN '' ELSE ' ' || r.col END AS col
+        FROM raws r LEFT JOIN shared s ON s.county_code = r.county_code AND s.month = r.month
+          AND s.metric = r.metric AND s.f = r.first.f AND s.l = r.first.l) r
+      JOIN (SELECT n, parse_filename(file) AS name, regexp_replace(name, '!.*$', '') AS book FROM files) f
+        ON f.n = r.first.f`);
   await run(`CREATE TEMP TABLE counted AS SELECT county_code, month, metric, count(*) AS n, min(first) AS first
     FROM placed GROUP BY ALL`);
   await run(`CREATE TEMP TABLE given AS
@@ -113,7 +119,7 @@ async function valuesGiven(run: Run): Promise<void> {
     UNION ALL
     SELECT county_code, month, metric, string_agg(zh, ' / ' ORDER BY first), string_agg(en, ' / ' ORDER BY first)
       FROM placed SEMI JOIN (SELECT * FROM counted WHERE n > 2) USING (county_code, month, metric) GROUP BY ALL`);
-  for (const table of ['raws', 'placed', 'counted']) await run(`DROP TABLE ${table}`);
+  for (const table of ['raws', 'shared', 'placed', 'counted']) await run(`DROP TABLE ${table}`);
 }
 
 /**
