@@ -148,16 +148,13 @@ export function planColumns(
   const unknownOf = (used: Set<number>) => header.filter((h, i) => !used.has(i) && h !== '');
   // one column per month (县区, 指标, 1月, 2月 … 12月): each cell a value of its row's metric in its column's month
   // (一月, 十二月份: in Chinese numerals too)
-  const months = header.flatMap((h, index) => {
-    const month = arabicDates(h.replace(/\s/g, ''));
-    return MONTH_HEADER.test(month) ? [{ index, month }] : [];
-  });
+  const asMonths = header.map((h) => arabicDates(h.replace(/\s/g, '')));
+  const months = asMonths.flatMap((month, index) => (MONTH_HEADER.test(month) ? [{ index, month }] : []));
   // and columns of several months beside them (1-2月 | 3月, 3月 | 1-3月): their values are rejected as
   // period_not_month, not the file refused
-  const periods = header.flatMap((h, index) => {
-    const month = arabicDates(h.replace(/\s/g, ''));
-    return months.length > 0 && /月|季|半年/.test(month) && isPeriod(month) ? [{ index, month }] : [];
-  });
+  const periods = asMonths.flatMap((month, index) =>
+    months.length > 0 && /月|季|半年/.test(month) && isPeriod(month) ? [{ index, month }] : [],
+  );
   // what the rows above the header give where the header has no column for it, and a note saying so
   const givenCounty = county === null ? above.county : undefined;
   const given = (withMonth: boolean) => {

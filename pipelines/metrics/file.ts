@@ -293,7 +293,7 @@ function periodHeader(
     r.metric === null ? r.name : r.total ? `${r.bare}累计` : r.unit ? `${r.bare}（${r.unit}）` : r.bare,
   );
   const pairs = read.flatMap((r, total) => {
-    if (!r.total || r.metric === null || !isFlow(r.bare)) return [];
+    if (!r.total || r.metric === null || METRIC_INFO[r.metric].kind !== 'flow') return [];
     const monthly = read.findIndex(
       (m, i) => i !== total && !m.total && metricOf(splitUnit(names[i]!).name) === r.metric,
     );
@@ -645,12 +645,12 @@ function closeTable(s: FileState): boolean {
     if (!s.sink.summary.ignoredColumns.includes(u)) s.sink.summary.ignoredColumns.push(u);
   }
   // a 累计 is compared with its months only in their unit: 2,100,000 元 is no 210 万元 to add up
-  const unitOf = (i: number) => ctx.plan.metrics.find((m) => m.index === i)?.unit ?? '';
+  const monthlyUnit = (i: number) => ctx.plan.metrics.find((m) => m.index === i)?.unit ?? '';
   const same = (a: string, b: string) => a.replace(/\s/g, '') === b.replace(/\s/g, '');
   s.cumulative = s.cumulative.filter((c) => {
     const name = splitUnit(ctx.header[c.monthly] ?? '').name;
     const total = joinUnits(c.unit, s.units[c.total] ?? '') || noteUnitFor(name, s.heading.unit);
-    return same(total, unitOf(c.monthly));
+    return same(total, monthlyUnit(c.monthly));
   });
   const monthlyOf = new Map(s.cumulative.map((c) => [ctx.header[c.total]!, ctx.header[c.monthly]!]));
   for (const check of cumulativeChecks(s))
