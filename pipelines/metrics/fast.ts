@@ -36,6 +36,10 @@ const HALF_WIDTH = `${Array.from({ length: 94 }, (_, i) => String.fromCharCode(0
 const toFullWidth = (c: string) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c);
 /** One CSV cell as papaparse reads it when records are lines: quoted ("a,b", "x""y") or without a quote. */
 const CELL = '(?:"(?:[^"]|"")*"|[^,"]*)';
+/** A value's source and note cells joined as rows.ts joins them (' · '), null when both are empty. */
+const joinNotes = (source: string, note: string) =>
+  `CASE WHEN ${source} = '' THEN nullif(${note}, '') WHEN ${note} = '' THEN ${source}
+    ELSE ${source} || ' · ' || ${note} END`;
 
 /**
  * The tables the fast path fills, created once per import, and their views with the staging files' columns
@@ -238,10 +242,11 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   const nonEmpty = `list_filter(t, x -> x <> '')`;
   const isNote = `(len(${nonEmpty}) = 1 AND NOT regexp_full_match(${nonEmpty}[1], '[\\d.,\\-+]+')
       OR len(${nonEmpty}) >= 2 AND list_bool_and(list_transform(${nonEmpty}, x -> regexp_matches(x, '[:：]'))))`;
+  // (CASE, not AND: DuckDB evaluates both sides of an AND on every row, the costly test too)
   const total = (x: string) =>
-    `(regexp_matches(${x}, '^[合总小共全]')
-      AND regexp_full_match(regexp_replace(${x}, '${SPACE}', '', 'g'),
-      '(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)'))`;
+    `CASE WHEN regexp_matches(${x}, '^[合总小共全]')
+      THEN regexp_full_match(regexp_replace(${x}, '${SPACE}', '', 'g'),
+      '(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)') ELSE false END`;
   // most lines are clean: no space-like character, and quotes (if any) only around cells without a comma; their
   // cells are the line split at its commas, without its quotes, already trimmed. Cheap tests on the line first
   // (most rows are data); the cells only where those pass.
@@ -250,11 +255,12 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   await duck.run(`CREATE OR REPLACE TEMP TABLE cells AS SELECT line, CASE WHEN len(t) <> ${header.length} THEN text END AS text, t,
       CASE WHEN text IS NULL THEN 'blank'
         WHEN NOT regexp_matches(text, '[^,"${SPACES}]') AND len(${nonEmpty}) = 0 THEN 'blank'
-        WHEN regexp_matches(text, '^"?${SPACE}*${FOOTER_NOTE.source.slice(1)}')
-          AND ${isNote} THEN 'note'
+        WHEN CASE WHEN regexp_matches(text, '^"?${SPACE}*${FOOTER_NOTE.source.slice(1)}')
+          THEN ${isNote} ELSE false END THEN 'note'
         WHEN ${total(at(p.county))} OR ${total(at(0))} THEN 'total'
         ELSE 'data' END AS kind,
-      NOT clean AND contains(text, '"') AND NOT regexp_full_match(text, '${CELL}(?:,${CELL})*') AS bad
+      CASE WHEN clean OR NOT contains(text, '"') THEN false
+        ELSE NOT regexp_full_match(text, '${CELL}(?:,${CELL})*') END AS bad
     FROM (SELECT line, text, clean, CASE WHEN clean THEN c ELSE list_transform(c, x -> jtrim(x)) END AS t
       FROM (SELECT line, text, clean, CASE
           WHEN clean THEN string_split(CASE WHEN contains(text, '"') THEN replace(text, '"', '') ELSE text END, ',')
@@ -377,7 +383,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
         ${p.form === 'long' ? at(p.unit) : 'm.unit'} AS unit_cell,
         ${at(p.county)} AS county_raw, ${at(p.month)} AS month_raw,
         ${p.synthetic === null ? 'false' : `lower(${at(p.synthetic)}) IN ('true', '1', '是', 'yes')`} AS synthetic,
-        nullif(array_to_string(list_filter([${at(p.source)}, ${at(p.note)}], x -> x <> ''), ' · '), '') AS note,
+        ${joinNotes(at(p.source), at(p.note))} AS note,
         ${misfit} AS misfit, ${breaks.terminated ? 'false' : `k.line = ${lines}`} AS unterminated
       FROM cells k, (${columns}) m
       WHERE k.kind = 'data' AND (${misfit} OR coalesce(k.t[m.i], '') <> '' OR ${p.form === 'long'})
