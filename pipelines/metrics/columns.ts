@@ -57,6 +57,8 @@ export interface MetricColumn {
   index: number;
   name: string;
   unit: string;
+  /** the unit was given by a note row (单位：万元), not by the header: a later note may change it */
+  noted?: boolean;
 }
 
 /** The columns of a file by index (null when absent), as planColumns finds them. */
@@ -76,8 +78,8 @@ export interface Plan {
   unit: number | null;
   /** the unit a unit row gives the value column, for rows without one */
   valueUnit: string;
-  /** the unit a note gives (单位：万元), for values with none of their own whose metric it can measure */
-  noteUnit?: string;
+  /** the units notes give (单位：万元、万件), for values with none of their own whose metric one of them can measure */
+  noteUnits?: readonly string[];
   /** the year the title names (某县2023年…月报), for month cells that name none (1月) */
   year?: string;
   /** a 年份 column: each row's year, for its month cells that name none (read over the title's) */

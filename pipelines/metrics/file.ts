@@ -12,6 +12,7 @@ import { isColumnHeader, isCountyHeader, type Mapping, type Plan, planColumns } 
 import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
 import { type Duck, dropRows, fastPlan, stageRows } from './fast.ts';
 import {
+  addUnits,
   FOOTER_NOTE,
   type Heading,
   isHeadingRow,
@@ -346,7 +347,7 @@ function joinHeader(s: FileState, row: string[]): boolean {
   s.rows = {
     ...ctx,
     header: distinctNames(joined, s.columnName),
-    plan: s.heading.unit ? withUnit(withYear, s.heading.unit) : withYear,
+    plan: withUnits(withYear, s.heading.units),
   };
   // each 累计 column with the 本月 column it sums (the column of the same metric), for the running-sum check at
   // the end of the file
@@ -509,7 +510,11 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   // a note right under the header (填报单位：…) is a note, not a row of units; a row with two or more cells
   // labelled as units (单位：万元, 单位：万件) is a row of units
   const unitLabels = row.filter(isUnitLabelled).length;
-  if (s.unitSlot && isNote(row) && /[:：]/.test(row.join('')) && unitLabels < 2) return note(s, row, at);
+  if (s.unitSlot && isNote(row) && /[:：]/.test(row.join('')) && unitLabels < 2) {
+    // (单位：万件 there gives its unit as it would above the header)
+    if (addUnits(s.heading, row)) ctx.plan = withUnits(ctx.plan, s.heading.units);
+    return note(s, row, at);
+  }
   // a row of column letters under the header (甲 | 乙 | 丙 | 1 | 2, as statistics-office forms print one)
   if (s.unitSlot && isLettersRow(row)) {
     summary.headerRows++;
@@ -649,7 +654,7 @@ function closeTable(s: FileState): boolean {
   const same = (a: string, b: string) => a.replace(/\s/g, '') === b.replace(/\s/g, '');
   s.cumulative = s.cumulative.filter((c) => {
     const name = splitUnit(ctx.header[c.monthly] ?? '').name;
-    const total = joinUnits(c.unit, s.units[c.total] ?? '') || noteUnitFor(name, s.heading.unit);
+    const total = joinUnits(c.unit, s.units[c.total] ?? '') || noteUnitFor(name, s.heading.units);
     return same(total, monthlyUnit(c.monthly));
   });
   const monthlyOf = new Map(s.cumulative.map((c) => [ctx.header[c.total]!, ctx.header[c.monthly]!]));
@@ -722,7 +727,7 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
     };
     return false;
   }
-  if (!('error' in plan) && s.heading.unit) plan = withUnit(plan, s.heading.unit);
+  if (!('error' in plan)) plan = withUnits(plan, s.heading.units);
   // month columns that name no year (1月, 2月…) take a year from a row of years above them, a dated column to their
   // left, else the title (monthYears); without one they stay as written, and their values are rejected as
   // bad_month: the year is not guessed. A title naming two years (the programme's batch, 2019; the data's, 2023)
@@ -792,14 +797,22 @@ function finish(s: FileState): FileSummary {
   return summary;
 }
 
-/** A plan whose metric columns without a unit (and a long file's value column) take the unit a note row gave. */
-function withUnit(plan: Plan, unit: string): Plan {
-  // to the columns whose metric it can measure (单位：万元 gives no unit to 培训人次 or 村级服务站), and in a long
-  // file or one with a column per month to the values that give no unit of their own
+/**
+ * A plan whose metric columns without a unit of their own (and a long file's value column) take the units note rows
+ * gave.
+ */
+function withUnits(plan: Plan, units: readonly string[]): Plan {
+  if (!units.length) return plan;
+  // to the columns whose metric one of them can measure (单位：万元 gives no unit to 培训人次 or 村级服务站), and in a
+  // long file or one with a column per month to the values that give no unit of their own
   return {
     ...plan,
-    noteUnit: unit,
-    metrics: plan.metrics.map((m) => (m.unit || !noteUnitFor(m.name, unit) ? m : { ...m, unit })),
+    noteUnits: units,
+    metrics: plan.metrics.map((m) => {
+      if (m.unit && !m.noted) return m;
+      const unit = noteUnitFor(m.name, units);
+      return unit ? { ...m, unit, noted: true } : m;
+    }),
   };
 }
 

@@ -21,8 +21,9 @@ export const givenNote = (field: '县区' | '月份', g: Given) =>
 
 /** What the rows above the header have said so far. */
 export interface Heading {
-  /** the unit a note gives (单位：万元), for metric columns that give none */
-  unit: string;
+  /** the units the notes give (单位：万元, 单位：万元、万件, 金额单位：万元 | 数量单位：万件), in order, each once, for
+   * metric columns that give none */
+  units: string[];
   /** the years the rows name as the data's */
   years: Set<string>;
   /** the places named where a report names its own (a title's opening name, 填报单位：…), with their counties */
@@ -44,7 +45,7 @@ export interface Heading {
 }
 
 export const newHeading = (): Heading => ({
-  unit: '',
+  units: [],
   years: new Set(),
   places: [],
   months: [],
@@ -89,9 +90,27 @@ export const TOWNSHIP_COLUMN =
 export const FOOTER_NOTE =
   /^(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注\d*[:：]|※|备注|数据来源)/;
 
-/** The unit a note gives the table: 单位：万元, 计量单位：万元, 货币单位：万元, …月报单位：万元, （单位：万元）. */
+/** A unit as a note writes it: 万元, 万件, 人次. */
+const UNIT_WORD = '[\\u4e00-\\u9fa5A-Za-z%·]{1,4}';
+/**
+ * The units a note gives the table: 单位：万元, 计量单位：万元, 货币单位：万元, …月报单位：万元, （单位：万元）, several
+ * (单位：万元、万件, 单位：万元/万件) or one per label (金额单位：万元 数量单位：万件), each ending the cell or followed by
+ * a space.
+ */
 // not 填报单位：电商办 (the office that filed it; and 电商办 is no unit: the word must be one of the vocabulary's)
-const NOTE_UNIT = /(?<!填报|报送|填表|制表|上报)单位\s*[:：]\s*([\u4e00-\u9fa5A-Za-z%]{1,4})\s*[)）]?\s*$/;
+const NOTE_UNITS = new RegExp(
+  `(?<!填报|报送|填表|制表|上报)单位\\s*[:：]\\s*(${UNIT_WORD}(?:\\s*[、/,;；和及]\\s*${UNIT_WORD})*)\\s*[)）]?(?=\\s|$)`,
+  'g',
+);
+
+/** The units of the vocabulary a row's notes give, in order (单位：万元、万件 → 万元, 万件). */
+export function noteUnits(row: readonly string[]): string[] {
+  return row.flatMap((c) =>
+    [...ascii(c.trim()).matchAll(NOTE_UNITS)].flatMap((m) =>
+      m[1]!.split(/\s*[、/,;；和及]\s*/).filter((u) => unitOf(u) !== null),
+    ),
+  );
+}
 
 /** A cell's label and what follows it: 填报单位：东港市商务局 → 填报单位, 东港市商务局. */
 const LABELLED = /^([^:：]{1,12})[:：]\s*(.*)$/s;
@@ -121,11 +140,8 @@ export function isHeadingRow(row: string[]): boolean {
 /** Reads a title or note row above the header into what the heading has said. */
 export function readHeadingRow(h: Heading, row: string[], line: number, county: CountyLookup): void {
   h.read++;
-  // a unit note, cell by cell (填报单位：… | 单位：万件 | 2023年3月)
-  for (const c of row) {
-    const unit = NOTE_UNIT.exec(ascii(c.trim()));
-    if (unit && unitOf(unit[1]!) !== null) h.unit = unit[1]!;
-  }
+  // unit notes, cell by cell (填报单位：… | 单位：万件 | 2023年3月)
+  addUnits(h, row);
   for (const raw of row) {
     // (二〇二三年三月 read as 2023年3月)
     const cell = arabicDates(headerCell(raw));
@@ -146,6 +162,13 @@ export function readHeadingRow(h: Heading, row: string[], line: number, county: 
       h.notAMonth = true;
     if (TOWNSHIPS.test(cell)) h.townships = true;
   }
+}
+
+/** Adds the units a note row gives to those the heading has; whether it gave any. */
+export function addUnits(h: Heading, row: readonly string[]): boolean {
+  const units = noteUnits(row);
+  for (const u of units) if (!h.units.includes(u)) h.units.push(u);
+  return units.length > 0;
 }
 
 /**

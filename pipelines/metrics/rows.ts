@@ -85,7 +85,7 @@ export function metricCell(cell: string, unitCell: string, p: Plan): { name: str
   const split = splitUnit(ascii(cell));
   const named = unitOf(split.unit) !== null ? split : { name: cell, unit: '' };
   const unit =
-    joinUnits(joinUnits(unitCell, named.unit), p.valueUnit) || noteUnitFor(named.name, p.noteUnit ?? '');
+    joinUnits(joinUnits(unitCell, named.unit), p.valueUnit) || noteUnitFor(named.name, p.noteUnits ?? []);
   return { name: named.name, unit };
 }
 

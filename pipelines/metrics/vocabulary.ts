@@ -71,12 +71,14 @@ for (const m of MONTHLY_METRICS) {
 }
 
 /**
- * A note's unit (单位：万元) for a value named `name`, when its metric can be measured in it: 万元 for 网络零售额,
- * none for 培训人次 or 快递业务量; '' otherwise.
+ * The unit notes give (单位：万元、万件) a value named `name`: the one of them its metric can be measured in (万元 for
+ * 网络零售额, none for 培训人次); '' when none fits. When two fit (单位：件 and 单位：万件 for 快递业务量), both, as
+ * 件、万件: a unit no value can be converted from, so that its values are rejected as bad_unit, not read in a guess.
  */
-export function noteUnitFor(name: string, unit: string): string {
-  const metric = unit ? metricOf(name) : null;
-  return metric !== null && unitFactor(metric, unit, false) !== null ? unit : '';
+export function noteUnitFor(name: string, units: readonly string[]): string {
+  const metric = units.length ? metricOf(name) : null;
+  if (metric === null) return '';
+  return [...new Set(units.filter((u) => unitFactor(metric, u, false) !== null))].join('、');
 }
 
 /** The metric a name refers to: its code (online_retail_sales_yuan) or a name used in reports. */

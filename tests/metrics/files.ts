@@ -1,11 +1,13 @@
 /** Temporary files for the tests of the metrics importer's modules, and staging files read back. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { stageFile } from '../../pipelines/metrics/file.ts';
 import type { CountyLookup } from '../../pipelines/metrics/lookups.ts';
+import { importMetrics } from '../../pipelines/metrics/publish.ts';
 import { ACCEPTED_COLUMNS, REJECTED_COLUMNS, StagingFile } from '../../pipelines/metrics/staging.ts';
+import type { Reference } from '../../pipelines/reference/index.ts';
 
 /** A new empty temporary folder. */
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'plan-atlas-metrics-module-'));
@@ -50,3 +52,27 @@ export function gb18030(s: string): Buffer {
     [...s].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (bytesOf.get(ch) ?? [0x3f]))),
   );
 }
+
+/** Imports a folder holding `files` (text as UTF-8, or bytes); what was published, rejected, checked and said. */
+export async function importFiles(files: Record<string, string | Buffer>, ref: Reference) {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'in'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'in', name), content);
+  const problems: string[] = [];
+  const out = join(dir, 'out');
+  const { files: summaries } = await importMetrics(join(dir, 'in'), out, ref, (p) => problems.push(p));
+  const rejected = readStaging(join(out, 'metrics_rejected.csv'));
+  return {
+    summaries,
+    problems: problems.join('\n'),
+    accepted: readStaging(join(out, 'metrics_monthly.csv')).map((a) => [a.month, a.metric, a.value]),
+    values: rejected.filter((r) => r.scope === 'value').map((r) => [r.raw_value, r.reason]),
+    files: rejected
+      .filter((r) => r.scope === 'file')
+      .map((r) => [(r.file ?? '').replace(/^.*\//, ''), r.reason]),
+    checks: readStaging(join(out, 'metrics_checks.csv')),
+  };
+}
+
+/** A CSV file's text: its lines, each ended by a line break. */
+export const csv = (...lines: string[]) => `${lines.join('\n')}\n`;

@@ -11,35 +11,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importMetrics } from '../../pipelines/metrics/publish.ts';
 import { reconciles } from '../../pipelines/metrics/summary.ts';
 import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
-import { gb18030, readStaging, tempDir } from './files.ts';
+import { csv, gb18030, importFiles, readStaging, tempDir } from './files.ts';
 
 let ref: Reference;
 beforeAll(() => {
   ref = loadReference();
 });
-
-/** Imports a folder holding `files` (text as UTF-8, or bytes); what was published, rejected, checked and said. */
-async function run(files: Record<string, string | Buffer>) {
-  const dir = tempDir();
-  mkdirSync(join(dir, 'in'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'in', name), content);
-  const problems: string[] = [];
-  const out = join(dir, 'out');
-  const { files: summaries } = await importMetrics(join(dir, 'in'), out, ref, (p) => problems.push(p));
-  const rejected = readStaging(join(out, 'metrics_rejected.csv'));
-  return {
-    summaries,
-    problems: problems.join('\n'),
-    accepted: readStaging(join(out, 'metrics_monthly.csv')).map((a) => [a.month, a.metric, a.value]),
-    values: rejected.filter((r) => r.scope === 'value').map((r) => [r.raw_value, r.reason]),
-    files: rejected
-      .filter((r) => r.scope === 'file')
-      .map((r) => [(r.file ?? '').replace(/^.*\//, ''), r.reason]),
-    checks: readStaging(join(out, 'metrics_checks.csv')),
-  };
-}
-
-const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
+const run = (files: Record<string, string | Buffer>) => importFiles(files, ref);
 
 /** Rows in one order, whatever order they were published in. */
 const sorted = (rows: (string | undefined)[][]) =>

@@ -1,0 +1,102 @@
+/**
+ * Units that note rows give, as statistics offices write them: several in one note (单位：万元、万件), one per label
+ * (金额单位：万元 | 数量单位：万件), or a 单位：万件 note right under the header. Found by a probe with real-shaped
+ * reports (issue 17): 12 万件 was published as 12 parcels. Expected values are read from the files as written here.
+ */
+import * as XLSX from '@e965/xlsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reconciles } from '../../pipelines/metrics/summary.ts';
+import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
+import { csv, gb18030, importFiles } from './files.ts';
+
+let ref: Reference;
+beforeAll(() => {
+  ref = loadReference();
+});
+const run = async (files: Record<string, string | Buffer>) => {
+  const r = await importFiles(files, ref);
+  for (const f of r.summaries) expect(reconciles(f)).toBe(true);
+  return r;
+};
+const sorted = (rows: (string | undefined)[][]) =>
+  [...rows].sort((a, b) => a.join('|').localeCompare(b.join('|')));
+
+const TITLE = '东港市2023年电子商务进农村综合示范统计月报';
+const TABLE = ['月份,网络零售额,快递业务量', '2023年1月,1200.5,12'];
+// 1200.5 万元 and 12 万件
+const READ = [
+  ['2023-01', 'express_parcels', '120000'],
+  ['2023-01', 'online_retail_sales_yuan', '12005000'],
+];
+
+describe('a note naming several units gives each to the metrics it measures', () => {
+  for (const note of [
+    '单位：万元、万件',
+    '单位：万元/万件',
+    '单位：万元，万件',
+    '计量单位：万元、万件、人次',
+  ]) {
+    it(`${note}: 12 is 120,000 parcels, 1200.5 is 12,005,000 yuan`, async () => {
+      const r = await run({ 'r.csv': gb18030(csv(TITLE, note, ...TABLE)) });
+      expect(sorted(r.accepted)).toEqual(READ);
+      expect(r.values).toEqual([]);
+    });
+  }
+
+  for (const row of [
+    '数量单位：万件,,金额单位：万元',
+    '金额单位：万元,,数量单位：万件',
+    '金额单位：万元 数量单位：万件',
+  ]) {
+    it(`one unit per label (${row}): each to its metrics`, async () => {
+      const r = await run({ 'r.csv': csv(TITLE, row, ...TABLE) });
+      expect(sorted(r.accepted)).toEqual(READ);
+    });
+  }
+
+  it('notes on two rows (金额单位：万元, then 数量单位：万件) both count', async () => {
+    const r = await run({ 'r.csv': csv(TITLE, '金额单位：万元', '数量单位：万件', ...TABLE) });
+    expect(sorted(r.accepted)).toEqual(READ);
+  });
+
+  it('two units for one metric (单位：件 and 单位：万件) settle none: the count is rejected, not read as 件', async () => {
+    const r = await run({
+      'r.csv': csv(TITLE, '单位：件', '单位：万件', '月份,快递业务量', '2023年1月,12'),
+    });
+    expect(r.accepted).toEqual([]);
+    // (the part at fault is the unit: the two the notes give)
+    expect(r.values).toEqual([['件、万件', 'bad_unit']]);
+  });
+
+  it('a workbook with the note merged across the sheet reads the same', async () => {
+    const sheet = XLSX.utils.aoa_to_sheet([
+      [TITLE, '', ''],
+      ['单位：万元、万件', '', ''],
+      ['月份', '网络零售额', '快递业务量'],
+      ['2023年1月', 1200.5, 12],
+    ]);
+    sheet['!merges'] = [XLSX.utils.decode_range('A1:C1'), XLSX.utils.decode_range('A2:C2')];
+    const b = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(b, sheet, '月报');
+    const r = await run({ 'r.xlsx': XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) });
+    expect(sorted(r.accepted)).toEqual(READ);
+  });
+});
+
+describe('a unit note right under the header', () => {
+  it('单位：万件 under 县区 | 月份 | 快递业务量 | 培训人次: 12 is 120,000 parcels, 培训人次 keeps its own', async () => {
+    const r = await run({
+      'r.csv': csv('县区,月份,快递业务量,培训人次', '单位：万件,,,', '东港市,2023-03,12,150'),
+    });
+    expect(sorted(r.accepted)).toEqual([
+      ['2023-03', 'express_parcels', '120000'],
+      ['2023-03', 'training_person_times', '150'],
+    ]);
+    expect(r.summaries[0]!.notes).toEqual(['单位：万件']);
+  });
+
+  it('单位：万元 under the header gives the money columns their unit', async () => {
+    const r = await run({ 'r.csv': csv('县区,月份,网络零售额', '单位：万元,,', '东港市,2023-03,12') });
+    expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '120000']]);
+  });
+});
