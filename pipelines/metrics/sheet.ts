@@ -34,3 +34,27 @@ export const HIDDEN = 'a hidden sheet, not part of the report shown / 隐藏的�
 /** A date cell's day (YYYY-MM-DD): its UTC day, the day Excel shows, in any time zone. */
 export const dayOf = (d: Date) =>
   `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+
+/**
+ * Whether a number format shows a number as another: as a percent (0%, 0.00%: 0.12 shown as 12%), or scaled (a
+ * thousands comma after the last digit, #,##0,, in millions or 0.0,"万" in thousands; a decimal point written as text,
+ * 0!.0000 or 0"."0000, which shows 12345678 yuan as 1234.5678, in 万元).
+ */
+export function showsAnother(code: string): 'percent' | 'scaled' | null {
+  if (/[0#?](?:!\.|\\\.|"\.")[0#?]/.test(code)) return 'scaled';
+  // (text in quotes, an escaped character, a colour, condition or locale in brackets, are no part of the number)
+  const plain = code.replace(/"[^"]*"|[\\!]./g, '').replace(/\[[^\]]*\]/g, '');
+  if (plain.includes('%')) return 'percent';
+  return /[0#?],+(?![0#?,])/.test(plain) ? 'scaled' : null;
+}
+
+/**
+ * A number cell's text when its format shows it as another number: a percent as Excel shows it (12%, which is then
+ * rejected as no number, as 12% in a CSV is), a scaled number with its format (12345678（数字格式 0!.0000）: the
+ * stored number is not the one shown, and which of them the header's unit is for cannot be told); else `text`.
+ */
+export function shownText(text: string, n: number, code: string): string {
+  const kind = showsAnother(code);
+  if (kind === 'percent') return `${Number((n * 100).toPrecision(15))}%`;
+  return kind === 'scaled' ? `${text}（数字格式 ${code}）` : text;
+}

@@ -4,13 +4,15 @@
  * CE 0.20.3: Apache-2.0, no dependencies, reads both formats; the `xlsx` package on npm is an older, unmaintained
  * release, and exceljs reads no .xls and brings nine dependencies). Each cell is read as Excel stores it: a number as
  * the number (to the 15 digits Excel shows), a date cell as its date (YYYY-MM-DD, never a serial to guess), a formula
- * as its cached value, an error cell as the error Excel shows (#DIV/0!, which is then rejected as no number). Every
- * sheet is considered; a chart sheet or an empty one is named, with the reason, and skipped.
+ * as its cached value (one never computed as the formula, =C2*2), a percent as Excel shows it (12%) and a number
+ * shown scaled (0!.0000, #,##0,,) with its format, so that neither is read as a number, an error cell as the error
+ * Excel shows (#DIV/0!, which is then rejected as no number). Every sheet is considered; a chart sheet or an empty
+ * one is named, with the reason, and skipped.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import * as XLSX from '@e965/xlsx';
-import { dayOf, downMerges, HIDDEN, type Sheet } from './sheet.ts';
+import { dayOf, downMerges, HIDDEN, type Sheet, shownText } from './sheet.ts';
 import { readXlsx } from './xlsx.ts';
 
 export type { Sheet } from './sheet.ts';
@@ -22,8 +24,13 @@ export type { Sheet } from './sheet.ts';
  */
 function cellText(c: XLSX.CellObject | undefined): string {
   if (c?.t === 'e') return c.w ?? '#ERROR';
+  // a formula whose value was never computed: the formula, rejected as no number (xlsx.ts)
+  if (c && (c.v === null || c.v === undefined) && c.f) return `=${c.f}`;
   if (!c || c.v === null || c.v === undefined) return '';
-  if (c.t === 'n' && typeof c.v === 'number') return String(Number(c.v.toPrecision(15)));
+  if (c.t === 'n' && typeof c.v === 'number') {
+    const text = String(Number(c.v.toPrecision(15)));
+    return typeof c.z === 'string' ? shownText(text, c.v, c.z) : text;
+  }
   if (c.v instanceof Date) return dayOf(c.v);
   return String(c.v);
 }
@@ -102,7 +109,9 @@ export function readWithSheetJS(path: string): Sheet[] {
       type: 'buffer',
       dense: true,
       cellDates: true,
-      cellFormula: false,
+      // (formulas for those whose value was never computed; number formats for percents and scaled numbers)
+      cellFormula: true,
+      cellNF: true,
       cellHTML: false,
       // a table saved as HTML or text under .xls (as web systems export one): its cells as written, so that
       // 2023.10 stays 2023.10 and is not read as the number 2023.1

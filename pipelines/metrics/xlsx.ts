@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import { dayOf, downMerges, HIDDEN, type Merge, type Sheet } from './sheet.ts';
+import { dayOf, downMerges, HIDDEN, type Merge, type Sheet, shownText, showsAnother } from './sheet.ts';
 
 /** The parts of a zip archive by lower-cased name, each inflated when asked; null for an archive not read here. */
 function unzip(buf: Buffer): ((name: string) => Buffer | null) | null {
@@ -108,15 +108,23 @@ const DATE_FORMATS = new Set([
   55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81,
 ]);
 
-/** For each cell style (the s of a cell), whether its number format is a date's. */
-function dateStyles(styles: string | null): boolean[] {
+/** Built-in number formats that show a number as a percent (ids 9, 10). */
+const PERCENT_FORMATS: Record<number, string> = { 9: '0%', 10: '0.00%' };
+
+/**
+ * For each cell style (the s of a cell), what its number format is: a date's ('date'), one that shows a number as
+ * another (a percent, a scaled number: its code, sheet.ts showsAnother), or another (null).
+ */
+function numberStyles(styles: string | null): ('date' | string | null)[] {
   if (!styles) return [];
   const codes = new Map(tags(styles, 'numFmt').map((f) => [Number(f.numFmtId), f.formatCode ?? '']));
   const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles)?.[1] ?? '';
   return tags(xfs, 'xf').map((xf) => {
     const id = Number(xf.numFmtId ?? 0);
-    const code = codes.get(id);
-    return code === undefined ? DATE_FORMATS.has(id) : XLSX.SSF.is_date(code);
+    const code = codes.get(id) ?? PERCENT_FORMATS[id];
+    if (code === undefined) return DATE_FORMATS.has(id) ? 'date' : null;
+    if (XLSX.SSF.is_date(code)) return 'date';
+    return showsAnother(code) ? code : null;
   });
 }
 
@@ -181,7 +189,7 @@ for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 function sheetRows(
   xml: Buffer,
   strings: string[],
-  dates: boolean[],
+  styles: ('date' | string | null)[],
   date1904: boolean,
 ): { rows: { row: string[]; at: number }[]; first: number; merges: Merge[] } | null {
   const cells: string[][] = [];
@@ -255,9 +263,17 @@ function sheetRows(
     const t = a.t ?? 'n';
     let value: string;
     if (t === 'n') {
-      if (v === undefined || v === '') continue;
-      const n = Number.parseFloat(v.includes('&') ? decode(v) : v);
-      value = dates[Number(a.s ?? 0)] ? day(n, date1904) : number(n);
+      if (v === undefined || v === '') {
+        // a formula whose value was never computed (a workbook written by a program, not saved by Excel): the
+        // formula, rejected as no number, not an empty cell
+        const f = content.includes('<') ? /<(?:\w+:)?f\b[^>]*?(?:\/>|>([^<]*)<)/.exec(content) : null;
+        if (!f) continue;
+        value = `=${text(f[1] ?? '')}`;
+      } else {
+        const n = Number.parseFloat(v.includes('&') ? decode(v) : v);
+        const style = styles[Number(a.s ?? 0)] ?? null;
+        value = style === 'date' ? day(n, date1904) : style ? shownText(number(n), n, style) : number(n);
+      }
     } else if (t === 's') {
       if (v === undefined || v === '') continue;
       const s = strings[Number.parseInt(v, 10)];
@@ -344,7 +360,7 @@ export function readXlsx(path: string): Sheet[] | null {
         )
       : [];
     const styles = target('styles');
-    const dates = dateStyles(styles ? xmlOf(styles) : null);
+    const formats = numberStyles(styles ? xmlOf(styles) : null);
     const pr = tags(workbook, 'workbookPr')[0];
     const date1904 = pr?.date1904 === '1' || pr?.date1904 === 'true';
     return tags(workbook, 'sheet').map((s): Sheet => {
@@ -358,7 +374,7 @@ export function readXlsx(path: string): Sheet[] | null {
       const xml = part(rel.path);
       if (xml === null) throw new Unsupported(`no part ${rel.path}`);
       utf8(xml);
-      const read = sheetRows(xml, strings, dates, date1904);
+      const read = sheetRows(xml, strings, formats, date1904);
       if (!read) return { name, skipped: 'an empty sheet / 空工作表' };
       return {
         name,

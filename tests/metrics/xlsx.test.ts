@@ -133,7 +133,7 @@ describe('cells as Excel shows them', () => {
     });
   });
 
-  it('reads numbers to the digits Excel shows, formulas as their cached values (none cached: empty), booleans and errors', async () => {
+  it('reads numbers to the digits Excel shows, formulas as their cached values (none cached: the formula), booleans and errors', async () => {
     const path = await xlsx([
       {
         name: 'S',
@@ -149,7 +149,8 @@ describe('cells as Excel shows them', () => {
     expect(table(readXlsx(path)![0])).toEqual({
       name: 'S',
       rows: [
-        [1, '120.5', '0.3', '0.001', '120.801', ''],
+        // (E1's formula has no cached value: a program wrote it, Excel never computed it; not an empty cell)
+        [1, '120.5', '0.3', '0.001', '120.801', '=A1*2'],
         [2, '120.5万元', 'true', 'false', '#DIV/0!', '5'],
       ],
       columns: ['A', 'B', 'C', 'D', 'E'],
@@ -342,6 +343,47 @@ describe('what the reader leaves to SheetJS', () => {
   });
 });
 
+describe('numbers whose format shows another number', () => {
+  // styles: 1 built-in 0%, 2 built-in 0.00%, 3 0!.0000 (yuan shown as 万元), 4 #,##0.00,, (millions),
+  // 5 0.0,"万" (thousands), 6 0"."0000, 7 #,##0.00 and 8 0.00_ (shown as they are)
+  const styles =
+    '<numFmts count="6"><numFmt numFmtId="176" formatCode="0!.0000"/><numFmt numFmtId="177" formatCode="#,##0.00,,"/>' +
+    '<numFmt numFmtId="178" formatCode="0.0,&quot;万&quot;"/><numFmt numFmtId="179" formatCode="0&quot;.&quot;0000"/>' +
+    '<numFmt numFmtId="180" formatCode="#,##0.00"/><numFmt numFmtId="181" formatCode="0.00_ "/></numFmts>' +
+    '<cellXfs count="9"><xf numFmtId="0"/><xf numFmtId="9" applyNumberFormat="1"/><xf numFmtId="10" applyNumberFormat="1"/>' +
+    '<xf numFmtId="176"/><xf numFmtId="177"/><xf numFmtId="178"/><xf numFmtId="179"/><xf numFmtId="180"/><xf numFmtId="181"/></cellXfs>';
+  const cells = [0.12, 0.125, 12345678, 8e9, 5000, 12345678, 1234.5, 7];
+
+  it('a percent as Excel shows it (12%), a scaled number with its format; the others as they are, in both readers', async () => {
+    const path = await xlsx(
+      [
+        {
+          name: 'S',
+          xml: worksheet(
+            `<row r="1">${cells.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i + 1}"><v>${v}</v></c>`).join('')}</row>`,
+          ),
+        },
+      ],
+      { styles },
+    );
+    const expected = [
+      [
+        1,
+        '12%',
+        '12.5%',
+        '12345678（数字格式 0!.0000）',
+        '8000000000（数字格式 #,##0.00,,）',
+        '5000（数字格式 0.0,"万"）',
+        '12345678（数字格式 0"."0000）',
+        '1234.5',
+        '7',
+      ],
+    ];
+    expect(rowsOf(readXlsx(path)![0])).toEqual(expected);
+    expect(rowsOf(readWithSheetJS(path)[0])).toEqual(expected);
+  });
+});
+
 describe('the same rows as SheetJS on the workbooks SheetJS writes', () => {
   // a report's kinds of cells: text (Chinese, with entities), numbers, dates with formats, booleans, errors, holes
   const grid = (seed: number) => {
@@ -445,5 +487,46 @@ describe('a workbook through the importer', () => {
     const rejected = readStaging(join(out, 'metrics_rejected.csv')).filter((x) => x.scope === 'value');
     // (无: no figure given)
     expect(rejected.map((x) => [x.cell, x.raw_value, x.reason])).toEqual([['月报!C4', '无', 'no_data']]);
+  });
+
+  it('a formula never computed, a percent and a number shown scaled are rejected by cell, none published as a number', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    const styles =
+      '<numFmts count="1"><numFmt numFmtId="176" formatCode="0!.0000"/></numFmts>' +
+      '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="9" applyNumberFormat="1"/><xf numFmtId="176"/></cellXfs>';
+    const path = await xlsx(
+      [
+        {
+          name: '月报',
+          xml: worksheet(
+            '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>' +
+              '<row r="2"><c r="A2"><v>210681</v></c><c r="B2" t="s"><v>3</v></c><c r="C2"><v>100</v></c></row>' +
+              '<row r="3"><c r="A3"><v>210682</v></c><c r="B3" t="s"><v>3</v></c><c r="C3"><f>C2*2</f></c></row>' +
+              '<row r="4"><c r="A4"><v>210624</v></c><c r="B4" t="s"><v>3</v></c><c r="C4" s="1"><v>0.12</v></c></row>' +
+              '<row r="5"><c r="A5"><v>210603</v></c><c r="B5" t="s"><v>3</v></c><c r="C5" s="2"><v>12345678</v></c></row>',
+          ),
+        },
+      ],
+      {
+        sst: ['县区代码', '月份', '网络零售额（万元）', '2023-03'].map((t) => `<si><t>${t}</t></si>`),
+        styles,
+      },
+    );
+    const { renameSync } = await import('node:fs');
+    renameSync(path, join(dir, 'in', 'report.xlsx'));
+    const out = join(dir, 'out');
+    await importMetrics(join(dir, 'in'), out, ref, () => {});
+    // only 东港市's 100 万元
+    expect(readStaging(join(out, 'metrics_monthly.csv')).map((a) => [a.county_code, a.value])).toEqual([
+      ['210681', '1000000'],
+    ]);
+    const rejected = readStaging(join(out, 'metrics_rejected.csv')).filter((x) => x.scope === 'value');
+    expect(rejected.map((x) => [x.cell, x.raw_value, x.reason])).toEqual([
+      // (in the CSV after an apostrophe, so that a spreadsheet opening it does not run the formula)
+      ['月报!C3', "'=C2*2", 'not_a_number'],
+      ['月报!C4', '12%', 'not_a_number'],
+      ['月报!C5', '12345678（数字格式 0!.0000）', 'not_a_number'],
+    ]);
   });
 });
