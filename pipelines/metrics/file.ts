@@ -476,6 +476,14 @@ export function stageSheet(
   // counties) gives its value to each row it spans, as Excel shows it; a merged header or title is not spread
   const tops = new Map<number, Merge[]>();
   for (const m of sheet.merges ?? []) tops.set(m.top, [...(tops.get(m.top) ?? []), m]);
+  // a value merged over several rows or columns (a quarter's figure over its three months) is none of theirs: its
+  // top left cell is rejected (rows.ts), the others are empty
+  const merged = new Map<string, Merge>();
+  for (const m of sheet.merges ?? []) merged.set(`${m.top}:${m.column}`, m);
+  state.sink.mergedOver = (line, column) => {
+    const m = merged.get(`${line}:${state.rows?.header.indexOf(column) ?? -1}`);
+    return m ? `${sheet.columnOf(m.column)}${m.top}:${sheet.columnOf(m.right)}${m.bottom}` : null;
+  };
   const spread = new Map<number, { bottom: number; value: string }>();
   for (const { row, at } of sheet.rows) {
     for (const [column, m] of spread)
@@ -491,7 +499,8 @@ export function stageSheet(
     const p = state.rows?.plan;
     const keys = new Set([p?.county, p?.month, p?.metric, p?.unit]);
     for (const m of merges)
-      if (keys.has(m.column)) spread.set(m.column, { bottom: m.bottom, value: row[m.column] ?? '' });
+      if (keys.has(m.column) && m.right === m.column)
+        spread.set(m.column, { bottom: m.bottom, value: row[m.column] ?? '' });
   }
   return finish(state);
 }

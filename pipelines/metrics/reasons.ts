@@ -34,6 +34,10 @@ export const REASONS = {
     'a count (parcels, stations, person-times, shops) must be a whole number after converting its unit',
   ],
   bad_unit: ['单位无法换算', 'unit cannot be converted'],
+  merged_value: [
+    '数值单元格跨几行或几列合并，是它们合在一起的数（如一个季度的数合并在三个月上），不是其中任何一个月或县的数，未采用',
+    'the value’s cell is merged over several rows or columns: a figure of them together (a quarter’s over its three months), no one month’s or county’s; not used',
+  ],
   missing_unit: ['金额未注明单位（元或万元）', 'money without a unit (元 or 万元)'],
   duplicate_conflict: [
     '同一县、月份、指标有不同数值，均未采用',
@@ -67,6 +71,12 @@ export const REASONS = {
 
 /** A rejection reason code (unknown_county, cell_count…). */
 export type Reason = keyof typeof REASONS;
+
+/** The wording of a merged_value rejection, naming the merged range (C2:C4). */
+export const mergedWording = (range: string): [string, string] => [
+  `${REASONS.merged_value[0]}（合并单元格 ${range}）`,
+  `${REASONS.merged_value[1]} (merged cells ${range})`,
+];
 
 /** “1 cell”, “3 cells”. */
 export const cellsEn = (n: number) => `${n} cell${n === 1 ? '' : 's'}`;

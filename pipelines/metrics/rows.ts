@@ -7,7 +7,7 @@ import type { Plan } from './columns.ts';
 import { givenNote } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear, yearOf } from './lookups.ts';
 import { ascii, monthFault, parseValue } from './parse.ts';
-import { cellCountWording, type Reason } from './reasons.ts';
+import { cellCountWording, mergedWording, type Reason } from './reasons.ts';
 import { reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
 import { convert, METRIC_INFO, type Metric, noteUnitFor, splitUnit, unitOf } from './vocabulary.ts';
@@ -132,6 +132,12 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     const key = rowKey(ctx.county, v.county ?? county, v.month ?? month, year, p.yearColumn != null);
     if ('reason' in key) {
       reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason);
+      continue;
+    }
+    // (a value merged over several rows or columns: a quarter's figure over its months)
+    const over = ctx.mergedOver?.(at, v.column);
+    if (over) {
+      reject(ctx, at, v.column, 'value', 'value', v.raw, 'merged_value', mergedWording(over));
       continue;
     }
     const r = checkValue(v);

@@ -2,9 +2,9 @@
 import type { Range } from '@e965/xlsx';
 
 /**
- * A sheet of a workbook: its rows (cells as text, row numbers as Excel's) and its cells merged down one column (a
- * county over the rows of its metrics: the rows from `top` to `bottom`, Excel's numbers; `column` an index of the
- * rows' cells), or why it is skipped.
+ * A sheet of a workbook: its rows (cells as text, row numbers as Excel's) and its merged cells (a county over the rows
+ * of its metrics: the rows from `top` to `bottom`, Excel's numbers, the columns from `column` to `right`, indexes of
+ * the rows' cells), or why it is skipped.
  */
 export type Sheet =
   | {
@@ -15,18 +15,19 @@ export type Sheet =
     }
   | { name: string; skipped: string };
 
-/** A cell merged down one column. */
+/** A merged cell: down one column (right = column), across one row, or both. */
 export interface Merge {
   top: number;
   bottom: number;
   column: number;
+  right: number;
 }
 
-/** The merged ranges of a sheet (0-based, as SheetJS decodes them) that run down one column, as Merges. */
-export const downMerges = (ranges: Range[], left: number): Merge[] =>
+/** The merged ranges of a sheet (0-based, as SheetJS decodes them) of more than one cell, as Merges. */
+export const sheetMerges = (ranges: Range[], left: number): Merge[] =>
   ranges
-    .filter((m) => m.s.c === m.e.c && m.e.r > m.s.r)
-    .map((m) => ({ top: m.s.r + 1, bottom: m.e.r + 1, column: m.s.c - left }));
+    .filter((m) => m.e.r > m.s.r || m.e.c > m.s.c)
+    .map((m) => ({ top: m.s.r + 1, bottom: m.e.r + 1, column: m.s.c - left, right: m.e.c - left }));
 
 /** Why a hidden sheet is skipped: a sheet the workbook does not show is no part of the report it sends. */
 export const HIDDEN = 'a hidden sheet, not part of the report shown / 隐藏的工作表，不属于所报报表';

@@ -84,6 +84,8 @@ export interface Sink {
   rejected: StagingFile;
   /** for a sheet of a workbook: the cell a line and column are at (Sheet1!C7) */
   cellOf?: (line: number, column: string) => string | null;
+  /** for a sheet of a workbook: the merged range (C2:C4) whose top left cell is at a line and column, if any */
+  mergedOver?: (line: number, column: string) => string | null;
 }
 
 /** Stages a rejection (counting it in the summary when it rejects a value, not a column or the file). */

@@ -12,7 +12,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import * as XLSX from '@e965/xlsx';
-import { dayOf, downMerges, HIDDEN, type Sheet, shownText } from './sheet.ts';
+import { dayOf, HIDDEN, type Sheet, sheetMerges, shownText } from './sheet.ts';
 import { readXlsx } from './xlsx.ts';
 
 export type { Sheet } from './sheet.ts';
@@ -156,7 +156,7 @@ export function readWithSheetJS(path: string): Sheet[] {
       name,
       rows,
       columnOf: (index) => XLSX.utils.encode_col(range.s.c + index),
-      merges: downMerges(sheet['!merges'] ?? [], range.s.c),
+      merges: sheetMerges(sheet['!merges'] ?? [], range.s.c),
     };
   });
 }

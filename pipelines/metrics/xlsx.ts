@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import { dayOf, downMerges, HIDDEN, type Merge, type Sheet, shownText, showsAnother } from './sheet.ts';
+import { dayOf, HIDDEN, type Merge, type Sheet, sheetMerges, shownText, showsAnother } from './sheet.ts';
 
 /** The parts of a zip archive by lower-cased name, each inflated when asked; null for an archive not read here. */
 function unzip(buf: Buffer): ((name: string) => Buffer | null) | null {
@@ -305,13 +305,13 @@ function sheetRows(
     row.length = right - left + 1;
     rows.push({ row, at: i + 1 });
   }
-  // merged cells (after the sheet's data): those that run down one column
+  // merged cells (after the sheet's data)
   const ranges = [
     ...xml.toString('utf8', stop).matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+):([A-Z]+\d+)"/g),
   ]
     .map((m) => [cellRef(m[1]!), cellRef(m[2]!)] as const)
     .flatMap(([a, b]) => (a && b ? [{ s: a, e: b }] : []));
-  return { rows, first: left, merges: downMerges(ranges, left) };
+  return { rows, first: left, merges: sheetMerges(ranges, left) };
 }
 
 /** A part's path from a relationship's target, beside the part whose relationships name it. */

@@ -456,7 +456,7 @@ describe('found by a second reading', () => {
     ]);
   });
 
-  it('a value merged down its column (a quarter’s 300 over three months) is not spread: only its top row has it', async () => {
+  it('a value merged down its column (a quarter’s 300 over three months) is no month’s: rejected, not spread nor January’s', async () => {
     const b = XLSX.utils.book_new();
     const sheet = XLSX.utils.aoa_to_sheet([
       ['县区代码', '统计月份', '快递业务量（件）'],
@@ -467,7 +467,23 @@ describe('found by a second reading', () => {
     sheet['!merges'] = [XLSX.utils.decode_range('C2:C4')];
     XLSX.utils.book_append_sheet(b, sheet, '月报');
     const r = await run({ 'b.xlsx': XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) });
-    expect(r.accepted).toEqual([['2023-01', 'express_parcels', '300']]);
+    expect(r.accepted).toEqual([]);
+    expect(r.values).toEqual([['300', 'merged_value']]);
+    for (const f of r.summaries) expect(reconciles(f)).toBe(true);
+  });
+
+  it('a value merged across month columns (a quarter’s 300 over 1月, 2月, 3月) is rejected; the row’s other cells are read', async () => {
+    const b = XLSX.utils.book_new();
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['县区代码', '指标', '2023年1月', '2023年2月', '2023年3月', '2023年4月'],
+      ['469001', '快递业务量（件）', 300, '', '', 120],
+    ]);
+    sheet['!merges'] = [XLSX.utils.decode_range('C2:E2')];
+    XLSX.utils.book_append_sheet(b, sheet, '月报');
+    const r = await run({ 'b.xlsx': XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) });
+    expect(r.accepted).toEqual([['2023-04', 'express_parcels', '120']]);
+    expect(r.values).toEqual([['300', 'merged_value']]);
+    for (const f of r.summaries) expect(reconciles(f)).toBe(true);
   });
 
   for (const [label, notes] of [
