@@ -84,6 +84,8 @@ export interface Plan {
   year?: string;
   /** a 年份 column: each row's year, for its month cells that name none (read over the title's) */
   yearColumn?: number | null;
+  /** a county name column beside the code column (行政区划代码 | 县区): a name of another county rejects the row */
+  countyName?: number;
   /** the county the rows above name, for a 代码 column's cells that are no county code (01, 02: indicators) */
   codeOrAbove?: Given;
   /** the county or month the rows above the header name, for a table without its column, and a note saying so */
@@ -124,7 +126,7 @@ export function planColumns(
     const i = header.findIndex((h) => re.test(h.replace(/\s/g, '')));
     return i === -1 ? null : i;
   };
-  // a code column is used when there is one; a name column beside it is for people and is not read
+  // a code column is used when there is one; a name column beside it is checked against it (rows.ts)
   const metric = find(METRIC_COL);
   const code = mapped('county') ?? find(COUNTY_CODE_COL);
   // 代码 beside a metric column, under rows naming the county, may number the indicators (01, 02…) as
@@ -227,6 +229,7 @@ export function planColumns(
     yearColumn,
     ...given(true),
     ...indicatorCodes,
+    ...(code !== null && countyName !== null && !indicatorCodes.codeOrAbove && { countyName }),
     note,
     synthetic,
     source,

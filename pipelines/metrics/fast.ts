@@ -16,7 +16,7 @@ import { FOOTER_NOTE } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
 import { monthFault } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
-import { metricCell, NO_DATA } from './rows.ts';
+import { metricCell, NO_DATA, namesAnother } from './rows.ts';
 import { METRIC_INFO, type Metric } from './vocabulary.ts';
 
 /** A statement on the import's DuckDB connection, and a query whose rows are read back. */
@@ -71,7 +71,8 @@ export async function createFastTables(duck: Duck): Promise<void> {
     FROM fast_values v JOIN fast_files f USING (file_id) WHERE v.reason IS NULL`);
   await duck.run(`CREATE VIEW fast_rejected AS SELECT f.file, v.line, v."column", 'value' AS scope,
       CASE WHEN v.reason IN ('unterminated_last_line', 'cell_count') THEN 'line'
-        WHEN v.reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county') THEN 'county'
+        WHEN v.reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county', 'county_mismatch')
+          THEN 'county'
         WHEN v.reason IN ('bad_month', 'ambiguous_month', 'period_not_month') THEN 'month'
         WHEN v.reason = 'unknown_metric' THEN 'metric'
         WHEN v.reason IN ('missing_unit', 'bad_unit') THEN 'unit'
@@ -315,13 +316,28 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     THEN '"' || replace(x, '"', '""') || '"' ELSE x END), ',')`;
   const data = `cells k WHERE k.kind = 'data'`;
   // the rules, in JavaScript, once per distinct spelling: a county cell, a month, a metric's name with its unit
-  const counties = (await distinct(duck, at(p.county), data)).map((raw) => {
-    const r = f.county(raw);
-    return [raw, 'code' in r ? r.code : null, 'reason' in r ? r.reason : null];
+  // (with a name column beside the code column, each code with the names beside it: those of another county
+  // reject their rows, rows.ts namesAnother)
+  const pairs = await duck.all(
+    `SELECT DISTINCT ${at(p.county)} AS k, ${p.countyName === undefined ? "''" : at(p.countyName)} AS n FROM ${data}`,
+  );
+  const codeOf = new Map<string, ReturnType<CountyLookup>>();
+  for (const { k } of pairs) if (!codeOf.has(String(k))) codeOf.set(String(k), f.county(String(k)));
+  const counties = [...codeOf].map(([raw, r]) => [
+    raw,
+    'code' in r ? r.code : null,
+    'reason' in r ? r.reason : null,
+  ]);
+  const mismatched = pairs.flatMap(({ k, n }) => {
+    const r = codeOf.get(String(k))!;
+    return 'code' in r && namesAnother(f.county, r.code, String(n)) ? [[String(k), String(n)]] : [];
   });
   // (a county column headed otherwise in the data, 县（市、区） under 县区: a stacked table, read in JavaScript)
   if (counties.some(([raw]) => typeof raw === 'string' && isCountyHeader(raw))) return null;
   await valuesTable(duck, 'county_map', ['county_key VARCHAR', 'code VARCHAR', 'reason VARCHAR'], counties);
+  if (mismatched.length)
+    await valuesTable(duck, 'name_mismatch', ['county_key VARCHAR', 'name_key VARCHAR'], mismatched);
+  const nameRaw = p.countyName === undefined ? "''" : at(p.countyName);
   const months = (await distinct(duck, at(p.month), data)).map((raw) => {
     const m = monthWithYear(raw, p.year);
     return [raw, m, m ? null : monthFault(raw)];
@@ -381,17 +397,19 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
         ${p.form === 'long' ? at(p.metric) : 'm.name'} AS name,
         coalesce(k.t[m.i], '') AS raw,
         ${p.form === 'long' ? at(p.unit) : 'm.unit'} AS unit_cell,
-        ${at(p.county)} AS county_raw, ${at(p.month)} AS month_raw,
+        ${at(p.county)} AS county_raw, ${nameRaw} AS name_raw, ${at(p.month)} AS month_raw,
         ${p.synthetic === null ? 'false' : `lower(${at(p.synthetic)}) IN ('true', '1', '是', 'yes')`} AS synthetic,
         ${joinNotes(at(p.source), at(p.note))} AS note,
         ${misfit} AS misfit, ${breaks.terminated ? 'false' : `k.line = ${lines}`} AS unterminated
       FROM cells k, (${columns}) m
       WHERE k.kind = 'data' AND (${misfit} OR coalesce(k.t[m.i], '') <> '' OR ${p.form === 'long'})
     ), v AS (
-      SELECT vals.*, cm.code, cm.reason AS county_reason, mm.month, mm.reason AS month_reason,
+      SELECT vals.*, cm.code, cm.reason AS county_reason, ${mismatched.length ? 'nm.county_key IS NOT NULL' : 'false'} AS mismatch,
+        mm.month, mm.reason AS month_reason,
         mt.metric, mt.metric_label, mt.unit AS unit_written, mt.factor, mt.metric_unit, mt.money, number(raw) AS number
       FROM vals
       LEFT JOIN county_map cm ON cm.county_key = vals.county_raw
+      ${mismatched.length ? 'LEFT JOIN name_mismatch nm ON nm.county_key = vals.county_raw AND nm.name_key = vals.name_raw' : ''}
       LEFT JOIN month_map mm ON mm.month_key = vals.month_raw
       LEFT JOIN metric_map mt ON mt.metric_name IS NOT DISTINCT FROM vals.name AND mt.metric_unit_cell IS NOT DISTINCT FROM vals.unit_cell
     ), c AS (
@@ -405,6 +423,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
           WHEN misfit THEN 'cell_count'
           WHEN county_reason IS NOT NULL THEN county_reason
           WHEN month_reason IS NOT NULL THEN month_reason
+          WHEN mismatch THEN 'county_mismatch'
           WHEN metric IS NULL THEN 'unknown_metric'
           WHEN raw = '' THEN 'missing_value'
           WHEN number IS NULL THEN CASE WHEN regexp_full_match(raw, '${NO_DATA.source.slice(1, -1)}') THEN 'no_data'
@@ -418,6 +437,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     SELECT ${f.id}, line, col, code, month, metric, converted, metric_unit, synthetic, note, raw, reason,
       CASE WHEN reason = 'cell_count' THEN text WHEN reason = 'unknown_metric' THEN metric_label
         WHEN reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county') THEN county_raw
+        WHEN reason = 'county_mismatch' THEN county_raw || ' ' || name_raw
         WHEN reason IN ('bad_month', 'ambiguous_month', 'period_not_month') THEN month_raw
         WHEN reason IN ('missing_unit', 'bad_unit') THEN unit_written WHEN reason IS NOT NULL THEN raw END,
       CASE WHEN reason = 'cell_count' THEN cells END

@@ -105,7 +105,12 @@ export const monthWithYear = (
   year: string | undefined,
   /** whether a month without 月 (4) is one: beside a 年份 column, whose cell gives the year */
   bare = false,
-): string | null => monthOf(raw) ?? monthInYear(arabicDates(raw), year, bare);
+): string | null => {
+  const own = monthOf(raw);
+  // (beside a 年份 column, a month cell naming another year than the row's, 2022年3月 beside 2023, is neither's)
+  if (own) return bare && year && !own.startsWith(`${year}-`) ? null : own;
+  return monthInYear(arabicDates(raw), year, bare);
+};
 
 const monthInYear = (raw: string, year: string | undefined, bare: boolean) =>
   year && (bare ? /^\s*\d{1,2}\s*(?:月份?)?\s*$/ : /^\s*\d{1,2}\s*月份?\s*$/).test(raw)

@@ -12,6 +12,10 @@ export const REASONS = {
   unknown_county: ['县名或代码无法识别', 'unknown county name or code'],
   ambiguous_county: ['县名对应多个行政区划，未作猜测', 'the name fits several counties; none is chosen'],
   not_a_county: ['不是县级行政区划（如地级市）', 'not a county-level division (e.g. a prefecture)'],
+  county_mismatch: [
+    '县区代码与县名是两个不同的县，无法确定是哪一个，未采用',
+    'the county code and the county name beside it are two different counties: which is meant cannot be told; not used',
+  ],
   bad_month: ['月份无法识别', 'month not recognised'],
   ambiguous_month: [
     '月份“年.1”含义不明：可能是 1 月，也可能是 Excel 把 10 月（2020.10）显示成了 2020.1；请写成 2020-01 或 2020-10',

@@ -134,6 +134,18 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
       reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason);
       continue;
     }
+    if (p.countyName !== undefined && namesAnother(ctx.county, key.code, cellAt(row, p.countyName))) {
+      reject(
+        ctx,
+        at,
+        v.column,
+        'value',
+        'county',
+        `${county} ${cellAt(row, p.countyName)}`,
+        'county_mismatch',
+      );
+      continue;
+    }
     // (a value merged over several rows or columns: a quarter's figure over its months)
     const over = ctx.mergedOver?.(at, v.column);
     if (over) {
@@ -162,6 +174,13 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     ]);
     ctx.summary.accepted++;
   }
+}
+
+/** Whether a county name beside a county's code is another county's (东港市 beside 210682, 凤城市's code). */
+export function namesAnother(county: CountyLookup, code: string, name: string): boolean {
+  if (name === '') return false;
+  const c = county(name);
+  return 'code' in c && c.code !== code;
 }
 
 /**

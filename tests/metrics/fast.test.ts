@@ -73,6 +73,9 @@ const FILES: Record<string, string> = {
     '  469001 ,五指山市,2021-02,,3',
     '440232,乳源,2021-02,0.5,',
     '469001,五指山市,2021-03,,',
+    // (a name of another county beside the code: its values rejected; with a bad month, for the month)
+    '469001,乳源,2021-04,1,2',
+    '469001,乳源,2021-13,1,',
     '合 计,,,13,4.2',
     '填报日期：2021年3月5日',
     '',

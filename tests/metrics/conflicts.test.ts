@@ -1,0 +1,75 @@
+/**
+ * Cells of one row that disagree, found by a probe with real-shaped reports (issue 17): a county code beside a
+ * county name that is another county, a 年份 cell beside a month cell naming another year. Neither is settled by
+ * taking one of them: the row's values are rejected. In a CSV checked in DuckDB as in a workbook read in JavaScript.
+ * Expected values are read from the files as written here.
+ */
+import * as XLSX from '@e965/xlsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reconciles } from '../../pipelines/metrics/summary.ts';
+import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
+import { csv, importFiles } from './files.ts';
+
+let ref: Reference;
+beforeAll(() => {
+  ref = loadReference();
+});
+const run = async (files: Record<string, string | Buffer>) => {
+  const r = await importFiles(files, ref);
+  for (const f of r.summaries) expect(reconciles(f)).toBe(true);
+  return r;
+};
+const book = (rows: (string | number)[][]) => {
+  const b = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(rows), '月报');
+  return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+};
+
+describe('a county code beside a county name', () => {
+  // 210681 is 东港市, 210682 凤城市
+  const rows = [
+    ['行政区划代码', '县区', '月份', '网络零售额（万元）'],
+    ['210681', '东港市', '2023-03', '100'],
+    ['210682', '东港市', '2023-03', '200'],
+    ['210682', '凤城', '2023-04', '300'],
+    ['210682', '', '2023-05', '400'],
+  ];
+  const expected = {
+    // 东港市 and 凤城 agree with their codes; an empty name says nothing
+    accepted: [
+      ['2023-03', 'online_retail_sales_yuan', '1000000'],
+      ['2023-04', 'online_retail_sales_yuan', '3000000'],
+      ['2023-05', 'online_retail_sales_yuan', '4000000'],
+    ],
+    values: [['210682 东港市', 'county_mismatch']],
+  };
+
+  it('a name that is another county than the code rejects the row (a CSV, checked in DuckDB)', async () => {
+    const r = await run({ 'r.csv': csv(...rows.map((x) => x.join(','))) });
+    expect(r.summaries[0]!.readBy).toBe('duckdb');
+    expect({ accepted: r.accepted, values: r.values }).toEqual(expected);
+  });
+
+  it('the same in a workbook (read in JavaScript)', async () => {
+    const r = await run({ 'r.xlsx': book(rows) });
+    expect({ accepted: r.accepted, values: r.values }).toEqual(expected);
+  });
+});
+
+describe('a 年份 cell beside a month cell naming its year', () => {
+  const rows = [
+    ['县区', '年份', '月份', '网络零售额（万元）'],
+    ['东港市', '2023', '3月', '100'],
+    ['东港市', '2023', '2023年4月', '110'],
+    ['东港市', '2023', '2022年3月', '120'],
+  ];
+
+  it('another year rejects the row as bad_month, not read as either year', async () => {
+    const r = await run({ 'r.csv': csv(...rows.map((x) => x.join(','))) });
+    expect(r.accepted).toEqual([
+      ['2023-03', 'online_retail_sales_yuan', '1000000'],
+      ['2023-04', 'online_retail_sales_yuan', '1100000'],
+    ]);
+    expect(r.values).toEqual([['2022年3月', 'bad_month']]);
+  });
+});
