@@ -129,5 +129,8 @@ export const isCode = (name: string) =>
 /** A header or cell naming a metric with its unit: 网络零售额（万元）, 快递业务量(万件). */
 export function splitUnit(header: string): { name: string; unit: string } {
   const m = /^(.+?)\s*[（(]\s*([^()（）]*?)\s*[)）]\s*$/.exec(header.trim());
-  return m ? { name: m[1]!, unit: m[2]! } : { name: header.trim(), unit: '' };
+  // (the unit may carry its label: 网络零售额（单位：万元）)
+  return m
+    ? { name: m[1]!, unit: m[2]!.replace(/^(?:计量|金额|货币|数量)?单位\s*[:：]\s*/, '') }
+    : { name: header.trim(), unit: '' };
 }

@@ -100,3 +100,19 @@ describe('a unit note right under the header', () => {
     expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '120000']]);
   });
 });
+
+describe('a unit in the header with its label', () => {
+  it('网络零售额（单位：万元） and 快递业务量(单位:万件) give 万元 and 万件', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,网络零售额（单位：万元）,快递业务量(单位:万件),培训人次（计量单位：人次）',
+        '东港市,2023-03,12,3,40',
+      ),
+    });
+    expect(sorted(r.accepted)).toEqual([
+      ['2023-03', 'express_parcels', '30000'],
+      ['2023-03', 'online_retail_sales_yuan', '120000'],
+      ['2023-03', 'training_person_times', '40'],
+    ]);
+  });
+});
