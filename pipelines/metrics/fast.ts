@@ -16,7 +16,7 @@ import { FOOTER_NOTE } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
 import { monthFault } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
-import { metricCell, NO_DATA, namesAnother } from './rows.ts';
+import { metricCell, NO_DATA, namesAnother, TOTAL, totalEdge } from './rows.ts';
 import { METRIC_INFO, type Metric } from './vocabulary.ts';
 
 /** A statement on the import's DuckDB connection, and a query whose rows are read back. */
@@ -245,9 +245,8 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       OR len(${nonEmpty}) >= 2 AND list_bool_and(list_transform(${nonEmpty}, x -> regexp_matches(x, '[:：]'))))`;
   // (CASE, not AND: DuckDB evaluates both sides of an AND on every row, the costly test too)
   const total = (x: string) =>
-    `CASE WHEN regexp_matches(${x}, '^[合总小共全]')
-      THEN regexp_full_match(regexp_replace(${x}, '${SPACE}', '', 'g'),
-      '(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)') ELSE false END`;
+    `CASE WHEN regexp_matches(${x}, '${totalEdge(SPACE)}')
+      THEN regexp_full_match(regexp_replace(${x}, '${SPACE}', '', 'g'), '${TOTAL.source.slice(1, -1)}') ELSE false END`;
   // most lines are clean: no space-like character, and quotes (if any) only around cells without a comma; their
   // cells are the line split at its commas, without its quotes, already trimmed. Cheap tests on the line first
   // (most rows are data); the cells only where those pass.
@@ -258,7 +257,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
         WHEN NOT regexp_matches(text, '[^,"${SPACES}]') AND len(${nonEmpty}) = 0 THEN 'blank'
         WHEN CASE WHEN regexp_matches(text, '^"?${SPACE}*${FOOTER_NOTE.source.slice(1)}')
           THEN ${isNote} ELSE false END THEN 'note'
-        WHEN ${total(at(p.county))} OR ${total(at(0))} THEN 'total'
+        WHEN ${total(at(p.county))} OR ${total(at(0))} OR ${total(at(p.month))} THEN 'total'
         ELSE 'data' END AS kind,
       CASE WHEN clean OR NOT contains(text, '"') THEN false
         ELSE NOT regexp_full_match(text, '${CELL}(?:,${CELL})*') END AS bad

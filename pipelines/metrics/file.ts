@@ -25,7 +25,7 @@ import {
 import { type CountyLookup, monthWithYear } from './lookups.ts';
 import { ascii, headerCell, isPeriod, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
-import { isSynthetic, type RowContext, rowMonth, stageRow } from './rows.ts';
+import { isSynthetic, isTotal, type RowContext, rowMonth, stageRow } from './rows.ts';
 import type { Merge } from './sheet.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
 import { isUnitLabelled, joinUnits, takeUnitRow, type UnitRowRefusal, unitsOf } from './units.ts';
@@ -98,11 +98,6 @@ const isNote = (row: string[]) => {
   if (cells.length === 1) return !/^[\d.,\-+]+$/.test(cells[0]!);
   return cells.length >= 2 && cells.every((c) => /[:：]/.test(c));
 };
-/** A totals row's label, and the characters it can start with. */
-// not 全州 alone: that is 全州县
-const TOTAL = /^(?:合计|总计|小计|共计|全[县市区州旗]合计|全[县市区州旗]总计)$/;
-const TOTAL_START = /^[合总小共全]/;
-const isTotal = (cell: string) => TOTAL.test(cell.replace(/\s/g, ''));
 
 /**
  * Stages the values of one file into its staging files and returns its summary; a file that cannot be read, has no
@@ -582,7 +577,9 @@ function dataRow(s: FileState, ctx: RowContext, row: string[], at: number, termi
     note(s, row, at);
     return;
   }
-  if ((TOTAL_START.test(place) || TOTAL_START.test(first)) && (isTotal(place) || isTotal(first))) {
+  // (in the county column, the first, or the month column: 累计 under 1月, 2月 in a county's report)
+  const month = ctx.plan.month === null ? '' : (row[ctx.plan.month] ?? '');
+  if (isTotal(place) || isTotal(first) || isTotal(month)) {
     summary.totalRows++;
     return;
   }

@@ -73,3 +73,59 @@ describe('a 年份 cell beside a month cell naming its year', () => {
     expect(r.values).toEqual([['2022年3月', 'bad_month']]);
   });
 });
+
+describe('totals rows as statistics offices write them', () => {
+  const labels = [
+    '合  计',
+    '合计：',
+    '总合计',
+    '全县总计',
+    '丹东市合计',
+    '全市',
+    '小 计',
+    '1-3月合计',
+    '本月合计',
+  ];
+
+  it('are counted as totals, none read as a county (a CSV checked in DuckDB, a workbook in JavaScript)', async () => {
+    const rows = [
+      ['县区', '月份', '网络零售额（万元）'],
+      ['东港市', '2023-03', '100'],
+      ...labels.map((l) => [l, '2023-03', '100']),
+      // 全州 alone is 全州县 (广西): a county, not a total
+      ['全州', '2023-03', '5'],
+    ];
+    const expected = [
+      ['2023-03', 'online_retail_sales_yuan', '1000000'],
+      ['2023-03', 'online_retail_sales_yuan', '50000'],
+    ];
+    const fromCsv = await run({ 'r.csv': csv(...rows.map((x) => x.join(','))) });
+    expect(fromCsv.summaries[0]!.readBy).toBe('duckdb');
+    expect(fromCsv.accepted).toEqual(expected);
+    expect(fromCsv.values).toEqual([]);
+    expect(fromCsv.summaries[0]!.totalRows).toBe(labels.length);
+    const fromBook = await run({ 'r.xlsx': book(rows) });
+    expect(fromBook.accepted).toEqual(expected);
+    expect(fromBook.summaries[0]!.totalRows).toBe(labels.length);
+  });
+
+  it('in the month column of a county’s report (累计, 1-3月合计 under 1月, 2月, 3月)', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市2023年电子商务统计月报',
+        '单位：万元',
+        '月份,网络零售额',
+        '1月,100',
+        '2月,110',
+        '累计,210',
+        '1-2月合计,210',
+      ),
+    });
+    expect(r.accepted).toEqual([
+      ['2023-01', 'online_retail_sales_yuan', '1000000'],
+      ['2023-02', 'online_retail_sales_yuan', '1100000'],
+    ]);
+    expect(r.values).toEqual([]);
+    expect(r.summaries[0]!.totalRows).toBe(2);
+  });
+});
