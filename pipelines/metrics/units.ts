@@ -50,8 +50,8 @@ export function unitRow(row: string[]): string[] | null {
 }
 
 /**
- * Whether the first row under the header may be a row of units: its county and month cells hold no county and no
- * month (each is empty, a label such as 单位：, or a unit), and it is not blank.
+ * Whether the first row under the header may be a row of units: its county, month and metric cells hold no county,
+ * month or metric (each is empty, a label such as 单位：, or a unit), and it is not blank.
  */
 export function unitRowCandidate(row: string[], p: Plan): boolean {
   // a table whose county and month are both named above its header (a county's report of one month, its metrics
@@ -59,7 +59,11 @@ export function unitRowCandidate(row: string[], p: Plan): boolean {
   if (p.county === null && p.month === null && p.months.length === 0) return false;
   const monthCell = p.month === null ? '' : (row[p.month] ?? '');
   const countyCell = p.county === null ? '' : (row[p.county] ?? '');
-  return unitCell(countyCell) && unitCell(monthCell) && row.some((c) => c.trim() !== '');
+  // (nor a metric: 网络零售额 in the 指标 column of a county's report with one column per month is its first row)
+  const metricCell = p.metric === null ? '' : (row[p.metric] ?? '');
+  return (
+    unitCell(countyCell) && unitCell(monthCell) && unitCell(metricCell) && row.some((c) => c.trim() !== '')
+  );
 }
 
 /**

@@ -129,3 +129,25 @@ describe('totals rows as statistics offices write them', () => {
     expect(r.summaries[0]!.totalRows).toBe(2);
   });
 });
+
+describe('a county’s own report with one column per month', () => {
+  it('东港市2023年… over 指标 | 计量单位 | 1月 | 2月 | 3月: the rows are its metrics, not a row of units', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市2023年电子商务统计月报,,,,',
+        '指标,计量单位,1月,2月,3月',
+        '网络零售额,万元,100,110,120',
+        '快递业务量,万件,10,11,12',
+      ),
+    });
+    expect(r.files).toEqual([]);
+    expect(r.accepted).toEqual([
+      ['2023-01', 'express_parcels', '100000'],
+      ['2023-01', 'online_retail_sales_yuan', '1000000'],
+      ['2023-02', 'express_parcels', '110000'],
+      ['2023-02', 'online_retail_sales_yuan', '1100000'],
+      ['2023-03', 'express_parcels', '120000'],
+      ['2023-03', 'online_retail_sales_yuan', '1200000'],
+    ]);
+  });
+});
