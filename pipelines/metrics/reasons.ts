@@ -16,7 +16,10 @@ export const REASONS = {
     '县区代码与县名是两个不同的县，无法确定是哪一个，未采用',
     'the county code and the county name beside it are two different counties: which is meant cannot be told; not used',
   ],
-  bad_month: ['月份无法识别', 'month not recognised'],
+  bad_month: [
+    '月份无法识别（月份须写明年份，如 2023年3月、2023-03；只写“3月”的，须由标题或年份列给出年份，否则不作猜测）',
+    'month not recognised (a month needs its year, as 2023年3月 or 2023-03; 3月 alone is read only where the title or a 年份 column gives the year, never guessed)',
+  ],
   ambiguous_month: [
     '月份“年.1”含义不明：可能是 1 月，也可能是 Excel 把 10 月（2020.10）显示成了 2020.1；请写成 2020-01 或 2020-10',
     'the month YYYY.1 is ambiguous: January, or October that Excel shows as 2020.1 for 2020.10; write 2020-01 or 2020-10',
