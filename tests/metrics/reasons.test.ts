@@ -1,6 +1,6 @@
 /** The wording of rejections: a cell_count rejection names both counts and says what to do. */
 import { describe, expect, it } from 'vitest';
-import { cellCountWording, cellsEn, REASONS } from '../../pipelines/metrics/reasons.ts';
+import { cellCountWording, cellsEn, mergedWording, REASONS } from '../../pipelines/metrics/reasons.ts';
 
 describe('cellCountWording(cells, headerCells)', () => {
   it('cellCountWording(3, 4) names 3 cells and the header’s 4, and says to add the missing commas', () => {
@@ -31,5 +31,15 @@ describe('REASONS', () => {
       'the row has not as many cells as the header: which cell belongs to which column cannot be told',
     );
     expect(cellCountWording(3, 4)).not.toEqual(REASONS.cell_count);
+  });
+
+  it('REASONS.bad_month says what a month needs: its year, or a title or 年份 column that gives it', () => {
+    expect(REASONS.bad_month[0]).toContain('须写明年份');
+    expect(REASONS.bad_month[1]).toContain('a month needs its year');
+  });
+
+  it('mergedWording names the merged range', () => {
+    expect(mergedWording('C2:C4')[0]).toContain('（合并单元格 C2:C4）');
+    expect(mergedWording('C2:C4')[1]).toContain('(merged cells C2:C4)');
   });
 });
