@@ -25,7 +25,10 @@ export function countyLookup(ref: Reference): CountyLookup {
     const cached = within ? `${raw}\u0000${within}` : raw;
     let hit = cache.get(cached);
     if (hit) return hit;
-    const key = ascii(raw).replace(/\s/g, '');
+    // (a county's 12-digit statistical code, 469001000000, and a code saved as a number, 469001.0, are its code)
+    const key = ascii(raw)
+      .replace(/\s/g, '')
+      .replace(/^(\d{6})(?:000000|\.0+)$/, '$1');
     if (key === '') hit = { reason: 'missing_county' };
     else if (/^\d{6}$/.test(key))
       hit = ref.county.has(key)

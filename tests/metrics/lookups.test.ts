@@ -20,6 +20,12 @@ describe('countyLookup(ref)', () => {
       expect(county(raw), raw).toEqual({ code: '469001' });
   });
 
+  it('countyLookup(ref) reads the 12-digit statistical code 469001000000 and 469001.0 (a code saved as a number) as 469001; not 469001001000 (a township)', () => {
+    expect(county('469001000000')).toEqual({ code: '469001' });
+    expect(county('469001.0')).toEqual({ code: '469001' });
+    expect(county('469001001000')).toEqual({ reason: 'unknown_county' });
+  });
+
   it('countyLookup(ref) reads the short name 乳源 as 乳源瑶族自治县, 440232', () => {
     expect(county('乳源')).toEqual({ code: '440232' });
   });
