@@ -261,8 +261,10 @@ describe('every rejection reason, with file, line, column and the raw value', ()
     expect(units.metrics).toEqual([]);
     const conflicts = units.rejected.filter((r) => r.reason === 'duplicate_conflict');
     expect(conflicts.map((r) => r.line)).toEqual(['2', '3']);
-    // (one spelling, two values: each with its line, where its unit is)
-    expect(conflicts[0]!.reason_zh).toMatch(/：12（u\.csv 第 2 行） \/ 12（u\.csv 第 3 行）$/);
+    // (one spelling, two values: each with what it is once converted, and its line)
+    expect(conflicts[0]!.reason_zh).toMatch(
+      /：12（= 120000 件，u\.csv 第 2 行） \/ 12（= 12 件，u\.csv 第 3 行）$/,
+    );
   });
 
   it('rows read = rows accepted + rows rejected (2 + 13 = 15)', () => {

@@ -93,22 +93,36 @@ async function findDuplicates(run: Run): Promise<void> {
  * the ordered aggregate, which DuckDB holds in memory, is kept for the few with more.
  */
 async function valuesGiven(run: Run): Promise<void> {
-  await run(`CREATE TEMP TABLE raws AS SELECT county_code, month, metric, min(place) AS first,
-      arg_min(raw_value, place) AS raw_value, arg_min(cell, place) AS cell, arg_min("column", place) AS col
+  await run(`CREATE TEMP TABLE raws AS SELECT county_code, month, metric, value, min(place) AS first,
+      arg_min(raw_value, place) AS raw_value, arg_min(cell, place) AS cell, arg_min("column", place) AS col,
+      arg_min(unit, place) AS unit
     FROM d SEMI JOIN (SELECT * FROM keyed WHERE lo <> hi) USING (county_code, month, metric)
     GROUP BY county_code, month, metric, value`);
+  // values of a key given in different units (12 万件, 12 件) are named with what they are once converted
+  // (12（= 120000 件，…）), so that two values written alike are told apart; values in one unit as written
+  await run(`CREATE TEMP TABLE mixed AS SELECT county_code, month, metric FROM raws
+    GROUP BY ALL HAVING count(DISTINCT round(value / nullif(TRY_CAST(replace(raw_value, ',', '') AS DOUBLE), 0), 9)) > 1
+      OR count(*) FILTER (WHERE TRY_CAST(replace(raw_value, ',', '') AS DOUBLE) IS NULL) > 0`);
+  const as = (zh: boolean) => `CASE WHEN m.county_code IS NULL THEN ''
+    ELSE '= ' || CASE WHEN r.value = trunc(r.value) AND abs(r.value) < 1e15 THEN CAST(CAST(r.value AS BIGINT) AS VARCHAR)
+      ELSE CAST(r.value AS VARCHAR) END || ' ' || ${
+        zh
+          ? `CASE r.unit WHEN 'yuan' THEN '元' WHEN 'parcels' THEN '件' WHEN 'stations' THEN '个' WHEN 'person_times' THEN '人次' WHEN 'shops' THEN '家' ELSE r.unit END || '，'`
+          : `replace(r.unit, '_', '-') || ', '`
+      } END`;
   // two values of a key on one line (a metric's column given twice) are told apart by their columns
   await run(`CREATE TEMP TABLE shared AS SELECT county_code, month, metric, first.f AS f, first.l AS l FROM raws
     GROUP BY ALL HAVING count(*) > 1`);
   // (a sheet's file is its workbook and sheet, report.xlsx!月报, and its cell names the sheet: report.xlsx 月报!C5)
   await run(`CREATE TEMP TABLE placed AS SELECT r.county_code, r.month, r.metric, r.first,
-      r.raw_value || '（' || coalesce(f.book || ' ' || r.cell, f.name || ' 第 ' || r.first.l || ' 行' || r.col) || '）' AS zh,
-      r.raw_value || ' (' || coalesce(f.book || ' ' || r.cell, f.name || ' line ' || r.first.l || r.col) || ')' AS en
+      r.raw_value || '（' || ${as(true)} || coalesce(f.book || ' ' || r.cell, f.name || ' 第 ' || r.first.l || ' 行' || r.col) || '）' AS zh,
+      r.raw_value || ' (' || ${as(false)} || coalesce(f.book || ' ' || r.cell, f.name || ' line ' || r.first.l || r.col) || ')' AS en
     FROM (SELECT r.* EXCLUDE (col), CASE WHEN s.f IS NULL THEN '' ELSE ' ' || r.col END AS col
         FROM raws r LEFT JOIN shared s ON s.county_code = r.county_code AND s.month = r.month
           AND s.metric = r.metric AND s.f = r.first.f AND s.l = r.first.l) r
       JOIN (SELECT n, parse_filename(file) AS name, regexp_replace(name, '!.*$', '') AS book FROM files) f
-        ON f.n = r.first.f`);
+        ON f.n = r.first.f
+      LEFT JOIN mixed m ON m.county_code = r.county_code AND m.month = r.month AND m.metric = r.metric`);
   await run(`CREATE TEMP TABLE counted AS SELECT county_code, month, metric, count(*) AS n, min(first) AS first
     FROM placed GROUP BY ALL`);
   await run(`CREATE TEMP TABLE given AS
@@ -119,7 +133,7 @@ async function valuesGiven(run: Run): Promise<void> {
     UNION ALL
     SELECT county_code, month, metric, string_agg(zh, ' / ' ORDER BY first), string_agg(en, ' / ' ORDER BY first)
       FROM placed SEMI JOIN (SELECT * FROM counted WHERE n > 2) USING (county_code, month, metric) GROUP BY ALL`);
-  for (const table of ['raws', 'shared', 'placed', 'counted']) await run(`DROP TABLE ${table}`);
+  for (const table of ['raws', 'mixed', 'shared', 'placed', 'counted']) await run(`DROP TABLE ${table}`);
 }
 
 /**

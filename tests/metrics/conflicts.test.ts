@@ -151,3 +151,36 @@ describe('a county’s own report with one column per month', () => {
     ]);
   });
 });
+
+describe('a conflict between values given in different units', () => {
+  it('names each value with what it is once converted: 12 万件 and 12 件 are 120000 and 12 parcels', async () => {
+    const r = await run({
+      'u.csv': csv(
+        '县区,月份,指标,数值,单位',
+        '东港市,2023-03,快递业务量,12,万件',
+        '东港市,2023-03,快递业务量,12,件',
+      ),
+    });
+    expect(r.values).toEqual([
+      ['12', 'duplicate_conflict'],
+      ['12', 'duplicate_conflict'],
+    ]);
+    expect(r.rejected[0]!.reason_zh).toMatch(
+      /：12（= 120000 件，u\.csv 第 2 行） \/ 12（= 12 件，u\.csv 第 3 行）$/,
+    );
+    expect(r.rejected[0]!.reason_en).toMatch(
+      /: 12 \(= 120000 parcels, u\.csv line 2\) \/ 12 \(= 12 parcels, u\.csv line 3\)$/,
+    );
+  });
+
+  it('values in one unit are named as written, without their conversion', async () => {
+    const r = await run({
+      'u.csv': csv(
+        '县区,月份,指标,数值,单位',
+        '东港市,2023-03,快递业务量,12,万件',
+        '东港市,2023-03,快递业务量,13,万件',
+      ),
+    });
+    expect(r.rejected[0]!.reason_zh).toMatch(/：12（u\.csv 第 2 行） \/ 13（u\.csv 第 3 行）$/);
+  });
+});

@@ -71,6 +71,8 @@ export async function importFiles(files: Record<string, string | Buffer>, ref: R
       .filter((r) => r.scope === 'file')
       .map((r) => [(r.file ?? '').replace(/^.*\//, ''), r.reason]),
     checks: readStaging(join(out, 'metrics_checks.csv')),
+    /** the rows of metrics_rejected, every column */
+    rejected,
   };
 }
 
