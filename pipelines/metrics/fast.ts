@@ -12,7 +12,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { sqlString } from '../publish/tables.ts';
 import { isCountyHeader, type Plan } from './columns.ts';
-import { FOOTER_NOTE } from './heading.ts';
+import { FOOTER_NOTE, noteUnits } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
 import { monthFault } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
@@ -331,8 +331,11 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     const r = codeOf.get(String(k))!;
     return 'code' in r && namesAnother(f.county, r.code, String(n)) ? [[String(k), String(n)]] : [];
   });
-  // (a county column headed otherwise in the data, 县（市、区） under 县区: a stacked table, read in JavaScript)
-  if (counties.some(([raw]) => typeof raw === 'string' && isCountyHeader(raw))) return null;
+  // (a county column headed otherwise in the data, 县（市、区） under 县区: a stacked table, read in JavaScript; and a
+  // note giving a unit under the data, 单位：万件 alone or in a footnote, which may refuse the file: file.ts unitBelow)
+  if (counties.some(([raw]) => typeof raw === 'string' && (isCountyHeader(raw) || noteUnits([raw]).length)))
+    return null;
+  if (notes.some((n) => noteUnits([String(n.t)]).length)) return null;
   await valuesTable(duck, 'county_map', ['county_key VARCHAR', 'code VARCHAR', 'reason VARCHAR'], counties);
   if (mismatched.length)
     await valuesTable(duck, 'name_mismatch', ['county_key VARCHAR', 'name_key VARCHAR'], mismatched);

@@ -17,6 +17,7 @@ import {
   type Heading,
   isHeadingRow,
   newHeading,
+  noteUnits,
   readHeadingRow,
   readSheetName,
   settle,
@@ -564,7 +565,7 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   }
   for (const r of s.recent.splice(0)) dataRow(s, ctx, r.row, r.at, r.terminated);
   dataRow(s, ctx, row, at, terminated);
-  return true;
+  return !s.refusal;
 }
 
 /** Counts and stages a row under the header: a footnote, a totals row or a data row. */
@@ -573,8 +574,9 @@ function dataRow(s: FileState, ctx: RowContext, row: string[], at: number, termi
   const first = (row[0] ?? '').trimStart();
   const c = ctx.plan.county;
   const place = c === null ? '' : (row[c] ?? '').trimStart();
-  if (FOOTER_NOTE.test(first) && isNote(row)) {
-    note(s, row, at);
+  // (a note giving a unit, 注：快递业务量单位：万件 or 单位：万件 alone, may refuse the file: unitBelow)
+  if ((FOOTER_NOTE.test(first) || noteUnits(row).length > 0) && isNote(row)) {
+    if (!unitBelow(s, ctx, row, at)) note(s, row, at);
     return;
   }
   // (in the county column, the first, or the month column: 累计 under 1月, 2月 in a county's report)
@@ -595,6 +597,26 @@ function dataRow(s: FileState, ctx: RowContext, row: string[], at: number, termi
       line: at,
       synthetic: isSynthetic(row, ctx.plan),
     });
+}
+
+/**
+ * Whether a note under the data gives a unit that columns above it would take (a metric column without a unit of
+ * its own, or with a note's; a long file's values without a unit column): which values it is for cannot be told,
+ * and read without it 12 万件 would be 12 parcels, so the file is refused (unit_below_data).
+ */
+function unitBelow(s: FileState, ctx: RowContext, row: string[], at: number): boolean {
+  const units = noteUnits(row);
+  if (!units.length) return false;
+  const p = ctx.plan;
+  const open =
+    p.metrics.some((m) => (!m.unit || m.noted) && noteUnitFor(m.name, units) !== '') ||
+    (p.form !== 'wide' && p.unit === null);
+  if (open)
+    s.refusal = {
+      reason: 'unit_below_data',
+      detail: `line ${at}: “${row.filter((c) => c.trim()).join(' ')}” gives a unit (${units.join('、')}) under the data, for values that give none`,
+    };
+  return open;
 }
 
 /** How a county column's header starts (县区, 区县代码, 地区, 单位名称, 行政区划代码, 填报单位, 代码, county…). */
@@ -796,6 +818,9 @@ function finish(s: FileState): FileSummary {
   if ('error' in plan) return refuse(summary, 'no_header', plan.error);
   // rows held as a next table's title, with no table under them: data rows (a last line of one cell, 东港市)
   if (s.rows) for (const r of s.recent.splice(0)) dataRow(s, s.rows, r.row, r.at, r.terminated);
+  // (one of them may be a note giving a unit under the data: unitBelow)
+  const late = (s as FileState).refusal;
+  if (late) return refuse(summary, late.reason, late.detail);
   if (!closeTable(s)) return refuse(summary, s.refusal!.reason, s.refusal!.detail);
   summary.form = plan.form;
   summary.cumulative = s.closed.map((c) => c.check);

@@ -66,6 +66,10 @@ export const REASONS = {
     '表头下的一行像是单位行，但其中有无法识别的单位',
     'the row under the header looks like a row of units, but holds a unit the importer does not know',
   ],
+  unit_below_data: [
+    '数据下方的注释给出了单位，但无法确定它适用于上面哪些数值，未导入；请把单位写在表头（如 快递业务量（万件））或表头上方',
+    'a note under the data gives a unit, but which values above it is for cannot be told; not imported: write the unit in the header (快递业务量（万件）) or above it',
+  ],
   cell_count: [
     '该行的格数与表头不同，无法确定各格属于哪一列',
     'the row has not as many cells as the header: which cell belongs to which column cannot be told',

@@ -116,3 +116,31 @@ describe('a unit in the header with its label', () => {
     ]);
   });
 });
+
+describe('a unit note under the data', () => {
+  const table = ['县区,月份,快递业务量', '东港市,2023-03,12'];
+
+  for (const note of ['注：快递业务量单位：万件', '单位：万件,,']) {
+    it(`${note} under a column without its unit refuses the file: 12 is not read as 12 parcels`, async () => {
+      const r = await run({ 'r.csv': csv(...table, note) });
+      expect(r.accepted).toEqual([]);
+      expect(r.files).toEqual([['r.csv', 'unit_below_data']]);
+      const b = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(
+        b,
+        XLSX.utils.aoa_to_sheet([...table, note].map((l) => l.split(','))),
+        '月报',
+      );
+      const book = await run({ 'r.xlsx': XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) });
+      expect(book.accepted).toEqual([]);
+      expect(book.files.map((f) => f[1])).toEqual(['unit_below_data']);
+    });
+  }
+
+  it('under columns that give their units it says nothing new: the file is read', async () => {
+    const r = await run({
+      'r.csv': csv('县区,月份,快递业务量（万件）', '东港市,2023-03,12', '注：单位：万件'),
+    });
+    expect(r.accepted).toEqual([['2023-03', 'express_parcels', '120000']]);
+  });
+});
