@@ -217,7 +217,11 @@ const CUMULATIVE_SUB =
   /^(?:累计数?|本年累计数?|自年初累计数?|\d{1,2}[-–—－~～至]\d{1,2}月份?(?:累计)?数?|1[-–—－~～至]本月(?:累计)?数?)$/;
 const OTHER_SUB =
   /^(?:(?:上年|去年)同(?:期|月)数?|(?:比上年|比去年同[期月])?(?:同比)?(?:增长|增减|增幅|±)(?:率|幅度)?[(（]?%?[)）]?|同比[(（]?%?[)）]?|第?[一二三四1-4]季度?(?:累计)?数?|本季度?数?|1[-–—－~～至]本季(?:累计)?数?)$/;
-const isSubWord = (c: string) => MONTHLY_SUB.test(c) || CUMULATIVE_SUB.test(c) || OTHER_SUB.test(c);
+/** A total's own figure under its metric (总额, 合计), and a part of it (其中：农产品 under 网络零售额). */
+const WHOLE_SUB = /^(?:总额|总量|合计|总计|小计)$/;
+const PART_SUB = /^其中[:：]?(.+)$/;
+const isSubWord = (c: string) =>
+  MONTHLY_SUB.test(c) || CUMULATIVE_SUB.test(c) || OTHER_SUB.test(c) || WHOLE_SUB.test(c) || PART_SUB.test(c);
 /** A second header row: every non-empty cell such a word, and no two months named (1月 | 2月 | 3月 is no 本月). */
 const isSubHeader = (row: string[]) => {
   const cells = row.map((c) => c.replace(/\s/g, '')).filter(Boolean);
@@ -332,7 +336,11 @@ function joinHeader(s: FileState, row: string[]): boolean {
     if (!sub) return h;
     if (isSubWord(top))
       return MONTHLY_SUB.test(top) ? sub : `${nameOnly(sub)}${CUMULATIVE_SUB.test(top) ? '累计' : top}`;
-    if (MONTHLY_SUB.test(sub)) return top;
+    if (MONTHLY_SUB.test(sub) || WHOLE_SUB.test(sub)) return top;
+    // (其中：农产品 under 网络零售额（万元） is 农产品网络零售额（万元）, which the vocabulary names, or a column not
+    // imported)
+    const part = PART_SUB.exec(sub);
+    if (part) return `${part[1]}${top}`;
     return `${nameOnly(top)}${CUMULATIVE_SUB.test(sub) ? '累计' : sub}`;
   });
   const plan = subMonthDisagrees(s, row) ?? planColumns(joined, s.mapping, s.above);

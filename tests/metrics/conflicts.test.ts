@@ -184,3 +184,22 @@ describe('a conflict between values given in different units', () => {
     expect(r.rejected[0]!.reason_zh).toMatch(/：12（u\.csv 第 2 行） \/ 13（u\.csv 第 3 行）$/);
   });
 });
+
+describe('a two-row header of a total and its part', () => {
+  it('网络零售额（万元） over 总额 | 其中：农产品: the total is 网络零售额, the part 农产品网络零售额', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '丹东市2023年3月电子商务统计表,,,',
+        '县区,网络零售额（万元）,,快递业务量（万件）',
+        ',总额,其中：农产品,',
+        '东港市,100,30,10',
+      ),
+    });
+    expect(r.files).toEqual([]);
+    expect(r.accepted).toEqual([
+      ['2023-03', 'agri_online_retail_sales_yuan', '300000'],
+      ['2023-03', 'express_parcels', '100000'],
+      ['2023-03', 'online_retail_sales_yuan', '1000000'],
+    ]);
+  });
+});
