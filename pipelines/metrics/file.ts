@@ -343,7 +343,11 @@ function joinHeader(s: FileState, row: string[]): boolean {
     if (part) return `${part[1]}${top}`;
     return `${nameOnly(top)}${CUMULATIVE_SUB.test(sub) ? '累计' : sub}`;
   });
-  const plan = subMonthDisagrees(s, row) ?? planColumns(joined, s.mapping, s.above);
+  // (a county over its 本月 and 累计 columns: one column per county, 东港市 its 本月, 东港市累计 not imported)
+  const countyColumns = joined.flatMap((c, index) =>
+    c && 'code' in ctx.county(c) ? [{ index, county: c }] : [],
+  );
+  const plan = subMonthDisagrees(s, row) ?? planColumns(joined, s.mapping, { ...s.above, countyColumns });
   s.header = { line: s.header!.line, plan };
   // (a joined header without its county and month refuses the file, naming what it found: finish)
   if ('error' in plan) return false;

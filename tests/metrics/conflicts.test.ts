@@ -203,3 +203,22 @@ describe('a two-row header of a total and its part', () => {
     ]);
   });
 });
+
+describe('one column per county under a two-row header', () => {
+  it('东港市 | | 凤城市 over 本月 | 累计 | 本月 | 累计: each county’s 本月 column is read, its 累计 reported', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '丹东市2023年3月电子商务统计表,,,,,',
+        '指标,计量单位,东港市,,凤城市,',
+        ',,本月,累计,本月,累计',
+        '网络零售额,万元,100,300,200,600',
+      ),
+    });
+    expect(r.files).toEqual([]);
+    expect(r.accepted).toEqual([
+      ['2023-03', 'online_retail_sales_yuan', '1000000'],
+      ['2023-03', 'online_retail_sales_yuan', '2000000'],
+    ]);
+    expect(r.summaries[0]!.ignoredColumns).toEqual(['东港市累计', '凤城市累计']);
+  });
+});
