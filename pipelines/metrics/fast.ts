@@ -12,7 +12,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { sqlString } from '../publish/tables.ts';
 import { isCountyHeader, type Plan } from './columns.ts';
-import { FOOTER_NOTE, noteUnits } from './heading.ts';
+import { FOOTER_NOTE } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
 import { monthFault } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
@@ -257,10 +257,11 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
         WHEN NOT regexp_matches(text, '[^,"${SPACES}]') AND len(${nonEmpty}) = 0 THEN 'blank'
         WHEN CASE WHEN regexp_matches(text, '^"?${SPACE}*${FOOTER_NOTE.source.slice(1)}')
           THEN ${isNote} ELSE false END THEN 'note'
-        WHEN ${total(at(p.county))} OR ${total(at(0))} OR ${total(at(p.month))} THEN 'total'
+        WHEN ${total(at(p.county))} OR ${total(at(0))} THEN 'total'
         ELSE 'data' END AS kind,
       CASE WHEN clean OR NOT contains(text, '"') THEN false
-        ELSE NOT regexp_full_match(text, '${CELL}(?:,${CELL})*') END AS bad
+        ELSE NOT regexp_full_match(text, '${CELL}(?:,${CELL})*') END AS bad,
+      coalesce(contains(text, '单位'), false) AS unitish
     FROM (SELECT line, text, clean, CASE WHEN clean THEN c ELSE list_transform(c, x -> jtrim(x)) END AS t
       FROM (SELECT line, text, clean, CASE
           WHEN clean THEN string_split(CASE WHEN contains(text, '"') THEN replace(text, '"', '') ELSE text END, ',')
@@ -288,10 +289,13 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       count(*) FILTER (WHERE kind = 'blank') AS blank, count(*) FILTER (WHERE kind = 'note') AS notes,
       count(*) FILTER (WHERE kind = 'total') AS totals, count(*) FILTER (WHERE kind = 'data') AS rows,
       count(*) FILTER (WHERE bad) AS bad, count(*) FILTER (WHERE kind = 'data' AND NOT ${hasValue}) AS without,
-      count(*) FILTER (WHERE kind = 'data' AND ${again}) AS again
+      count(*) FILTER (WHERE kind = 'data' AND ${again}) AS again,
+      count(*) FILTER (WHERE unitish) AS unitish
     FROM cells`)) as [Record<string, bigint>];
-  // (a second table stacked under the first, its header repeated: read in JavaScript, table by table)
-  if (Number(k.bad) > 0 || Number(k.again) > 0) return null;
+  // (a second table stacked under the first, its header repeated: read in JavaScript, table by table; and a row
+  // naming a 单位, which may be a note giving a unit under the data, 单位：万件, that refuses the file: file.ts
+  // unitBelow)
+  if (Number(k.bad) > 0 || Number(k.again) > 0 || Number(k.unitish) > 0) return null;
   const notes = await duck.all(
     `SELECT array_to_string(${nonEmpty}, ' ') AS t FROM cells WHERE kind = 'note' ORDER BY line`,
   );
@@ -331,11 +335,8 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     const r = codeOf.get(String(k))!;
     return 'code' in r && namesAnother(f.county, r.code, String(n)) ? [[String(k), String(n)]] : [];
   });
-  // (a county column headed otherwise in the data, 县（市、区） under 县区: a stacked table, read in JavaScript; and a
-  // note giving a unit under the data, 单位：万件 alone or in a footnote, which may refuse the file: file.ts unitBelow)
-  if (counties.some(([raw]) => typeof raw === 'string' && (isCountyHeader(raw) || noteUnits([raw]).length)))
-    return null;
-  if (notes.some((n) => noteUnits([String(n.t)]).length)) return null;
+  // (a county column headed otherwise in the data, 县（市、区） under 县区: a stacked table, read in JavaScript)
+  if (counties.some(([raw]) => typeof raw === 'string' && isCountyHeader(raw))) return null;
   await valuesTable(duck, 'county_map', ['county_key VARCHAR', 'code VARCHAR', 'reason VARCHAR'], counties);
   if (mismatched.length)
     await valuesTable(duck, 'name_mismatch', ['county_key VARCHAR', 'name_key VARCHAR'], mismatched);

@@ -339,14 +339,16 @@ function joinHeader(s: FileState, row: string[]): boolean {
     if (MONTHLY_SUB.test(sub) || WHOLE_SUB.test(sub)) return top;
     // (其中：农产品 under 网络零售额（万元） is 农产品网络零售额（万元）, which the vocabulary names, or a column not
     // imported)
-    const part = PART_SUB.exec(sub);
-    if (part) return `${part[1]}${top}`;
+    const part = PART_SUB.exec(sub)?.[1];
+    if (part) {
+      const { name, unit } = splitUnit(top);
+      const whole = part.endsWith(name) ? part : `${part}${name}`;
+      return unit ? `${whole}（${unit}）` : whole;
+    }
     return `${nameOnly(top)}${CUMULATIVE_SUB.test(sub) ? '累计' : sub}`;
   });
   // (a county over its 本月 and 累计 columns: one column per county, 东港市 its 本月, 东港市累计 not imported)
-  const countyColumns = joined.flatMap((c, index) =>
-    c && 'code' in ctx.county(c) ? [{ index, county: c }] : [],
-  );
+  const countyColumns = countyColumnsOf(joined, ctx.county);
   const plan = subMonthDisagrees(s, row) ?? planColumns(joined, s.mapping, { ...s.above, countyColumns });
   s.header = { line: s.header!.line, plan };
   // (a joined header without its county and month refuses the file, naming what it found: finish)
@@ -436,7 +438,7 @@ function distinctNames(header: string[], columnName: (index: number) => string):
 
 /** The state of a file about to be read: nothing found yet. */
 const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping']): FileState => ({
-  sink,
+  sink: { ...sink, unitless: new Set() },
   county,
   header: null,
   written: [],
@@ -485,12 +487,16 @@ export function stageSheet(
   const tops = new Map<number, Merge[]>();
   for (const m of sheet.merges ?? []) tops.set(m.top, [...(tops.get(m.top) ?? []), m]);
   // a value merged over several rows or columns (a quarter's figure over its three months) is none of theirs: its
-  // top left cell is rejected (rows.ts), the others are empty
+  // top left cell is rejected (rows.ts), the others are empty; not one merged across columns under one header cell
+  // (a form's layout: 快递业务量 over C:D, each value over C:D too)
   const merged = new Map<string, Merge>();
   for (const m of sheet.merges ?? []) merged.set(`${m.top}:${m.column}`, m);
   state.sink.mergedOver = (line, column) => {
     const m = merged.get(`${line}:${state.rows?.header.indexOf(column) ?? -1}`);
-    return m ? `${sheet.columnOf(m.column)}${m.top}:${sheet.columnOf(m.right)}${m.bottom}` : null;
+    if (!m) return null;
+    const headed = state.written.slice(m.column, m.right + 1).filter((h) => h.trim() !== '').length;
+    if (m.bottom === m.top && headed <= 1) return null;
+    return `${sheet.columnOf(m.column)}${m.top}:${sheet.columnOf(m.right)}${m.bottom}`;
   };
   const spread = new Map<number, { bottom: number; value: string }>();
   for (const { row, at } of sheet.rows) {
@@ -591,8 +597,9 @@ function dataRow(s: FileState, ctx: RowContext, row: string[], at: number, termi
     if (!unitBelow(s, ctx, row, at)) note(s, row, at);
     return;
   }
-  // (in the county column, the first, or the month column: 累计 under 1月, 2月 in a county's report)
-  const month = ctx.plan.month === null ? '' : (row[ctx.plan.month] ?? '');
+  // (in the county column, the first, or, in a county's report without a county column, the month column: 累计
+  // under 1月, 2月; beside a county, 1-3月累计 is a period, rejected)
+  const month = ctx.plan.month === null || c !== null ? '' : (row[ctx.plan.month] ?? '');
   if (isTotal(place) || isTotal(first) || isTotal(month)) {
     summary.totalRows++;
     return;
@@ -612,17 +619,18 @@ function dataRow(s: FileState, ctx: RowContext, row: string[], at: number, termi
 }
 
 /**
- * Whether a note under the data gives a unit that columns above it would take (a metric column without a unit of
- * its own, or with a note's; a long file's values without a unit column): which values it is for cannot be told,
- * and read without it 12 万件 would be 12 parcels, so the file is refused (unit_below_data).
+ * Whether a note under the data gives a unit that values above it would take (values read with no unit, 12 under
+ * 快递业务量, or with another unit a note above gave): which values it is for cannot be told, and read without it
+ * 12 万件 would be 12 parcels, so the file is refused (unit_below_data).
  */
 function unitBelow(s: FileState, ctx: RowContext, row: string[], at: number): boolean {
   const units = noteUnits(row);
   if (!units.length) return false;
-  const p = ctx.plan;
+  const unitFor = (name: string) => noteUnitFor(name, units);
+  // (values read with no unit at all, and columns whose unit a note above gave, if this one gives another)
   const open =
-    p.metrics.some((m) => (!m.unit || m.noted) && noteUnitFor(m.name, units) !== '') ||
-    (p.form !== 'wide' && p.unit === null);
+    [...(ctx.unitless ?? [])].some((metric) => unitFor(metric) !== '') ||
+    ctx.plan.metrics.some((m) => m.noted && unitFor(m.name) !== '' && unitFor(m.name) !== m.unit);
   if (open)
     s.refusal = {
       reason: 'unit_below_data',
@@ -728,6 +736,10 @@ function note(s: FileState, row: string[], at: number): boolean {
   return true;
 }
 
+/** The header cells that are counties (指标 | 东港市 | 凤城市), for a table with one column per county. */
+const countyColumnsOf = (cells: string[], county: CountyLookup) =>
+  cells.flatMap((c, index) => (c && 'code' in county(c) ? [{ index, county: c }] : []));
+
 /** Reads the first record that is not blank as the header; false (the file stops) when it names no county or month column. */
 function takeHeader(s: FileState, row: string[], at: number): boolean {
   const cells = row.map(headerCell);
@@ -737,7 +749,7 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   const within = s.heading.places.map((p) => p.raw).join(' ');
   const county: CountyLookup = within ? (raw) => s.county(raw, within) : s.county;
   // header cells that are counties, for a table with a column per county
-  const countyColumns = cells.flatMap((c, index) => (c && 'code' in county(c) ? [{ index, county: c }] : []));
+  const countyColumns = countyColumnsOf(cells, county);
   // 本月网络零售额 | 累计网络零售额: read as a two-row header's 本月 and 累计 columns, named as written in messages
   const period = periodHeader(cells, (c) => Boolean(s.mapping?.columns[c]));
   const planned = planColumns(period.names, s.mapping, { ...s.above, countyColumns });

@@ -18,6 +18,18 @@ export type CountyResult = { code: string } | { reason: Reason };
  */
 export type CountyLookup = (raw: string, within?: string) => CountyResult;
 
+/**
+ * A county cell without its spaces, a code as its six digits: a county's 12-digit statistical code (469001000000)
+ * and a code saved as a number (469001.0) are its code.
+ */
+const codeKey = (raw: string) =>
+  ascii(raw)
+    .replace(/\s/g, '')
+    .replace(/^(\d{6})(?:000000|\.0+)$/, '$1');
+
+/** Whether a cell is written as a county code (469001, 469001000000, 469001.0), known or not. */
+export const isCountyCode = (raw: string) => /^\d{6}$/.test(codeKey(raw));
+
 /** County names and codes to codes, resolved once per distinct spelling. */
 export function countyLookup(ref: Reference): CountyLookup {
   const cache = new Map<string, CountyResult>();
@@ -25,10 +37,7 @@ export function countyLookup(ref: Reference): CountyLookup {
     const cached = within ? `${raw}\u0000${within}` : raw;
     let hit = cache.get(cached);
     if (hit) return hit;
-    // (a county's 12-digit statistical code, 469001000000, and a code saved as a number, 469001.0, are its code)
-    const key = ascii(raw)
-      .replace(/\s/g, '')
-      .replace(/^(\d{6})(?:000000|\.0+)$/, '$1');
+    const key = codeKey(raw);
     if (key === '') hit = { reason: 'missing_county' };
     else if (/^\d{6}$/.test(key))
       hit = ref.county.has(key)

@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import type { Plan } from './columns.ts';
 import { givenNote } from './heading.ts';
-import { type CountyLookup, factorOf, metricCached, monthWithYear, yearOf } from './lookups.ts';
+import { type CountyLookup, factorOf, isCountyCode, metricCached, monthWithYear, yearOf } from './lookups.ts';
 import { ascii, monthFault, parseValue } from './parse.ts';
 import { cellCountWording, mergedWording, type Reason } from './reasons.ts';
 import { reject, type Sink } from './staging.ts';
@@ -133,7 +133,7 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
   // a row's county and month: its cells, or what the rows above the header name (东港市…月报, 2023年3月); a 代码
   // cell that is no county code (01: an indicator's) takes the county above
   const cell = cellAt(row, p.county);
-  const above = p.codeOrAbove && !/^\d{6}$/.test(cell) ? p.codeOrAbove : undefined;
+  const above = p.codeOrAbove && !isCountyCode(cell) ? p.codeOrAbove : undefined;
   const county = p.county === null ? (p.given?.county?.raw ?? '') : above ? above.raw : cell;
   const aboveNote = above && givenNote('县区', above);
   const note =
@@ -187,6 +187,7 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
       ctx.cellOf?.(at, v.column) ?? null,
     ]);
     ctx.summary.accepted++;
+    if (!v.unit) ctx.unitless?.add(r.metric);
   }
 }
 

@@ -84,6 +84,8 @@ export interface Sink {
   rejected: StagingFile;
   /** for a sheet of a workbook: the cell a line and column are at (Sheet1!C7) */
   cellOf?: (line: number, column: string) => string | null;
+  /** the metrics of the values read with no unit at all (快递业务量 12, read as 12 parcels), for a unit note below */
+  unitless?: Set<string>;
   /** for a sheet of a workbook: the merged range (C2:C4) whose top left cell is at a line and column, if any */
   mergedOver?: (line: number, column: string) => string | null;
 }

@@ -24,8 +24,9 @@ export type { Sheet } from './sheet.ts';
  */
 function cellText(c: XLSX.CellObject | undefined): string {
   if (c?.t === 'e') return c.w ?? '#ERROR';
-  // a formula whose value was never computed: the formula, rejected as no number (xlsx.ts)
-  if (c && (c.v === null || c.v === undefined) && c.f) return `=${c.f}`;
+  // a formula whose value was never computed (a stub, read with sheetStubs): the formula, rejected as no number, as
+  // xlsx.ts reads it; another stub is an empty cell
+  if (c?.t === 'z') return c.f ? `=${c.f}` : '';
   if (!c || c.v === null || c.v === undefined) return '';
   if (c.t === 'n' && typeof c.v === 'number') {
     const text = String(Number(c.v.toPrecision(15)));
@@ -112,6 +113,7 @@ export function readWithSheetJS(path: string): Sheet[] {
       // (formulas for those whose value was never computed; number formats for percents and scaled numbers)
       cellFormula: true,
       cellNF: true,
+      sheetStubs: true,
       cellHTML: false,
       // a table saved as HTML or text under .xls (as web systems export one): its cells as written, so that
       // 2023.10 stays 2023.10 and is not read as the number 2023.1
@@ -130,16 +132,19 @@ export function readWithSheetJS(path: string): Sheet[] {
     )
       return { name, skipped: 'a chart sheet, not a table / 图表工作表，不是表格' };
     if (kind?.Hidden) return { name, skipped: HIDDEN };
-    if (!sheet['!ref']) return { name, skipped: 'an empty sheet / 空工作表' };
-    const range = XLSX.utils.decode_range(sheet['!ref']);
     const data = (sheet as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
+    // (a stub is a cell without a value: a formula never computed is one, an empty styled cell is none)
+    const held = (cell: XLSX.CellObject | undefined) => cell !== undefined && (cell.t !== 'z' || cell.f);
+    if (!sheet['!ref'] || !data.some((cells) => cells?.some(held)))
+      return { name, skipped: 'an empty sheet / 空工作表' };
+    const range = XLSX.utils.decode_range(sheet['!ref']);
     // the range the sheet states, widened to every cell it holds: a stale dimension loses nothing
     data.forEach((cells, r) => {
-      if (!cells) return;
+      if (!cells?.some(held)) return;
       range.s.r = Math.min(range.s.r, r);
       range.e.r = Math.max(range.e.r, r);
       cells.forEach((cell, c) => {
-        if (!cell) return;
+        if (!held(cell)) return;
         range.s.c = Math.min(range.s.c, c);
         range.e.c = Math.max(range.e.c, c);
       });

@@ -222,3 +222,39 @@ describe('one column per county under a two-row header', () => {
     expect(r.summaries[0]!.ignoredColumns).toEqual(['东港市累计', '凤城市累计']);
   });
 });
+
+describe('found by a second reading', () => {
+  it('1-3月累计 in the month column of a row with its county is a period, rejected, not a totals row', async () => {
+    const r = await run({
+      'r.csv': csv('县区代码,月份,快递业务量（件）', '469001,2023-03,5', '469001,1-3月累计,15'),
+    });
+    expect(r.accepted).toEqual([['2023-03', 'express_parcels', '5']]);
+    expect(r.values).toEqual([['1-3月累计', 'period_not_month']]);
+  });
+
+  it('其中：农产品网络零售额 under 网络零售额（万元） is 农产品网络零售额, not a column named twice', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '丹东市2023年3月电子商务统计表,,',
+        '县区,网络零售额（万元）,',
+        ',总额,其中：农产品网络零售额',
+        '东港市,100,30',
+      ),
+    });
+    expect(r.accepted).toEqual([
+      ['2023-03', 'agri_online_retail_sales_yuan', '300000'],
+      ['2023-03', 'online_retail_sales_yuan', '1000000'],
+    ]);
+  });
+
+  it('a 代码 column’s 12-digit code (210682000000) is that county, not the one the title names', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市2023年电子商务数据',
+        '代码,月份,指标,单位,数值',
+        '210682000000,2023-03,网络零售额,万元,100',
+      ),
+    });
+    expect(r.monthly.map((m) => [m.county_code, m.value])).toEqual([['210682', '1000000']]);
+  });
+});

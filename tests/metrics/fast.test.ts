@@ -63,6 +63,8 @@ const FILES: Record<string, string> = {
   ].join('\n'),
   // one metric column given twice
   'repeated.csv': ['县区代码,月份,快递业务量（件）,快递业务量（件）', '469001,2021-01,5,6', ''].join('\n'),
+  // a unit note under the data in a column that is not the county's (序号 first): refused in both
+  'unit-note.csv': ['序号,县区,月份,快递业务量', '1,东港市,2023-03,12', '单位：万件,,,', ''].join('\n'),
   // two line breaks at the end
   'two-breaks.csv': ['county_code,month,metric,value', '469001,2021-01,express_parcels,3', '', ''].join('\n'),
   // a wide file with a unit row, a name column beside the code, a note under the data and CRLF line breaks
@@ -153,6 +155,8 @@ describe('the data rows checked in DuckDB', () => {
       'stray-quote.csv': 'javascript',
       'report.gbk.csv': 'duckdb',
       'two-breaks.csv': 'duckdb',
+      // (a row naming 单位 under the data may be a unit note refusing the file)
+      'unit-note.csv': 'javascript',
       'wide.csv': 'duckdb',
     });
   });

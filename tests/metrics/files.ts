@@ -66,6 +66,8 @@ export async function importFiles(files: Record<string, string | Buffer>, ref: R
     summaries,
     problems: problems.join('\n'),
     accepted: readStaging(join(out, 'metrics_monthly.csv')).map((a) => [a.month, a.metric, a.value]),
+    /** the rows of metrics_monthly, every column */
+    monthly: readStaging(join(out, 'metrics_monthly.csv')),
     values: rejected.filter((r) => r.scope === 'value').map((r) => [r.raw_value, r.reason]),
     files: rejected
       .filter((r) => r.scope === 'file')

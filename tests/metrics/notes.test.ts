@@ -137,6 +137,26 @@ describe('a unit note under the data', () => {
     });
   }
 
+  it('in a column that is not the county’s (序号 | 县区 | …) it refuses the file too', async () => {
+    const r = await run({
+      'r.csv': csv('序号,县区,月份,快递业务量', '1,东港市,2023-03,12', '单位：万件,,,'),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(r.files).toEqual([['r.csv', 'unit_below_data']]);
+  });
+
+  it('repeating the unit a note above gave (单位：万件 above, 注：单位：万件 below): the file is read', async () => {
+    const r = await run({ 'r.csv': csv('单位：万件', ...table, '注：单位：万件') });
+    expect(r.accepted).toEqual([['2023-03', 'express_parcels', '120000']]);
+  });
+
+  it('under a long file whose metric cells give their units: the file is read', async () => {
+    const r = await run({
+      'r.csv': csv('县区,月份,指标,数值', '东港市,2023-03,快递业务量（万件）,12', '注：快递业务量单位：万件'),
+    });
+    expect(r.accepted).toEqual([['2023-03', 'express_parcels', '120000']]);
+  });
+
   it('under columns that give their units it says nothing new: the file is read', async () => {
     const r = await run({
       'r.csv': csv('县区,月份,快递业务量（万件）', '东港市,2023-03,12', '注：单位：万件'),

@@ -472,6 +472,23 @@ describe('found by a second reading', () => {
     for (const f of r.summaries) expect(reconciles(f)).toBe(true);
   });
 
+  it('a header and its values each merged over two grid columns (a form’s layout) are read, not rejected', async () => {
+    const b = XLSX.utils.book_new();
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['县区代码', '统计月份', '快递业务量（件）', ''],
+      ['469001', '2023-01', 300, ''],
+      ['469001', '2023-02', 310, ''],
+    ]);
+    sheet['!merges'] = ['C1:D1', 'C2:D2', 'C3:D3'].map((r) => XLSX.utils.decode_range(r));
+    XLSX.utils.book_append_sheet(b, sheet, '月报');
+    const r = await run({ 'b.xlsx': XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) });
+    expect(r.accepted).toEqual([
+      ['2023-01', 'express_parcels', '300'],
+      ['2023-02', 'express_parcels', '310'],
+    ]);
+    expect(r.values).toEqual([]);
+  });
+
   it('a value merged across month columns (a quarter’s 300 over 1月, 2月, 3月) is rejected; the row’s other cells are read', async () => {
     const b = XLSX.utils.book_new();
     const sheet = XLSX.utils.aoa_to_sheet([
