@@ -92,24 +92,35 @@ export const FOOTER_NOTE =
 
 /** A unit as a note writes it: 万元, 万件, 人次. */
 const UNIT_WORD = '[\\u4e00-\\u9fa5A-Za-z%·]{1,4}';
+/** Units of several characters that a note may name in passing (快递单位为万件): never the default of a count. */
+const SCALED = /万元|亿元|千元|万人次|万件|亿件|万单|万票/g;
+/** Between two units of a list: 、 / , ; 和 及, or a space before a unit (单位：万元 万件). */
+const BETWEEN = `\\s*[、/,;；和及]\\s*|\\s+(?=${SCALED.source}|元|件|个|家|人次)`;
 /**
  * The units a note gives the table: 单位：万元, 计量单位：万元, 货币单位：万元, …月报单位：万元, （单位：万元）, several
- * (单位：万元、万件, 单位：万元/万件) or one per label (金额单位：万元 数量单位：万件), each ending the cell or followed by
- * a space.
+ * (单位：万元、万件, 单位：万元/万件, 单位：万元 万件) or one per label (金额单位：万元 数量单位：万件), each ending the cell
+ * or followed by a space, a bracket or a comma.
  */
 // not 填报单位：电商办 (the office that filed it; and 电商办 is no unit: the word must be one of the vocabulary's)
 const NOTE_UNITS = new RegExp(
-  `(?<!填报|报送|填表|制表|上报)单位\\s*[:：]\\s*(${UNIT_WORD}(?:\\s*[、/,;；和及]\\s*${UNIT_WORD})*)\\s*[)）]?(?=\\s|$)`,
+  `(?<!填报|报送|填表|制表|上报)单位\\s*[:：]\\s*(${UNIT_WORD}(?:(?:${BETWEEN})${UNIT_WORD})*)\\s*[)）]?(?=[\\s(（,;；。]|$)`,
   'g',
 );
 
-/** The units of the vocabulary a row's notes give, in order (单位：万元、万件 → 万元, 万件). */
+/**
+ * The units of the vocabulary a row's notes give, in order (单位：万元、万件 → 万元, 万件); and, marked with a ?, a
+ * unit of several characters it names otherwise (快递单位为万件, （件数：万件）: ?万件), which is no value's unit but
+ * keeps a count without one from being read in 件 (vocabulary.ts noteUnitFor).
+ */
 export function noteUnits(row: readonly string[]): string[] {
-  return row.flatMap((c) =>
-    [...ascii(c.trim()).matchAll(NOTE_UNITS)].flatMap((m) =>
-      m[1]!.split(/\s*[、/,;；和及]\s*/).filter((u) => unitOf(u) !== null),
-    ),
-  );
+  return row.flatMap((c) => {
+    const text = ascii(c.trim());
+    const given = [...text.matchAll(NOTE_UNITS)].flatMap((m) =>
+      m[1]!.split(new RegExp(BETWEEN)).filter((u) => unitOf(u) !== null),
+    );
+    const named = [...text.matchAll(SCALED)].map((m) => m[0]).filter((u) => !given.includes(u));
+    return [...given, ...named.map((u) => `?${u}`)];
+  });
 }
 
 /** A cell's label and what follows it: 填报单位：东港市商务局 → 填报单位, 东港市商务局. */

@@ -72,13 +72,20 @@ for (const m of MONTHLY_METRICS) {
 
 /**
  * The unit notes give (单位：万元、万件) a value named `name`: the one of them its metric can be measured in (万元 for
- * 网络零售额, none for 培训人次); '' when none fits. When two fit (单位：件 and 单位：万件 for 快递业务量), both, as
- * 件、万件: a unit no value can be converted from, so that its values are rejected as bad_unit, not read in a guess.
+ * 网络零售额, none for 培训人次); '' when none fits. When two fit (单位：件 and 单位：万件 for 快递业务量), or one a note
+ * names without giving it (?万件: 快递单位为万件), both, as 件、万件 or 万件（注释提及，未能确定）: a unit no value can
+ * be converted from, so that its values are rejected as bad_unit, not read in a guess.
  */
 export function noteUnitFor(name: string, units: readonly string[]): string {
   const metric = units.length ? metricOf(name) : null;
   if (metric === null) return '';
-  return [...new Set(units.filter((u) => unitFactor(metric, u, false) !== null))].join('、');
+  const fits = (u: string) => unitFactor(metric, u.replace(/^\?/, ''), false) !== null;
+  const given = [...new Set(units.filter((u) => !u.startsWith('?') && fits(u)))];
+  // (a unit a note names but does not give, ?万件, makes the note's unit for 快递业务量 uncertain: no unit, said so)
+  const named = [...new Set(units.filter((u) => u.startsWith('?') && fits(u)).map((u) => u.slice(1)))].filter(
+    (u) => !given.includes(u),
+  );
+  return named.length ? `${[...given, ...named].join('、')}（注释提及，未能确定）` : given.join('、');
 }
 
 /** The metric a name refers to: its code (online_retail_sales_yuan) or a name used in reports. */

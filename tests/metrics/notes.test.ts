@@ -164,3 +164,29 @@ describe('a unit note under the data', () => {
     expect(r.accepted).toEqual([['2023-03', 'express_parcels', '120000']]);
   });
 });
+
+describe('unit notes written otherwise (a second probe)', () => {
+  it('单位：万元 万件 (a space between them) gives both', async () => {
+    const r = await run({ 'r.csv': csv(TITLE, '单位：万元 万件', ...TABLE) });
+    expect(sorted(r.accepted)).toEqual(READ);
+  });
+
+  // notes naming 万件 in a way not read as a unit note: the count is rejected, not read as 件
+  for (const note of [
+    '单位：万元（快递业务量：万件）',
+    '注：金额单位为万元，快递单位为万件',
+    '（金额：万元；件数：万件）',
+    '单位（万元、万件）',
+  ])
+    it(`${note}: a count without its own unit is rejected (bad_unit), not read as 12 parcels`, async () => {
+      const r = await run({ 'r.csv': csv(TITLE, note, ...TABLE) });
+      expect(r.accepted.filter((a) => a[1] === 'express_parcels')).toEqual([]);
+      // (the part at fault: the unit the note names, not read as one)
+      expect(r.values).toContainEqual(['万件（注释提及，未能确定）', 'bad_unit']);
+    });
+
+  it('单位：万元（快递业务量：万件） still gives 万元 to the money column', async () => {
+    const r = await run({ 'r.csv': csv(TITLE, '单位：万元（快递业务量：万件）', ...TABLE) });
+    expect(r.accepted).toEqual([['2023-01', 'online_retail_sales_yuan', '12005000']]);
+  });
+});
