@@ -4,6 +4,7 @@
  */
 import { type Given, givenNote } from './heading.ts';
 import { arabicDates, ascii, isPeriod } from './parse.ts';
+import type { Reason } from './reasons.ts';
 import { metricOf, splitUnit } from './vocabulary.ts';
 
 /** Header cells naming a county code column. */
@@ -59,6 +60,12 @@ export interface MetricColumn {
   unit: string;
   /** the unit was given by a note row (单位：万元), not by the header: a later note may change it */
   noted?: boolean;
+}
+
+/** Why a header cannot be read: what it holds, and the reason the file is refused (no_header unless told). */
+export interface PlanError {
+  error: string;
+  reason?: Reason;
 }
 
 /** The columns of a file by index (null when absent), as planColumns finds them. */
@@ -117,7 +124,7 @@ export function planColumns(
     countyNamed?: string;
     countyColumns?: { index: number; county: string }[];
   } = {},
-): Plan | { error: string } {
+): Plan | PlanError {
   const mapped = (role: string) => {
     const i = header.findIndex((h) => mapping?.columns[h]?.trim() === role);
     return i === -1 ? null : i;
@@ -236,13 +243,22 @@ export function planColumns(
   };
   if (metric !== null && value !== null)
     return { form: 'long', ...common, metric, value, unit, metrics: [], unknown: unknownOf(used) };
+  // a unit column (计量单位) gives the unit of a table's one metric column, row by row; beside several, which
+  // metric each unit is for cannot be told, and the file is refused
+  const wide = wideColumns(header, used, mapping?.columns);
+  const unitColumn = unit !== null && unit !== county ? unit : null;
+  if (unitColumn !== null && wide.metrics.length > 1)
+    return {
+      error: `the column “${header[unitColumn]}” gives units beside ${wide.metrics.length} metric columns (${wide.metrics.map((m) => `“${header[m.index]}”`).join(', ')}): which metric each unit is for cannot be told; write each metric's unit in its header (网络零售额（万元）)`,
+      reason: 'unit_column',
+    };
   return {
     form: 'wide',
     ...common,
     metric: null,
     value: null,
-    unit: null,
-    ...wideColumns(header, used, mapping?.columns),
+    unit: wide.metrics.length === 1 ? unitColumn : null,
+    ...wide,
   };
 }
 

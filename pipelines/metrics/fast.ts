@@ -170,7 +170,10 @@ const distinct = async (duck: Duck, expr: string, from: string) =>
  * indicators mark files of a few rows, read in JavaScript, as is one column per month or per county.
  */
 export const fastPlan = (p: Plan) =>
-  (p.form === 'long' || p.form === 'wide') && !p.given && !p.codeOrAbove && p.yearColumn == null;
+  (p.form === 'long' || (p.form === 'wide' && p.unit === null)) &&
+  !p.given &&
+  !p.codeOrAbove &&
+  p.yearColumn == null;
 
 /** What stageRows reads: a UTF-8 file, its name in the tables, its first data row, its plan and header. */
 interface RowsInput {

@@ -8,7 +8,14 @@ import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CumulativeCheck, type FileSummary, newSummary, refuse } from './accounting.ts';
-import { isColumnHeader, isCountyHeader, type Mapping, type Plan, planColumns } from './columns.ts';
+import {
+  isColumnHeader,
+  isCountyHeader,
+  type Mapping,
+  type Plan,
+  type PlanError,
+  planColumns,
+} from './columns.ts';
 import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
 import { type Duck, dropRows, fastPlan, stageRows } from './fast.ts';
 import {
@@ -47,7 +54,7 @@ interface FileState {
   sink: Sink;
   county: CountyLookup;
   /** the line of the header and its plan, once read */
-  header: { line: number; plan: Plan | { error: string } } | null;
+  header: { line: number; plan: Plan | PlanError } | null;
   /** the header's cells as written (a name given twice, twice): a second header row is joined to these */
   written: string[];
   /** a column's name in messages: its letter in a sheet (F), its number in a CSV (5) */
@@ -839,7 +846,7 @@ function finish(s: FileState): FileSummary {
     return refuse(summary, s.refusal.reason, s.refusal.detail);
   }
   const { plan } = s.header;
-  if ('error' in plan) return refuse(summary, 'no_header', plan.error);
+  if ('error' in plan) return refuse(summary, plan.reason ?? 'no_header', plan.error);
   // rows held as a next table's title, with no table under them: data rows (a last line of one cell, 东港市)
   if (s.rows) for (const r of s.recent.splice(0)) dataRow(s, s.rows, r.row, r.at, r.terminated);
   // (one of them may be a note giving a unit under the data: unitBelow)

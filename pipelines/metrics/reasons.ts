@@ -66,6 +66,10 @@ export const REASONS = {
     '表头下的一行像是单位行，但其中有无法识别的单位',
     'the row under the header looks like a row of units, but holds a unit the importer does not know',
   ],
+  unit_column: [
+    '表中的单位列旁有多个指标列，无法确定各单位属于哪个指标，未导入；请把单位写进各指标的表头（如 网络零售额（万元））',
+    'a unit column beside several metric columns: which metric each unit is for cannot be told; not imported: write each metric’s unit in its header (网络零售额（万元）)',
+  ],
   unit_below_data: [
     '数据下方的注释给出了单位，但无法确定它适用于上面哪些数值，未导入；请把单位写在表头（如 快递业务量（万件））或表头上方',
     'a note under the data gives a unit, but which values above it is for cannot be told; not imported: write the unit in the header (快递业务量（万件）) or above it',

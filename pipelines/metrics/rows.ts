@@ -3,7 +3,7 @@
  * one), each checked and converted to its metric's unit and accepted, or rejected with the reason, the row counted.
  */
 import Papa from 'papaparse';
-import type { Plan } from './columns.ts';
+import type { MetricColumn, Plan } from './columns.ts';
 import { givenNote } from './heading.ts';
 import { type CountyLookup, factorOf, isCountyCode, metricCached, monthWithYear, yearOf } from './lookups.ts';
 import { ascii, monthFault, parseValue } from './parse.ts';
@@ -86,8 +86,17 @@ export function valuesOf(row: string[], p: Plan, header: string[], everyColumn =
     const named = metricCell(cellAt(row, p.metric), cellAt(row, p.unit), p);
     return [{ column: header[p.value!]!, raw: cellAt(row, p.value), ...named }];
   }
+  // (a unit column beside the one metric column: its cell joined with the header's unit, read over a note's)
+  const unitCell = cellAt(row, p.unit);
+  const unitOfColumn = (m: MetricColumn) =>
+    !unitCell ? m.unit : m.noted || !m.unit ? unitCell : joinUnits(m.unit, unitCell);
   return p.metrics
-    .map((m) => ({ column: header[m.index]!, name: m.name, raw: cellAt(row, m.index), unit: m.unit }))
+    .map((m) => ({
+      column: header[m.index]!,
+      name: m.name,
+      raw: cellAt(row, m.index),
+      unit: unitOfColumn(m),
+    }))
     .filter((v) => everyColumn || v.raw !== '');
 }
 

@@ -258,3 +258,35 @@ describe('found by a second reading', () => {
     expect(r.monthly.map((m) => [m.county_code, m.value])).toEqual([['210682', '1000000']]);
   });
 });
+
+describe('a unit column in a table with one column per metric (a second probe)', () => {
+  it('县区 | 月份 | 快递业务量 | 计量单位 (万件): 12 is 120,000 parcels, in a CSV as in a workbook', async () => {
+    const rows = [
+      ['县区', '月份', '快递业务量', '计量单位'],
+      ['东港市', '2023-03', '12', '万件'],
+      ['凤城市', '2023-03', '7', '件'],
+    ];
+    const expected = [
+      ['2023-03', 'express_parcels', '120000'],
+      ['2023-03', 'express_parcels', '7'],
+    ];
+    const fromCsv = await run({ 'r.csv': csv(...rows.map((x) => x.join(','))) });
+    expect(fromCsv.accepted).toEqual(expected);
+    const fromBook = await run({ 'r.xlsx': book(rows) });
+    expect(fromBook.accepted).toEqual(expected);
+  });
+
+  it('a unit column disagreeing with the header’s unit (快递业务量（万件） beside 件) is bad_unit', async () => {
+    const r = await run({ 'r.csv': csv('县区,月份,快递业务量（万件）,计量单位', '东港市,2023-03,12,件') });
+    expect(r.accepted).toEqual([]);
+    expect(r.values.map((v) => v[1])).toEqual(['bad_unit']);
+  });
+
+  it('a unit column beside several metric columns refuses the file: which metric each unit is for cannot be told', async () => {
+    const r = await run({
+      'r.csv': csv('县区,月份,网络零售额,单位,快递业务量,单位', '东港市,2023-03,1200,万元,12,万件'),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(r.files).toEqual([['r.csv', 'unit_column']]);
+  });
+});
