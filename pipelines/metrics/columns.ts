@@ -133,6 +133,21 @@ export function planColumns(
     const i = header.findIndex((h) => re.test(h.replace(/\s/g, '')));
     return i === -1 ? null : i;
   };
+  // a second county, month or metric column (县区 | 月份 | 网络零售额 | | 县区 | 月份 | 快递业务量): two tables side by
+  // side, whose second would be read under the first's county, month or metric: refused
+  for (const [re, what] of [
+    [COUNTY_CODE_COL, 'county code'],
+    [COUNTY_NAME_COL, 'county'],
+    [MONTH_COL, 'month'],
+    [METRIC_COL, 'metric'],
+  ] as const) {
+    const at = header.flatMap((h, i) => (re.test(h.replace(/\s/g, '')) ? [i] : []));
+    if (at.length > 1)
+      return {
+        error: `the header names a ${what} column twice (${at.map((i) => `“${header[i]}”, column ${i + 1}`).join('; ')}): two tables side by side, whose second cannot be read under the first's columns; put each table in its own sheet or one under the other`,
+        reason: 'side_by_side',
+      };
+  }
   // a code column is used when there is one; a name column beside it is checked against it (rows.ts)
   const metric = find(METRIC_COL);
   const code = mapped('county') ?? find(COUNTY_CODE_COL);

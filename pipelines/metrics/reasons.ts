@@ -66,6 +66,10 @@ export const REASONS = {
     '表头下的一行像是单位行，但其中有无法识别的单位',
     'the row under the header looks like a row of units, but holds a unit the importer does not know',
   ],
+  side_by_side: [
+    '表头中县、月份或指标列出现两次：是并排的两张表，后一张无法按前一张的列读取，未导入；请把每张表放在单独的工作表，或上下排列',
+    'the header names a county, month or metric column twice: two tables side by side, the second of which cannot be read under the first’s columns; not imported: put each table in its own sheet, or one under the other',
+  ],
   unit_column: [
     '表中的单位列旁有多个指标列，无法确定各单位属于哪个指标，未导入；请把单位写进各指标的表头（如 网络零售额（万元））',
     'a unit column beside several metric columns: which metric each unit is for cannot be told; not imported: write each metric’s unit in its header (网络零售额（万元）)',

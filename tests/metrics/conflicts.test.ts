@@ -290,3 +290,17 @@ describe('a unit column in a table with one column per metric (a second probe)',
     expect(r.files).toEqual([['r.csv', 'unit_column']]);
   });
 });
+
+describe('two tables side by side (a second probe)', () => {
+  for (const header of [
+    '县区,月份,网络零售额（万元）,,县区,月份,快递业务量（万件）',
+    '月份,指标,东港市,,月份,指标,凤城市',
+  ])
+    it(`${header}: refused, naming the repeated column, not read under the first table's county, month or metric`, async () => {
+      const r = await run({
+        'r.csv': csv('丹东市2023年电子商务统计', header, '东港市,2023-01,100,,凤城市,2023-01,5'),
+      });
+      expect(r.accepted).toEqual([]);
+      expect(r.files).toEqual([['r.csv', 'side_by_side']]);
+    });
+});
