@@ -59,8 +59,12 @@ export const newHeading = (): Heading => ({
 
 /** A range of months: 1月至6月, 1月份-3月份, 2023年1-3月, 1月起. */
 const RANGE = /\d{1,2}月份?(?:[-–—－~～至到]|起)|年\d{1,2}[-–—－~～至到]\d{1,2}月/;
-/** Words of a period that is not one month: a quarter, a half-year, a year, a running total to a date. */
-const NOT_A_MONTH = /季度|季报|第[一二三四1-4]季|半年|年报|全年|截至|截止|以来|至今/;
+/**
+ * Words of a period that is not one month: a quarter, a half-year, a year, a running total to a date; part of a
+ * month (上旬, 下半月, 1-15日) or two months (3月、4月, 3月及4月).
+ */
+const NOT_A_MONTH =
+  /季度|季报|第[一二三四1-4]季|半年|年报|全年|截至|截止|以来|至今|[上中下]旬|[上下]半月|\d{1,2}日?\s*[-–—－~～至到]\s*\d{1,2}日|\d{1,2}\s*月份?\s*[、，,及和与]\s*\d{1,2}\s*月/;
 /** A table of townships: 各乡镇, 乡镇（街道）, 分乡镇, 各镇, 各街道. */
 const TOWNSHIPS = /各乡镇|乡镇[(（]街道|分乡镇|各镇|各街道|各乡[(（]镇/;
 /** A township, a community or a village: a place below a county, whose figures are not the county's. */

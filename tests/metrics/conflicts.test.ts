@@ -304,3 +304,26 @@ describe('two tables side by side (a second probe)', () => {
       expect(r.files).toEqual([['r.csv', 'side_by_side']]);
     });
 });
+
+describe('a title naming part of a month, or two months (a second probe)', () => {
+  const table = ['指标名称,计量单位,本期,累计', '网络零售额,万元,400,1200'];
+  for (const title of [
+    '东港市2023年3月上旬电子商务统计',
+    '东港市2023年3月下旬电子商务统计',
+    '东港市2023年3月上半月电子商务统计',
+    '东港市2023年3月1-15日电子商务统计',
+    '东港市2023年3月（1-15日）电子商务统计',
+    '东港市2023年3月、4月电子商务统计',
+    '东港市2023年3月及4月电子商务统计',
+  ])
+    it(`${title} settles no month: nothing is read as March's`, async () => {
+      const r = await run({ 'r.csv': csv(title, ...table) });
+      expect(r.accepted).toEqual([]);
+      expect(r.files.map((f) => f[1])).toEqual(['no_header']);
+    });
+
+  it('东港市2023年3月电子商务统计 names March', async () => {
+    const r = await run({ 'r.csv': csv('东港市2023年3月电子商务统计', ...table) });
+    expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '4000000']]);
+  });
+});
