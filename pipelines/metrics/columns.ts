@@ -28,7 +28,7 @@ const MONTH_HEADER =
 /** Header cells naming a year column, beside months that name none (1月, or a column per month). */
 const YEAR_COL = /^(?:year|年份|年度|年|统计年度)$/i;
 /** Header cells naming the metric column of a long file. */
-const METRIC_COL = /^(?:metric|指标|指标名称)$/i;
+const METRIC_COL = /^(?:metric|指标|指标名称?|指标项|统计指标|主要指标|项目|项目名称|指標|指標名稱)$/i;
 /** Header cells naming the value column of a long file. */
 // (本月, 当月, 本期: the month's value beside its 累计, in a report whose month is named above the header)
 const VALUE_COL = /^(?:value|数值|值|数量|本月数?|当月数?|本期数?)$/i;
@@ -260,7 +260,8 @@ export function planColumns(
     return { form: 'long', ...common, metric, value, unit, metrics: [], unknown: unknownOf(used) };
   // a unit column (计量单位) gives the unit of a table's one metric column, row by row; beside several, which
   // metric each unit is for cannot be told, and the file is refused
-  const wide = wideColumns(header, used, mapping?.columns);
+  // (a value column, 本月 or 数值, is no metric's without a metric column: not read, so reported)
+  const wide = wideColumns(header, read([month, metric]), mapping?.columns);
   const unitColumn = unit !== null && unit !== county ? unit : null;
   if (unitColumn !== null && wide.metrics.length > 1)
     return {
