@@ -56,6 +56,11 @@ export function countyLookup(ref: Reference): CountyLookup {
       // elsewhere that happens to bear it (凤山县 of 广西)
       if (within && r.status === 'resolved' && r.via === 'short_name' && !placeNamed(r.division, within))
         r = { status: 'unknown' };
+      // (东港 under 丹东市…: of the counties bearing it, the one of the places named, if one)
+      if (within && r.status === 'ambiguous') {
+        const named = r.candidates.filter((d) => d.level === 'county' && placeNamed(d, within));
+        if (named.length === 1) r = { status: 'resolved', division: named[0]!, via: 'short_name' };
+      }
       hit =
         r.status === 'resolved'
           ? r.division.level === 'county'

@@ -332,7 +332,11 @@ describe('a county’s report with its metrics as rows under 项目 (a second pr
   for (const head of ['项目', '统计指标', '主要指标', '指标项', '指標名稱'])
     it(`${head} | 计量单位 | 本月 | 累计: each 本月 value is read`, async () => {
       const r = await run({
-        'r.csv': csv('东港市2023年3月电子商务统计月报', `${head},计量单位,本月,累计`, '网络零售额,万元,1200,3400'),
+        'r.csv': csv(
+          '东港市2023年3月电子商务统计月报',
+          `${head},计量单位,本月,累计`,
+          '网络零售额,万元,1200,3400',
+        ),
       });
       expect(r.accepted).toEqual([['2023-03', 'online_retail_sales_yuan', '12000000']]);
     });

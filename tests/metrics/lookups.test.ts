@@ -62,3 +62,10 @@ describe('monthOf, metricCached, factorOf', () => {
     expect(factorOf('express_parcels', '万件', '快递业务量')).toBe(10_000);
   });
 });
+
+describe('countyLookup(ref) within the places a title names', () => {
+  it('东港 under 丹东市 is 东港市 (210681), the one 东港 of 丹东市; alone it is ambiguous', () => {
+    expect(county('东港', '丹东市')).toEqual({ code: '210681' });
+    expect(county('东港')).toEqual({ reason: 'ambiguous_county' });
+  });
+});
