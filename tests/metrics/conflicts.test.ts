@@ -5,20 +5,10 @@
  * Expected values are read from the files as written here.
  */
 import * as XLSX from '@e965/xlsx';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { reconciles } from '../../pipelines/metrics/summary.ts';
-import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
-import { csv, importFiles } from './files.ts';
+import { describe, expect, it } from 'vitest';
+import { csv, reconciledImport } from './files.ts';
 
-let ref: Reference;
-beforeAll(() => {
-  ref = loadReference();
-});
-const run = async (files: Record<string, string | Buffer>) => {
-  const r = await importFiles(files, ref);
-  for (const f of r.summaries) expect(reconciles(f)).toBe(true);
-  return r;
-};
+const run = reconciledImport();
 const book = (rows: (string | number)[][]) => {
   const b = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(rows), '月报');

@@ -3,11 +3,13 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { beforeAll, expect } from 'vitest';
 import { stageFile } from '../../pipelines/metrics/file.ts';
 import type { CountyLookup } from '../../pipelines/metrics/lookups.ts';
 import { importMetrics } from '../../pipelines/metrics/publish.ts';
 import { ACCEPTED_COLUMNS, REJECTED_COLUMNS, StagingFile } from '../../pipelines/metrics/staging.ts';
-import type { Reference } from '../../pipelines/reference/index.ts';
+import { reconciles } from '../../pipelines/metrics/summary.ts';
+import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
 
 /** A new empty temporary folder. */
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'plan-atlas-metrics-module-'));
@@ -80,3 +82,19 @@ export async function importFiles(files: Record<string, string | Buffer>, ref: R
 
 /** A CSV file's text: its lines, each ended by a line break. */
 export const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
+
+/**
+ * importFiles with the reference loaded once for the test file, each file's or sheet's counts checked to reconcile
+ * (records, rows and values: summary.ts reconciles).
+ */
+export function reconciledImport() {
+  let ref: Reference;
+  beforeAll(() => {
+    ref = loadReference();
+  });
+  return async (files: Record<string, string | Buffer>) => {
+    const r = await importFiles(files, ref);
+    for (const f of r.summaries) expect(reconciles(f)).toBe(true);
+    return r;
+  };
+}

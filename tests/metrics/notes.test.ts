@@ -4,20 +4,10 @@
  * reports (issue 17): 12 万件 was published as 12 parcels. Expected values are read from the files as written here.
  */
 import * as XLSX from '@e965/xlsx';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { reconciles } from '../../pipelines/metrics/summary.ts';
-import { loadReference, type Reference } from '../../pipelines/reference/index.ts';
-import { csv, gb18030, importFiles } from './files.ts';
+import { describe, expect, it } from 'vitest';
+import { csv, gb18030, reconciledImport } from './files.ts';
 
-let ref: Reference;
-beforeAll(() => {
-  ref = loadReference();
-});
-const run = async (files: Record<string, string | Buffer>) => {
-  const r = await importFiles(files, ref);
-  for (const f of r.summaries) expect(reconciles(f)).toBe(true);
-  return r;
-};
+const run = reconciledImport();
 const sorted = (rows: (string | undefined)[][]) =>
   [...rows].sort((a, b) => a.join('|').localeCompare(b.join('|')));
 
