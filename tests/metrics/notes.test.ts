@@ -180,3 +180,12 @@ describe('unit notes written otherwise (a second probe)', () => {
     expect(r.accepted).toEqual([['2023-01', 'online_retail_sales_yuan', '12005000']]);
   });
 });
+
+describe('a note under the data naming the unit a note above gave', () => {
+  it('单位：万件 above, 注：快递单位为万件 below: the file is read, 12 is 120,000 parcels', async () => {
+    const r = await run({
+      'r.csv': csv('单位：万件', '县区,月份,快递业务量', '东港市,2023-03,12', '注：快递单位为万件'),
+    });
+    expect(r.accepted).toEqual([['2023-03', 'express_parcels', '120000']]);
+  });
+});
