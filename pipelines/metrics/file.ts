@@ -637,10 +637,11 @@ function unitBelow(s: FileState, ctx: RowContext, row: string[], at: number): bo
   // (values read with no unit at all, and columns whose unit a note above gave, if this one gives another)
   const open =
     [...(ctx.unitless ?? [])].some((metric) => unitFor(metric) !== '') ||
-    ctx.plan.metrics.some(
+    ctx.plan.metrics.some((m) => {
       // (a note naming the unit the note above gave, 注：快递单位为万件 under 单位：万件, says nothing new)
-      (m) => m.noted && unitFor(m.name) !== '' && unitFor(m.name).replace(/（.*$/, '') !== m.unit,
-    );
+      const unit = m.noted ? unitFor(m.name) : '';
+      return unit !== '' && unit.replace(/（.*$/, '') !== m.unit;
+    });
   if (open)
     s.refusal = {
       reason: 'unit_below_data',

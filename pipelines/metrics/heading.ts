@@ -100,6 +100,7 @@ const UNIT_WORD = '[\\u4e00-\\u9fa5A-Za-z%·]{1,4}';
 const SCALED = /万元|亿元|千元|万人次|万件|亿件|万单|万票/g;
 /** Between two units of a list: 、 / , ; 和 及, or a space before a unit (单位：万元 万件). */
 const BETWEEN = `\\s*[、/,;；和及]\\s*|\\s+(?=${SCALED.source}|元|件|个|家|人次)`;
+const BETWEEN_UNITS = new RegExp(BETWEEN);
 /**
  * The units a note gives the table: 单位：万元, 计量单位：万元, 货币单位：万元, …月报单位：万元, （单位：万元）, several
  * (单位：万元、万件, 单位：万元/万件, 单位：万元 万件) or one per label (金额单位：万元 数量单位：万件), each ending the cell
@@ -120,7 +121,7 @@ export function noteUnits(row: readonly string[]): string[] {
   return row.flatMap((c) => {
     const text = ascii(c.trim());
     const given = [...text.matchAll(NOTE_UNITS)].flatMap((m) =>
-      m[1]!.split(new RegExp(BETWEEN)).filter((u) => unitOf(u) !== null),
+      m[1]!.split(BETWEEN_UNITS).filter((u) => unitOf(u) !== null),
     );
     const named = [...text.matchAll(SCALED)].map((m) => m[0]).filter((u) => !given.includes(u));
     return [...given, ...named.map((u) => `?${u}`)];
