@@ -53,8 +53,14 @@ export function countyLookup(ref: Reference): CountyLookup {
       if (r.status === 'unknown' && simplified !== key) r = ref.resolve(simplified);
       if (r.status === 'unknown') r = alongPath(ref, simplified);
       // a short name (凤山) under a title naming places (丹东市…): only a county of those places, not one
-      // elsewhere that happens to bear it (凤山县 of 广西)
-      if (within && r.status === 'resolved' && r.via === 'short_name' && !placeNamed(r.division, within))
+      // elsewhere that happens to bear it (凤山县 of 广西); the title's own short name (岫岩2024年…) is its county
+      if (
+        within &&
+        r.status === 'resolved' &&
+        r.via === 'short_name' &&
+        !placeNamed(r.division, within) &&
+        !within.split(' ').includes(key)
+      )
         r = { status: 'unknown' };
       // (东港 under 丹东市…: of the counties bearing it, the one of the places named, if one)
       if (within && r.status === 'ambiguous') {

@@ -1,0 +1,48 @@
+/**
+ * Titles as counties write them, found by a third probe (issue 17): the period before the county's name
+ * (2024年3月岫岩满族自治县…), the county by its short name (岫岩2024年…). A title settles a county only when it names
+ * one; a prefecture, 我县 or no place still settle none. Expected values are read from the files as written here.
+ */
+import { describe, expect, it } from 'vitest';
+import { csv, reconciledImport } from './files.ts';
+
+const run = reconciledImport();
+
+/** The single-county form: metrics as rows, the month's figure and the year's running sum. */
+const table = ['指标,本月,累计', '网络零售额（万元）,120,300', '快递业务量（万件）,3,8'];
+
+describe('a county’s own report whose title opens with its period or names it short', () => {
+  for (const title of [
+    '2024年3月岫岩满族自治县电子商务统计月报',
+    '2024年3月份岫岩满族自治县电子商务进农村综合示范项目统计表',
+    '二〇二四年三月岫岩满族自治县电子商务统计月报',
+    '岫岩2024年3月电子商务统计月报',
+    '2024年3月岫岩县电子商务统计月报',
+  ])
+    it(`${title}: the county (210323) and the month (2024-03) are the title’s`, async () => {
+      const r = await run({ 'r.csv': csv(title, ...table) });
+      expect(r.files).toEqual([]);
+      // 120 万元, 3 万件
+      expect(r.monthly.map((a) => [a.county_code, a.month, a.metric, a.value])).toEqual([
+        ['210323', '2024-03', 'express_parcels', '30000'],
+        ['210323', '2024-03', 'online_retail_sales_yuan', '1200000'],
+      ]);
+    });
+
+  for (const [title, named] of [
+    ['2024年3月丹东市电子商务统计月报', ''],
+    ['2024年3月我县电子商务统计月报', '我县'],
+    ['2024年3月电子商务进农村统计月报', ''],
+    ['2024年3月东港电子商务统计月报', ''],
+    ['电商2024年3月统计月报', ''],
+  ] as const)
+    it(`${title} names no one county: the file is refused`, async () => {
+      const r = await run({ 'r.csv': csv(title, ...table) });
+      expect(r.accepted).toEqual([]);
+      expect(r.files).toEqual([['r.csv', 'no_header']]);
+      // (the refusal's message, as the rejections table keeps it)
+      const message = r.rejected.find((x) => x.scope === 'file')?.raw_value;
+      expect(message).toContain('the rows above the header name no one county');
+      if (named) expect(message).toContain(`they name ${named}`);
+    });
+});
