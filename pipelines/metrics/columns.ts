@@ -31,7 +31,9 @@ const YEAR_COL = /^(?:year|年份|年度|年|统计年度)$/i;
 const METRIC_COL = /^(?:metric|指标|指标名称?|指标项|统计指标|主要指标|项目|项目名称|指標|指標名稱)$/i;
 /** Header cells naming the value column of a long file. */
 // (本月, 当月, 本期: the month's value beside its 累计, in a report whose month is named above the header)
-const VALUE_COL = /^(?:value|数值|值|数量|本月数?|当月数?|本期数?)$/i;
+// (完成值, 本月完成, 实际完成数: what a long file's value column says it holds)
+const VALUE_COL =
+  /^(?:value|数值|值|数量|数据|指标值|统计值|本月数?|当月数?|本期数?|(?:本月|当月|本期|实际)?完成(?:值|数|额|量)?)$/i;
 /** Header cells naming the unit column of a long file. */
 const UNIT_COL = /^(?:unit|单位|计量单位)$/i;
 /** Header cells naming a note column. */
@@ -149,7 +151,7 @@ export function planColumns(
       };
   }
   // a code column is used when there is one; a name column beside it is checked against it (rows.ts)
-  const metric = find(METRIC_COL);
+  const metric = mapped('metric') ?? find(METRIC_COL);
   const code = mapped('county') ?? find(COUNTY_CODE_COL);
   // 代码 beside a metric column, under rows naming the county, may number the indicators (01, 02…) as
   // statistics-office forms do: a cell that is no county code then takes the county named above (rows.ts)
@@ -241,7 +243,7 @@ export function planColumns(
       error: `found ${header.map((h) => `“${h}”`).join(', ')}; need a county column (county_code, 县, 区县…) and a month column (month, 月份…)${mapping ? `, or add ${mapping.name} saying which column is which (columns: {“${header[0] ?? ''}”: county, …: month, …: <metric code> <unit>})` : ''}${!hasCounty && named !== undefined ? `; the rows above the header name no one county${named ? ` (they name ${named})` : ''}` : ''}`,
     };
   }
-  const value = find(VALUE_COL);
+  const value = mapped('value') ?? find(VALUE_COL);
   const used = read([month, metric, value]);
   const common = {
     county,
@@ -258,6 +260,17 @@ export function planColumns(
   };
   if (metric !== null && value !== null)
     return { form: 'long', ...common, metric, value, unit, metrics: [], unknown: unknownOf(used) };
+  // a metric column (指标) and no column the vocabulary reads as its values or as a metric's: its rows' values
+  // are in a column it cannot name (完成情况, or one with no header), which is not guessed
+  if (metric !== null && wideColumns(header, read([month, metric]), mapping?.columns).metrics.length === 0) {
+    const others = header.flatMap((h, i) =>
+      read([month, metric]).has(i) ? [] : [h === '' ? `column ${i + 1} (no header)` : `“${h}”`],
+    );
+    return {
+      error: `the column “${header[metric]}” names metrics, but no column holds their values as the vocabulary names one (value, 数值, 本月, 完成值…)${others.length ? `: found ${others.join(', ')}` : ''}${mapping ? `; add ${mapping.name} saying which column is the value column (columns: {“…”: value})` : ''}`,
+      reason: 'no_value_column',
+    };
+  }
   // a unit column (计量单位) gives the unit of a table's one metric column, row by row; beside several, which
   // metric each unit is for cannot be told, and the file is refused
   // (a value column, 本月 or 数值, is no metric's without a metric column: not read, so reported)
@@ -277,6 +290,32 @@ export function planColumns(
     ...wide,
   };
 }
+
+/**
+ * The columns with an empty header that no role reads: numbers under one (a second metric whose header cell was
+ * left blank) are reported as a column not recognised, never dropped without a word (file.ts closeTable).
+ */
+export function headlessColumns(plan: Plan, header: readonly string[]): number[] {
+  const roles = [
+    plan.county,
+    plan.month,
+    plan.metric,
+    plan.value,
+    plan.unit,
+    plan.note,
+    plan.synthetic,
+    plan.source,
+    plan.yearColumn,
+    plan.countyName,
+    ...plan.metrics.map((m) => m.index),
+    ...plan.months.map((m) => m.index),
+    ...(plan.counties ?? []).map((c) => c.index),
+  ];
+  return header.flatMap((h, i) => (h.trim() === '' && !roles.includes(i) ? [i] : []));
+}
+
+/** How a column with an empty header is named where it is reported: 第 4 列（无表头）. */
+export const headlessName = (i: number) => `第 ${i + 1} 列（无表头）`;
 
 /** A mapping sidecar's columns: header → county, month, or a metric code with its unit (online_retail_sales_yuan 万元). */
 export type Mapping = Record<string, string>;

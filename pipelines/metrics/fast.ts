@@ -11,7 +11,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { sqlString } from '../publish/tables.ts';
-import { isCountyHeader, type Plan } from './columns.ts';
+import { headlessColumns, isCountyHeader, type Plan } from './columns.ts';
 import { FOOTER_NOTE } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
 import { monthFault } from './parse.ts';
@@ -117,6 +117,8 @@ export interface FastCounts {
   accepted: number;
   rejected: number;
   notes: string[];
+  /** the columns with an empty header that hold a value in a data row (columns.ts headlessColumns) */
+  headless: number[];
 }
 
 /** The file's bytes counted: line feeds, carriage returns, and whether the last byte is a line break. */
@@ -284,6 +286,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
         ? 'true'
         : `(len(t) <> ${header.length} OR ${valueCells.map((i) => `${at(i)} <> ''`).join(' OR ')})`;
   // a row repeating the header's county cell, in full-width brackets or not (cheap test first: its first character)
+  const headless = headlessColumns(p, header);
   const head = header[p.county!] ?? '';
   const firsts = [head.charAt(0), toFullWidth(head.charAt(0))].map(sql).join(', ');
   const again = `CASE WHEN left(${at(p.county)}, 1) IN (${firsts})
@@ -293,7 +296,12 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       count(*) FILTER (WHERE kind = 'total') AS totals, count(*) FILTER (WHERE kind = 'data') AS rows,
       count(*) FILTER (WHERE bad) AS bad, count(*) FILTER (WHERE kind = 'data' AND NOT ${hasValue}) AS without,
       count(*) FILTER (WHERE kind = 'data' AND ${again}) AS again,
-      count(*) FILTER (WHERE unitish) AS unitish
+      count(*) FILTER (WHERE unitish) AS unitish${headless
+        .map(
+          (i) => `,
+      count(*) FILTER (WHERE kind = 'data' AND ${at(i)} <> '') AS headless_${i}`,
+        )
+        .join('')}
     FROM cells`)) as [Record<string, bigint>];
   // (a second table stacked under the first, its header repeated: read in JavaScript, table by table; and a row
   // naming a 单位, which may be a note giving a unit under the data, 单位：万件, that refuses the file: file.ts
@@ -463,5 +471,6 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     accepted: Number(w.accepted),
     rejected: Number(w.rejected),
     notes: notes.map((r) => String(r.t)),
+    headless: headless.filter((i) => Number(k[`headless_${i}`]) > 0),
   };
 }

@@ -9,6 +9,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CumulativeCheck, type FileSummary, newSummary, refuse } from './accounting.ts';
 import {
+  headlessColumns,
+  headlessName,
   isColumnHeader,
   isCountyHeader,
   type Mapping,
@@ -207,6 +209,7 @@ export async function stageFileFast(
   summary.rowsWithoutValues += counts.rowsWithoutValues;
   summary.accepted += counts.accepted;
   summary.rejected += counts.rejected;
+  if (counts.headless.length) state.rows.headlessUsed = new Set(counts.headless);
   state.stopAtData = undefined;
   summary.readBy = 'duckdb';
   const done = finish(state);
@@ -620,6 +623,12 @@ function dataRow(s: FileState, ctx: RowContext, row: string[], at: number, termi
   }
   summary.rows++;
   stageRow(ctx, row, at, terminated);
+  ctx.headless ??= headlessColumns(ctx.plan, ctx.header);
+  for (const i of ctx.headless)
+    if ((row[i] ?? '').trim() !== '') {
+      ctx.headlessUsed ??= new Set();
+      ctx.headlessUsed.add(i);
+    }
   for (const c of s.cumulative)
     c.rows.push({
       county:
@@ -711,7 +720,8 @@ function closeTable(s: FileState): boolean {
     };
     return false;
   }
-  for (const u of ctx.plan.unknown) {
+  const headless = [...(ctx.headlessUsed ?? [])].sort((a, b) => a - b).map(headlessName);
+  for (const u of [...ctx.plan.unknown, ...headless]) {
     reject(
       s.sink,
       s.header.line,

@@ -232,8 +232,8 @@ async function stageOne(
 }
 
 /**
- * A data file's mapping sidecar (data/metrics/<file>.yaml: `columns:` header → county, month, or a metric code and
- * its unit), with its name; the name alone, for the message, when there is none. Throws, naming it, when it is
+ * A data file's mapping sidecar (data/metrics/<file>.yaml: `columns:` header → county, month, a long file's metric
+ * or value column, or a metric code and its unit), with its name; the name alone, for the message, when there is none. Throws, naming it, when it is
  * not a mapping.
  */
 async function readMapping(dir: string, name: string): Promise<{ columns: Mapping; name: string }> {
@@ -254,7 +254,7 @@ async function readMapping(dir: string, name: string): Promise<{ columns: Mappin
   const columns = (parsed as { columns?: unknown } | null)?.columns;
   if (!columns || typeof columns !== 'object' || Object.values(columns).some((v) => typeof v !== 'string'))
     throw new Error(
-      `${shown}: needs columns: a header → county, month or a metric code and unit, one per line`,
+      `${shown}: needs columns: a header → county, month, metric, value or a metric code and unit, one per line`,
     );
   // a header as the file writes it (网络零售额（本月）) is the header as it is read
   return {

@@ -2,19 +2,24 @@
  * Cells of monthly reports as officials write them: months (2020-03, 2020年3月, 2020/3, 202003, Excel date
  * serials) and numbers (1,234.5, full-width digits). Each parser returns the value or null; the importer says why.
  */
+import { simplify } from '../normalize/chars.ts';
 
 /** Full-width digits and punctuation → ASCII (０-９, ．, ，, －, ／). */
 export const ascii = (s: string) =>
   s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 
 /**
- * A header cell as it is read: full-width forms as ASCII, and a line break typed inside the cell (Alt+Enter:
- * 快递\n业务量（万件）) no part of its name.
+ * A header cell as it is read: full-width forms as ASCII, a line break typed inside the cell (Alt+Enter:
+ * 快递\n业务量（万件）) no part of its name, and in Simplified characters (縣區 is 县区, 網絡零售額（萬元） 网络零售额（万元）),
+ * as the vocabulary writes them.
  */
 export const headerCell = (c: string) =>
-  ascii(c)
-    .replace(/\s*[\r\n]+\s*/g, '')
-    .trim();
+  Array.from(
+    ascii(c)
+      .replace(/\s*[\r\n]+\s*/g, '')
+      .trim(),
+    (ch) => (ch < '\u3400' ? ch : simplify(ch)),
+  ).join('');
 
 const DIGIT: Record<string, string> = {
   〇: '0',

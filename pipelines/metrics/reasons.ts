@@ -8,6 +8,7 @@ export const REASONS = {
   unreadable_file: ['文件无法读取', 'the file cannot be read'],
   no_header: ['找不到县和月份列', 'no county and month columns in the header'],
   unknown_column: ['无法识别的列，已忽略', 'column not recognised, ignored'],
+  no_value_column: ['有指标列，但找不到数值列', 'a metric column, but no column of its values'],
   not_imported: [
     '不是当月数值的列（累计、同比、上年同期、占比、排名等），不导入',
     'column not imported: not the month’s own figure (a running sum, a growth rate, last year’s figure, a share or a rank)',

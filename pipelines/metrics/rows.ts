@@ -17,6 +17,10 @@ export interface RowContext extends Sink {
   county: CountyLookup;
   header: string[];
   plan: Plan;
+  /** the columns with an empty header that no role reads (columns.ts headlessColumns), found once */
+  headless?: number[];
+  /** those of them with a cell not empty in a data row */
+  headlessUsed?: Set<number>;
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
  * Columns a report holds beside its month's figures and that are not imported (issue 17): a running sum (累计), a
  * growth rate (同比增长（%）), last year's figure (上年同期), a share or a rank. They are told apart from a column
- * nothing recognises: the reader is told why each is not imported, not that it was not understood. Expected values
- * are read from the files as written here.
+ * nothing recognises: the reader is told why each is not imported, not that it was not understood. And columns a
+ * third probe found read as nothing without a word: a long file's value column under a name the vocabulary lacked
+ * (完成值) or none, numbers under an empty header, a header in Traditional characters. Expected values are read from
+ * the files as written here.
  */
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { csv, reconciledImport } from './files.ts';
 
@@ -46,5 +49,94 @@ describe('columns not imported, and why', () => {
     ]);
     const why = r.rejected.find((x) => x.reason === 'not_imported')!;
     expect(why.reason_zh).toContain('不是当月');
+  });
+});
+
+/** A workbook of one sheet holding `rows`, as SheetJS writes it. */
+function book(rows: (string | number)[][]): Buffer {
+  const b = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
+  return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' });
+}
+
+describe('a long file’s value column (a third probe)', () => {
+  for (const [value, unit] of [
+    ['完成值', '单位'],
+    ['本月完成', '计量单位'],
+    ['數值', '單位'],
+  ])
+    it(`指标 | ${value} | ${unit}: each row's value is read`, async () => {
+      const r = await run({
+        'r.csv': csv(
+          `县区,月份,指标,${value},${unit}`,
+          '东港市,2024-03,网络零售额,120,万元',
+          '东港市,2024-03,快递业务量,12,万件',
+        ),
+      });
+      // 120 万元, 12 万件
+      expect(r.accepted).toEqual([
+        ['2024-03', 'express_parcels', '120000'],
+        ['2024-03', 'online_retail_sales_yuan', '1200000'],
+      ]);
+    });
+
+  for (const [label, header] of [
+    ['a value column with an empty header', '县区,月份,指标,'],
+    ['a value column nothing recognises', '县区,月份,指标,备考'],
+  ] as const)
+    it(`${label}: the file is refused (no_value_column), naming its columns, not read as giving no values`, async () => {
+      const r = await run({
+        'r.csv': csv(header, '东港市,2024-03,网络零售额（万元）,120', '东港市,2024-03,快递业务量（万件）,12'),
+      });
+      expect(r.accepted).toEqual([]);
+      expect(r.files).toEqual([['r.csv', 'no_value_column']]);
+      expect(r.rejected.find((x) => x.scope === 'file')?.raw_value).toContain('“指标”');
+    });
+
+  it('a mapping sidecar naming the value column (完成情况: value) lets the file be read', async () => {
+    const r = await run({
+      'r.csv': csv('县区,月份,指标,完成情况', '东港市,2024-03,网络零售额（万元）,120'),
+      'r.yaml': 'columns:\n  完成情况: value\n',
+    });
+    expect(r.files).toEqual([]);
+    expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '1200000']]);
+  });
+});
+
+describe('numbers in a column with no header (a third probe)', () => {
+  const rows = [
+    ['县区', '月份', '网络零售额（万元）', ''],
+    ['东港市', '2024-03', '120', '130'],
+    ['凤城市', '2024-03', '', '80'],
+  ];
+  for (const [label, file] of [
+    ['a CSV (its rows checked in DuckDB)', { 'r.csv': csv(...rows.map((r) => r.join(','))) }],
+    ['a workbook', { 'r.xlsx': book(rows) }],
+  ] as const)
+    it(`${label}: the column is reported as not recognised, not dropped without a word`, async () => {
+      const r = await run(file);
+      expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '1200000']]);
+      expect(columnReasons(r.rejected)).toEqual([['第 4 列（无表头）', 'unknown_column']]);
+      expect(r.summaries[0]!.ignoredColumns).toEqual(['第 4 列（无表头）']);
+    });
+
+  it('an empty column with no header says nothing', async () => {
+    const r = await run({ 'r.csv': csv('县区,月份,网络零售额（万元）,', '东港市,2024-03,120,') });
+    expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '1200000']]);
+    expect(columnReasons(r.rejected)).toEqual([]);
+  });
+});
+
+describe('a header in Traditional characters (a third probe)', () => {
+  it('縣區 | 月份 | 網絡零售額（萬元） | 快遞業務量（萬件） is read as its Simplified form', async () => {
+    const r = await run({
+      'r.csv': csv('縣區,月份,網絡零售額（萬元）,快遞業務量（萬件）', '東港市,2024-03,12.5,3'),
+    });
+    expect(r.files).toEqual([]);
+    // 12.5 万元, 3 万件
+    expect(r.monthly.map((a) => [a.county_code, a.month, a.metric, a.value])).toEqual([
+      ['210681', '2024-03', 'express_parcels', '30000'],
+      ['210681', '2024-03', 'online_retail_sales_yuan', '125000'],
+    ]);
   });
 });
