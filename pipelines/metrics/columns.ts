@@ -55,6 +55,14 @@ export const isColumnHeader = (cell: string) => {
   );
 };
 
+/**
+ * A column header naming a figure beside the month's own that is not imported: a running sum (1-3月累计,
+ * 网络零售额累计, 1-3月培训人次), a growth rate (同比增长（%）, 环比, 增速), last year's or last month's figure (上年同期), a share
+ * (占比, 占全市比重), a rank (排名, 位次), a quarter's figure, a rate of completion.
+ */
+export const NOT_MONTHLY =
+  /\d{1,2}[-–—－~～至]\d{1,2}月|累计|同比|环比|增长|增幅|增速|增减|占比|比重|排名|排序|名次|位次|上年|去年|上月|同期|季度|本季|完成率|进度/;
+
 /** A metric column of a wide file: its index, the metric's name and the unit its header gives (or ''). */
 export interface MetricColumn {
   index: number;
@@ -337,7 +345,8 @@ function wideColumns(
       return;
     }
     const { name, unit } = splitUnit(h);
-    if (metricOf(name)) metrics.push({ index: i, name, unit });
+    // (网络零售额（同比）: a metric's growth rate, its bracket no unit; not imported)
+    if (metricOf(name) && !NOT_MONTHLY.test(unit)) metrics.push({ index: i, name, unit });
     else unknown.push(h);
   });
   return { metrics, unknown };

@@ -14,6 +14,7 @@ import {
   isColumnHeader,
   isCountyHeader,
   type Mapping,
+  NOT_MONTHLY,
   type Plan,
   type PlanError,
   planColumns,
@@ -226,14 +227,7 @@ const MONTHLY_SUB = /^(?:本月数?|当月数?|本期数?|\d{1,2}月份?数?)$/;
 const CUMULATIVE_SUB =
   /^(?:累计数?|本年累计数?|自年初累计数?|\d{1,2}[-–—－~～至]\d{1,2}月份?(?:累计)?数?|1[-–—－~～至]本月(?:累计)?数?)$/;
 const OTHER_SUB =
-  /^(?:(?:上年|去年)同(?:期|月)数?|(?:比上年|比去年同[期月])?(?:同比)?(?:增长|增减|增幅|±)(?:率|幅度)?[(（]?%?[)）]?|同比[(（]?%?[)）]?|第?[一二三四1-4]季度?(?:累计)?数?|本季度?数?|1[-–—－~～至]本季(?:累计)?数?)$/;
-/**
- * A column header naming a figure beside the month's own that is not imported: a running sum (1-3月累计,
- * 网络零售额累计), a growth rate (同比增长（%）, 环比, 增速), last year's or last month's figure (上年同期), a share
- * (占比, 占全市比重), a rank (排名, 位次), a quarter's figure, a rate of completion.
- */
-const NOT_MONTHLY =
-  /累计|同比|环比|增长|增幅|增速|增减|占比|比重|排名|排序|名次|位次|上年|去年|上月|同期|季度|本季|完成率|进度/;
+  /^(?:(?:上年|去年)同(?:期|月)数?|(?:比上年|比去年同[期月])?(?:同比|环比)?(?:增长|增减|增幅|增速|±)(?:率|幅度)?[(（]?%?[)）]?|[同环]比[(（]?%?[)）]?|(?:占比|比重|排名|位次|名次)[(（]?%?[)）]?|第?[一二三四1-4]季度?(?:累计)?数?|本季度?数?|1[-–—－~～至]本季(?:累计)?数?)$/;
 /** A total's own figure under its metric (总额, 合计), and a part of it (其中：农产品 under 网络零售额). */
 const WHOLE_SUB = /^(?:总额|总量|合计|总计|小计)$/;
 const PART_SUB = /^其中[:：]?(.+)$/;

@@ -140,3 +140,33 @@ describe('a header in Traditional characters (a third probe)', () => {
     ]);
   });
 });
+
+describe('figures beside the month’s that are not imported, as reports write them (a third probe)', () => {
+  for (const sub of ['环比增长%', '占比(%)', '排名', '比重'])
+    it(`a second header row 本月 | ${sub}: the month's figure is read, ${sub} reported as not imported`, async () => {
+      const r = await run({
+        'r.csv': csv('县区,月份,网络零售额（万元）,', `,,本月,${sub}`, '东港市,2024-03,120,3.1'),
+      });
+      expect(r.files).toEqual([]);
+      expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '1200000']]);
+      expect(columnReasons(r.rejected).map(([, reason]) => reason)).toEqual(['not_imported']);
+    });
+
+  it('网络零售额（同比） and 快递业务量（上年同期）: columns not imported, not values of a unit nothing knows', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,网络零售额（万元）,网络零售额（同比）,快递业务量（上年同期）,1-3月培训人次',
+        '东港市,2024-03,120,8.5,10,300',
+      ),
+    });
+    expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '1200000']]);
+    expect(r.values).toEqual([]);
+    expect(new Map(columnReasons(r.rejected) as [string, string][])).toEqual(
+      new Map([
+        ['网络零售额(同比)', 'not_imported'],
+        ['快递业务量(上年同期)', 'not_imported'],
+        ['1-3月培训人次', 'not_imported'],
+      ]),
+    );
+  });
+});
