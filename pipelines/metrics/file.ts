@@ -37,7 +37,7 @@ import { type CountyLookup, monthWithYear } from './lookups.ts';
 import { ascii, headerCell, isPeriod, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
 import { isSynthetic, isTotal, type RowContext, rowMonth, stageRow } from './rows.ts';
-import type { Merge } from './sheet.ts';
+import { hiddenPlace, type Merge } from './sheet.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
 import { isUnitLabelled, joinUnits, takeUnitRow, type UnitRowRefusal, unitsOf } from './units.ts';
 import { METRIC_INFO, metricOf, noteUnitFor, splitUnit, unitOf } from './vocabulary.ts';
@@ -476,6 +476,7 @@ export function stageSheet(
     rows: { row: string[]; at: number }[];
     columnOf: (index: number) => string;
     merges?: Merge[];
+    hidden?: { rows: number[]; columns: number[] };
   },
   file: string,
   county: CountyLookup,
@@ -509,6 +510,15 @@ export function stageSheet(
     if (m.bottom === m.top && headed <= 1) return null;
     return `${sheet.columnOf(m.column)}${m.top}:${sheet.columnOf(m.right)}${m.bottom}`;
   };
+  // a value in a row or column the sheet hides is no part of the report as shown, as a hidden sheet is none
+  const hiddenRows = new Set(sheet.hidden?.rows);
+  const hiddenColumns = new Set(sheet.hidden?.columns);
+  if (hiddenRows.size || hiddenColumns.size)
+    state.sink.hiddenAt = (line, column) => {
+      const i = state.rows?.header.indexOf(column) ?? -1;
+      if (hiddenRows.has(line)) return hiddenPlace(true, String(line));
+      return hiddenColumns.has(i) ? hiddenPlace(false, sheet.columnOf(i)) : null;
+    };
   const spread = new Map<number, { bottom: number; value: string }>();
   for (const { row, at } of sheet.rows) {
     for (const [column, m] of spread)

@@ -46,6 +46,10 @@ export const REASONS = {
     'a count (parcels, stations, person-times, shops) must be a whole number after converting its unit',
   ],
   bad_unit: ['单位无法换算', 'unit cannot be converted'],
+  hidden_cell: [
+    '数值所在的行或列在工作簿中被隐藏，不属于所报报表的可见内容，未采用',
+    'the value’s row or column is hidden in the workbook: no part of the report as it is shown; not used',
+  ],
   merged_value: [
     '数值单元格跨几行或几列合并，是它们合在一起的数（如一个季度的数合并在三个月上），不是其中任何一个月或县的数，未采用',
     'the value’s cell is merged over several rows or columns: a figure of them together (a quarter’s over its three months), no one month’s or county’s; not used',
@@ -95,6 +99,12 @@ export const REASONS = {
 
 /** A rejection reason code (unknown_county, cell_count…). */
 export type Reason = keyof typeof REASONS;
+
+/** The wording of a hidden_cell rejection, naming the hidden row or column (第 3 行, C 列). */
+export const hiddenWording = (place: string): [string, string] => [
+  `${REASONS.hidden_cell[0]}（${place}被隐藏）`,
+  `${REASONS.hidden_cell[1]} (hidden: ${place})`,
+];
 
 /** The wording of a merged_value rejection, naming the merged range (C2:C4). */
 export const mergedWording = (range: string): [string, string] => [

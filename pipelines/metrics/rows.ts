@@ -7,7 +7,7 @@ import type { MetricColumn, Plan } from './columns.ts';
 import { givenNote } from './heading.ts';
 import { type CountyLookup, factorOf, isCountyCode, metricCached, monthWithYear, yearOf } from './lookups.ts';
 import { ascii, monthFault, parseValue } from './parse.ts';
-import { cellCountWording, mergedWording, type Reason } from './reasons.ts';
+import { cellCountWording, hiddenWording, mergedWording, type Reason } from './reasons.ts';
 import { reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
 import { convert, METRIC_INFO, type Metric, noteUnitFor, splitUnit, unitOf } from './vocabulary.ts';
@@ -171,6 +171,12 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
         `${county} ${cellAt(row, p.countyName)}`,
         'county_mismatch',
       );
+      continue;
+    }
+    // (a value in a row or column the workbook hides: no part of the report as it is shown)
+    const hidden = ctx.hiddenAt?.(at, v.column);
+    if (hidden) {
+      reject(ctx, at, v.column, 'value', 'value', v.raw, 'hidden_cell', hiddenWording(hidden));
       continue;
     }
     // (a value merged over several rows or columns: a quarter's figure over its months)

@@ -12,6 +12,8 @@ export type Sheet =
       rows: { row: string[]; at: number }[];
       columnOf: (index: number) => string;
       merges?: Merge[];
+      /** the rows (Excel's numbers) and columns (indexes of the rows' cells) the sheet hides */
+      hidden?: { rows: number[]; columns: number[] };
     }
   | { name: string; skipped: string };
 
@@ -28,6 +30,9 @@ export const sheetMerges = (ranges: Range[], left: number): Merge[] =>
   ranges
     .filter((m) => m.e.r > m.s.r || m.e.c > m.s.c)
     .map((m) => ({ top: m.s.r + 1, bottom: m.e.r + 1, column: m.s.c - left, right: m.e.c - left }));
+
+/** The hidden rows and columns of a sheet, as they are reported: 第 3 行, C 列. */
+export const hiddenPlace = (row: boolean, place: string) => (row ? `第 ${place} 行` : `${place} 列`);
 
 /** Why a hidden sheet is skipped: a sheet the workbook does not show is no part of the report it sends. */
 export const HIDDEN = 'a hidden sheet, not part of the report shown / 隐藏的工作表，不属于所报报表';

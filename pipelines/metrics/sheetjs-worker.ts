@@ -7,7 +7,9 @@ import { readWithSheetJS } from './workbook.ts';
 
 try {
   const sheets = readWithSheetJS((workerData as { path: string }).path).map((s) =>
-    'rows' in s ? { name: s.name, rows: s.rows, first: s.columnOf(0), merges: s.merges } : s,
+    'rows' in s
+      ? { name: s.name, rows: s.rows, first: s.columnOf(0), merges: s.merges, hidden: s.hidden }
+      : s,
   );
   parentPort!.postMessage({ sheets });
 } catch (e) {

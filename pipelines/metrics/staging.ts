@@ -88,6 +88,8 @@ export interface Sink {
   unitless?: Set<string>;
   /** for a sheet of a workbook: the merged range (C2:C4) whose top left cell is at a line and column, if any */
   mergedOver?: (line: number, column: string) => string | null;
+  /** for a sheet of a workbook: the hidden row or column (第 3 行, C 列) a line and column are in, if any */
+  hiddenAt?: (line: number, column: string) => string | null;
 }
 
 /** Stages a rejection (counting it in the summary when it rejects a value, not a column or the file). */

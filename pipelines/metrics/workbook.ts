@@ -114,6 +114,8 @@ export function readWithSheetJS(path: string): Sheet[] {
       cellFormula: true,
       cellNF: true,
       sheetStubs: true,
+      // (rows' and columns' properties: which the sheet hides)
+      cellStyles: true,
       cellHTML: false,
       // a table saved as HTML or text under .xls (as web systems export one): its cells as written, so that
       // 2023.10 stays 2023.10 and is not read as the number 2023.1
@@ -162,6 +164,12 @@ export function readWithSheetJS(path: string): Sheet[] {
       rows,
       columnOf: (index) => XLSX.utils.encode_col(range.s.c + index),
       merges: sheetMerges(sheet['!merges'] ?? [], range.s.c),
+      hidden: {
+        rows: (sheet['!rows'] ?? []).flatMap((p, r) => (p?.hidden ? [r + 1] : [])),
+        columns: (sheet['!cols'] ?? []).flatMap((p, c) =>
+          p?.hidden && c >= range.s.c && c <= range.e.c ? [c - range.s.c] : [],
+        ),
+      },
     };
   });
 }

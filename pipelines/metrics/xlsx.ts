@@ -176,6 +176,9 @@ function cellAttributes(tag: string): { r?: string; s?: string; t?: string } {
 
 class Unsupported extends Error {}
 
+/** A row tag's attribute hiding it: hidden="1" (or "true"). */
+const HIDDEN_ROW = /\shidden="(?:1|true)"/;
+
 const [LT, GT, SLASH, COLON] = [0x3c, 0x3e, 0x2f, 0x3a];
 /** The bytes of an XML name (as SpreadsheetML writes them: ASCII letters, digits, _ - .) */
 const NAME = new Uint8Array(256);
@@ -191,7 +194,12 @@ function sheetRows(
   strings: string[],
   styles: ('date' | string | null)[],
   date1904: boolean,
-): { rows: { row: string[]; at: number }[]; first: number; merges: Merge[] } | null {
+): {
+  rows: { row: string[]; at: number }[];
+  first: number;
+  merges: Merge[];
+  hidden: { rows: number[]; columns: number[] };
+} | null {
   const cells: string[][] = [];
   let top = Number.POSITIVE_INFINITY;
   let bottom = -1;
@@ -210,6 +218,7 @@ function sheetRows(
   }
   const stop = xml.lastIndexOf('sheetData');
   const ends = new Map<string, Buffer>();
+  const hiddenRows: number[] = [];
   let r = -1;
   let c = -1;
   for (let i = xml.indexOf(LT, start); i !== -1 && i < stop; ) {
@@ -235,6 +244,7 @@ function sheetRows(
     if (isRow) {
       r = a.r !== undefined ? Number.parseInt(a.r, 10) - 1 : r + 1;
       c = -1;
+      if (HIDDEN_ROW.test(xml.toString('latin1', k, close))) hiddenRows.push(r + 1);
       i = xml.indexOf(LT, close);
       continue;
     }
@@ -311,7 +321,21 @@ function sheetRows(
   ]
     .map((m) => [cellRef(m[1]!), cellRef(m[2]!)] as const)
     .flatMap(([a, b]) => (a && b ? [{ s: a, e: b }] : []));
-  return { rows, first: left, merges: sheetMerges(ranges, left) };
+  // hidden columns (<col min="2" max="3" hidden="1"/>, before the sheet's data), as indexes of the rows' cells
+  const hiddenColumns = tags(xml.toString('utf8', 0, start), 'col').flatMap((col) =>
+    col.hidden === '1' || col.hidden === 'true'
+      ? Array.from(
+          { length: Math.max(0, Number(col.max ?? col.min) - Number(col.min) + 1) },
+          (_, n) => Number(col.min) - 1 + n - left,
+        ).filter((i) => i >= 0 && i <= right - left)
+      : [],
+  );
+  return {
+    rows,
+    first: left,
+    merges: sheetMerges(ranges, left),
+    hidden: { rows: hiddenRows, columns: hiddenColumns },
+  };
 }
 
 /** A part's path from a relationship's target, beside the part whose relationships name it. */
@@ -381,6 +405,7 @@ export function readXlsx(path: string): Sheet[] | null {
         rows: read.rows,
         columnOf: (index) => columnName(read.first + index),
         merges: read.merges,
+        hidden: read.hidden,
       };
     });
   } catch (e) {

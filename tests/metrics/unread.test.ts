@@ -170,3 +170,55 @@ describe('figures beside the month’s that are not imported, as reports write t
     );
   });
 });
+
+describe('rows and columns a workbook hides (a third probe)', () => {
+  /** The sheet as SheetJS writes it, with rows (Excel's numbers) and columns (indexes) hidden. */
+  function hiding(
+    rows: (string | number)[][],
+    hidden: { rows?: number[]; cols?: number[] },
+    bookType: 'xlsx' | 'biff8',
+  ) {
+    const sheet = XLSX.utils.aoa_to_sheet(rows);
+    sheet['!rows'] = [];
+    for (const r of hidden.rows ?? []) sheet['!rows'][r - 1] = { hidden: true };
+    sheet['!cols'] = [];
+    for (const c of hidden.cols ?? []) sheet['!cols'][c] = { hidden: true };
+    const b = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(b, sheet, 'Sheet1');
+    return XLSX.write(b, { type: 'buffer', bookType });
+  }
+  const table = [
+    ['县区', '月份', '网络零售额（万元）', '网络零售额（元）'],
+    ['东港市', '2024-03', 120, 1200000],
+    ['东港市', '2024-03', 999, 9990000],
+    ['凤城市', '2024-03', 80, 800000],
+    ['岫岩满族自治县', '2024-03', 555, 5550000],
+  ];
+
+  it('values in hidden rows and a hidden column are rejected as hidden_cell, naming the row or column; the sheet as shown is read', async () => {
+    const r = await run({ 'r.xlsx': hiding(table, { rows: [3, 5], cols: [3] }, 'xlsx') });
+    // what Excel shows: 东港市 120 万元 and 凤城市 80 万元
+    expect(r.monthly.map((a) => [a.county_code, a.value])).toEqual([
+      ['210681', '1200000'],
+      ['210682', '800000'],
+    ]);
+    expect(
+      r.rejected
+        .filter((x) => x.reason === 'hidden_cell')
+        .map((x) => [x.cell, (x.reason_zh ?? '').replace(/^.*（/, '（')]),
+    ).toEqual([
+      ['Sheet1!D2', '（D 列被隐藏）'],
+      ['Sheet1!C3', '（第 3 行被隐藏）'],
+      ['Sheet1!D3', '（第 3 行被隐藏）'],
+      ['Sheet1!D4', '（D 列被隐藏）'],
+      ['Sheet1!C5', '（第 5 行被隐藏）'],
+      ['Sheet1!D5', '（第 5 行被隐藏）'],
+    ]);
+  });
+
+  it('an .xls workbook (read by SheetJS): a hidden column is rejected as hidden_cell', async () => {
+    const r = await run({ 'r.xls': hiding(table.slice(0, 2), { cols: [3] }, 'biff8') });
+    expect(r.monthly.map((a) => [a.county_code, a.value])).toEqual([['210681', '1200000']]);
+    expect(r.values).toEqual([['1200000', 'hidden_cell']]);
+  });
+});
