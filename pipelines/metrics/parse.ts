@@ -114,6 +114,15 @@ const GROUP_SPACE = /[\u00a0\u2009\u202f]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060]/g;
 
 /** A number as written in a report: 1,234.5 / １２３４ / 1 234 (a no-break space too); null when it is not one. */
+/**
+ * The significant digits a number cell writes (its digits, leading and trailing zeros aside): a double keeps 15
+ * exactly, so that a cell with more (9007199254740993) would be published as another number (…992).
+ */
+export const significantDigits = (raw: string) =>
+  ascii(raw)
+    .replace(/\D/g, '')
+    .replace(/^0+|0+$/g, '').length;
+
 export function parseValue(raw: string): number | null {
   const s = ascii(raw)
     .replace(ZERO_WIDTH, '')

@@ -46,6 +46,10 @@ export const REASONS = {
     'a count (parcels, stations, person-times, shops) must be a whole number after converting its unit',
   ],
   bad_unit: ['单位无法换算', 'unit cannot be converted'],
+  too_many_digits: [
+    '数字超过 15 位有效数字，无法精确保存（会变成另一个数），未采用',
+    'more than 15 significant digits: the number cannot be kept exactly (it would become another number); not used',
+  ],
   hidden_cell: [
     '数值所在的行或列在工作簿中被隐藏，不属于所报报表的可见内容，未采用',
     'the value’s row or column is hidden in the workbook: no part of the report as it is shown; not used',

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import type { MetricColumn, Plan } from './columns.ts';
 import { givenNote } from './heading.ts';
 import { type CountyLookup, factorOf, isCountyCode, metricCached, monthWithYear, yearOf } from './lookups.ts';
-import { ascii, monthFault, parseValue } from './parse.ts';
+import { ascii, monthFault, parseValue, significantDigits } from './parse.ts';
 import { cellCountWording, hiddenWording, mergedWording, type Reason } from './reasons.ts';
 import { reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
@@ -263,6 +263,7 @@ export function checkValue(v: Value): { metric: Metric; value: number } | Fault 
   if (value === null)
     return { field: 'value', raw: v.raw, reason: NO_DATA.test(v.raw) ? 'no_data' : 'not_a_number' };
   if (value < 0) return { field: 'value', raw: v.raw, reason: 'negative_value' };
+  if (significantDigits(v.raw) > 15) return { field: 'value', raw: v.raw, reason: 'too_many_digits' };
   const factor = factorOf(metric, v.unit, v.name);
   if (factor === null)
     return { field: 'unit', raw: v.unit, reason: v.unit === '' ? 'missing_unit' : 'bad_unit' };

@@ -181,7 +181,7 @@ export async function writeQueries(
     for (const { table, query, rowGroupSize } of tables) {
       const cast = (f: Field) =>
         f.type === 'number'
-          ? `CASE WHEN "${f.name}" = trunc("${f.name}") AND abs("${f.name}") < 1e15 THEN CAST(CAST("${f.name}" AS BIGINT) AS VARCHAR) ELSE CAST("${f.name}" AS VARCHAR) END AS "${f.name}"`
+          ? `CASE WHEN "${f.name}" = trunc("${f.name}") AND abs("${f.name}") < 1e15 THEN CAST(CAST("${f.name}" AS BIGINT) AS VARCHAR) WHEN "${f.name}" = trunc("${f.name}") AND abs("${f.name}") < 1e38 THEN CAST(CAST("${f.name}" AS HUGEINT) AS VARCHAR) ELSE CAST("${f.name}" AS VARCHAR) END AS "${f.name}"`
           : escapesFormulae(f)
             ? `CASE WHEN ${formulaSql(`"${f.name}"`)} THEN '''' || "${f.name}" ELSE "${f.name}" END AS "${f.name}"`
             : `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`;

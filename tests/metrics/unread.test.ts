@@ -222,3 +222,30 @@ describe('rows and columns a workbook hides (a third probe)', () => {
     expect(r.values).toEqual([['1200000', 'hidden_cell']]);
   });
 });
+
+describe('a number with more digits than a value keeps exactly (a third probe)', () => {
+  const header = '县区,月份,网络零售额（元）,快递业务量（件）';
+  const lines = [
+    '凤城市,2024-03,123456789012345678,9007199254740993',
+    '东港市,2024-03,1234567890.12,100000000000000000000',
+  ];
+  for (const [label, files] of [
+    ['its rows checked in DuckDB', { 'r.csv': csv(header, ...lines) }],
+    [
+      'read in JavaScript (a quoted line break in a note)',
+      { 'r.csv': csv(`${header},备注`, ...lines.map((l) => `${l},"a\nb"`)) },
+    ],
+  ] as const)
+    it(`more than 15 significant digits are rejected (too_many_digits), not rounded to another number (${label})`, async () => {
+      const r = await run(files);
+      // 1234567890.12 has 12 significant digits, 100000000000000000000 one
+      expect(r.accepted).toEqual([
+        ['2024-03', 'express_parcels', '100000000000000000000'],
+        ['2024-03', 'online_retail_sales_yuan', '1234567890.12'],
+      ]);
+      expect(r.values).toEqual([
+        ['9007199254740993', 'too_many_digits'],
+        ['123456789012345678', 'too_many_digits'],
+      ]);
+    });
+});
