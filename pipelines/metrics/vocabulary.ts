@@ -135,9 +135,12 @@ export const isCode = (name: string) =>
 
 /** A header or cell naming a metric with its unit: 网络零售额（万元）, 快递业务量(万件). */
 export function splitUnit(header: string): { name: string; unit: string } {
-  const m = /^(.+?)\s*[（(]\s*([^()（）]*?)\s*[)）]\s*$/.exec(header.trim());
+  const h = header.trim();
+  const m = /^(.+?)\s*[（(［[【〔]\s*([^()（）［\][\]【】〔〕]*?)\s*[)）］\]】〕]\s*$/.exec(h);
   // (the unit may carry its label: 网络零售额（单位：万元）)
-  return m
-    ? { name: m[1]!, unit: m[2]!.replace(/^(?:计量|金额|货币|数量)?单位\s*[:：]\s*/, '') }
-    : { name: header.trim(), unit: '' };
+  if (m) return { name: m[1]!, unit: m[2]!.replace(/^(?:计量|金额|货币|数量)?单位\s*[:：]\s*/, '') };
+  // a unit after a slash or a space (快递业务量/万件, 网络零售额 万元): only a unit of the vocabulary
+  const after = /^(.+?)\s*(?:[/／]|\s)\s*([^\s/／]+)$/.exec(h);
+  if (after && unitOf(after[2]!) !== null) return { name: after[1]!, unit: after[2]! };
+  return { name: h, unit: '' };
 }

@@ -189,3 +189,28 @@ describe('a note under the data naming the unit a note above gave', () => {
     expect(r.accepted).toEqual([['2023-03', 'express_parcels', '120000']]);
   });
 });
+
+describe('a unit in the header written otherwise (a third probe)', () => {
+  it('快递业务量/万件, 培训人次[人次], 农产品网络零售额【万元】 and 网络零售额 万元 give their units', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,快递业务量/万件,培训人次[人次],农产品网络零售额【万元】,网络零售额 万元',
+        '东港市,2024-03,12,300,40,120',
+      ),
+    });
+    expect(r.rejected.filter((x) => x.scope === 'column')).toEqual([]);
+    // 12 万件, 300 人次, 40 万元, 120 万元
+    expect(r.accepted).toEqual([
+      ['2024-03', 'agri_online_retail_sales_yuan', '400000'],
+      ['2024-03', 'express_parcels', '120000'],
+      ['2024-03', 'online_retail_sales_yuan', '1200000'],
+      ['2024-03', 'training_person_times', '300'],
+    ]);
+  });
+
+  it('a word after a slash that is no unit is no unit: 农产品/网络零售额 is not recognised', async () => {
+    const r = await run({ 'r.csv': csv('县区,月份,农产品/网络零售额', '东港市,2024-03,12') });
+    expect(r.accepted).toEqual([]);
+    expect(r.rejected.map((x) => [x.column, x.reason])).toEqual([['农产品/网络零售额', 'unknown_column']]);
+  });
+});
