@@ -46,3 +46,45 @@ describe('a county’s own report whose title opens with its period or names it 
       if (named) expect(message).toContain(`they name ${named}`);
     });
 });
+
+describe('months written as bare numbers under a title naming the year (a third probe)', () => {
+  it('东港市2024年… over 月份 cells 1, 2, 3: January to March 2024, as beside a 年份 column', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市2024年电子商务统计月报',
+        '月份,网络零售额（万元）',
+        '1,100',
+        '2,110',
+        '3,120',
+        '13,130',
+      ),
+    });
+    expect(r.monthly.map((a) => [a.county_code, a.month, a.value])).toEqual([
+      ['210681', '2024-01', '1000000'],
+      ['210681', '2024-02', '1100000'],
+      ['210681', '2024-03', '1200000'],
+    ]);
+    expect(r.values).toEqual([['13', 'bad_month']]);
+  });
+
+  it('a table of counties (its rows checked in DuckDB): 县区 | 月份 with 3 under 2024年…', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '丹东市2024年各县（市、区）电子商务统计表',
+        '县区,月份,网络零售额（万元）',
+        '东港市,3,100',
+        '凤城市,3,90',
+      ),
+    });
+    expect(r.monthly.map((a) => [a.county_code, a.month, a.value])).toEqual([
+      ['210681', '2024-03', '1000000'],
+      ['210682', '2024-03', '900000'],
+    ]);
+  });
+
+  it('without a year named, 3 is no month', async () => {
+    const r = await run({ 'r.csv': csv('县区,月份,网络零售额（万元）', '东港市,3,100') });
+    expect(r.accepted).toEqual([]);
+    expect(r.values).toEqual([['3', 'bad_month']]);
+  });
+});
