@@ -194,7 +194,9 @@ export function addUnits(h: Heading, row: readonly string[]): boolean {
 export function readSheetName(h: Heading, name: string, county: CountyLookup): void {
   const cell = arabicDates(ascii(name).trim());
   const places = placesIn(cell, 0, county);
-  const months = monthsIn(cell, 0);
+  // (a sheet named 202404, as a month's sheet is often named)
+  const yyyymm = /^((?:19|20)\d{2})(0[1-9]|1[0-2])$/.exec(cell);
+  const months = yyyymm ? monthsIn(`${yyyymm[1]}年${Number(yyyymm[2])}月`, 0) : monthsIn(cell, 0);
   const month = /^\d{1,2}月份?$/.test(cell) ? cell : null;
   if (!places.length && !months.length && !month) return;
   h.read++;

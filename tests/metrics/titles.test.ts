@@ -3,6 +3,7 @@
  * (2024年3月岫岩满族自治县…), the county by its short name (岫岩2024年…). A title settles a county only when it names
  * one; a prefecture, 我县 or no place still settle none. Expected values are read from the files as written here.
  */
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { csv, reconciledImport } from './files.ts';
 
@@ -86,5 +87,29 @@ describe('months written as bare numbers under a title naming the year (a third 
     const r = await run({ 'r.csv': csv('县区,月份,网络零售额（万元）', '东港市,3,100') });
     expect(r.accepted).toEqual([]);
     expect(r.values).toEqual([['3', 'bad_month']]);
+  });
+});
+
+describe('a sheet named for its month as 202404 (a third probe)', () => {
+  it('each sheet’s values are its month’s', async () => {
+    const b = XLSX.utils.book_new();
+    for (const [name, value] of [
+      ['202403', 100],
+      ['202404', 110],
+    ] as const)
+      XLSX.utils.book_append_sheet(
+        b,
+        XLSX.utils.aoa_to_sheet([
+          ['县区', '网络零售额（万元）'],
+          ['东港市', value],
+        ]),
+        name,
+      );
+    const r = await run({ 'r.xlsx': XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) });
+    expect(r.files).toEqual([]);
+    expect(r.monthly.map((a) => [a.month, a.value])).toEqual([
+      ['2024-03', '1000000'],
+      ['2024-04', '1100000'],
+    ]);
   });
 });
