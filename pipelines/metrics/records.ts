@@ -24,6 +24,15 @@ const countNewlines = (s: string) => {
 };
 
 /**
+ * A cell as Excel keeps text in a CSV that a system wrote (="210681", ="2024-03": a formula giving the text, so that
+ * Excel keeps the code's digits as written) is that text; any other cell as it is.
+ */
+const textFormula = (cell: string) => {
+  const m = /^="((?:[^"]|"")*)"$/.exec(cell);
+  return m ? m[1]!.replace(/""/g, '"') : cell;
+};
+
+/**
  * Gives each record of a file to `take`, in order, until it returns false; resolves to the message of an error that
  * stopped the reading (a file that does not decode), or null. Each record is handed on when the next one arrives, so
  * that the last one is known: it is handed on after the parse, `terminated` telling whether a line break follows it.
@@ -45,6 +54,7 @@ export async function readRecords(
     const before = pending;
     pending = { row, at: line };
     line += 1 + row.reduce((n, c) => n + countNewlines(c), 0);
+    for (let i = 0; i < row.length; i++) if (row[i]!.startsWith('="')) row[i] = textFormula(row[i]!);
     return before === null || take(before.row, before.at, true);
   };
   // destroyed when `take` stops the reading, so that the rest of the file is not decoded

@@ -249,3 +249,15 @@ describe('a number with more digits than a value keeps exactly (a third probe)',
       ]);
     });
 });
+
+describe('cells a system wrote as Excel text formulas (="210681") (a third probe)', () => {
+  it('="210681", ="2024-03" and ="12" are read as the text they keep', async () => {
+    const r = await run({
+      'r.csv': csv('县区代码,月份,网络零售额（万元）', '="210681",="2024-03",="12"', '="210682",2024-03,13'),
+    });
+    expect(r.monthly.map((a) => [a.county_code, a.month, a.value])).toEqual([
+      ['210681', '2024-03', '120000'],
+      ['210682', '2024-03', '130000'],
+    ]);
+  });
+});
