@@ -443,8 +443,10 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
           WHEN number IS NULL THEN CASE WHEN regexp_full_match(raw, '${NO_DATA.source.slice(1, -1)}') THEN 'no_data'
             ELSE 'not_a_number' END
           WHEN number < 0 THEN 'negative_value'
-          WHEN length(regexp_replace(regexp_replace(raw, '[^0-9０-９]', '', 'g'), '^[0０]+|[0０]+$', '', 'g')) > 15
-            THEN 'too_many_digits'
+          -- (the digits counted only in a cell long enough to hold 16)
+          WHEN CASE WHEN length(raw) > 15
+              THEN length(regexp_replace(regexp_replace(raw, '[^0-9０-９]', '', 'g'), '^[0０]+|[0０]+$', '', 'g')) > 15
+              ELSE false END THEN 'too_many_digits'
           WHEN factor IS NULL THEN CASE WHEN unit_written = '' THEN 'missing_unit' ELSE 'bad_unit' END
           WHEN converted IS NULL THEN 'not_whole'
         END AS reason

@@ -1,7 +1,8 @@
 /**
  * Titles as counties write them, found by a third probe (issue 17): the period before the county's name
  * (2024年3月岫岩满族自治县…), the county by its short name (岫岩2024年…). A title settles a county only when it names
- * one; a prefecture, 我县 or no place still settle none. Expected values are read from the files as written here.
+ * one; a prefecture, 我县 or no place still settle none. And the year a title names, for a month cell of 3 alone,
+ * and a sheet named 202404 for its month. Expected values are read from the files as written here.
  */
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
