@@ -247,6 +247,26 @@ const periodsOnTop = (header: string[], row: string[], p: Plan) =>
     (h, i) => isSubWord(h.replace(/\s/g, '')) && metricOf(splitUnit(ascii(row[i] ?? '')).name) !== null,
   );
 
+/**
+ * Metrics under a label spanning them: 电子商务主要指标 over 网络零售额（万元） | 快递业务量（万件）. Every cell of the
+ * row that is not empty names a metric, under a header cell (or the one spanning it from the left) that names none,
+ * and the row's county and month cells are empty.
+ */
+const metricsUnderLabel = (header: string[], row: string[], p: Plan) => {
+  if (![p.county, p.month].every((i) => i === null || (row[i] ?? '').trim() === '')) return false;
+  const names = (c: string) => metricOf(splitUnit(headerCell(c)).name) !== null;
+  let top = '';
+  let found = false;
+  for (let i = 0; i < header.length; i++) {
+    if ((header[i] ?? '').trim()) top = header[i]!;
+    const cell = (row[i] ?? '').trim();
+    if (!cell) continue;
+    if (!names(cell) || names(top)) return false;
+    found = true;
+  }
+  return found;
+};
+
 /** A row of column letters: 甲, 乙, 丙… and column numbers 1, 2, 3…, at least one letter. */
 const isLettersRow = (row: string[]) => {
   const cells = row.map((c) => c.trim()).filter(Boolean);
@@ -334,7 +354,7 @@ function subMonthDisagrees(s: FileState, row: string[]): { error: string } | nul
  * 网络零售额累计 and not read (it is reported as a column not imported), and so are the others (网络零售额上年同期,
  * 网络零售额同比增长（%）). Or 本月 and 累计 span the metrics under them, named the same way.
  */
-function joinHeader(s: FileState, row: string[]): boolean {
+function joinHeader(s: FileState, row: string[], underLabel = false): boolean {
   const ctx = s.rows!;
   s.sink.summary.headerRows++;
   let top = '';
@@ -343,8 +363,10 @@ function joinHeader(s: FileState, row: string[]): boolean {
   const joined = s.written.map((h, i) => {
     const sub = (row[i] ?? '').replace(/\s/g, '');
     if (h) top = h.replace(/\s/g, '');
-    units[i] = splitUnit(isSubWord(top) ? sub : top).unit;
+    units[i] = splitUnit(isSubWord(top) || underLabel ? sub : top).unit;
     if (!sub) return h;
+    // (a metric under a label spanning it: the metric, its unit its own)
+    if (underLabel) return headerCell(row[i] ?? '');
     if (isSubWord(top))
       return MONTHLY_SUB.test(top) ? sub : `${nameOnly(sub)}${CUMULATIVE_SUB.test(top) ? '累计' : top}`;
     if (MONTHLY_SUB.test(sub) || WHOLE_SUB.test(sub)) return top;
@@ -566,6 +588,7 @@ function classify(s: FileState, row: string[], at: number, terminated: boolean):
   }
   // a second header row (本月 / 累计 under each metric) is joined to the first
   if (s.unitSlot && (isSubHeader(row) || periodsOnTop(s.written, row, ctx.plan))) return joinHeader(s, row);
+  if (s.unitSlot && metricsUnderLabel(s.written, row, ctx.plan)) return joinHeader(s, row, true);
   // the first record after the header that is not blank may be a row of units
   if (s.unitSlot) {
     s.unitSlot = false;

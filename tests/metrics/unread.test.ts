@@ -261,3 +261,33 @@ describe('cells a system wrote as Excel text formulas (="210681") (a third probe
     ]);
   });
 });
+
+describe('metrics under a label spanning them (a third probe)', () => {
+  const rows = [
+    ['县区', '月份', '电子商务主要指标', ''],
+    ['', '', '网络零售额（万元）', '快递业务量（万件）'],
+    ['东港市', '2024-03', '120', '12'],
+  ];
+  for (const [label, files] of [
+    ['a CSV', { 'r.csv': csv(...rows.map((r) => r.join(','))) }],
+    ['a workbook, the label merged across', { 'r.xlsx': mergedBook(rows, 'C1:D1') }],
+  ] as const)
+    it(`电子商务主要指标 over 网络零售额（万元） | 快递业务量（万件）: the metrics are read (${label})`, async () => {
+      const r = await run(files);
+      expect(r.files).toEqual([]);
+      // 120 万元, 12 万件
+      expect(r.accepted).toEqual([
+        ['2024-03', 'express_parcels', '120000'],
+        ['2024-03', 'online_retail_sales_yuan', '1200000'],
+      ]);
+    });
+});
+
+/** A workbook of one sheet holding `rows`, with one merged range. */
+function mergedBook(rows: string[][], range: string): Buffer {
+  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  sheet['!merges'] = [XLSX.utils.decode_range(range)];
+  const b = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(b, sheet, 'Sheet1');
+  return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' });
+}
