@@ -126,18 +126,17 @@ export const monthOf = memo(parseMonth);
 export const monthWithYear = (
   raw: string,
   year: string | undefined,
-  /** beside a 年份 column: a month cell naming another year than its row's (2022年3月 beside 2023) is none */
-  besideYearColumn = false,
+  /** whether a month without 月 (4) is one: beside a 年份 column, whose cell gives the year */
+  bare = false,
 ): string | null => {
   const own = monthOf(raw);
   // (beside a 年份 column, a month cell naming another year than the row's, 2022年3月 beside 2023, is neither's)
-  if (own) return besideYearColumn && year && !own.startsWith(`${year}-`) ? null : own;
-  return monthInYear(arabicDates(raw), year);
+  if (own) return bare && year && !own.startsWith(`${year}-`) ? null : own;
+  return monthInYear(arabicDates(raw), year, bare);
 };
 
-// (a month cell of 3 or 3月 under a year the title or the row's 年份 cell names: that year's March)
-const monthInYear = (raw: string, year: string | undefined) =>
-  year && /^\s*\d{1,2}\s*(?:月份?)?\s*$/.test(raw)
+const monthInYear = (raw: string, year: string | undefined, bare: boolean) =>
+  year && (bare ? /^\s*\d{1,2}\s*(?:月份?)?\s*$/ : /^\s*\d{1,2}\s*月份?\s*$/).test(raw)
     ? monthOf(`${year}年${raw.trim().replace(/月份?$/, '')}月`)
     : null;
 
