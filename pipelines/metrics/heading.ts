@@ -232,7 +232,7 @@ function placesIn(text: string, line: number, county: CountyLookup) {
   return text.split(/[、，,；;及]/).flatMap((piece) => {
     // (a title may open with its period: 2024年3月岫岩满族自治县…)
     const part = piece.trim().replace(LEADING_PERIOD, '');
-    const p = placeAtStart(part) ?? shortNameAtStart(part, county);
+    const p = placeAtStart(part);
     if (!p) {
       // a township named alone (孤山镇人民政府, a sheet named 孤山镇)
       const township = TOWNSHIP_AT_START.exec(part)?.[0];
@@ -248,23 +248,6 @@ function placesIn(text: string, line: number, county: CountyLookup) {
 
 /** A period opening a title: 2024年, 2024年度, 2024年3月份, 2024年1-3月 (二〇二四年三月 read as 2024年3月 before). */
 const LEADING_PERIOD = /^(?:19|20)\d{2}\s*年度?\s*(?:\d{1,2}\s*(?:[-–—－~～至到]\s*\d{1,2}\s*)?月份?)?\s*/;
-
-/**
- * A county's short name opening a title, without 县 or 市 (岫岩2024年…, 宽甸电子商务…): two to four characters the
- * reference takes for a county (or for several: 东港, which then settles none), followed as a county's name is.
- */
-function shortNameAtStart(
-  s: string,
-  county: CountyLookup,
-): { name: string; start: number; end: number } | null {
-  for (let n = 2; n <= 4; n++) {
-    const name = s.slice(0, n);
-    if (!/^[\u4e00-\u9fa5]+$/.test(name) || !COUNTY_FOLLOWED.test(s.slice(n))) continue;
-    const c = county(name);
-    if ('code' in c || c.reason === 'ambiguous_county') return { name, start: 0, end: n };
-  }
-  return null;
-}
 
 /** The months a cell names as one month (2023年3月, 2023-03), not a range (2023年1-3月) or a day (2023年3月5日). */
 function monthsIn(text: string, line: number) {
