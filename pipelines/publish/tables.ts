@@ -123,6 +123,21 @@ const MAX_MEMORY_MB = 4096;
  * `build` runs first on a connection and may create the tables the queries read; nothing is moved into place
  * unless every table was written.
  */
+/**
+ * A number as the CSV writes it: a whole number in its digits (1200000, not 1200000.0), also from 10^15 (DuckDB's
+ * shortest form, 1.23456789012345e+18, with its exponent written out as zeros: 1234567890123450000, not the
+ * double's own 1234567890123450112, a number no report wrote); any other as DuckDB writes it.
+ */
+const wholeText = (x: string) => {
+  const v = `CAST(${x} AS VARCHAR)`;
+  const mantissa = `split_part(${v}, 'e', 1)`;
+  return `CASE WHEN ${x} = trunc(${x}) AND abs(${x}) < 1e15 THEN CAST(CAST(${x} AS BIGINT) AS VARCHAR)
+    WHEN ${x} <> trunc(${x}) OR NOT isfinite(${x}) THEN ${v}
+    WHEN contains(${v}, 'e+') THEN replace(${mantissa}, '.', '')
+      || repeat('0', CAST(split_part(${v}, 'e+', 2) AS INTEGER) - length(split_part(${mantissa}, '.', 2)))
+    ELSE regexp_replace(${v}, '\\.0$', '') END`;
+};
+
 export async function writeQueries(
   outDir: string,
   build: (
@@ -181,7 +196,7 @@ export async function writeQueries(
     for (const { table, query, rowGroupSize } of tables) {
       const cast = (f: Field) =>
         f.type === 'number'
-          ? `CASE WHEN "${f.name}" = trunc("${f.name}") AND abs("${f.name}") < 1e15 THEN CAST(CAST("${f.name}" AS BIGINT) AS VARCHAR) WHEN "${f.name}" = trunc("${f.name}") AND abs("${f.name}") < 1e38 THEN CAST(CAST("${f.name}" AS HUGEINT) AS VARCHAR) ELSE CAST("${f.name}" AS VARCHAR) END AS "${f.name}"`
+          ? `${wholeText(`"${f.name}"`)} AS "${f.name}"`
           : escapesFormulae(f)
             ? `CASE WHEN ${formulaSql(`"${f.name}"`)} THEN '''' || "${f.name}" ELSE "${f.name}" END AS "${f.name}"`
             : `CAST("${f.name}" AS ${DUCK_TYPE[f.type]}) AS "${f.name}"`;

@@ -250,6 +250,21 @@ describe('a number with more digits than a value keeps exactly (a third probe)',
     });
 });
 
+describe('whole values of 10^15 and more in the CSV (a review of the third probe’s fix)', () => {
+  it('1234567890123450000 元 and 12345678901234.5 万元 are written as their digits, not the doubles’ own', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,网络零售额（元）,农产品网络零售额（万元）',
+        '东港市,2023-01,1234567890123450000,12345678901234.5',
+      ),
+    });
+    expect(r.accepted).toEqual([
+      ['2023-01', 'agri_online_retail_sales_yuan', '123456789012345000'],
+      ['2023-01', 'online_retail_sales_yuan', '1234567890123450000'],
+    ]);
+  });
+});
+
 describe('cells a system wrote as Excel text formulas (="210681") (a third probe)', () => {
   it('="210681", ="2024-03" and ="12" are read as the text they keep', async () => {
     const r = await run({
