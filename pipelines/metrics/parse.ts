@@ -18,8 +18,14 @@ export const headerCell = (c: string) =>
     ascii(c)
       .replace(/\s*[\r\n]+\s*/g, '')
       .trim(),
-    (ch) => (ch < '\u3400' ? ch : simplify(ch)),
+    (ch) => (ch < '\u3400' || KEPT.has(ch) ? ch : simplify(ch)),
   ).join('');
+
+/**
+ * Characters of Simplified text that the Traditional-to-Simplified table changes all the same: 乾 (乾安县, 乾县) would
+ * be 干.
+ */
+const KEPT = new Set(['乾']);
 
 const DIGIT: Record<string, string> = {
   〇: '0',
@@ -113,7 +119,6 @@ export function parseMonth(raw: string): string | null {
 const GROUP_SPACE = /[\u00a0\u2009\u202f]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060]/g;
 
-/** A number as written in a report: 1,234.5 / １２３４ / 1 234 (a no-break space too); null when it is not one. */
 /**
  * The significant digits a number cell writes (its digits, leading and trailing zeros aside): a double keeps 15
  * exactly, so that a cell with more (9007199254740993) would be published as another number (…992).
@@ -123,6 +128,7 @@ export const significantDigits = (raw: string) =>
     .replace(/\D/g, '')
     .replace(/^0+|0+$/g, '').length;
 
+/** A number as written in a report: 1,234.5 / １２３４ / 1 234 (a no-break space too); null when it is not one. */
 export function parseValue(raw: string): number | null {
   const s = ascii(raw)
     .replace(ZERO_WIDTH, '')

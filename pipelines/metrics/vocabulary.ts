@@ -141,6 +141,8 @@ export function splitUnit(header: string): { name: string; unit: string } {
   if (m) return { name: m[1]!, unit: m[2]!.replace(/^(?:计量|金额|货币|数量)?单位\s*[:：]\s*/, '') };
   // a unit after a slash or a space (快递业务量/万件, 网络零售额 万元): only a unit of the vocabulary
   const after = /^(.+?)\s*(?:[/／]|\s)\s*([^\s/／]+)$/.exec(h);
-  if (after && unitOf(after[2]!) !== null) return { name: after[1]!, unit: after[2]! };
+  // (not a name with a space inside: express parcels, 培训 人次)
+  if (after && unitOf(after[2]!) !== null && metricOf(h) === null && metricOf(after[1]!) !== null)
+    return { name: after[1]!, unit: after[2]! };
   return { name: h, unit: '' };
 }

@@ -306,3 +306,28 @@ function mergedBook(rows: string[][], range: string): Buffer {
   XLSX.utils.book_append_sheet(b, sheet, 'Sheet1');
   return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' });
 }
+
+describe('headers a review of the third probe’s fixes found misread', () => {
+  it('乾安县 in a title stays 乾安县 (Simplified text is not simplified again: 乾 is no 干)', async () => {
+    const r = await run({
+      'r.csv': csv('乾安县2023年电子商务统计月报', '月份,网络零售额（万元）', '2023-03,12'),
+    });
+    expect(r.monthly.map((a) => [a.county_code, a.month, a.value])).toEqual([
+      ['220723', '2023-03', '120000'],
+    ]);
+  });
+
+  it('express parcels, active village stations, 培训 人次: names with a space, not a name and a unit', async () => {
+    const r = await run({
+      'r.csv': csv(
+        'county,month,express parcels,active village stations,培训 人次',
+        '东港市,2023-03,12,3,40',
+      ),
+    });
+    expect(r.accepted).toEqual([
+      ['2023-03', 'active_village_stations', '3'],
+      ['2023-03', 'express_parcels', '12'],
+      ['2023-03', 'training_person_times', '40'],
+    ]);
+  });
+});
