@@ -52,10 +52,12 @@ describe('columns not imported, and why', () => {
   });
 });
 
-/** A workbook of one sheet holding `rows`, as SheetJS writes it. */
-function book(rows: (string | number)[][]): Buffer {
+/** A workbook of one sheet holding `rows`, as SheetJS writes it, with the merged ranges given (C1:D1). */
+function book(rows: (string | number)[][], merges: string[] = []): Buffer {
+  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  sheet['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
   const b = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
+  XLSX.utils.book_append_sheet(b, sheet, 'Sheet1');
   return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' });
 }
 
@@ -285,7 +287,7 @@ describe('metrics under a label spanning them (a third probe)', () => {
   ];
   for (const [label, files] of [
     ['a CSV', { 'r.csv': csv(...rows.map((r) => r.join(','))) }],
-    ['a workbook, the label merged across', { 'r.xlsx': mergedBook(rows, 'C1:D1') }],
+    ['a workbook, the label merged across', { 'r.xlsx': book(rows, ['C1:D1']) }],
   ] as const)
     it(`电子商务主要指标 over 网络零售额（万元） | 快递业务量（万件）: the metrics are read (${label})`, async () => {
       const r = await run(files);
@@ -297,15 +299,6 @@ describe('metrics under a label spanning them (a third probe)', () => {
       ]);
     });
 });
-
-/** A workbook of one sheet holding `rows`, with one merged range. */
-function mergedBook(rows: string[][], range: string): Buffer {
-  const sheet = XLSX.utils.aoa_to_sheet(rows);
-  sheet['!merges'] = [XLSX.utils.decode_range(range)];
-  const b = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(b, sheet, 'Sheet1');
-  return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' });
-}
 
 describe('headers a review of the third probe’s fixes found misread', () => {
   it('乾安县 in a title stays 乾安县 (Simplified text is not simplified again: 乾 is no 干)', async () => {
