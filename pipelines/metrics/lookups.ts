@@ -72,12 +72,20 @@ export function countyLookup(ref: Reference): CountyLookup {
           ? r.division.level === 'county'
             ? { code: r.division.code }
             : { reason: 'not_a_county' }
-          : { reason: r.status === 'ambiguous' ? 'ambiguous_county' : 'unknown_county' };
+          : r.status === 'unknown' && isProvince(ref, simplified)
+            ? { reason: 'not_a_county' }
+            : { reason: r.status === 'ambiguous' ? 'ambiguous_county' : 'unknown_county' };
     }
     cache.set(cached, hit);
     return hit;
   };
 }
+
+/** Whether a name is a province's, in full or short (辽宁省, 辽宁; 广西壮族自治区, 广西): no county's. */
+const isProvince = (ref: Reference, name: string) =>
+  [...ref.divisions.provinces.values()].some(
+    (p) => p === name || p.replace(/(?:壮族|回族|维吾尔)?(?:自治区|省|市)$/, '') === name,
+  );
 
 /** Whether a text names a county's prefecture or province, in full or short (丹东市, 丹东, 辽宁省, 辽宁), or the county. */
 function placeNamed(d: Division, text: string): boolean {

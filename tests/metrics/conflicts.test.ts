@@ -341,3 +341,22 @@ describe('a county’s report with its metrics as rows under 项目 (a second pr
     expect(r.summaries[0]!.ignoredColumns).toContain('本月');
   });
 });
+
+describe('a province named in the county column (a third probe)', () => {
+  it('辽宁省 and 辽宁 are not counties (not_a_county), as 丹东市 is not; no county unknown', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,网络零售额（万元）',
+        '辽宁省,2023-03,100',
+        '辽宁,2023-03,100',
+        '丹东市,2023-03,10',
+      ),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(r.values).toEqual([
+      ['辽宁省', 'not_a_county'],
+      ['辽宁', 'not_a_county'],
+      ['丹东市', 'not_a_county'],
+    ]);
+  });
+});
