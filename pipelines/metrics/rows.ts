@@ -263,7 +263,9 @@ export function checkValue(v: Value): { metric: Metric; value: number } | Fault 
   if (value === null)
     return { field: 'value', raw: v.raw, reason: NO_DATA.test(v.raw) ? 'no_data' : 'not_a_number' };
   if (value < 0) return { field: 'value', raw: v.raw, reason: 'negative_value' };
-  if (significantDigits(v.raw) > 15) return { field: 'value', raw: v.raw, reason: 'too_many_digits' };
+  // (the digits counted only in a cell long enough to hold sixteen)
+  if (v.raw.length > 15 && significantDigits(v.raw) > 15)
+    return { field: 'value', raw: v.raw, reason: 'too_many_digits' };
   const factor = factorOf(metric, v.unit, v.name);
   if (factor === null)
     return { field: 'unit', raw: v.unit, reason: v.unit === '' ? 'missing_unit' : 'bad_unit' };
