@@ -270,9 +270,10 @@ export function planColumns(
     return { form: 'long', ...common, metric, value, unit, metrics: [], unknown: unknownOf(used) };
   // a metric column (指标) and no column the vocabulary reads as its values or as a metric's: its rows' values
   // are in a column it cannot name (完成情况, or one with no header), which is not guessed
-  if (metric !== null && wideColumns(header, read([month, metric]), mapping?.columns).metrics.length === 0) {
+  const named = read([month, metric]);
+  if (metric !== null && wideColumns(header, named, mapping?.columns).metrics.length === 0) {
     const others = header.flatMap((h, i) =>
-      read([month, metric]).has(i) ? [] : [h === '' ? `column ${i + 1} (no header)` : `“${h}”`],
+      named.has(i) ? [] : [h === '' ? `column ${i + 1} (no header)` : `“${h}”`],
     );
     return {
       error: `the column “${header[metric]}” names metrics, but no column holds their values as the vocabulary names one (value, 数值, 本月, 完成值…)${others.length ? `: found ${others.join(', ')}` : ''}${mapping ? `; add ${mapping.name} saying which column is the value column (columns: {“…”: value})` : ''}`,
@@ -282,7 +283,7 @@ export function planColumns(
   // a unit column (计量单位) gives the unit of a table's one metric column, row by row; beside several, which
   // metric each unit is for cannot be told, and the file is refused
   // (a value column, 本月 or 数值, is no metric's without a metric column: not read, so reported)
-  const wide = wideColumns(header, read([month, metric]), mapping?.columns);
+  const wide = wideColumns(header, named, mapping?.columns);
   const unitColumn = unit !== null && unit !== county ? unit : null;
   if (unitColumn !== null && wide.metrics.length > 1)
     return {

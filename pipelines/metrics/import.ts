@@ -233,8 +233,8 @@ async function stageOne(
 
 /**
  * A data file's mapping sidecar (data/metrics/<file>.yaml: `columns:` header → county, month, a long file's metric
- * or value column, or a metric code and its unit), with its name; the name alone, for the message, when there is none. Throws, naming it, when it is
- * not a mapping.
+ * or value column, or a metric code and its unit), with its name; the name alone, for the message, when there is
+ * none. Throws, naming it, when it is not a mapping.
  */
 async function readMapping(dir: string, name: string): Promise<{ columns: Mapping; name: string }> {
   const path = join(dir, sidecarOf(name));

@@ -53,7 +53,8 @@ export function countyLookup(ref: Reference): CountyLookup {
       if (r.status === 'unknown' && simplified !== key) r = ref.resolve(simplified);
       if (r.status === 'unknown') r = alongPath(ref, simplified);
       // a short name (凤山) under a title naming places (丹东市…): only a county of those places, not one
-      // elsewhere that happens to bear it (凤山县 of 广西); the title's own short name (岫岩2024年…) is its county
+      // elsewhere that happens to bear it (凤山县 of 广西); the title's own place, read as a short name (岫岩县 for
+      // 岫岩满族自治县 in 2024年3月岫岩县…), is its county
       if (
         within &&
         r.status === 'resolved' &&

@@ -133,7 +133,7 @@ export function convert(metric: Metric, value: number, factor: number): number |
 export const isCode = (name: string) =>
   (MONTHLY_METRICS as readonly string[]).includes(name.trim().toLowerCase());
 
-/** A header or cell naming a metric with its unit: 网络零售额（万元）, 快递业务量(万件). */
+/** A header or cell naming a metric with its unit: 网络零售额（万元）, 快递业务量(万件), 培训人次[人次], 快递业务量/万件. */
 export function splitUnit(header: string): { name: string; unit: string } {
   const h = header.trim();
   const m = /^(.+?)\s*[（(［[【〔]\s*([^()（）［\][\]【】〔〕]*?)\s*[)）］\]】〕]\s*$/.exec(h);
