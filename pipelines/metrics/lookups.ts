@@ -5,7 +5,7 @@
 import { simplify } from '../normalize/chars.ts';
 import type { Reference } from '../reference/index.ts';
 import { type Division, placeAtStart, type Resolution } from '../reference/resolve.ts';
-import { arabicDates, ascii, parseMonth } from './parse.ts';
+import { arabicDates, ascii, parseMonth, simplifiedText } from './parse.ts';
 import type { Reason } from './reasons.ts';
 import { isCode, type Metric, metricOf, unitFactor } from './vocabulary.ts';
 
@@ -153,8 +153,8 @@ const monthInYear = (raw: string, year: string | undefined, bare: boolean) =>
 export const yearOf = (cell: string): string | null =>
   /^\s*((?:19|20)\d{2})\s*(?:年度?)?\s*$/.exec(ascii(cell))?.[1] ?? null;
 
-/** metricOf, once per distinct name. */
-export const metricCached = memo(metricOf);
+/** metricOf, once per distinct name, in Traditional characters too (網絡零售額). */
+export const metricCached = memo((name) => metricOf(name) ?? metricOf(simplifiedText(name)));
 
 const factorCache = new Map<string, number | null>();
 
@@ -163,7 +163,8 @@ export const factorOf = (metric: Metric, unit: string, name: string) => {
   const key = `${metric}|${unit}|${name}`;
   let f = factorCache.get(key);
   if (f === undefined) {
-    f = unitFactor(metric, unit, isCode(name));
+    // (in Traditional characters too: 萬元)
+    f = unitFactor(metric, unit, isCode(name)) ?? unitFactor(metric, simplifiedText(unit), isCode(name));
     factorCache.set(key, f);
   }
   return f;

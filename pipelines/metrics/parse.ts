@@ -14,12 +14,15 @@ export const ascii = (s: string) =>
  * as the vocabulary writes them.
  */
 export const headerCell = (c: string) =>
-  Array.from(
+  simplifiedText(
     ascii(c)
       .replace(/\s*[\r\n]+\s*/g, '')
       .trim(),
-    (ch) => (ch < '\u3400' || KEPT.has(ch) ? ch : simplify(ch)),
-  ).join('');
+  );
+
+/** A text in Simplified characters (網絡零售額 → 网络零售额, 萬元 → 万元), as the vocabulary writes it. */
+export const simplifiedText = (s: string) =>
+  Array.from(s, (ch) => (ch < '\u3400' || KEPT.has(ch) ? ch : simplify(ch))).join('');
 
 /**
  * Characters of Simplified text that the Traditional-to-Simplified table changes all the same: 乾 (乾安县, 乾县) would

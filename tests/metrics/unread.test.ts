@@ -324,3 +324,20 @@ describe('headers a review of the third probe’s fixes found misread', () => {
     ]);
   });
 });
+
+describe('a long file’s metric and unit cells in Traditional characters (a third probe)', () => {
+  it('指標名稱 | 數值 | 單位 with 網絡零售額 | 120 | 萬元: 1,200,000 yuan', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,指標名稱,數值,單位',
+        '東港市,2024-03,網絡零售額,120,萬元',
+        '東港市,2024-03,快遞業務量,12,萬件',
+      ),
+    });
+    expect(r.values).toEqual([]);
+    expect(r.accepted).toEqual([
+      ['2024-03', 'express_parcels', '120000'],
+      ['2024-03', 'online_retail_sales_yuan', '1200000'],
+    ]);
+  });
+});
