@@ -82,16 +82,16 @@ export function countyLookup(ref: Reference): CountyLookup {
   };
 }
 
+/** A province's or prefecture's name without its kind: 辽宁省 → 辽宁, 广西壮族自治区 → 广西, 丹东市 → 丹东. */
+const shortName = (name: string) => name.replace(/(?:壮族|回族|维吾尔)?(?:自治区|自治州|地区|盟|省|市)$/, '');
+
 /** Whether a name is a province's, in full or short (辽宁省, 辽宁; 广西壮族自治区, 广西): no county's. */
 const isProvince = (ref: Reference, name: string) =>
-  [...ref.divisions.provinces.values()].some(
-    (p) => p === name || p.replace(/(?:壮族|回族|维吾尔)?(?:自治区|省|市)$/, '') === name,
-  );
+  [...ref.divisions.provinces.values()].some((p) => p === name || shortName(p) === name);
 
 /** Whether a text names a county's prefecture or province, in full or short (丹东市, 丹东, 辽宁省, 辽宁), or the county. */
 function placeNamed(d: Division, text: string): boolean {
-  const short = (name: string) => name.replace(/(?:壮族|回族|维吾尔)?(?:自治区|自治州|地区|盟|省|市)$/, '');
-  return [d.name, d.prefecture, short(d.prefecture), d.province, short(d.province)].some(
+  return [d.name, d.prefecture, shortName(d.prefecture), d.province, shortName(d.province)].some(
     (n) => n.length >= 2 && text.includes(n),
   );
 }
