@@ -12,7 +12,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { sqlString } from '../publish/tables.ts';
 import { headlessColumns, isCountyHeader, type Plan } from './columns.ts';
-import { FOOTER_NOTE } from './heading.ts';
+import { footerNoteSource } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthWithYear } from './lookups.ts';
 import { monthFault } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
@@ -260,7 +260,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   await duck.run(`CREATE OR REPLACE TEMP TABLE cells AS SELECT line, CASE WHEN len(t) <> ${header.length} THEN text END AS text, t,
       CASE WHEN text IS NULL THEN 'blank'
         WHEN NOT regexp_matches(text, '[^,"${SPACES}]') AND len(${nonEmpty}) = 0 THEN 'blank'
-        WHEN CASE WHEN regexp_matches(text, '^"?${SPACE}*${FOOTER_NOTE.source.slice(1)}')
+        WHEN CASE WHEN regexp_matches(text, '^"?${SPACE}*${footerNoteSource(p.metric)}')
           THEN ${isNote} ELSE false END THEN 'note'
         WHEN ${total(at(p.county))} OR ${total(at(0))} THEN 'total'
         ELSE 'data' END AS kind,

@@ -23,8 +23,8 @@ import { decodeChunks, type Encoding, sniffEncoding } from './decode.ts';
 import { type Duck, dropRows, fastPlan, stageRows } from './fast.ts';
 import {
   addUnits,
-  FOOTER_NOTE,
   type Heading,
+  isFooterNote,
   isHeadingRow,
   newHeading,
   noteUnits,
@@ -637,7 +637,7 @@ function dataRow(s: FileState, ctx: RowContext, row: string[], at: number, termi
   const c = ctx.plan.county;
   const place = c === null ? '' : (row[c] ?? '').trimStart();
   // (a note giving a unit, 注：快递业务量单位：万件 or 单位：万件 alone, may refuse the file: unitBelow)
-  if ((FOOTER_NOTE.test(first) || noteUnits(row).length > 0) && isNote(row)) {
+  if ((isFooterNote(first, ctx.plan.metric) || noteUnits(row).length > 0) && isNote(row)) {
     if (!unitBelow(s, ctx, row, at)) note(s, row, at);
     return;
   }

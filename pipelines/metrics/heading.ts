@@ -88,11 +88,24 @@ export const TOWNSHIP_COLUMN =
   /^(?:乡镇街道|乡镇|乡|镇|街道|社区|村|行政村|村名|站点|服务站)(?:\((?:镇|街道|社区|乡)\))?(?:名称|名)?$/;
 
 /**
- * A note row under the data: who filled it in, when, who checked it, a footnote (注：…, 注1：…, ※…). Its pattern
- * is read by JavaScript and by DuckDB (fast.ts), so it keeps to what both engines read alike.
+ * The start of a note row under the data: who filled it in, when, who checked it, a footnote (注：…, 注1：…, ※…),
+ * and a numbered footnote (1.本表…, 2、数据来源…, （3）…; not 1.5) unless the first column is the metric's, where
+ * 1.网络零售额 names a metric (and a row without its value is still a row). Read by JavaScript and by DuckDB
+ * (fast.ts), so it keeps to what both engines read alike (no lookahead).
  */
-export const FOOTER_NOTE =
-  /^(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注\d*[:：]|※|备注|数据来源)/;
+const NOTE_START =
+  '(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注\\d*[:：]|※|备注|数据来源)';
+const NUMBERED_START = String.raw`(?:\d{1,2}[.、．][^\d.]|[(（]\d{1,2}[)）])`;
+/** The pattern (without its ^) of a note's first cell under a table whose metric column is `metric`. */
+export const footerNoteSource = (metric: number | null) =>
+  metric === 0 ? NOTE_START : `(?:${NOTE_START}|${NUMBERED_START})`;
+const FOOTER_NOTE = [
+  new RegExp(`^${footerNoteSource(0)}`),
+  new RegExp(`^${footerNoteSource(null)}`),
+] as const;
+/** Whether a first cell under the data starts a note, in a table whose metric column is `metric`. */
+export const isFooterNote = (cell: string, metric: number | null) =>
+  FOOTER_NOTE[metric === 0 ? 0 : 1].test(cell);
 
 /** A unit as a note writes it: 万元, 万件, 人次. */
 const UNIT_WORD = '[\\u4e00-\\u9fa5A-Za-z%·]{1,4}';

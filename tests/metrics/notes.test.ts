@@ -214,3 +214,61 @@ describe('a unit in the header written otherwise (a third probe)', () => {
     expect(r.rejected.map((x) => [x.column, x.reason])).toEqual([['农产品/网络零售额', 'unknown_column']]);
   });
 });
+
+describe('numbered footnotes under the data (a fourth probe)', () => {
+  // 1.本表于… and 2、数据来源… under the table, alone on their rows or after 注：, are notes, not rows of data
+  // rejected for their number of cells; read alike by DuckDB, by JavaScript (a quoted line break sends the file
+  // there) and from a workbook
+  const table = ['县区,月份,网络零售额（万元）', '岫岩满族自治县,2024-03,120', '东港市,2024-03,80'];
+  const notes = ['1.本表于每月25日前报送商务局,,', '2、数据来源：县统计局', '（3）“累计”为1月至本月之和,,'];
+  const read = [
+    ['2024-03', 'online_retail_sales_yuan', '1200000'],
+    ['2024-03', 'online_retail_sales_yuan', '800000'],
+  ];
+  const sheet = (lines: string[]) => {
+    const b = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(lines.map((l) => l.split(','))), 'Sheet1');
+    return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  };
+
+  it.each([
+    ['CSV read by DuckDB', { 'r.csv': csv(...table, ...notes) }, 'duckdb'],
+    [
+      'CSV read in JavaScript',
+      { 'r.csv': csv(...table, '"注：报送', '时间每月25日前"', ...notes) },
+      'javascript',
+    ],
+    ['CSV in GB18030', { 'r.csv': gb18030(csv(...table, '注：', ...notes)) }, null],
+    ['a workbook', { 'r.xlsx': sheet([...table, ...notes]) }, null],
+  ] as const)('%s: each is a note, the rows reconcile', async (_, files, by) => {
+    const r = await run(files);
+    const f = r.summaries[0]!;
+    if (by !== null) expect(f.readBy ?? 'javascript').toBe(by);
+    expect(sorted(r.accepted)).toEqual(sorted(read));
+    expect(r.rejected.filter((x) => x.scope === 'value')).toEqual([]);
+    expect(f.rows).toBe(2);
+    expect(f.notes).toEqual(
+      expect.arrayContaining(['1.本表于每月25日前报送商务局', '2、数据来源：县统计局']),
+    );
+  });
+
+  it('a county cell after a number is still a row: 1.东港市 | 2024-03 | 80 is read or rejected, never a note', async () => {
+    const r = await run({ 'r.csv': csv(table[0]!, '1.东港市,2024-03,80') });
+    expect(r.summaries[0]!.rows).toBe(1);
+    expect(r.summaries[0]!.notes).toEqual([]);
+  });
+
+  it('where the first column is the metric’s, a numbered cell names a metric: 2.快递业务量（万件） alone is a row', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '指标,县区,月份,数值',
+        '1.网络零售额（万元）,东港市,2024-03,80',
+        '2.快递业务量（万件）,,,',
+      ),
+    });
+    expect(r.summaries[0]!.readBy).toBe('duckdb');
+    expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '800000']]);
+    expect(r.summaries[0]!.notes).toEqual([]);
+    expect(r.summaries[0]!.rows).toBe(2);
+  });
+});
