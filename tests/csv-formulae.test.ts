@@ -12,7 +12,7 @@ import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvText, FORMULA } from '../pipelines/contract/csv.ts';
+import { csvText, FORMULA, formulaSql } from '../pipelines/contract/csv.ts';
 import { ROOT } from './helpers.ts';
 
 let tmp: string;
@@ -78,5 +78,39 @@ describe('metrics_rejected.csv, written by DuckDB', () => {
       compressors,
     })) as Record<string, unknown>[];
     expect(pq.map((r) => r.raw_value)).toEqual(['=1+2', '@SUM(A1)', '-5', '+cmd|calc']);
+  });
+});
+
+describe('the formula test in SQL is the same as in JavaScript', () => {
+  it('on cells that begin with each sign, plain numbers, empty text and others', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const cells = [
+      '=1+2',
+      '+1',
+      '+1.5e3',
+      '-5',
+      '-',
+      '-.5',
+      '-5-3',
+      '@SUM(A1)',
+      '\tx',
+      '\rx',
+      'a=1',
+      '',
+      ' =1',
+      '东港市',
+      '1e5',
+      '+e5',
+    ];
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    const rows = (
+      await con.runAndReadAll(
+        `SELECT x, ${formulaSql('x')} AS f FROM (VALUES ${cells.map((c) => `('${c.replaceAll("'", "''")}')`).join(', ')}) t(x)`,
+      )
+    ).getRowObjectsJS();
+    con.closeSync();
+    db.closeSync();
+    expect(rows.map((r) => [r.x, r.f])).toEqual(cells.map((c) => [c, FORMULA.test(c)]));
   });
 });
