@@ -39,7 +39,16 @@ import { readRecords } from './records.ts';
 import { isSynthetic, isTotal, type RowContext, rowMonth, stageRow } from './rows.ts';
 import { hiddenPlace, type Merge } from './sheet.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
-import { isUnitLabelled, joinUnits, takeUnitRow, type UnitRowRefusal, unitsOf } from './units.ts';
+import {
+  applyUnits,
+  isUnitLabelled,
+  joinUnits,
+  refuseUnitRow,
+  takeUnitRow,
+  type UnitRowRefusal,
+  unitsOf,
+  unitsOverColumns,
+} from './units.ts';
 import { METRIC_INFO, metricOf, noteUnitFor, splitUnit, unitOf } from './vocabulary.ts';
 
 /**
@@ -77,6 +86,8 @@ interface FileState {
   recent: { row: string[]; at: number; terminated: boolean }[];
   /** a row of years above the header (2022年 | | | 2023年), for the month columns under them */
   yearsAbove?: { row: string[]; at: number };
+  /** rows of units above the header (,,万元,万件), each unit its column's, checked and applied at the header */
+  unitsAbove: { row: string[]; at: number }[];
   /** the county and month the heading settles, for a header (and its second row) without their columns */
   above: ReturnType<typeof settle> | Record<string, never>;
   /** the file's mapping sidecar, and the name it has or would have */
@@ -482,6 +493,7 @@ const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping'
   heading: newHeading(),
   above: {},
   recent: [],
+  unitsAbove: [],
   mapping,
   cumulative: [],
   closed: [],
@@ -723,6 +735,7 @@ function restartTable(s: FileState, row: string[], at: number): boolean {
   s.rows = null;
   s.cumulative = [];
   s.yearsAbove = undefined;
+  s.unitsAbove = [];
   if (s.recent.length > 0) s.heading = newHeading();
   for (const r of s.recent.splice(0)) note(s, r.row, r.at);
   return takeHeader(s, row, at);
@@ -823,6 +836,12 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   // title and note rows above the header (某县2021年电子商务统计月报, 填报单位：… | 2023年3月 | 单位：万元), within the
   // first ten records: a row that is not a header, or whose cells read no value (单位：万元 under a title that names
   // the county and the month)
+  // a row of units above the header (,,万元,万件), its units given to the columns under them at the header
+  if ('error' in plan && unitsOverColumns(row) && s.sink.summary.records <= 10) {
+    s.sink.summary.unitRows++;
+    s.unitsAbove.push({ row, at });
+    return true;
+  }
   if (
     ('error' in plan || (plan.form === 'wide' && plan.metrics.length === 0)) &&
     isHeadingRow(row) &&
@@ -843,6 +862,17 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
     return false;
   }
   if (!('error' in plan)) plan = withUnits(plan, s.heading.units);
+  // (a cell of a unit row above that is no unit, 万人, or a row not as long as the header, refuses the file)
+  if (!('error' in plan))
+    for (const u of s.unitsAbove) {
+      const refusal = refuseUnitRow(u.row, u.at, cells, new Set(plan.unknown));
+      if (refusal) {
+        s.header = { line: at, plan };
+        s.refusal = refusal;
+        return false;
+      }
+      applyUnits(plan, unitsOf(u.row));
+    }
   // month columns that name no year (1月, 2月…) take a year from a row of years above them, a dated column to their
   // left, else the title (monthYears); without one they stay as written, and their values are rejected as
   // bad_month: the year is not guessed. A title naming two years (the programme's batch, 2019; the data's, 2023)
@@ -856,7 +886,10 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   s.written = cells;
   s.rows = { ...s.sink, county, header: distinctNames(cells, s.columnName), plan };
   s.cumulative = period.pairs.map((p) => ({ ...p, rows: [] }));
-  s.units = [];
+  s.units = s.unitsAbove.reduce<string[]>(
+    (units, u) => unitsOf(u.row).map((x, i) => joinUnits(units[i] ?? '', x)),
+    [],
+  );
   return true;
 }
 

@@ -37,6 +37,15 @@ const unitText = (c: string) => ascii(c.trim().replace(UNIT_PREFIX, ''));
 const cellUnits = (row: string[]) =>
   row.map((c) => (c.trim() === '' || isLabel(c) ? '' : unitOf(unitText(c))));
 
+/**
+ * Whether a row above the header is a row of units over its columns (,,万元,万件; 单位：,,万元,万件): a unit beyond
+ * the first column, and no unit with its label (金额单位：万元 | 数量单位：万件 is a note for the whole table). Its
+ * cells that are no unit (万人) refuse the file at the header, as under it (refuseUnitRow).
+ */
+export const unitsOverColumns = (row: string[]) =>
+  row.some((c, i) => i > 0 && !isUnitLabelled(c) && unitOf(unitText(c)) !== null) &&
+  !row.some((c) => isUnitLabelled(c));
+
 /** Whether a cell may stand in a unit row: empty, a label such as 单位：, or a unit. */
 const unitCell = (c: string) => c.trim() === '' || isLabel(c) || unitOf(unitText(c)) !== null;
 

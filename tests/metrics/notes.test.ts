@@ -272,3 +272,59 @@ describe('numbered footnotes under the data (a fourth probe)', () => {
     expect(r.summaries[0]!.rows).toBe(2);
   });
 });
+
+describe('a row of units above the header (a fourth probe)', () => {
+  // ,,万元,万件 over 县区 | 月份 | 网络零售额 | 快递业务量: each unit is its column's, as a unit row under the header is
+  const header = '县区,月份,网络零售额,快递业务量';
+  const data = ['东港市,2024-03,80,12', '凤城市,2024-03,60.5,3'];
+  const read = [
+    ['2024-03', 'express_parcels', '120000'],
+    ['2024-03', 'express_parcels', '30000'],
+    ['2024-03', 'online_retail_sales_yuan', '605000'],
+    ['2024-03', 'online_retail_sales_yuan', '800000'],
+  ];
+  const sheet = (lines: string[]) => {
+    const b = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(lines.map((l) => l.split(','))), 'Sheet1');
+    return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  };
+  it.each([
+    ['right above the header', [',,万元,万件', header, ...data], 0],
+    ['with a label in its first cell', ['单位：,,万元,万件', header, ...data], 0],
+    [
+      'under the title, a note between it and the header',
+      [`${TITLE},,,`, ',,万元,万件', '填报单位：东港市商务局,,,', header, ...data],
+      2,
+    ],
+  ])('%s: 80 is 800,000 yuan, 12 is 120,000 parcels, as CSV and as a workbook', async (_, lines, titles) => {
+    const both: Record<string, string | Buffer>[] = [{ 'r.csv': csv(...lines) }, { 'r.xlsx': sheet(lines) }];
+    for (const files of both) {
+      const r = await run(files);
+      expect(r.summaries[0]!.error).toBeNull();
+      expect(sorted(r.accepted)).toEqual(read);
+      expect(r.summaries[0]!.unitRows).toBe(1);
+      expect(r.summaries[0]!.titleRows).toBe(titles);
+    }
+  });
+
+  it('beside units the header gives, the same unit is kept and another is rejected, never read in either', async () => {
+    const r = await run({
+      'r.csv': csv(',,万元,万件', '县区,月份,网络零售额（万元）,快递业务量（件）', '东港市,2024-03,80,12'),
+    });
+    expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '800000']]);
+    // (its unit read as both: 件 / 万件, which converts to neither)
+    expect(r.values).toEqual([['件 / 万件', 'bad_unit']]);
+  });
+
+  it('a cell that is not a unit (万人) refuses the file, naming it, as under the header', async () => {
+    const r = await run({ 'r.csv': csv(',,万元,万人', header, ...data) });
+    expect(r.files).toEqual([['r.csv', 'unknown_unit']]);
+    expect(r.rejected[0]!.reason_zh).toContain('万人');
+  });
+
+  it('labelled units (金额单位：万元 | 数量单位：万件) are still notes for the whole table', async () => {
+    const r = await run({ 'r.csv': csv('金额单位：万元,,数量单位：万件,', header, ...data) });
+    expect(sorted(r.accepted)).toEqual(read);
+    expect(r.summaries[0]!.unitRows).toBe(0);
+  });
+});
