@@ -71,7 +71,8 @@ export async function createFastTables(duck: Duck): Promise<void> {
     FROM fast_values v JOIN fast_files f USING (file_id) WHERE v.reason IS NULL`);
   await duck.run(`CREATE VIEW fast_rejected AS SELECT f.file, v.line, v."column", 'value' AS scope,
       CASE WHEN v.reason IN ('unterminated_last_line', 'cell_count') THEN 'line'
-        WHEN v.reason IN ('missing_county', 'not_a_county', 'unknown_county', 'ambiguous_county', 'county_mismatch')
+        WHEN v.reason IN ('missing_county', 'not_a_county', 'outside_title_place', 'unknown_county', 'ambiguous_county',
+          'county_mismatch')
           THEN 'county'
         WHEN v.reason IN ('bad_month', 'ambiguous_month', 'period_not_month') THEN 'month'
         WHEN v.reason = 'unknown_metric' THEN 'metric'

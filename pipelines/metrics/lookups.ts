@@ -63,13 +63,22 @@ export function countyLookup(ref: Reference): CountyLookup {
         !within.split(' ').includes(key)
       )
         r = { status: 'unknown' };
+      // a county's full name under such a title, none of its places (东港区 of 日照 under 丹东市, which has a 东港市; 五台县
+      // of 山西): perhaps a slip, not read as a county elsewhere
+      const outside =
+        within &&
+        r.status === 'resolved' &&
+        r.division.level === 'county' &&
+        !placeNamed(r.division, within) &&
+        !within.split(' ').includes(key);
       // (东港 under 丹东市…: of the counties bearing it, the one of the places named, if one)
       if (within && r.status === 'ambiguous') {
         const named = r.candidates.filter((d) => d.level === 'county' && placeNamed(d, within));
         if (named.length === 1) r = { status: 'resolved', division: named[0]!, via: 'short_name' };
       }
-      hit =
-        r.status === 'resolved'
+      hit = outside
+        ? { reason: 'outside_title_place' }
+        : r.status === 'resolved'
           ? r.division.level === 'county'
             ? { code: r.division.code }
             : { reason: 'not_a_county' }

@@ -17,6 +17,10 @@ export const REASONS = {
   unknown_county: ['县名或代码无法识别', 'unknown county name or code'],
   ambiguous_county: ['县名对应多个行政区划，未作猜测', 'the name fits several counties; none is chosen'],
   not_a_county: ['不是县级行政区划（如地级市）', 'not a county-level division (e.g. a prefecture)'],
+  outside_title_place: [
+    '该县不在标题或填报单位所指的地区内（如 丹东市下没有东港区），可能是笔误，未采用',
+    'the county is not in the place the title or 填报单位 names (丹东市 has no 东港区): perhaps a slip; not used',
+  ],
   county_mismatch: [
     '县区代码与县名是两个不同的县，无法确定是哪一个，未采用',
     'the county code and the county name beside it are two different counties: which is meant cannot be told; not used',

@@ -68,4 +68,13 @@ describe('countyLookup(ref) within the places a title names', () => {
     expect(county('东港', '丹东市')).toEqual({ code: '210681' });
     expect(county('东港')).toEqual({ reason: 'ambiguous_county' });
   });
+
+  it('a full name of a county elsewhere is none of the title’s places: 东港区 (日照), 凤山县 (广西), 五台县 (山西) under 丹东市', () => {
+    for (const name of ['东港区', '凤山县', '五台县'])
+      expect(county(name, '丹东市')).toEqual({ reason: 'outside_title_place' });
+    // the counties of 丹东市 are, in full or short, and one under a title naming its province
+    expect(county('凤城市', '丹东市')).toEqual({ code: '210682' });
+    expect(county('宽甸满族自治县', '辽宁省')).toEqual({ code: '210624' });
+    expect(county('五台县')).toEqual({ code: '140922' });
+  });
 });

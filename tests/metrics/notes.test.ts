@@ -293,7 +293,7 @@ describe('a row of units above the header (a fourth probe)', () => {
     ['with a label in its first cell', ['单位：,,万元,万件', header, ...data], 0],
     [
       'under the title, a note between it and the header',
-      [`${TITLE},,,`, ',,万元,万件', '填报单位：东港市商务局,,,', header, ...data],
+      ['丹东市2024年电子商务统计月报,,,', ',,万元,万件', '填报单位：丹东市商务局,,,', header, ...data],
       2,
     ],
   ])('%s: 80 is 800,000 yuan, 12 is 120,000 parcels, as CSV and as a workbook', async (_, lines, titles) => {

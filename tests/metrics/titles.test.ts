@@ -104,3 +104,39 @@ describe('a sheet named for its month as 202404 (a third probe)', () => {
     ]);
   });
 });
+
+describe('counties the title’s place does not hold (a fourth probe)', () => {
+  // under 丹东市…各县（市、区）, 东港区 (日照, 山东: a slip for 东港市?), 凤山县 (广西) and 五台县 (山西) are no county of
+  // 丹东市: rejected, not published as those far counties'; 东港市 and 凤城 (short) are 丹东市's
+  const lines = [
+    '丹东市2024年3月各县（市、区）电子商务进农村统计表',
+    '县（市、区）,网络零售额（万元）',
+    '东港市,120',
+    '凤城,80',
+    '东港区,100',
+    '凤山县,90',
+    '五台县,70',
+  ];
+  const book = () => {
+    const b = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(lines.map((l) => l.split(','))), 'Sheet1');
+    return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  };
+  it.each([
+    ['a CSV', () => ({ 'r.csv': csv(...lines) })],
+    ['a workbook', () => ({ 'r.xlsx': book() })],
+  ])('%s: two values published, three rejected as outside_title_place', async (_, files) => {
+    const r = await run(files());
+    expect(r.monthly.map((m) => [m.county_code, m.value]).sort()).toEqual([
+      ['210681', '1200000'],
+      ['210682', '800000'],
+    ]);
+    expect(r.values.sort()).toEqual(
+      [
+        ['东港区', 'outside_title_place'],
+        ['五台县', 'outside_title_place'],
+        ['凤山县', 'outside_title_place'],
+      ].sort(),
+    );
+  });
+});
