@@ -8,6 +8,7 @@ import { givenNote } from './heading.ts';
 import { type CountyLookup, factorOf, isCountyCode, metricCached, monthWithYear, yearOf } from './lookups.ts';
 import { ascii, monthFault, parseValue, significantDigits } from './parse.ts';
 import { cellCountWording, hiddenWording, mergedWording, type Reason } from './reasons.ts';
+import { shownWithText } from './sheet.ts';
 import { reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
 import { convert, METRIC_INFO, type Metric, noteUnitFor, splitUnit, unitOf } from './vocabulary.ts';
@@ -258,6 +259,11 @@ export function checkValue(v: Value): { metric: Metric; value: number } | Fault 
   const metric = metricCached(v.name);
   if (!metric) return { field: 'metric', raw: v.name, reason: 'unknown_metric' };
   if (v.raw === '') return { field: 'value', raw: v.raw, reason: 'missing_value' };
+  // a workbook's number whose format writes a unit after it (12 shown as 12万件): the number in the unit shown,
+  // joined with the column's (元 beside 万元 is bad_unit); a text that is no unit (0"万") leaves it no number
+  const shown = shownWithText(v.raw);
+  if (shown && unitOf(shown.text) !== null)
+    return checkValue({ ...v, raw: shown.number, unit: joinUnits(v.unit, shown.text) });
   const value = parseValue(v.raw);
   // (—, /, 无: no figure given, which is no number either)
   if (value === null)

@@ -41,26 +41,62 @@ export const HIDDEN = 'a hidden sheet, not part of the report shown / 隐藏的�
 export const dayOf = (d: Date) =>
   `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 
+/** A format's code without its text in quotes, escaped characters, colours, conditions and locales in brackets. */
+const formatOnly = (code: string) => code.replace(/"[^"]*"|[\\!]./g, '').replace(/\[[^\]]*\]/g, '');
+
 /**
- * Whether a number format shows a number as another: as a percent (0%, 0.00%: 0.12 shown as 12%), or scaled (a
+ * Whether a number format shows a number as another: as a percent (0%, 0.00%: 0.12 shown as 12%), scaled (a
  * thousands comma after the last digit, #,##0,, in millions or 0.0,"万" in thousands; a decimal point written as text,
- * 0!.0000 or 0"."0000, which shows 12345678 yuan as 1234.5678, in 万元).
+ * 0!.0000 or 0"."0000, which shows 12345678 yuan as 1234.5678, in 万元), or with a unit written after it (0"万",
+ * #,##0.00"万元", 0"万件": 980 shown as 980万, whose unit the header's may not be).
  */
 export function showsAnother(code: string): 'percent' | 'scaled' | null {
   if (/[0#?](?:!\.|\\\.|"\.")[0#?]/.test(code)) return 'scaled';
-  // (text in quotes, an escaped character, a colour, condition or locale in brackets, are no part of the number)
-  const plain = code.replace(/"[^"]*"|[\\!]./g, '').replace(/\[[^\]]*\]/g, '');
+  if (/"[^"]*[\u3400-\u9fff][^"]*"|\\[\u3400-\u9fff]/.test(code)) return 'scaled';
+  const plain = formatOnly(code);
   if (plain.includes('%')) return 'percent';
   return /[0#?],+(?![0#?,])/.test(plain) ? 'scaled' : null;
 }
 
 /**
  * A number cell's text when its format shows it as another number: a percent as Excel shows it (12%, which is then
- * rejected as no number, as 12% in a CSV is), a scaled number with its format (12345678（数字格式 0!.0000）: the
- * stored number is not the one shown, and which of them the header's unit is for cannot be told); else `text`.
+ * rejected as no number, as 12% in a CSV is), a scaled number or one with a unit, with its format (12345678（数字格式
+ * 0!.0000）, 980（数字格式 0"万"）: the stored number is not the one shown, and which of them the header's unit is
+ * for cannot be told); else `text`.
  */
 export function shownText(text: string, n: number, code: string): string {
   const kind = showsAnother(code);
   if (kind === 'percent') return `${Number((n * 100).toPrecision(15))}%`;
   return kind === 'scaled' ? `${text}（数字格式 ${code}）` : text;
+}
+
+/** A number cell's text with its format, as shownText writes it: 12（数字格式 0"万件"）. */
+const WITH_FORMAT = /^(.+)（数字格式 (.+)）$/;
+
+/**
+ * What a number cell shows when its format only writes a text after the number (0"万件", #,##0.00"万元"): the number
+ * as stored and that text, for the reader of its values to take as its unit where it is one; null for any other
+ * cell (a format that scales the number, 0.0,"万", or shows a percent; a format of several sections).
+ */
+export function shownWithText(raw: string): { number: string; text: string } | null {
+  const m = WITH_FORMAT.exec(raw);
+  const f = m && /^([^";]*?)\s*"([^"]+)"$/.exec(m[2]!);
+  return f && /[0#?]/.test(f[1]!) && showsAnother(f[1]!) === null
+    ? { number: m[1]!, text: f[2]!.trim() }
+    : null;
+}
+
+/**
+ * Whether a date format shows its month but no year (m"月", mmm, d-mmm, m/d): Excel stores the year a month was
+ * typed in (1月 typed in 2024 is 2024-01-01), which the sheet does not show and the report may not be of.
+ */
+export const hidesYear = (code: string) => {
+  const plain = formatOnly(code);
+  return /m/i.test(plain) && !/[ye]/i.test(plain) && !/[hs]/i.test(plain);
+};
+
+/** A day (YYYY-MM-DD) as a format without its year shows it: 3月, or 3月15日 when the format shows the day. */
+export function shownDate(day: string, code: string): string {
+  const [, m, d] = day.split('-').map(Number);
+  return /d/i.test(formatOnly(code)) ? `${m}月${d}日` : `${m}月`;
 }

@@ -12,7 +12,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import * as XLSX from '@e965/xlsx';
-import { dayOf, HIDDEN, type Sheet, sheetMerges, shownText } from './sheet.ts';
+import { dayOf, HIDDEN, hidesYear, type Sheet, sheetMerges, shownDate, shownText } from './sheet.ts';
 import { readXlsx } from './xlsx.ts';
 
 export type { Sheet } from './sheet.ts';
@@ -32,7 +32,9 @@ function cellText(c: XLSX.CellObject | undefined): string {
     const text = String(Number(c.v.toPrecision(15)));
     return typeof c.z === 'string' ? shownText(text, c.v, c.z) : text;
   }
-  if (c.v instanceof Date) return dayOf(c.v);
+  // (a date whose format shows no year, m"月", as it shows it: 3月, its year from the title, not the one stored)
+  if (c.v instanceof Date)
+    return typeof c.z === 'string' && hidesYear(c.z) ? shownDate(dayOf(c.v), c.z) : dayOf(c.v);
   return String(c.v);
 }
 

@@ -13,7 +13,17 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import { dayOf, HIDDEN, type Merge, type Sheet, sheetMerges, shownText, showsAnother } from './sheet.ts';
+import {
+  dayOf,
+  HIDDEN,
+  hidesYear,
+  type Merge,
+  type Sheet,
+  sheetMerges,
+  shownDate,
+  shownText,
+  showsAnother,
+} from './sheet.ts';
 
 /** The parts of a zip archive by lower-cased name, each inflated when asked; null for an archive not read here. */
 function unzip(buf: Buffer): ((name: string) => Buffer | null) | null {
@@ -108,6 +118,9 @@ const DATE_FORMATS = new Set([
   55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81,
 ]);
 
+/** The style of a date whose format shows no year, before the format's code (sheet.ts hidesYear). */
+const NO_YEAR = 'date without its year:';
+
 /** Built-in number formats that show a number as a percent (ids 9, 10). */
 const PERCENT_FORMATS: Record<number, string> = { 9: '0%', 10: '0.00%' };
 
@@ -122,8 +135,9 @@ function numberStyles(styles: string | null): ('date' | string | null)[] {
   return tags(xfs, 'xf').map((xf) => {
     const id = Number(xf.numFmtId ?? 0);
     const code = codes.get(id) ?? PERCENT_FORMATS[id];
-    if (code === undefined) return DATE_FORMATS.has(id) ? 'date' : null;
-    if (XLSX.SSF.is_date(code)) return 'date';
+    // (built-in 16 is d-mmm: a day and month, no year)
+    if (code === undefined) return id === 16 ? `${NO_YEAR}d-mmm` : DATE_FORMATS.has(id) ? 'date' : null;
+    if (XLSX.SSF.is_date(code)) return hidesYear(code) ? `${NO_YEAR}${code}` : 'date';
     return showsAnother(code) ? code : null;
   });
 }
@@ -140,6 +154,9 @@ function day(serial: number, date1904: boolean): string {
   if (v >= 60 && v < 61) return number(v);
   return dayOf(new Date((v > 60 ? v : v + 1) * DAY + EPOCH));
 }
+
+/** A day as a format without its year shows it (3月; a serial that is no day, 29 February 1900, as it is). */
+const yearless = (day: string, code: string) => (/^\d{4}-/.test(day) ? shownDate(day, code) : day);
 
 /** A number as Excel shows it: to 15 significant digits (0.30000000000000004 is 0.3). */
 const number = (v: number) => String(Number(v.toPrecision(15)));
@@ -282,7 +299,14 @@ function sheetRows(
       } else {
         const n = Number.parseFloat(v.includes('&') ? decode(v) : v);
         const style = styles[Number(a.s ?? 0)] ?? null;
-        value = style === 'date' ? day(n, date1904) : style ? shownText(number(n), n, style) : number(n);
+        value =
+          style === 'date'
+            ? day(n, date1904)
+            : style?.startsWith(NO_YEAR)
+              ? yearless(day(n, date1904), style.slice(NO_YEAR.length))
+              : style
+                ? shownText(number(n), n, style)
+                : number(n);
       }
     } else if (t === 's') {
       if (v === undefined || v === '') continue;

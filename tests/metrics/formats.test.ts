@@ -1,0 +1,129 @@
+/**
+ * What a workbook's number formats show, read as a reader of the sheet sees it (a fourth probe, issue 17): a number
+ * whose format writes a unit after it (0"万", #,##0.00"万元", 0"万件": 980 shown as 980万) is not read as the bare
+ * number in the header's unit, and a date whose format hides its year (m"月": 2024-01-01 shown as 1月) is the month
+ * shown, its year from the title, not the year stored out of sight (Excel stores the year a month was typed in).
+ * Expected values are read from the sheets as written here.
+ */
+import * as XLSX from '@e965/xlsx';
+import { describe, expect, it } from 'vitest';
+import { reconciledImport } from './files.ts';
+
+const run = reconciledImport();
+
+/** A workbook of one sheet from `rows`, with the cells given (A1: a cell object) put over them, as .xlsx or .xls. */
+function book(
+  rows: (string | number)[][],
+  cells: Record<string, XLSX.CellObject>,
+  bookType: 'xlsx' | 'xls' = 'xlsx',
+) {
+  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  Object.assign(sheet, cells);
+  const b = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(b, sheet, 'Sheet1');
+  return XLSX.write(b, { type: 'buffer', bookType }) as Buffer;
+}
+
+/** Excel's serial of a day (1900 system). */
+const serial = (y: number, m: number, d: number) =>
+  (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+
+describe('a number format that writes a unit after the number', () => {
+  // 凤城市: 980 shown as 980万 under （元）: 万 is no unit (万元? 万件?), so neither 980 yuan nor anything else;
+  // 12 shown as 12万件 under 快递业务量 (no unit): 120,000 parcels, the unit the sheet shows. 东港市: 1250.5 shown as
+  // 1,250.50万元 under （元）: two units, rejected as bad_unit; 3 shown as 3件 under 快递业务量: 3 parcels.
+  // 岫岩: plain formats, read as stored. 宽甸: 0.0,"万" shows 12345 as 12.3万 (scaled): rejected
+  const rows = [
+    ['县区', '月份', '网络零售额（元）', '快递业务量'],
+    ['凤城市', '2024-03', 0, 0],
+    ['东港市', '2024-03', 0, 0],
+    ['岫岩满族自治县', '2024-03', 0, 0],
+    ['宽甸满族自治县', '2024-03', 0, 0],
+  ];
+  it.each(['xlsx', 'xls'] as const)(
+    '%s: each value as the sheet shows it, or rejected; never 980 yuan or 12 parcels',
+    async (bookType) => {
+      const r = await run({
+        [`r.${bookType}`]: book(
+          rows,
+          {
+            C2: { t: 'n', v: 980, z: '0"万"' },
+            D2: { t: 'n', v: 12, z: '0"万件"' },
+            C3: { t: 'n', v: 1250.5, z: '#,##0.00"万元"' },
+            D3: { t: 'n', v: 3, z: '0"件"' },
+            C4: { t: 'n', v: 1250.5, z: '#,##0.00' },
+            D4: { t: 'n', v: 7, z: '0' },
+            C5: { t: 'n', v: 12345, z: '0.0,"万"' },
+            D5: { t: 'n', v: 8, z: '0' },
+          },
+          bookType,
+        ),
+      });
+      expect(r.monthly.map((m) => [m.county_code, m.metric, m.value]).sort()).toEqual(
+        [
+          ['210323', 'express_parcels', '7'],
+          ['210323', 'online_retail_sales_yuan', '1250.5'],
+          ['210624', 'express_parcels', '8'],
+          ['210681', 'express_parcels', '3'],
+          ['210682', 'express_parcels', '120000'],
+        ].sort(),
+      );
+      expect(r.values.map(([raw, reason]) => [raw, reason]).sort()).toEqual(
+        [
+          ['12345（数字格式 0.0,"万"）', 'not_a_number'],
+          ['980（数字格式 0"万"）', 'not_a_number'],
+          ['元 / 万元', 'bad_unit'],
+        ].sort(),
+      );
+    },
+  );
+});
+
+describe('a date whose format hides its year', () => {
+  it.each(['xlsx', 'xls'] as const)(
+    '%s: month headers 1月, 2月 (stored 2024-01-01, 2024-02-01) under a title naming 2023 are 2023-01 and 2023-02',
+    async (bookType) => {
+      const r = await run({
+        [`r.${bookType}`]: book(
+          [['东港市2023年电子商务统计月报'], ['指标', 0, 0], ['网络零售额（万元）', 100, 110]],
+          {
+            B2: { t: 'n', v: serial(2024, 1, 1), z: 'm"月"' },
+            C2: { t: 'n', v: serial(2024, 2, 1), z: 'm"月"' },
+          },
+          bookType,
+        ),
+      });
+      expect(r.accepted).toEqual([
+        ['2023-01', 'online_retail_sales_yuan', '1000000'],
+        ['2023-02', 'online_retail_sales_yuan', '1100000'],
+      ]);
+    },
+  );
+
+  it('in a 月份 column without a title naming a year, such a date names no year: rejected as bad_month, not read as 2024-03', async () => {
+    const r = await run({
+      'r.xlsx': book(
+        [
+          ['县区', '月份', '网络零售额（万元）'],
+          ['东港市', 0, 80],
+        ],
+        { B2: { t: 'n', v: serial(2024, 3, 1), z: 'm"月"' } },
+      ),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(r.values).toEqual([['3月', 'bad_month']]);
+  });
+
+  it('a format showing the year (yyyy"年"m"月") is read as stored', async () => {
+    const r = await run({
+      'r.xlsx': book(
+        [
+          ['县区', '月份', '网络零售额（万元）'],
+          ['东港市', 0, 80],
+        ],
+        { B2: { t: 'n', v: serial(2024, 3, 1), z: 'yyyy"年"m"月"' } },
+      ),
+    });
+    expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '800000']]);
+  });
+});
