@@ -5,7 +5,15 @@
 import Papa from 'papaparse';
 import type { MetricColumn, Plan } from './columns.ts';
 import { givenNote } from './heading.ts';
-import { type CountyLookup, factorOf, isCountyCode, metricCached, monthWithYear, yearOf } from './lookups.ts';
+import {
+  type CountyLookup,
+  factorOf,
+  isCountyCode,
+  metricCached,
+  monthOf,
+  monthWithYear,
+  yearOf,
+} from './lookups.ts';
 import { ascii, monthFault, parseValue, significantDigits } from './parse.ts';
 import { cellCountWording, hiddenWording, mergedWording, type Reason } from './reasons.ts';
 import { shownWithText } from './sheet.ts';
@@ -22,6 +30,8 @@ export interface RowContext extends Sink {
   headless?: number[];
   /** those of them with a cell not empty in a data row */
   headlessUsed?: Set<number>;
+  /** whether a month cell above named another year than the title's (2023年11月 under 东港市2024年…) */
+  otherYear?: boolean;
 }
 
 /**
@@ -154,7 +164,7 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     [cellAt(row, p.source), cellAt(row, p.note), p.given?.note, aboveNote].filter(Boolean).join(' · ') ||
     null;
   const month = p.month === null ? (p.given?.month?.raw ?? '') : cellAt(row, p.month);
-  const year = rowYear(row, p);
+  const year = yearFor(ctx, row, month);
   for (const v of values) {
     // in a file with one column per month, the month is the value's column's
     const key = rowKey(ctx.county, v.county ?? county, v.month ?? month, year, p.yearColumn != null);
@@ -224,6 +234,25 @@ export function namesAnother(county: CountyLookup, code: string, name: string): 
  */
 const rowYear = (row: string[], p: Plan) =>
   p.yearColumn == null ? p.year : (yearOf(cellAt(row, p.yearColumn)) ?? undefined);
+
+/**
+ * The year for a row's month cell if it names none: its 年份 cell's, else the title's, unless a month cell above it
+ * in its column named another year (2023年11月 above 12月 under 东港市2024年…): which year 12月 is of, the title
+ * then does not settle, and it is none (12月 is rejected as bad_month). The fast path leaves such a file to this one
+ * (fast.ts), where the rows come in order.
+ */
+function yearFor(ctx: RowContext, row: string[], month: string): string | undefined {
+  const p = ctx.plan;
+  if (p.yearColumn != null || p.month === null || !p.year) return rowYear(row, p);
+  if (!ctx.otherYear && namesOtherYear(month, p.year)) ctx.otherYear = true;
+  return ctx.otherYear ? undefined : p.year;
+}
+
+/** Whether a month cell names a year other than `year` (2023年11月 beside 2024). */
+export const namesOtherYear = (month: string, year: string) => {
+  const own = monthOf(month);
+  return own !== null && !own.startsWith(`${year}-`);
+};
 
 /** A row's month as YYYY-MM (its month cell, with its year), or null. */
 export const rowMonth = (row: string[], p: Plan): string | null =>

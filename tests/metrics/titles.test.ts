@@ -140,3 +140,59 @@ describe('counties the title’s place does not hold (a fourth probe)', () => {
     );
   });
 });
+
+describe('a month column crossing a year under a title naming one (a fourth probe)', () => {
+  // 东港市2024年… over 2023年11月, 12月, 2024年1月, 2月: 12月 follows 2023年11月 and is no 2024-12; which year
+  // 12月 and 2月 are of the title does not settle once a cell above named another: rejected, not guessed
+  const lines = [
+    '东港市2024年电子商务进农村月报',
+    '月份,网络零售额（万元）',
+    '2023年11月,100',
+    '12月,120',
+    '2024年1月,90',
+    '2月,80',
+  ];
+  const book = () => {
+    const b = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(lines.map((l) => l.split(','))), 'Sheet1');
+    return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  };
+  it.each([
+    ['a CSV', () => ({ 'r.csv': csv(...lines) })],
+    ['a workbook', () => ({ 'r.xlsx': book() })],
+  ])('%s: 2023年11月 and 2024年1月 read, 12月 and 2月 rejected as bad_month', async (_, files) => {
+    const r = await run(files());
+    expect(r.accepted).toEqual([
+      ['2023-11', 'online_retail_sales_yuan', '1000000'],
+      ['2024-01', 'online_retail_sales_yuan', '900000'],
+    ]);
+    expect(r.values).toEqual([
+      ['12月', 'bad_month'],
+      ['2月', 'bad_month'],
+    ]);
+  });
+
+  it('a column whose dated cells all name the title’s year still gives it to 2月, 3月', async () => {
+    const r = await run({
+      'r.csv': csv('东港市2024年电子商务进农村月报', '月份,网络零售额（万元）', '2024年1月,90', '2月,80'),
+    });
+    expect(r.accepted).toEqual([
+      ['2024-01', 'online_retail_sales_yuan', '900000'],
+      ['2024-02', 'online_retail_sales_yuan', '800000'],
+    ]);
+  });
+
+  it('a county column too: 2023年12月 above 1月 under 丹东市2024年… rejects 1月', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '丹东市2024年各县（市、区）电子商务统计表',
+        '县区,月份,网络零售额（万元）',
+        '东港市,2023年12月,100',
+        '东港市,1月,90',
+      ),
+    });
+    expect(r.summaries[0]!.readBy ?? 'javascript').toBe('javascript');
+    expect(r.accepted).toEqual([['2023-12', 'online_retail_sales_yuan', '1000000']]);
+    expect(r.values).toEqual([['1月', 'bad_month']]);
+  });
+});
