@@ -29,7 +29,8 @@ const REPORT_NAMES: Readonly<Record<MonthlyMetric, string[]>> = {
   express_parcels: ['快递量', '快递件数', '包裹量', '快递包裹', 'express parcels'],
   active_township_stations: ['运营乡镇服务站', '乡镇服务站', '乡镇站点', 'active township stations'],
   active_village_stations: ['运营村级服务站', '村级服务站', '村级站点', 'active village stations'],
-  training_person_times: ['培训人次', '培训人数', 'training person times', 'training'],
+  // not 培训人数: persons trained, each counted once, fewer than the person-times (a statistic of its own)
+  training_person_times: ['培训人次', 'training person times', 'training'],
   funds_disbursed_central_yuan: ['中央资金拨付', '中央资金支出', '中央财政资金支出'],
   funds_disbursed_local_yuan: ['地方财政资金拨付', '地方资金拨付', '配套资金拨付', '地方配套资金支出'],
   new_online_shops: ['新开网店', '新增网店数'],

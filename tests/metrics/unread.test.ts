@@ -341,3 +341,13 @@ describe('a long file’s metric and unit cells in Traditional characters (a thi
     ]);
   });
 });
+
+describe('a statistic that is not the metric its name resembles (a fourth probe)', () => {
+  it('培训人数 (persons trained) is not 培训人次 (person-times): not recognised, never published as person-times', async () => {
+    const r = await run({
+      'r.csv': csv('县区,月份,培训人数,培训人次', '东港市,2024-03,80,300'),
+    });
+    expect(r.accepted).toEqual([['2024-03', 'training_person_times', '300']]);
+    expect(columnReasons(r.rejected)).toEqual([['培训人数', 'unknown_column']]);
+  });
+});
