@@ -80,9 +80,20 @@ const PERIOD =
 /** Whether a cell names several months (1-2月, 一季度). */
 export const isPeriod = (raw: string) => PERIOD.test(arabicDates(ascii(raw).trim()));
 
+/**
+ * A subtotal in a month cell: 合计, 小计, 总计, 共计, 累计 alone or after a period (一季度合计, 第一季度小计, 上半年合计,
+ * 1-3月合计): the sum of several months, as a period is.
+ */
+const PERIOD_TOTAL =
+  /^(?:第?[1-4一二三四]季度|[上下]半年|全年|\d{1,2}月?份?[-–—－~～至到]\d{1,2}月份?)?(?:总?合计|总计|小计|共计|累计)[:：]?$/;
+
 /** Why a month cell that is no month is rejected: several months (period_not_month), YYYY.1, or not a month. */
 export const monthFault = (raw: string): 'period_not_month' | 'ambiguous_month' | 'bad_month' =>
-  ambiguousMonth(raw) ? 'ambiguous_month' : isPeriod(raw) ? 'period_not_month' : 'bad_month';
+  ambiguousMonth(raw)
+    ? 'ambiguous_month'
+    : isPeriod(raw) || PERIOD_TOTAL.test(arabicDates(ascii(raw)).replace(/\s/g, ''))
+      ? 'period_not_month'
+      : 'bad_month';
 
 /**
  * Whether a month is YYYY.1, which Excel shows both for January typed as 2020.1 and for October typed as the number

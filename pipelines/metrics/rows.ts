@@ -36,11 +36,11 @@ export interface RowContext extends Sink {
 
 /**
  * A totals row's label, its spaces removed: 合计, 总计, 小计, 共计, 累计, 总合计, after a place (全县, 丹东市, 东港市) or
- * a period (1-3月, 本月), or 全县, 全市, 全省 alone; a colon may follow (合计：). Not 全州 alone: that is 全州县. Written with
- * its characters, not \u escapes, so that DuckDB's RE2 reads it as it is (fast.ts).
+ * a period (1-3月, 本月, 一季度, 第一季度, 上半年, 全年), or 全县, 全市, 全省 alone; a colon may follow (合计：). Not 全州
+ * alone: that is 全州县. Written with its characters, not \u escapes, so that DuckDB's RE2 reads it as it is (fast.ts).
  */
 export const TOTAL =
-  /^(?:全[县市区旗省]|(?:全[县市区州旗]|[一-龥]{1,10}[省市县区旗州盟]|本[月年期季]|[\d\-–—－~～至月份年]+)?(?:总?合计|总计|小计|共计|累计))[:：]?$/;
+  /^(?:全[县市区旗省]|(?:全[县市区州旗]|[一-龥]{1,10}[省市县区旗州盟]|本[月年期季]|第?[1-4一二三四]季度|[上下]半年|全年|[\d\-–—－~～至月份年]+)?(?:总?合计|总计|小计|共计|累计))[:：]?$/;
 /** How a totals row's label ends (…计, …计：) or is written (全县), spaces being `space`: the cheap test, before TOTAL. */
 export const totalEdge = (space: string) =>
   `计${space}*[:：]?${space}*$|^${space}*全${space}*[县市区旗省]${space}*$`;

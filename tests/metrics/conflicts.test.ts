@@ -360,3 +360,46 @@ describe('a province named in the county column (a third probe)', () => {
     ]);
   });
 });
+
+describe('subtotals in a month column (a fourth probe)', () => {
+  const lines = [
+    '县区代码,月份,快递业务量（件）',
+    '469001,2023-03,5',
+    '469001,小计,5',
+    '469001,一季度合计,15',
+    '469001,第一季度小计,15',
+    '469001,上半年合计,30',
+  ];
+  it.each([
+    ['a CSV read by DuckDB', () => ({ 'r.csv': csv(...lines) })],
+    ['a workbook', () => ({ 'r.xlsx': book(lines.map((l) => l.split(','))) })],
+  ])(
+    '%s: beside a county, 小计 and 一季度合计 are several months, rejected as period_not_month, not as a month without its year',
+    async (_, files) => {
+      const r = await run(files());
+      expect(r.accepted).toEqual([['2023-03', 'express_parcels', '5']]);
+      expect(r.values).toEqual([
+        ['小计', 'period_not_month'],
+        ['一季度合计', 'period_not_month'],
+        ['第一季度小计', 'period_not_month'],
+        ['上半年合计', 'period_not_month'],
+      ]);
+    },
+  );
+
+  it('in a county’s own report, 一季度小计 under 1月, 2月, 3月 is a totals row', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市2024年电子商务进农村月报',
+        '月份,网络零售额（万元）',
+        '1月,10',
+        '2月,20',
+        '3月,30',
+        '一季度小计,60',
+      ),
+    });
+    expect(r.accepted.map((a) => a[0])).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(r.values).toEqual([]);
+    expect(r.summaries[0]!.totalRows).toBe(1);
+  });
+});
