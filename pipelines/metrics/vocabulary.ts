@@ -134,12 +134,27 @@ export function convert(metric: Metric, value: number, factor: number): number |
 export const isCode = (name: string) =>
   (MONTHLY_METRICS as readonly string[]).includes(name.trim().toLowerCase());
 
-/** A header or cell naming a metric with its unit: 网络零售额（万元）, 快递业务量(万件), 培训人次[人次], 快递业务量/万件. */
+/** What a unit is written with: a measure (元, 件, 个, 人次, 家…), a scale (万, 亿, 千), %, or Latin letters (yuan). */
+const UNITISH = /[元件个人次单票家户座处间%％万亿千百A-Za-z]/;
+/** A word in brackets naming the whole of a metric, not a part: 合计, 总量, 总额, 全部. */
+const WHOLE = /^(?:合计|总计|总量|总额|全部|全县)$/;
+
+/**
+ * A header or cell naming a metric with its unit: 网络零售额（万元）, 快递业务量(万件), 培训人次[人次], 快递业务量/万件;
+ * a word in brackets that is no unit (快递业务量（出港）) stays part of the name.
+ */
 export function splitUnit(header: string): { name: string; unit: string } {
   const h = header.trim();
   const m = /^(.+?)\s*[（(［[【〔]\s*([^()（）［\][\]【】〔〕]*?)\s*[)）］\]】〕]\s*$/.exec(h);
-  // (the unit may carry its label: 网络零售额（单位：万元）)
-  if (m) return { name: m[1]!, unit: m[2]!.replace(/^(?:计量|金额|货币|数量)?单位\s*[:：]\s*/, '') };
+  if (m) {
+    // (the unit may carry its label: 网络零售额（单位：万元）)
+    const unit = m[2]!.replace(/^(?:计量|金额|货币|数量)?单位\s*[:：]\s*/, '');
+    // a word that is no unit, nor like one (出港, 实物型: a part of the metric, a statistic of its own) is part of
+    // the name; one naming the whole (合计, 总量) is the metric without a unit
+    if (WHOLE.test(unit)) return { name: m[1]!, unit: '' };
+    if (unit !== '' && !UNITISH.test(unit)) return { name: h, unit: '' };
+    return { name: m[1]!, unit };
+  }
   // a unit after a slash or a space (快递业务量/万件, 网络零售额 万元): only a unit of the vocabulary
   const after = /^(.+?)\s*(?:[/／]|\s)\s*([^\s/／]+)$/.exec(h);
   // (not a name with a space inside: express parcels, 培训 人次)

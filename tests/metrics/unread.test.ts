@@ -351,3 +351,26 @@ describe('a statistic that is not the metric its name resembles (a fourth probe)
     expect(columnReasons(r.rejected)).toEqual([['培训人数', 'unknown_column']]);
   });
 });
+
+describe('a word in brackets after a metric that is no unit (a fourth probe)', () => {
+  it('快递业务量（出港） and 网络零售额（实物型） are parts of the metric, not recognised; 快递业务量（合计） is the metric', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,快递业务量（出港）,网络零售额（实物型）,快递业务量（合计）',
+        '东港市,2024-03,12,80,30',
+      ),
+    });
+    expect(r.accepted).toEqual([['2024-03', 'express_parcels', '30']]);
+    expect(r.values).toEqual([]);
+    expect(columnReasons(r.rejected)).toEqual([
+      ['快递业务量(出港)', 'unknown_column'],
+      ['网络零售额(实物型)', 'unknown_column'],
+    ]);
+  });
+
+  it('a unit the vocabulary lacks is still a unit: 网络零售额（万美元） is bad_unit, never read as yuan', async () => {
+    const r = await run({ 'r.csv': csv('县区,月份,网络零售额（万美元）', '东港市,2024-03,12') });
+    expect(r.accepted).toEqual([]);
+    expect(r.values).toEqual([['万美元', 'bad_unit']]);
+  });
+});
