@@ -247,8 +247,24 @@ export function planColumns(
   }
   if (!hasCounty || (month === null && !above.month)) {
     const named = above.countyNamed;
+    const found = header.map((h) => `“${h}”`).join(', ');
+    // what is found and what is missing, and a sidecar mapping a column not yet read to what is missing
+    const has =
+      county !== null
+        ? `a county column (${header[county]}), but no month column`
+        : givenCounty
+          ? `the rows above name the county (${givenCounty.raw}, line ${givenCounty.line}), but no month`
+          : month !== null
+            ? `a month column (${header[month]}), but no county column`
+            : 'no county column and no month column';
+    const role = hasCounty ? 'month' : 'county';
+    const free = header.find(
+      (h, i) => h !== '' && i !== county && i !== month && metricOf(splitUnit(h).name) === null,
+    );
+    const example =
+      hasCounty || month !== null ? `{“${free ?? '…'}”: ${role}}` : `{“${free ?? '…'}”: county, …: month}`;
     return {
-      error: `found ${header.map((h) => `“${h}”`).join(', ')}; need a county column (county_code, 县, 区县…) and a month column (month, 月份…)${mapping ? `, or add ${mapping.name} saying which column is which (columns: {“${header[0] ?? ''}”: county, …: month, …: <metric code> <unit>})` : ''}${!hasCounty && named !== undefined ? `; the rows above the header name no one county${named ? ` (they name ${named})` : ''}` : ''}`,
+      error: `found ${found}: ${has}; need a county column (county_code, 县, 区县…) and a month column (month, 月份…)${mapping ? `, or add ${mapping.name} saying which column is which (columns: ${example}, with …: <metric code> <unit> for a metric the vocabulary does not name)` : ''}${!hasCounty && named !== undefined ? `; the rows above the header name no one county${named ? ` (they name ${named})` : ''}` : ''}`,
     };
   }
   const value = mapped('value') ?? find(VALUE_COL);

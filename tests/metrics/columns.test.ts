@@ -76,4 +76,19 @@ describe('planColumns(header) without a county or a month column', () => {
   it('planColumns(header) with a county and no month column is an error too', () => {
     expect(planColumns(['county_code', 'metric', 'value'])).toHaveProperty('error');
   });
+
+  it('the error says which of the two is missing, and its sidecar example maps a column not yet read, not the county column', () => {
+    const mapping = { columns: {}, name: 'r.yaml' };
+    const noMonth = planColumns(['县区', '序号', '网络零售额（万元）'], mapping) as { error: string };
+    expect(noMonth.error).toContain('a county column (县区), but no month column');
+    expect(noMonth.error).toContain('{“序号”: month}');
+    const noCounty = planColumns(['月份', '单位名', '网络零售额（万元）'], mapping) as { error: string };
+    expect(noCounty.error).toContain('a month column (月份), but no county column');
+    expect(noCounty.error).toContain('{“单位名”: county}');
+    // a county the rows above name is said to be found there
+    const above = planColumns(['序号', '网络零售额（万元）'], mapping, { county: { raw: '东港市', line: 1 } }) as {
+      error: string;
+    };
+    expect(above.error).toContain('the rows above name the county (东港市, line 1), but no month');
+  });
 });
