@@ -71,7 +71,7 @@ export interface Fault {
 const cellAt = (row: string[], i: number | null) => (i === null ? '' : (row[i] ?? '').trim());
 
 /** A cell that says there is no figure, as statistical tables mark one: —, -, /, …, 无. */
-export const NO_DATA = /^(?:[-－—–―─]+|[/／]|…+|\.{3,}|无|暂无)$/;
+export const NO_DATA = /^(?:[-－—–―─]+(?:\s*[-－—–―─]+)*|[/／]|…+|\.{3,}|无|暂无)$/;
 
 /** Cells of the synthetic column that mark a row synthetic. */
 const SYNTHETIC_TRUE = /^(?:true|1|是|yes)$/i;
