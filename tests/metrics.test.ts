@@ -32,7 +32,18 @@ describe('cells as reports write them', () => {
     // Excel counts days from 1899-12-30: 43891 is 2020-03-01, 44196 is 2020-12-31
     expect(parseMonth('43891')).toBe('2020-03');
     expect(parseMonth('44196')).toBe('2020-12');
-    for (const bad of ['2020-13', '2020-00', 'March 2020', '20', '', '2020-03-40', '12345'])
+    for (const bad of [
+      '2020-13',
+      '2020-00',
+      'March 2020',
+      '20',
+      '',
+      '2020-03-40',
+      '12345',
+      '2023-02-29',
+      '2023年4月31日',
+      '2023/6/31',
+    ])
       expect(parseMonth(bad), bad).toBeNull();
   });
 

@@ -115,7 +115,9 @@ export function parseMonth(raw: string): string | null {
     /^(\d{4})\s*(年)\s*(\d{1,2})\s*(?:月份?)?(?:\s*(\d{1,2})\s*日)?$/.exec(s);
   if (dated) {
     const [, year, , month, day] = dated;
-    if (day !== undefined && (Number(day) < 1 || Number(day) > 31)) return null;
+    // (a day the month has not, 2023-02-29 or 4月31日, makes it no date)
+    const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    if (day !== undefined && (Number(day) < 1 || Number(day) > days)) return null;
     return ym(Number(year), Number(month));
   }
   let m = /^(\d{4})(\d{2})$/.exec(s);
