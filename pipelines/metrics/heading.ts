@@ -143,8 +143,8 @@ export function noteUnits(row: readonly string[]): string[] {
 
 /** A cell's label and what follows it: 填报单位：东港市商务局 → 填报单位, 东港市商务局. */
 const LABELLED = /^([^:：]{1,12})[:：]\s*(.*)$/s;
-/** Labels of a date, not of the data's period: 填报日期, 制表时间, 填报：2024年1月5日. */
-const DATE_LABEL = /日期|时间|有效期|批准|发布|印发|^(?:填报|填表|制表|报送|审核|打印)(?!单位)/;
+/** Labels of a date, not of the data's period: 填报日期, 制表时间, 填报：2024年1月5日 (统计时间 is the period's). */
+const DATE_LABEL = /日期|(?<!统计)时间|有效期|批准|发布|印发|^(?:填报|填表|制表|报送|审核|打印)(?!单位)/;
 /** Labels under which a report names its own place: 填报单位：东港市商务局. */
 const PLACE_LABEL = /^(?:填报单位|报送单位|填报机关|单位名称|县区|区县|县\(市、?区\)|地区)$/;
 /** A cell that names a period: 2023年, 2023年度, 2023年3月, 2023年1-3月, 2023-03. */
@@ -262,11 +262,24 @@ function placesIn(text: string, line: number, county: CountyLookup) {
 /** A period opening a title: 2024年, 2024年度, 2024年3月份, 2024年1-3月 (二〇二四年三月 read as 2024年3月 before). */
 const LEADING_PERIOD = /^(?:19|20)\d{2}\s*年度?\s*(?:\d{1,2}\s*(?:[-–—－~～至到]\s*\d{1,2}\s*)?月份?)?\s*/;
 
+/** Days written in digits (2024.3.1, 2024-03-31, and 3/31 after a range's dash) as 2024年3月1日, 3月31日. */
+const inWords = (text: string) =>
+  text
+    .replace(
+      /((?:19|20)\d{2})([./-])(\d{1,2})\2(\d{1,2})(?!\d)/g,
+      (_, y: string, _s: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`,
+    )
+    .replace(
+      /([-–—－~～至到])(\d{1,2})[./](\d{1,2})(?![\d./])/g,
+      (_, r: string, m: string, d: string) => `${r}${Number(m)}月${Number(d)}日`,
+    );
+
 /** The months a cell names as one month (2023年3月, 2023-03), not a range (2023年1-3月) or a day (2023年3月5日). */
 function monthsIn(text: string, line: number) {
   const plain = ascii(withoutFilingParts(text)).replace(/\s/g, '');
-  // a month from its first day to its last (2023年3月1日—3月31日) names it
-  const whole = /((?:19|20)\d{2})年(\d{1,2})月1日[-–—－~～至到]+(?:\1年)?\2月(\d{2})日/.exec(plain);
+  // a month from its first day to its last (2023年3月1日—3月31日, and in digits: 2024.3.1-2024.3.31,
+  // 2024-03-01至2024-03-31, 2024/3/1—3/31) names it
+  const whole = /((?:19|20)\d{2})年(\d{1,2})月1日[-–—－~～至到]+(?:\1年)?\2月(\d{2})日/.exec(inWords(plain));
   if (whole) {
     const month = monthOf(`${whole[1]}年${whole[2]}月`);
     const last = month && new Date(Date.UTC(Number(whole[1]), Number(whole[2]), 0)).getUTCDate();

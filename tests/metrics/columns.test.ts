@@ -86,7 +86,9 @@ describe('planColumns(header) without a county or a month column', () => {
     expect(noCounty.error).toContain('a month column (月份), but no county column');
     expect(noCounty.error).toContain('{“单位名”: county}');
     // a county the rows above name is said to be found there
-    const above = planColumns(['序号', '网络零售额（万元）'], mapping, { county: { raw: '东港市', line: 1 } }) as {
+    const above = planColumns(['序号', '网络零售额（万元）'], mapping, {
+      county: { raw: '东港市', line: 1 },
+    }) as {
       error: string;
     };
     expect(above.error).toContain('the rows above name the county (东港市, line 1), but no month');

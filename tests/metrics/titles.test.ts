@@ -196,3 +196,28 @@ describe('a month column crossing a year under a title naming one (a fourth prob
     expect(r.values).toEqual([['1月', 'bad_month']]);
   });
 });
+
+describe('a month written as its first day to its last in digits (a fourth probe)', () => {
+  it.each(['统计时间：2024.3.1-2024.3.31', '统计时间：2024-03-01至2024-03-31', '统计期间：2024/3/1—3/31'])(
+    '%s names March 2024; 2024.3.1-2024.3.30 names no month',
+    async (period) => {
+      const r = await run({
+        'r.csv': csv('东港市电子商务进农村月报', period, '网络零售额（万元）,快递业务量（万件）', '100,12'),
+      });
+      expect(r.accepted.sort()).toEqual([
+        ['2024-03', 'express_parcels', '120000'],
+        ['2024-03', 'online_retail_sales_yuan', '1000000'],
+      ]);
+      const short = await run({
+        'r.csv': csv(
+          '东港市电子商务进农村月报',
+          period.replace('31', '30'),
+          '网络零售额（万元）,快递业务量（万件）',
+          '100,12',
+        ),
+      });
+      expect(short.accepted).toEqual([]);
+      expect(short.files).toEqual([['r.csv', 'no_header']]);
+    },
+  );
+});
