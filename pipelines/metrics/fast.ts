@@ -469,8 +469,11 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     FROM checked`);
   await duck.run('DROP TABLE cells');
   const [w] =
-    (await duck.all(`SELECT count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS accepted, count(*) FILTER (WHERE reason IS NOT NULL) AS rejected
+    (await duck.all(`SELECT count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS accepted, count(*) FILTER (WHERE reason IS NOT NULL) AS rejected,
+      count(*) FILTER (WHERE reason = 'not_a_number' AND regexp_matches(rejected_value, '\\d\\s*[^\\d\\s.,，]+$')) AS united
     FROM fast_values WHERE file_id = ${f.id}`)) as [Record<string, bigint>];
+  // (a value with its unit in the cell, 120万元, or a text after it, 12%: read in JavaScript, rows.ts checkValue)
+  if (Number(w.united) > 0) return null;
   return {
     records: Number(k.records),
     blankRows: Number(k.blank),

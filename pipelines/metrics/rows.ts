@@ -280,6 +280,12 @@ export function rowKey(
   return { code: c.code, month };
 }
 
+/** A cell of a number and a text after it (120万元, 12 万件, 12%): the two, for checkValue to read as a unit. */
+export const unitInCell = (raw: string) => {
+  const m = /^(.*\d)\s*([^\d\s.,，]+)$/.exec(raw.trim());
+  return m ? { number: m[1]!, text: m[2]! } : null;
+};
+
 /**
  * A value's metric and its value in the metric's unit, or the first check it fails, in order: the metric is known,
  * the cell is not empty, is a number, is not negative, its unit converts, and a count is whole once converted.
@@ -288,11 +294,14 @@ export function checkValue(v: Value): { metric: Metric; value: number } | Fault 
   const metric = metricCached(v.name);
   if (!metric) return { field: 'metric', raw: v.name, reason: 'unknown_metric' };
   if (v.raw === '') return { field: 'value', raw: v.raw, reason: 'missing_value' };
-  // a workbook's number whose format writes a unit after it (12 shown as 12万件): the number in the unit shown,
-  // joined with the column's (元 beside 万元 is bad_unit); a text that is no unit (0"万") leaves it no number
-  const shown = shownWithText(v.raw);
-  if (shown && unitOf(shown.text) !== null)
-    return checkValue({ ...v, raw: shown.number, unit: joinUnits(v.unit, shown.text) });
+  // a number with its unit written after it, in the cell (120万元, 12万件) or by a workbook's number format (12
+  // shown as 12万件): the number in that unit, joined with the column's (元 beside 万元 is bad_unit); a text that is
+  // no unit (12%, 0"万") leaves it no number
+  const shown = shownWithText(v.raw) ?? unitInCell(v.raw);
+  if (shown && unitOf(shown.text) !== null) {
+    const r = checkValue({ ...v, raw: shown.number, unit: joinUnits(v.unit, shown.text) });
+    return 'reason' in r && r.field === 'value' ? { ...r, raw: v.raw } : r;
+  }
   const value = parseValue(v.raw);
   // (—, /, 无: no figure given, which is no number either)
   if (value === null)

@@ -374,3 +374,33 @@ describe('a word in brackets after a metric that is no unit (a fourth probe)', (
     expect(r.values).toEqual([['万美元', 'bad_unit']]);
   });
 });
+
+describe('a value written with its unit in the cell (a fourth probe)', () => {
+  // 120万元 under 网络零售额（万元）: 1,200,000 yuan; 12万件 under 快递业务量 (no unit): 120,000 parcels; 80元 under
+  // 网络零售额（万元）: two units, bad_unit; 12% is no number; 3件: 3 parcels
+  const lines = [
+    '县区,月份,网络零售额（万元）,快递业务量',
+    '东港市,2024-03,120万元,12万件',
+    '凤城市,2024-03,80元,5',
+    '岫岩满族自治县,2024-03,12%,3件',
+  ];
+  const expected = {
+    accepted: [
+      ['2024-03', 'express_parcels', '120000'],
+      ['2024-03', 'express_parcels', '3'],
+      ['2024-03', 'express_parcels', '5'],
+      ['2024-03', 'online_retail_sales_yuan', '1200000'],
+    ],
+    values: [
+      ['12%', 'not_a_number'],
+      ['万元 / 元', 'bad_unit'],
+    ],
+  };
+  it.each([
+    ['a CSV', () => ({ 'r.csv': csv(...lines) })],
+    ['a workbook', () => ({ 'r.xlsx': book(lines.map((l) => l.split(','))) })],
+  ])('%s: each value in the unit its cell gives, joined with its column’s', async (_, files) => {
+    const r = await run(files());
+    expect({ accepted: r.accepted.sort(), values: r.values.sort() }).toEqual(expected);
+  });
+});
