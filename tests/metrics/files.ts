@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import { beforeAll, expect } from 'vitest';
 import { stageFile } from '../../pipelines/metrics/file.ts';
@@ -78,6 +79,13 @@ export async function importFiles(files: Record<string, string | Buffer>, ref: R
     /** the rows of metrics_rejected, every column */
     rejected,
   };
+}
+
+/** A workbook of one sheet (Sheet1) holding CSV lines as text cells, each line split at its commas. */
+export function workbookOf(lines: readonly string[]): Buffer {
+  const b = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(lines.map((l) => l.split(','))), 'Sheet1');
+  return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }
 
 /** A CSV file's text: its lines, each ended by a line break. */

@@ -5,7 +5,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { csv, gb18030, reconciledImport } from './files.ts';
+import { csv, gb18030, reconciledImport, workbookOf } from './files.ts';
 
 const run = reconciledImport();
 const sorted = (rows: (string | undefined)[][]) =>
@@ -225,11 +225,6 @@ describe('numbered footnotes under the data (a fourth probe)', () => {
     ['2024-03', 'online_retail_sales_yuan', '1200000'],
     ['2024-03', 'online_retail_sales_yuan', '800000'],
   ];
-  const sheet = (lines: string[]) => {
-    const b = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(lines.map((l) => l.split(','))), 'Sheet1');
-    return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-  };
 
   it.each([
     ['CSV read by DuckDB', { 'r.csv': csv(...table, ...notes) }, 'duckdb'],
@@ -239,7 +234,7 @@ describe('numbered footnotes under the data (a fourth probe)', () => {
       'javascript',
     ],
     ['CSV in GB18030', { 'r.csv': gb18030(csv(...table, '注：', ...notes)) }, null],
-    ['a workbook', { 'r.xlsx': sheet([...table, ...notes]) }, null],
+    ['a workbook', { 'r.xlsx': workbookOf([...table, ...notes]) }, null],
   ] as const)('%s: each is a note, the rows reconcile', async (_, files, by) => {
     const r = await run(files);
     const f = r.summaries[0]!;
@@ -283,11 +278,6 @@ describe('a row of units above the header (a fourth probe)', () => {
     ['2024-03', 'online_retail_sales_yuan', '605000'],
     ['2024-03', 'online_retail_sales_yuan', '800000'],
   ];
-  const sheet = (lines: string[]) => {
-    const b = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(lines.map((l) => l.split(','))), 'Sheet1');
-    return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-  };
   it.each([
     ['right above the header', [',,万元,万件', header, ...data], 0],
     ['with a label in its first cell', ['单位：,,万元,万件', header, ...data], 0],
@@ -297,7 +287,10 @@ describe('a row of units above the header (a fourth probe)', () => {
       2,
     ],
   ])('%s: 80 is 800,000 yuan, 12 is 120,000 parcels, as CSV and as a workbook', async (_, lines, titles) => {
-    const both: Record<string, string | Buffer>[] = [{ 'r.csv': csv(...lines) }, { 'r.xlsx': sheet(lines) }];
+    const both: Record<string, string | Buffer>[] = [
+      { 'r.csv': csv(...lines) },
+      { 'r.xlsx': workbookOf(lines) },
+    ];
     for (const files of both) {
       const r = await run(files);
       expect(r.summaries[0]!.error).toBeNull();

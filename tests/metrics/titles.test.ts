@@ -6,7 +6,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { csv, reconciledImport } from './files.ts';
+import { csv, reconciledImport, workbookOf } from './files.ts';
 
 const run = reconciledImport();
 
@@ -117,14 +117,9 @@ describe('counties the title’s place does not hold (a fourth probe)', () => {
     '凤山县,90',
     '五台县,70',
   ];
-  const book = () => {
-    const b = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(lines.map((l) => l.split(','))), 'Sheet1');
-    return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-  };
   it.each([
     ['a CSV', () => ({ 'r.csv': csv(...lines) })],
-    ['a workbook', () => ({ 'r.xlsx': book() })],
+    ['a workbook', () => ({ 'r.xlsx': workbookOf(lines) })],
   ])('%s: two values published, three rejected as outside_title_place', async (_, files) => {
     const r = await run(files());
     expect(r.monthly.map((m) => [m.county_code, m.value]).sort()).toEqual([
@@ -152,14 +147,9 @@ describe('a month column crossing a year under a title naming one (a fourth prob
     '2024年1月,90',
     '2月,80',
   ];
-  const book = () => {
-    const b = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(lines.map((l) => l.split(','))), 'Sheet1');
-    return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-  };
   it.each([
     ['a CSV', () => ({ 'r.csv': csv(...lines) })],
-    ['a workbook', () => ({ 'r.xlsx': book() })],
+    ['a workbook', () => ({ 'r.xlsx': workbookOf(lines) })],
   ])('%s: 2023年11月 and 2024年1月 read, 12月 and 2月 rejected as bad_month', async (_, files) => {
     const r = await run(files());
     expect(r.accepted).toEqual([
