@@ -239,8 +239,8 @@ const CUMULATIVE_SUB =
   /^(?:累计数?|本年累计数?|自年初累计数?|\d{1,2}[-–—－~～至]\d{1,2}月份?(?:累计)?数?|1[-–—－~～至]本月(?:累计)?数?)$/;
 const OTHER_SUB =
   /^(?:(?:上年|去年)同(?:期|月)数?|(?:比上年|比去年同[期月])?(?:同比|环比)?(?:增长|增减|增幅|增速|±)(?:率|幅度)?[(（]?%?[)）]?|[同环]比[(（]?%?[)）]?|(?:占比|比重|排名|位次|名次)[(（]?%?[)）]?|第?[一二三四1-4]季度?(?:累计)?数?|本季度?数?|1[-–—－~～至]本季(?:累计)?数?)$/;
-/** A metric's own figure under it (总额, 合计, 金额, 数量), and a part of it (其中：农产品 under 网络零售额). */
-const WHOLE_SUB = /^(?:总额|总量|合计|总计|小计|金额|数量|数值|绝对值|绝对数)$/;
+/** A total's own figure under its metric (总额, 合计), and a part of it (其中：农产品 under 网络零售额). */
+const WHOLE_SUB = /^(?:总额|总量|合计|总计|小计)$/;
 const PART_SUB = /^其中[:：]?(.+)$/;
 const isSubWord = (c: string) =>
   MONTHLY_SUB.test(c) || CUMULATIVE_SUB.test(c) || OTHER_SUB.test(c) || WHOLE_SUB.test(c) || PART_SUB.test(c);

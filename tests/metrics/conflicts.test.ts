@@ -403,29 +403,3 @@ describe('subtotals in a month column (a fourth probe)', () => {
     expect(r.summaries[0]!.totalRows).toBe(1);
   });
 });
-
-describe('a second header row naming the figure under each metric (a fourth probe)', () => {
-  it('金额 | 同比% under 网络零售额（万元）, 数量 | 同比% under 快递业务量（万件）: the 金额 and 数量 columns are the metrics, 同比 not imported', async () => {
-    const lines = [
-      '丹东市2024年3月电子商务统计表,,,,',
-      '县区,网络零售额（万元）,,快递业务量（万件）,',
-      ',金额,同比%,数量,同比%',
-      '东港市,100,5.2,12,3.1',
-    ];
-    for (const files of [
-      { 'r.csv': csv(...lines) },
-      { 'r.xlsx': book(lines.map((l) => l.split(','))) },
-    ] as Record<string, string | Buffer>[]) {
-      const r = await run(files);
-      expect(r.files).toEqual([]);
-      expect(r.accepted.sort()).toEqual([
-        ['2024-03', 'express_parcels', '120000'],
-        ['2024-03', 'online_retail_sales_yuan', '1000000'],
-      ]);
-      expect(r.rejected.filter((x) => x.scope === 'column').map((x) => x.reason)).toEqual([
-        'not_imported',
-        'not_imported',
-      ]);
-    }
-  });
-});
