@@ -33,11 +33,11 @@ import {
   settle,
   TOWNSHIP_COLUMN,
 } from './heading.ts';
-import { type CountyLookup, monthWithYear } from './lookups.ts';
+import { type CountyLookup, monthOf, monthWithYear } from './lookups.ts';
 import { ascii, headerCell, isPeriod, parseValue } from './parse.ts';
 import { readRecords } from './records.ts';
 import { isSynthetic, isTotal, type RowContext, rowMonth, stageRow } from './rows.ts';
-import { hiddenPlace, type Merge } from './sheet.ts';
+import { hiddenPlace, type Merge, type Sheet, storedYears } from './sheet.ts';
 import { reject, type Sink, type StagingFile } from './staging.ts';
 import {
   applyUnits,
@@ -505,13 +505,7 @@ const newState = (sink: Sink, county: CountyLookup, mapping: FileState['mapping'
  * and the sheet (book.xlsx!Sheet1), each rejection its cell (Sheet1!C7).
  */
 export function stageSheet(
-  sheet: {
-    name: string;
-    rows: { row: string[]; at: number }[];
-    columnOf: (index: number) => string;
-    merges?: Merge[];
-    hidden?: { rows: number[]; columns: number[] };
-  },
+  sheet: Extract<Sheet, { rows: unknown }>,
   file: string,
   county: CountyLookup,
   accepted: StagingFile,
@@ -553,6 +547,8 @@ export function stageSheet(
       if (hiddenRows.has(line)) return hiddenPlace(true, String(line));
       return hiddenColumns.has(i) ? hiddenPlace(false, sheet.columnOf(i)) : null;
     };
+  // (a month shown without the year it stores: read in the title's year unless the stored one is its own, sheet.ts)
+  if (sheet.yearless?.length) state.sink.storedYear = storedYears(sheet.yearless);
   const spread = new Map<number, { bottom: number; value: string }>();
   for (const { row, at } of sheet.rows) {
     for (const [column, m] of spread)
@@ -880,6 +876,19 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   const noteYear = s.heading.years.size === 1 ? [...s.heading.years][0]! : '';
   if (!('error' in plan) && plan.yearColumn == null)
     plan = { ...plan, ...monthYears(plan, noteYear, s.yearsAbove?.at === at - 1 ? s.yearsAbove.row : []) };
+  // (a month header shown without the year it stores, read in another: its values are rejected as bad_month)
+  const stored = s.sink.storedYear?.inRow;
+  if (stored && !('error' in plan) && plan.form === 'months')
+    plan = {
+      ...plan,
+      months: plan.months.map((m) => {
+        const year = stored(at, m.index);
+        const read = monthOf(m.month);
+        return year && read && !read.startsWith(`${year}-`)
+          ? { ...m, month: `${m.month}（单元格存为 ${year} 年）` }
+          : m;
+      }),
+    };
   s.header = { line: at, plan };
   s.unitSlot = true;
   if ('error' in plan) return false;

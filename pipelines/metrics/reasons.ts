@@ -114,6 +114,12 @@ export const hiddenWording = (place: string): [string, string] => [
   `${REASONS.hidden_cell[1]} (hidden: ${place})`,
 ];
 
+/** The wording of a bad_month rejection of a month shown without the year it stores (12月, stored in 2023). */
+export const storedYearWording = (shown: string, stored: string, read: string): [string, string] => [
+  `月份单元格只显示“${shown}”，Excel 存的年份是 ${stored} 年，标题给出的是 ${read} 年：属于哪一年无法确定，未采用`,
+  `the month cell shows ${shown} without its year; Excel stores ${stored}, the title names ${read}: which year it is of is not settled; not used`,
+];
+
 /** The wording of a merged_value rejection, naming the merged range (C2:C4). */
 export const mergedWording = (range: string): [string, string] => [
   `${REASONS.merged_value[0]}（合并单元格 ${range}）`,

@@ -15,7 +15,7 @@ import {
   yearOf,
 } from './lookups.ts';
 import { ascii, monthFault, parseValue, significantDigits } from './parse.ts';
-import { cellCountWording, hiddenWording, mergedWording, type Reason } from './reasons.ts';
+import { cellCountWording, hiddenWording, mergedWording, type Reason, storedYearWording } from './reasons.ts';
 import { shownWithText } from './sheet.ts';
 import { reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
@@ -170,6 +170,14 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     const key = rowKey(ctx.county, v.county ?? county, v.month ?? month, year, p.yearColumn != null);
     if ('reason' in key) {
       reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason);
+      continue;
+    }
+    // (a month cell shown without the year it stores, 12月 stored 2023-12-01, read in the title's year, 2024)
+    const stored =
+      v.month === undefined && p.month !== null ? ctx.storedYear?.inColumn(at, p.month) : undefined;
+    if (stored && !key.month.startsWith(`${stored}-`)) {
+      const wording = storedYearWording(month, stored, key.month.slice(0, 4));
+      reject(ctx, at, v.column, 'value', 'month', month, 'bad_month', wording);
       continue;
     }
     if (p.countyName !== undefined && namesAnother(ctx.county, key.code, cellAt(row, p.countyName))) {

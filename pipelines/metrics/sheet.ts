@@ -14,8 +14,45 @@ export type Sheet =
       merges?: Merge[];
       /** the rows (Excel's numbers) and columns (indexes of the rows' cells) the sheet hides */
       hidden?: { rows: number[]; columns: number[] };
+      /** the year stored in each date cell whose format hides it (shown as 12月, stored 2023-12-01): see storedYears */
+      yearless?: YearlessDate[];
     }
   | { name: string; skipped: string };
+
+/** A date cell whose format hides its year: its row (Excel's number), column (an index of the row's cells), year. */
+export interface YearlessDate {
+  at: number;
+  column: number;
+  year: string;
+}
+
+/**
+ * The year stored in a date cell shown without it, where that year is the cell's own: where the cells of its column
+ * (of its row, for a header's months) were stored in more than one year (2023-12-01, 2024-01-01), so that they were
+ * typed with their years, not only in a year (2024-01-01, 2024-02-01 under a title naming 2023: Excel's year of
+ * typing, which a title then settles); undefined for any other cell.
+ */
+export function storedYears(dates: YearlessDate[] = []) {
+  const years = (key: (d: YearlessDate) => number) => {
+    const groups = new Map<number, Set<string>>();
+    for (const d of dates) {
+      const g = groups.get(key(d)) ?? new Set<string>();
+      groups.set(key(d), g.add(d.year));
+    }
+    return groups;
+  };
+  const byColumn = years((d) => d.column);
+  const byRow = years((d) => d.at);
+  const stored = new Map(dates.map((d) => [`${d.at}:${d.column}`, d.year]));
+  const own = (groups: Map<number, Set<string>>, key: number, at: number, column: number) =>
+    (groups.get(key)?.size ?? 0) > 1 ? stored.get(`${at}:${column}`) : undefined;
+  return {
+    /** in a 月份 column */
+    inColumn: (at: number, column: number) => own(byColumn, column, at, column),
+    /** in a header row of months */
+    inRow: (at: number, column: number) => own(byRow, at, at, column),
+  };
+}
 
 /** A merged cell: down one column (right = column), across one row, or both. */
 export interface Merge {

@@ -8,7 +8,14 @@ import { readWithSheetJS } from './workbook.ts';
 try {
   const sheets = readWithSheetJS((workerData as { path: string }).path).map((s) =>
     'rows' in s
-      ? { name: s.name, rows: s.rows, first: s.columnOf(0), merges: s.merges, hidden: s.hidden }
+      ? {
+          name: s.name,
+          rows: s.rows,
+          first: s.columnOf(0),
+          merges: s.merges,
+          hidden: s.hidden,
+          yearless: s.yearless,
+        }
       : s,
   );
   parentPort!.postMessage({ sheets });

@@ -3,10 +3,12 @@
  * files rejected with their reason. Stage 2 (publish.ts) reads them into DuckDB. They are written by papaparse, as
  * the published tables are (publish/tables.ts).
  */
+
 import { closeSync, openSync, writeSync } from 'node:fs';
 import Papa, { type UnparseConfig } from 'papaparse';
 import type { FileSummary } from './accounting.ts';
 import { REASONS, type Reason } from './reasons.ts';
+import type { storedYears } from './sheet.ts';
 
 /** The columns of an accepted-values staging file. */
 export const ACCEPTED_COLUMNS = [
@@ -90,6 +92,8 @@ export interface Sink {
   mergedOver?: (line: number, column: string) => string | null;
   /** for a sheet of a workbook: the hidden row or column (第 3 行, C 列) a line and column are in, if any */
   hiddenAt?: (line: number, column: string) => string | null;
+  /** for a sheet of a workbook: the year a month cell (a line and a cell's index) stores and does not show, if its own */
+  storedYear?: ReturnType<typeof storedYears>;
 }
 
 /** Stages a rejection (counting it in the summary when it rejects a value, not a column or the file). */

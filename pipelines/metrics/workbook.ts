@@ -12,7 +12,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import * as XLSX from '@e965/xlsx';
-import { dayOf, HIDDEN, hidesYear, type Sheet, sheetMerges, shownDate, shownText } from './sheet.ts';
+import {
+  dayOf,
+  HIDDEN,
+  hidesYear,
+  type Sheet,
+  sheetMerges,
+  shownDate,
+  shownText,
+  type YearlessDate,
+} from './sheet.ts';
 import { readXlsx } from './xlsx.ts';
 
 export type { Sheet } from './sheet.ts';
@@ -155,10 +164,16 @@ export function readWithSheetJS(path: string): Sheet[] {
     });
     // every row of the sheet's range, blank ones too, each with every column of the range
     const rows: { row: string[]; at: number }[] = [];
+    const yearless: YearlessDate[] = [];
     for (let r = range.s.r; r <= range.e.r; r++) {
       const cells = data[r];
       const row: string[] = new Array(range.e.c - range.s.c + 1);
-      for (let c = range.s.c; c <= range.e.c; c++) row[c - range.s.c] = cellText(cells?.[c]);
+      for (let c = range.s.c; c <= range.e.c; c++) {
+        const cell = cells?.[c];
+        row[c - range.s.c] = cellText(cell);
+        if (cell?.v instanceof Date && typeof cell.z === 'string' && hidesYear(cell.z))
+          yearless.push({ at: r + 1, column: c - range.s.c, year: String(cell.v.getUTCFullYear()) });
+      }
       rows.push({ row, at: r + 1 });
     }
     return {
@@ -172,6 +187,7 @@ export function readWithSheetJS(path: string): Sheet[] {
           p?.hidden && c >= range.s.c && c <= range.e.c ? [c - range.s.c] : [],
         ),
       },
+      yearless,
     };
   });
 }

@@ -23,6 +23,7 @@ import {
   shownDate,
   shownText,
   showsAnother,
+  type YearlessDate,
 } from './sheet.ts';
 
 /** The parts of a zip archive by lower-cased name, each inflated when asked; null for an archive not read here. */
@@ -156,7 +157,7 @@ function day(serial: number, date1904: boolean): string {
 }
 
 /** A day as a format without its year shows it (3月; a serial that is no day, 29 February 1900, as it is). */
-const yearless = (day: string, code: string) => (/^\d{4}-/.test(day) ? shownDate(day, code) : day);
+const shownYearless = (day: string, code: string) => (/^\d{4}-/.test(day) ? shownDate(day, code) : day);
 
 /** A number as Excel shows it: to 15 significant digits (0.30000000000000004 is 0.3). */
 const number = (v: number) => String(Number(v.toPrecision(15)));
@@ -216,6 +217,7 @@ function sheetRows(
   first: number;
   merges: Merge[];
   hidden: { rows: number[]; columns: number[] };
+  yearless: YearlessDate[];
 } | null {
   const cells: string[][] = [];
   let top = Number.POSITIVE_INFINITY;
@@ -236,6 +238,7 @@ function sheetRows(
   const stop = xml.lastIndexOf('sheetData');
   const ends = new Map<string, Buffer>();
   const hiddenRows: number[] = [];
+  const yearless: YearlessDate[] = [];
   let r = -1;
   let c = -1;
   for (let i = xml.indexOf(LT, start); i !== -1 && i < stop; ) {
@@ -299,14 +302,12 @@ function sheetRows(
       } else {
         const n = Number.parseFloat(v.includes('&') ? decode(v) : v);
         const style = styles[Number(a.s ?? 0)] ?? null;
-        value =
-          style === 'date'
-            ? day(n, date1904)
-            : style?.startsWith(NO_YEAR)
-              ? yearless(day(n, date1904), style.slice(NO_YEAR.length))
-              : style
-                ? shownText(number(n), n, style)
-                : number(n);
+        if (style?.startsWith(NO_YEAR)) {
+          const d = day(n, date1904);
+          value = shownYearless(d, style.slice(NO_YEAR.length));
+          if (value !== d) yearless.push({ at: at.r + 1, column: at.c, year: d.slice(0, 4) });
+        } else
+          value = style === 'date' ? day(n, date1904) : style ? shownText(number(n), n, style) : number(n);
       }
     } else if (t === 's') {
       if (v === undefined || v === '') continue;
@@ -359,6 +360,7 @@ function sheetRows(
     first: left,
     merges: sheetMerges(ranges, left),
     hidden: { rows: hiddenRows, columns: hiddenColumns },
+    yearless: yearless.map((d) => ({ ...d, column: d.column - left })),
   };
 }
 
@@ -430,6 +432,7 @@ export function readXlsx(path: string): Sheet[] | null {
         columnOf: (index) => columnName(read.first + index),
         merges: read.merges,
         hidden: read.hidden,
+        yearless: read.yearless,
       };
     });
   } catch (e) {

@@ -100,6 +100,50 @@ describe('a date whose format hides its year', () => {
     },
   );
 
+  it.each(['xlsx', 'xls'] as const)(
+    '%s: a 月份 column stored 2023-12-01, 2024-01-01, 2024-02-01 shown 12月, 1月, 2月 under a title naming 2024: 12月 is rejected as bad_month, never 2024-12',
+    async (bookType) => {
+      // (the stored years differ from cell to cell, so they were typed with their years: 12月 is of 2023 as
+      // stored, or of 2024 as the title says, which the sheet does not settle)
+      const r = await run({
+        [`r.${bookType}`]: book(
+          [['东港市2024年电子商务统计月报'], ['月份', '快递业务量（件）'], [0, 5], [0, 6], [0, 7]],
+          {
+            A3: { t: 'n', v: serial(2023, 12, 1), z: 'm"月"' },
+            A4: { t: 'n', v: serial(2024, 1, 1), z: 'm"月"' },
+            A5: { t: 'n', v: serial(2024, 2, 1), z: 'm"月"' },
+          },
+          bookType,
+        ),
+      });
+      expect(r.accepted).toEqual([
+        ['2024-01', 'express_parcels', '6'],
+        ['2024-02', 'express_parcels', '7'],
+      ]);
+      expect(r.values).toEqual([['12月', 'bad_month']]);
+    },
+  );
+
+  it.each(['xlsx', 'xls'] as const)(
+    '%s: month headers stored 2023-12-01, 2024-01-01 shown 12月, 1月 under a title naming 2024: both rejected as bad_month, never 2024-12 and 2025-01',
+    async (bookType) => {
+      const r = await run({
+        [`r.${bookType}`]: book(
+          [['东港市2024年电子商务统计月报'], ['指标', 0, 0], ['网络零售额（万元）', 100, 110]],
+          {
+            B2: { t: 'n', v: serial(2023, 12, 1), z: 'm"月"' },
+            C2: { t: 'n', v: serial(2024, 1, 1), z: 'm"月"' },
+          },
+          bookType,
+        ),
+      });
+      // (the title's year carried past December reads them as 2024-12 and 2025-01, the stored years as 2023-12 and
+      // 2024-01: the sheet settles neither)
+      expect(r.accepted).toEqual([]);
+      expect(r.values.map(([, reason]) => reason)).toEqual(['bad_month', 'bad_month']);
+    },
+  );
+
   it('in a 月份 column without a title naming a year, such a date names no year: rejected as bad_month, not read as 2024-03', async () => {
     const r = await run({
       'r.xlsx': book(
