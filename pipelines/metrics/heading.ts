@@ -126,13 +126,17 @@ const NOTE_UNITS = new RegExp(
 );
 
 /**
- * The units of the vocabulary a row's notes give, in order (单位：万元、万件 → 万元, 万件); and, marked with a ?, a
+ * The units of the vocabulary a row's notes give, in order (单位：万元、万件 → 万元, 万件; a cell that is a unit alone,
+ * beside others: 填报单位：丹东市商务局 | 万元); and, marked with a ?, a
  * unit of several characters it names otherwise (快递单位为万件, （件数：万件）: ?万件), which is no value's unit but
  * keeps a count without one from being read in 件 (vocabulary.ts noteUnitFor).
  */
 export function noteUnits(row: readonly string[]): string[] {
   return row.flatMap((c) => {
     const text = ascii(c.trim());
+    // (a cell that is a unit alone, 万元 or （万元）, at the end of a note row: the table's, as 单位：万元 is)
+    const alone = /^[(（]?([^()（）]{1,4})[)）]?$/.exec(text)?.[1]?.trim();
+    if (alone && row.length > 1 && unitOf(alone) !== null) return [alone];
     const given = [...text.matchAll(NOTE_UNITS)].flatMap((m) =>
       m[1]!.split(BETWEEN_UNITS).filter((u) => unitOf(u) !== null),
     );

@@ -38,13 +38,20 @@ const cellUnits = (row: string[]) =>
   row.map((c) => (c.trim() === '' || isLabel(c) ? '' : unitOf(unitText(c))));
 
 /**
+ * A cell a unit row cannot hold, even as a unit the importer does not know: one with a label and its text
+ * (填报单位：丹东市商务局, 制表：张三), a digit (2024年3月, a title's year) or more than a unit's few characters.
+ */
+const notUnitLike = (c: string) => /[:：]\s*\S|\d/.test(ascii(c)) || c.trim().length > 4;
+
+/**
  * Whether a row above the header is a row of units over its columns (,,万元,万件; 单位：,,万元,万件): a unit beyond
- * the first column, and no unit with its label (金额单位：万元 | 数量单位：万件 is a note for the whole table). Its
- * cells that are no unit (万人) refuse the file at the header, as under it (refuseUnitRow).
+ * the first column, no unit with its label (金额单位：万元 | 数量单位：万件 is a note for the whole table), and no
+ * title or note text (填报单位：丹东市商务局,,万元 and 2024年3月,,万元 are notes, the unit at their end the table's).
+ * Its cells that are no unit (万人) refuse the file at the header, as under it (refuseUnitRow).
  */
 export const unitsOverColumns = (row: string[]) =>
   row.some((c, i) => i > 0 && !isUnitLabelled(c) && unitOf(unitText(c)) !== null) &&
-  !row.some((c) => isUnitLabelled(c));
+  !row.some((c) => isUnitLabelled(c) || (!unitCell(c) && notUnitLike(c)));
 
 /** Whether a cell may stand in a unit row: empty, a label such as 单位：, or a unit. */
 const unitCell = (c: string) => c.trim() === '' || isLabel(c) || unitOf(unitText(c)) !== null;

@@ -315,6 +315,37 @@ describe('a row of units above the header (a fourth probe)', () => {
     expect(r.rejected[0]!.reason_zh).toContain('万人');
   });
 
+  it.each([
+    ['填报单位：丹东市商务局,,,万元', '丹东市商务局'],
+    ['制表：张三,,,万元', '张三'],
+  ])(
+    'a note row with a unit in a later cell (%s) stays a note, its unit read: the file is not refused',
+    async (note, named) => {
+      const lines = [note, header, '东港市,2024-03,80,12'];
+      for (const files of [{ 'r.csv': csv(...lines) }, { 'r.xlsx': workbookOf(lines) }]) {
+        const r = await run(files);
+        expect(r.summaries[0]!.error).toBeNull();
+        expect(sorted(r.accepted)).toEqual([
+          ['2024-03', 'express_parcels', '12'],
+          ['2024-03', 'online_retail_sales_yuan', '800000'],
+        ]);
+        expect(r.summaries[0]!.notes.join(' ')).toContain(named);
+      }
+    },
+  );
+
+  it('a month above the header with a unit in a later cell (2024年3月,,万元) names the month', async () => {
+    const lines = ['2024年3月,,万元', '县区,快递业务量（件）,网络零售额', '东港市,12,80'];
+    for (const files of [{ 'r.csv': csv(...lines) }, { 'r.xlsx': workbookOf(lines) }]) {
+      const r = await run(files);
+      expect(r.summaries[0]!.error).toBeNull();
+      expect(sorted(r.accepted)).toEqual([
+        ['2024-03', 'express_parcels', '12'],
+        ['2024-03', 'online_retail_sales_yuan', '800000'],
+      ]);
+    }
+  });
+
   it('labelled units (金额单位：万元 | 数量单位：万件) are still notes for the whole table', async () => {
     const r = await run({ 'r.csv': csv('金额单位：万元,,数量单位：万件,', header, ...data) });
     expect(sorted(r.accepted)).toEqual(read);
