@@ -818,7 +818,7 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   // the county and month the rows above name, for a header without their columns
   s.above = s.heading.read > 0 ? settle(s.heading) : {};
   // a short county name is read as a county of the places the title names (丹东市…: 凤城, not 广西's 凤山)
-  const within = s.heading.places.map((p) => p.raw).join(' ');
+  const within = s.heading.places.flatMap((p) => (p.code ? [p.raw, p.code] : [p.raw])).join(' ');
   const county: CountyLookup = within ? (raw) => s.county(raw, within) : s.county;
   // header cells that are counties, for a table with a column per county
   const countyColumns = countyColumnsOf(cells, county);

@@ -13,8 +13,9 @@ import { isCode, type Metric, metricOf, unitFactor } from './vocabulary.ts';
 export type CountyResult = { code: string } | { reason: Reason };
 
 /**
- * County names or codes to county codes (or a reason); `within`, the places a file's title names (丹东市), for a
- * short name: it is read only as a county of those places.
+ * County names or codes to county codes (or a reason); `within`, the places a file's title names (丹东市), each
+ * followed by its county's code where it is one (宽甸县 210624), for a short name: it is read only as a county of
+ * those places.
  */
 export type CountyLookup = (raw: string, within?: string) => CountyResult;
 
@@ -55,22 +56,14 @@ export function countyLookup(ref: Reference): CountyLookup {
       // a short name (凤山) under a title naming places (丹东市…): only a county of those places, not one
       // elsewhere that happens to bear it (凤山县 of 广西); the title's own place, read as a short name (岫岩县 for
       // 岫岩满族自治县 in 2024年3月岫岩县…), is its county
-      if (
-        within &&
-        r.status === 'resolved' &&
-        r.via === 'short_name' &&
-        !placeNamed(r.division, within) &&
-        !within.split(' ').includes(key)
-      )
+      const named = within.split(' ');
+      // (the title's own county, named short there, 宽甸县, and in full here, 宽甸满族自治县: its code is named)
+      const own = (d: Division) => placeNamed(d, within) || named.includes(key) || named.includes(d.code);
+      if (within && r.status === 'resolved' && r.via === 'short_name' && !own(r.division))
         r = { status: 'unknown' };
       // a county's full name under such a title, none of its places (东港区 of 日照 under 丹东市, which has a 东港市; 五台县
       // of 山西): perhaps a slip, not read as a county elsewhere
-      const outside =
-        within &&
-        r.status === 'resolved' &&
-        r.division.level === 'county' &&
-        !placeNamed(r.division, within) &&
-        !within.split(' ').includes(key);
+      const outside = within && r.status === 'resolved' && r.division.level === 'county' && !own(r.division);
       // (东港 under 丹东市…: of the counties bearing it, the one of the places named, if one)
       if (within && r.status === 'ambiguous') {
         const named = r.candidates.filter((d) => d.level === 'county' && placeNamed(d, within));

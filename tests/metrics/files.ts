@@ -91,6 +91,12 @@ export function workbookOf(lines: readonly string[]): Buffer {
 /** A CSV file's text: its lines, each ended by a line break. */
 export const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 
+/** The same lines as a CSV file and as a workbook (workbookOf), each to be imported alone. */
+export const asCsvAndWorkbook = (lines: string[]): Record<string, string | Buffer>[] => [
+  { 'r.csv': csv(...lines) },
+  { 'r.xlsx': workbookOf(lines) },
+];
+
 /**
  * importFiles with the reference loaded once for the test file, each file's or sheet's counts checked to reconcile
  * (records, rows and values: summary.ts reconciles).

@@ -5,7 +5,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { csv, gb18030, reconciledImport, workbookOf } from './files.ts';
+import { asCsvAndWorkbook, csv, gb18030, reconciledImport, workbookOf } from './files.ts';
 
 const run = reconciledImport();
 const sorted = (rows: (string | undefined)[][]) =>
@@ -287,11 +287,7 @@ describe('a row of units above the header (a fourth probe)', () => {
       2,
     ],
   ])('%s: 80 is 800,000 yuan, 12 is 120,000 parcels, as CSV and as a workbook', async (_, lines, titles) => {
-    const both: Record<string, string | Buffer>[] = [
-      { 'r.csv': csv(...lines) },
-      { 'r.xlsx': workbookOf(lines) },
-    ];
-    for (const files of both) {
+    for (const files of asCsvAndWorkbook(lines)) {
       const r = await run(files);
       expect(r.summaries[0]!.error).toBeNull();
       expect(sorted(r.accepted)).toEqual(read);
@@ -322,7 +318,7 @@ describe('a row of units above the header (a fourth probe)', () => {
     'a note row with a unit in a later cell (%s) stays a note, its unit read: the file is not refused',
     async (note, named) => {
       const lines = [note, header, '东港市,2024-03,80,12'];
-      for (const files of [{ 'r.csv': csv(...lines) }, { 'r.xlsx': workbookOf(lines) }]) {
+      for (const files of asCsvAndWorkbook(lines)) {
         const r = await run(files);
         expect(r.summaries[0]!.error).toBeNull();
         expect(sorted(r.accepted)).toEqual([
@@ -336,7 +332,7 @@ describe('a row of units above the header (a fourth probe)', () => {
 
   it('a month above the header with a unit in a later cell (2024年3月,,万元) names the month', async () => {
     const lines = ['2024年3月,,万元', '县区,快递业务量（件）,网络零售额', '东港市,12,80'];
-    for (const files of [{ 'r.csv': csv(...lines) }, { 'r.xlsx': workbookOf(lines) }]) {
+    for (const files of asCsvAndWorkbook(lines)) {
       const r = await run(files);
       expect(r.summaries[0]!.error).toBeNull();
       expect(sorted(r.accepted)).toEqual([

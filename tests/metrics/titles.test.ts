@@ -6,7 +6,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { csv, reconciledImport, workbookOf } from './files.ts';
+import { asCsvAndWorkbook, csv, reconciledImport, workbookOf } from './files.ts';
 
 const run = reconciledImport();
 
@@ -133,6 +133,42 @@ describe('counties the title’s place does not hold (a fourth probe)', () => {
         ['凤山县', 'outside_title_place'],
       ].sort(),
     );
+  });
+});
+
+describe('the title’s own county, named short in the title and in full in the rows', () => {
+  // 宽甸县 is 宽甸满族自治县 (210624), 岫岩县 is 岫岩满族自治县 (210323): the county the report names as its own,
+  // not one outside it
+  it.each([
+    ['宽甸县2024年3月电子商务统计表', '宽甸满族自治县', '210624'],
+    ['岫岩县2024年3月电子商务统计表', '岫岩满族自治县', '210323'],
+    ['填报单位：宽甸县商务局', '宽甸满族自治县', '210624'],
+  ])('under %s, %s is its county', async (title, name, code) => {
+    const lines = [title, '县区,月份,网络零售额（万元）', `${name},2024-03,120`];
+    for (const files of asCsvAndWorkbook(lines)) {
+      const r = await run(files);
+      expect(r.values).toEqual([]);
+      expect(r.monthly.map((m) => [m.county_code, m.value])).toEqual([[code, '1200000']]);
+    }
+  });
+
+  it('under a title listing counties (东港市、凤城市、宽甸县), each is read, 宽甸满族自治县 as 宽甸县', async () => {
+    const lines = [
+      '东港市、凤城市、宽甸县2024年3月电子商务统计表',
+      '县区,网络零售额（万元）',
+      '东港市,120',
+      '凤城市,80',
+      '宽甸满族自治县,60',
+    ];
+    for (const files of asCsvAndWorkbook(lines)) {
+      const r = await run(files);
+      expect(r.values).toEqual([]);
+      expect(r.monthly.map((m) => [m.county_code, m.value]).sort()).toEqual([
+        ['210624', '600000'],
+        ['210681', '1200000'],
+        ['210682', '800000'],
+      ]);
+    }
   });
 });
 
