@@ -110,16 +110,33 @@ export function shownText(text: string, n: number, code: string): string {
 /** A number cell's text with its format, as shownText writes it: 12（数字格式 0"万件"）. */
 const WITH_FORMAT = /^(.+)（数字格式 (.+)）$/;
 
+/** A format's sections (positive;negative;zero;text), split at the semicolons outside its quoted texts. */
+const sections = (code: string) => code.match(/(?:"[^"]*"|\\.|[^;"\\])+/g) ?? [];
+
+/** A section writing a number and a text after it: 0"万件", #,##0.00"万元", G/通用格式"件", -0"件". */
+const NUMBER_AND_TEXT = /^(-?)((?:General|G\/通用格式)|[^";]*?[0#?][^";]*?)\s*"([^"]+)"$/i;
+
 /**
- * What a number cell shows when its format only writes a text after the number (0"万件", #,##0.00"万元"): the number
- * as stored and that text, for the reader of its values to take as its unit where it is one; null for any other
- * cell (a format that scales the number, 0.0,"万", or shows a percent; a format of several sections).
+ * What a number cell shows when its format only writes a text after the number (0"万件", #,##0.00"万元",
+ * G/通用格式"件", Chinese Excel's General; 0"件";-0"件", the section the number is shown by): the number as stored
+ * and that text, for the reader of its values to take as its unit where it is one; null for any other cell (a
+ * format that scales the number, 0.0,"万", or shows a percent; a negative number shown without its sign,
+ * 0"件";0"件"; sections writing different texts).
  */
 export function shownWithText(raw: string): { number: string; text: string } | null {
   const m = WITH_FORMAT.exec(raw);
-  const f = m && /^([^";]*?)\s*"([^"]+)"$/.exec(m[2]!);
-  return f && /[0#?]/.test(f[1]!) && showsAnother(f[1]!) === null
-    ? { number: m[1]!, text: f[2]!.trim() }
+  if (!m) return null;
+  const parts = sections(m[2]!).map((p) => NUMBER_AND_TEXT.exec(p.trim()));
+  const n = Number(m[1]);
+  // (the section Excel shows the number by: the first for a positive one, or for any with one section)
+  const at = parts.length === 1 || n > 0 ? 0 : n < 0 ? 1 : parts.length > 2 ? 2 : 0;
+  const f = parts[at];
+  if (!f || parts.some((p) => p && p[3] !== f[3])) return null;
+  const [, sign, number, text] = f;
+  // a negative number shown by its own section shows the sign that section writes, and only that one
+  if (n < 0 && at === 1 && sign !== '-') return null;
+  return /^(?:General|G\/通用格式)$/i.test(number!) || showsAnother(number!) === null
+    ? { number: m[1]!, text: text!.trim() }
     : null;
 }
 

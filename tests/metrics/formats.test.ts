@@ -79,6 +79,43 @@ describe('a number format that writes a unit after the number', () => {
   );
 });
 
+describe('a General format or one of several sections writing a unit', () => {
+  // G/通用格式 is Chinese Excel's General: G/通用格式"件" shows 3 as 3件, 0"件";-0"件" shows 5 as 5件 (and -5 as
+  // -5件), General"万件" shows 2 as 2万件: each read in the unit shown. 0"件";0"件" shows -4 as 4件, no number stored
+  const rows = [
+    ['县区', '月份', '快递业务量'],
+    ['东港市', '2024-03', 0],
+    ['凤城市', '2024-03', 0],
+    ['岫岩满族自治县', '2024-03', 0],
+    ['宽甸满族自治县', '2024-03', 0],
+  ];
+  it.each(['xlsx', 'xls'] as const)(
+    '%s: 3 parcels, 5 parcels, 20,000 parcels; 4件 stored -4 rejected',
+    async (bookType) => {
+      const r = await run({
+        [`r.${bookType}`]: book(
+          rows,
+          {
+            C2: { t: 'n', v: 3, z: 'G/通用格式"件"' },
+            C3: { t: 'n', v: 5, z: '0"件";-0"件"' },
+            C4: { t: 'n', v: 2, z: 'General"万件"' },
+            C5: { t: 'n', v: -4, z: '0"件";0"件"' },
+          },
+          bookType,
+        ),
+      });
+      expect(r.monthly.map((m) => [m.county_code, m.value]).sort()).toEqual(
+        [
+          ['210323', '20000'],
+          ['210681', '3'],
+          ['210682', '5'],
+        ].sort(),
+      );
+      expect(r.values.map(([, reason]) => reason)).toEqual(['not_a_number']);
+    },
+  );
+});
+
 describe('a date whose format hides its year', () => {
   it.each(['xlsx', 'xls'] as const)(
     '%s: month headers 1月, 2月 (stored 2024-01-01, 2024-02-01) under a title naming 2023 are 2023-01 and 2023-02',
