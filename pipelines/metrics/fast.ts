@@ -29,6 +29,8 @@ const sql = (s: string | null) => (s === null ? 'NULL' : sqlString(s));
 
 /** The characters JavaScript's trim() removes, as an RE2 class. */
 const SPACE = String.raw`[\t\n\x0B\f\r \x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]`;
+/** NO_DATA in RE2, whose \s is ASCII's: a space between two dashes may be any (—\u3000—), as in JavaScript. */
+const noData = NO_DATA.source.slice(1, -1).replaceAll('\\s', SPACE);
 /** Full-width characters and their ASCII forms, as parse.ts ascii() maps them (the ideographic space to a space). */
 const FULL_WIDTH = `${Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i)).join('')}\u3000`;
 const HALF_WIDTH = `${Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('')} `;
@@ -447,7 +449,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
           WHEN mismatch THEN 'county_mismatch'
           WHEN metric IS NULL THEN 'unknown_metric'
           WHEN raw = '' THEN 'missing_value'
-          WHEN number IS NULL THEN CASE WHEN regexp_full_match(raw, '${NO_DATA.source.slice(1, -1)}') THEN 'no_data'
+          WHEN number IS NULL THEN CASE WHEN regexp_full_match(raw, '${noData}') THEN 'no_data'
             ELSE 'not_a_number' END
           WHEN number < 0 THEN 'negative_value'
           -- (the digits counted only in a cell long enough to hold 16)

@@ -728,9 +728,9 @@ describe('cells as reports write them, read alike in DuckDB and in JavaScript', 
   });
 
   it('—, -, /, …, 无: no figure given, rejected as such, never read as 0 or as a fault of the number', async () => {
-    // (— — with a space between, as a fourth probe wrote it)
-    const marks = ['—', '——', '-', '－', '/', '／', '…', '无', '— —'];
-    const r = await run(both(marks.map((m, i) => `五台县,2023-0${i + 1},${m}`)));
+    // (— — with a space between, as a fourth probe wrote it; an ideographic space between, as a Chinese IME types it)
+    const marks = ['—', '——', '-', '－', '/', '／', '…', '无', '— —', '—\u3000—'];
+    const r = await run(both(marks.map((m, i) => `五台县,2023-${String(i + 1).padStart(2, '0')},${m}`)));
     expect(r.accepted.filter((a) => a[0] !== '2023-12')).toEqual([]);
     // (a cell that starts with - is written with a ' before it, so that a spreadsheet takes it for no formula)
     expect(r.values).toEqual([...marks, ...marks].map((m) => [m === '-' ? "'-" : m, 'no_data']));
