@@ -366,5 +366,20 @@ function wideColumns(
     if (metricOf(name) && !NOT_MONTHLY.test(unit)) metrics.push({ index: i, name, unit });
     else unknown.push(h);
   });
-  return { metrics, unknown };
+  // stations named without 运营 beside a column of the active ones (村级服务站 | 运营村级服务站): those built, a
+  // figure of its own, not imported; alone, 村级服务站 is read as the active ones (as reports mostly mean it)
+  const active = new Set(metrics.filter((m) => ACTIVE.test(m.name)).map((m) => metricOf(m.name)));
+  const built = metrics.filter(
+    (m) => !ACTIVE.test(m.name) && STATIONS.test(m.name) && active.has(metricOf(m.name)),
+  );
+  for (const m of built) unknown.push(header[m.index]!);
+  return { metrics: metrics.filter((m) => !built.includes(m)), unknown };
 }
+
+/** A header naming stations in operation (运营村级服务站, 在运营的乡镇站点), and one naming stations at all. */
+const ACTIVE = /运营|运行|在营|active/i;
+const STATIONS = /站/;
+
+/** Whether an ignored column is the stations built beside the active ones' (村级服务站 beside 运营村级服务站). */
+export const builtStations = (header: string) =>
+  STATIONS.test(header) && !ACTIVE.test(header) && metricOf(splitUnit(header).name) !== null;

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CumulativeCheck, type FileSummary, newSummary, refuse } from './accounting.ts';
 import {
+  builtStations,
   headlessColumns,
   headlessName,
   isColumnHeader,
@@ -35,6 +36,7 @@ import {
 } from './heading.ts';
 import { type CountyLookup, monthOf, monthWithYear } from './lookups.ts';
 import { ascii, headerCell, isPeriod, parseValue } from './parse.ts';
+import { BUILT_STATIONS } from './reasons.ts';
 import { readRecords } from './records.ts';
 import { isSynthetic, isTotal, type RowContext, rowMonth, stageRow } from './rows.ts';
 import { hiddenPlace, type Merge, type Sheet, storedYears } from './sheet.ts';
@@ -765,7 +767,8 @@ function closeTable(s: FileState): boolean {
       'column',
       'header',
       u,
-      NOT_MONTHLY.test(u) ? 'not_imported' : 'unknown_column',
+      NOT_MONTHLY.test(u) || builtStations(u) ? 'not_imported' : 'unknown_column',
+      builtStations(u) ? BUILT_STATIONS : undefined,
     );
     if (!s.sink.summary.ignoredColumns.includes(u)) s.sink.summary.ignoredColumns.push(u);
   }

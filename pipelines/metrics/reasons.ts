@@ -120,6 +120,12 @@ export const storedYearWording = (shown: string, stored: string, read: string): 
   `the month cell shows ${shown} without its year; Excel stores ${stored}, the title names ${read}: which year it is of is not settled; not used`,
 ];
 
+/** The wording of the not_imported column of the stations built beside those active (村级服务站 | 运营村级服务站). */
+export const BUILT_STATIONS: [string, string] = [
+  '同表另有运营站点列：此列应为建成站点数，不是运营站点数，不导入',
+  'the table has a column of the stations active: this one is of the stations built, not those active; not imported',
+];
+
 /** The wording of a merged_value rejection, naming the merged range (C2:C4). */
 export const mergedWording = (range: string): [string, string] => [
   `${REASONS.merged_value[0]}（合并单元格 ${range}）`,

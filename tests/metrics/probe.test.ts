@@ -1781,6 +1781,30 @@ describe('本月 and 累计 in one header row', () => {
   });
 });
 
+describe('stations built beside stations active', () => {
+  // 村级服务站（个） beside 运营村级服务站（个）: the stations built and the stations active, two figures; the active
+  // ones are the metric (12), the built ones (15) are not imported and said so, not a conflict losing both
+  it.each([
+    ['read by DuckDB', []],
+    ['read in JavaScript', ['"注：两行', '说明"']],
+  ])('%s: 12 active stations published, the built ones’ column not imported', async (_, tail) => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,村级服务站（个）,运营村级服务站（个）,乡镇服务站（个）',
+        '东港市,2024-03,15,12,4',
+        ...tail,
+      ),
+    });
+    expect(r.accepted.sort()).toEqual([
+      ['2024-03', 'active_township_stations', '4'],
+      ['2024-03', 'active_village_stations', '12'],
+    ]);
+    expect(r.rejected.map((x) => [x.scope, x.raw_value, x.reason])).toEqual([
+      ['column', '村级服务站(个)', 'not_imported'],
+    ]);
+  });
+});
+
 describe('a month cell naming several months', () => {
   const periods = [
     '2023年1-2月',
