@@ -803,6 +803,8 @@ function note(s: FileState, row: string[], at: number): boolean {
     .filter(Boolean)
     .join(' ');
   s.sink.summary.titleRows++;
+  // (Excel's sep=, on the first line names the delimiter: no words of the report)
+  if (at === 1 && /^sep=.?$/i.test(text) && row.slice(1).every((c) => c.trim() === '')) return true;
   s.sink.summary.notes.push(text);
   if (!s.header) {
     readHeadingRow(s.heading, row, at, s.county);

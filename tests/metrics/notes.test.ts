@@ -215,6 +215,25 @@ describe('a unit in the header written otherwise (a third probe)', () => {
   });
 });
 
+describe('Excel’s sep= line', () => {
+  // sep=, (or sep=;) on the first line tells Excel the delimiter: counted as a title record, no note of the report
+  it.each([
+    ['sep=,', ','],
+    ['sep=;', ';'],
+  ])('%s: read, counted, and no note', async (first, d) => {
+    const r = await run({
+      'r.csv': csv(
+        first,
+        ['县区', '月份', '网络零售额（万元）'].join(d),
+        ['东港市', '2024-03', '80'].join(d),
+      ),
+    });
+    expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '800000']]);
+    expect(r.summaries[0]!.titleRows).toBe(1);
+    expect(r.summaries[0]!.notes).toEqual([]);
+  });
+});
+
 describe('numbered footnotes under the data (a fourth probe)', () => {
   // 1.本表于… and 2、数据来源… under the table, alone on their rows or after 注：, are notes, not rows of data
   // rejected for their number of cells; read alike by DuckDB, by JavaScript (a quoted line break sends the file
