@@ -244,8 +244,22 @@ const OTHER_SUB =
 /** A total's own figure under its metric (总额, 合计), and a part of it (其中：农产品 under 网络零售额). */
 const WHOLE_SUB = /^(?:总额|总量|合计|总计|小计)$/;
 const PART_SUB = /^其中[:：]?(.+)$/;
+/** The figure under its metric (金额 | 同比%): 金额 a sum's (of yuan), 数量 a count's, 数值 or 绝对数 either. */
+const FIGURE_SUB = /^(?:金额|数量|数值|绝对值|绝对数)$/;
 const isSubWord = (c: string) =>
-  MONTHLY_SUB.test(c) || CUMULATIVE_SUB.test(c) || OTHER_SUB.test(c) || WHOLE_SUB.test(c) || PART_SUB.test(c);
+  MONTHLY_SUB.test(c) ||
+  CUMULATIVE_SUB.test(c) ||
+  OTHER_SUB.test(c) ||
+  WHOLE_SUB.test(c) ||
+  PART_SUB.test(c) ||
+  FIGURE_SUB.test(c);
+/** Whether a figure word is the figure of the metric over it: 金额 of 网络零售额, 数量 of 快递业务量, not across. */
+const figureOf = (sub: string, top: string) => {
+  const metric = FIGURE_SUB.test(sub) ? metricOf(splitUnit(top).name) : null;
+  if (metric === null) return false;
+  const yuan = METRIC_INFO[metric].unit === 'yuan';
+  return sub === '金额' ? yuan : sub === '数量' ? !yuan : true;
+};
 /** A second header row: every non-empty cell such a word, and no two months named (1月 | 2月 | 3月 is no 本月). */
 const isSubHeader = (row: string[]) => {
   const cells = row.map((c) => c.replace(/\s/g, '')).filter(Boolean);
@@ -382,7 +396,7 @@ function joinHeader(s: FileState, row: string[], underLabel = false): boolean {
     if (underLabel) return headerCell(row[i] ?? '');
     if (isSubWord(top))
       return MONTHLY_SUB.test(top) ? sub : `${nameOnly(sub)}${CUMULATIVE_SUB.test(top) ? '累计' : top}`;
-    if (MONTHLY_SUB.test(sub) || WHOLE_SUB.test(sub)) return top;
+    if (MONTHLY_SUB.test(sub) || WHOLE_SUB.test(sub) || figureOf(sub, top)) return top;
     // (其中：农产品 under 网络零售额（万元） is 农产品网络零售额（万元）, which the vocabulary names, or a column not
     // imported)
     const part = PART_SUB.exec(sub)?.[1];

@@ -6,7 +6,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { csv, reconciledImport } from './files.ts';
+import { asCsvAndWorkbook, csv, reconciledImport } from './files.ts';
 
 const run = reconciledImport();
 const book = (rows: (string | number)[][]) => {
@@ -401,5 +401,49 @@ describe('subtotals in a month column (a fourth probe)', () => {
     expect(r.accepted.map((a) => a[0])).toEqual(['2024-01', '2024-02', '2024-03']);
     expect(r.values).toEqual([]);
     expect(r.summaries[0]!.totalRows).toBe(1);
+  });
+});
+
+describe('a second header row naming the figure under each metric (a fourth probe)', () => {
+  it('金额 | 同比% under 网络零售额（万元）, 数量 | 同比% under 快递业务量（万件）: the 金额 and 数量 columns are the metrics, 同比 not imported', async () => {
+    const lines = [
+      '丹东市2024年3月电子商务统计表,,,,',
+      '县区,网络零售额（万元）,,快递业务量（万件）,',
+      ',金额,同比%,数量,同比%',
+      '东港市,100,5.2,12,3.1',
+    ];
+    for (const files of asCsvAndWorkbook(lines)) {
+      const r = await run(files);
+      expect(r.files).toEqual([]);
+      expect(r.accepted.sort()).toEqual([
+        ['2024-03', 'express_parcels', '120000'],
+        ['2024-03', 'online_retail_sales_yuan', '1000000'],
+      ]);
+      expect(r.rejected.filter((x) => x.scope === 'column').map((x) => x.reason)).toEqual([
+        'not_imported',
+        'not_imported',
+      ]);
+    }
+  });
+
+  it('金额 | 数量 under each metric: the one its metric is measured in is its figure (数量 of 快递业务量, 金额 of 网络零售额), the other no column read; never a count as yuan', async () => {
+    // (金额 under 快递业务量 is what the parcels cost, no parcels; 数量 under 网络零售额 no yuan)
+    const lines = [
+      '丹东市2024年3月电子商务统计表,,,,',
+      '县区,快递业务量（件）,,网络零售额（万元）,',
+      ',金额,数量,金额,数量',
+      '东港市,5000,12,100,7',
+    ];
+    for (const files of asCsvAndWorkbook(lines)) {
+      const r = await run(files);
+      expect(r.accepted.sort()).toEqual([
+        ['2024-03', 'express_parcels', '12'],
+        ['2024-03', 'online_retail_sales_yuan', '1000000'],
+      ]);
+      expect(r.rejected.filter((x) => x.scope === 'column').map((x) => x.reason)).toEqual([
+        'unknown_column',
+        'unknown_column',
+      ]);
+    }
   });
 });
