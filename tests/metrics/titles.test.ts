@@ -136,6 +136,26 @@ describe('counties the title’s place does not hold (a fourth probe)', () => {
   });
 });
 
+describe('a county outside the title’s place, rejected alike by DuckDB and by JavaScript', () => {
+  // the rejection's raw value is the county cell at fault (东港区), on either path
+  it.each([
+    ['DuckDB', [], 'duckdb'],
+    ['JavaScript', ['"注：两行', '说明"'], 'javascript'],
+  ] as const)('%s: 东港区 under 丹东市… is rejected naming 东港区', async (_, tail, by) => {
+    const r = await run({
+      'r.csv': csv(
+        '丹东市2024年电子商务统计月报',
+        '县区,月份,快递业务量（件）',
+        '东港市,2024-03,5',
+        '东港区,2024-03,6',
+        ...tail,
+      ),
+    });
+    expect(r.summaries[0]!.readBy ?? 'javascript').toBe(by);
+    expect(r.values).toEqual([['东港区', 'outside_title_place']]);
+  });
+});
+
 describe('the title’s own county, named short in the title and in full in the rows', () => {
   // 宽甸县 is 宽甸满族自治县 (210624), 岫岩县 is 岫岩满族自治县 (210323): the county the report names as its own,
   // not one outside it
