@@ -135,8 +135,8 @@ export function noteUnits(row: readonly string[]): string[] {
   return row.flatMap((c) => {
     const text = ascii(c.trim());
     // (a cell that is a unit alone, 万元 or （万元）, at the end of a note row: the table's, as 单位：万元 is)
-    const alone = /^[(（]?([^()（）]{1,4})[)）]?$/.exec(text)?.[1]?.trim();
-    if (alone && row.length > 1 && unitOf(alone) !== null) return [alone];
+    const alone = unitAlone(text);
+    if (alone && row.length > 1) return [alone];
     const given = [...text.matchAll(NOTE_UNITS)].flatMap((m) =>
       m[1]!.split(BETWEEN_UNITS).filter((u) => unitOf(u) !== null),
     );
@@ -155,8 +155,15 @@ const PLACE_LABEL = /^(?:填报单位|报送单位|填报机关|单位名称|县
 const PERIOD =
   /^(?:19|20)\d{2}\s*年(?:度|\s*\d{1,2}\s*(?:[-–—－~～至]\s*\d{1,2}\s*)?月份?)?$|^(?:19|20)\d{2}[-/.]\d{1,2}$/;
 
-/** Whether a cell is labelled (填报单位：…, 单位：万元) or names a period (2023年3月). */
-const labelledOrPeriod = (c: string) => /[:：]/.test(c) || PERIOD.test(ascii(c).replace(/\s/g, ''));
+/** Whether a cell is labelled (填报单位：…, 单位：万元), names a period (2023年3月) or is a unit alone (万元, （万元）). */
+const labelledOrPeriod = (c: string) =>
+  /[:：]/.test(c) || PERIOD.test(ascii(c).replace(/\s/g, '')) || unitAlone(c) !== null;
+
+/** A cell that is a unit of the vocabulary alone, in brackets or not (万元, （万元）), or null. */
+const unitAlone = (c: string) => {
+  const u = /^[(（]?([^()（）]{1,4})[)）]?$/.exec(ascii(c.trim()))?.[1]?.trim();
+  return u && unitOf(u) !== null ? u : null;
+};
 
 /**
  * Whether a row above the header is a title or note row: one cell that is not a number (a title merged across the

@@ -343,6 +343,23 @@ describe('a row of units above the header (a fourth probe)', () => {
     },
   );
 
+  it.each([
+    ['东港市2024年3月电子商务统计月报,,万元', '月份,网络零售额,快递业务量（件）', '2024-03,300,40'],
+    ['丹东市2024年3月电子商务统计表,,万元', '县区,网络零售额,快递业务量（件）', '东港市,300,40'],
+  ])(
+    'a title with a unit alone at its end (%s) is a title, the unit the table’s',
+    async (title, header, row) => {
+      for (const files of asCsvAndWorkbook([title, header, row])) {
+        const r = await run(files);
+        expect(r.summaries[0]!.error).toBeNull();
+        expect(sorted(r.accepted)).toEqual([
+          ['2024-03', 'express_parcels', '40'],
+          ['2024-03', 'online_retail_sales_yuan', '3000000'],
+        ]);
+      }
+    },
+  );
+
   it('a month above the header with a unit in a later cell (2024年3月,,万元) names the month', async () => {
     const lines = ['2024年3月,,万元', '县区,快递业务量（件）,网络零售额', '东港市,12,80'];
     for (const files of asCsvAndWorkbook(lines)) {
