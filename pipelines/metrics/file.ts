@@ -564,7 +564,7 @@ export function stageSheet(
       return hiddenColumns.has(i) ? hiddenPlace(false, sheet.columnOf(i)) : null;
     };
   // (a month shown without the year it stores: read in the title's year unless the stored one is its own, sheet.ts)
-  if (sheet.yearless?.length) state.sink.storedYear = storedYears(sheet.yearless);
+  if (sheet.yearless?.length) state.sink.storedYear = storedYears(sheet.yearless, sheet.merges);
   const spread = new Map<number, { bottom: number; value: string }>();
   for (const { row, at } of sheet.rows) {
     for (const [column, m] of spread)

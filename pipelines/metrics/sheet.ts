@@ -19,38 +19,56 @@ export type Sheet =
     }
   | { name: string; skipped: string };
 
-/** A date cell whose format hides its year: its row (Excel's number), column (an index of the row's cells), year. */
+/** A date cell whose format hides its year: its row (Excel's number), column (an index of the row's cells), year and month. */
 export interface YearlessDate {
   at: number;
   column: number;
   year: string;
+  month: number;
 }
 
 /**
  * The year stored in a date cell shown without it, where that year is the cell's own: where the cells of its column
- * (of its row, for a header's months) were stored in more than one year (2023-12-01, 2024-01-01), so that they were
- * typed with their years, not only in a year (2024-01-01, 2024-02-01 under a title naming 2023: Excel's year of
- * typing, which a title then settles); undefined for any other cell.
+ * (of its row, for a header's months), in their order, store more than one year, and change year only as months
+ * do (2023-12-01, 2024-01-01: typed with their years); undefined for any other cell. Years that jump where the
+ * months do not (1月–11月 stored in 2023 and 12月 in 2024, typed in the January after; a template's 1月–6月 of last
+ * year beside 7月–12月 of this one), or one year throughout, are the years the cells were typed in, which a title
+ * settles. A cell a merge spreads over the rows below (a month over two counties) is each of theirs.
  */
-export function storedYears(dates: YearlessDate[] = []) {
-  const years = (key: (d: YearlessDate) => number) => {
-    const groups = new Map<number, Set<string>>();
-    for (const d of dates) {
-      const g = groups.get(key(d)) ?? new Set<string>();
-      groups.set(key(d), g.add(d.year));
-    }
-    return groups;
+export function storedYears(dates: YearlessDate[] = [], merges: Merge[] = []) {
+  const all = dates.flatMap((d) => {
+    const m = merges.find((x) => x.top === d.at && x.column === d.column);
+    if (!m) return [d];
+    const cells: YearlessDate[] = [];
+    for (let at = m.top; at <= m.bottom; at++)
+      for (let column = m.column; column <= m.right; column++) cells.push({ ...d, at, column });
+    return cells;
+  });
+  const stored = new Map(all.map((d) => [`${d.at}:${d.column}`, d.year]));
+  // (months counted from year 0: a step of 12 or more between two cells is a year the months did not pass)
+  const count = (d: YearlessDate) => Number(d.year) * 12 + d.month - 1;
+  const own = (group: YearlessDate[]) =>
+    new Set(group.map((d) => d.year)).size > 1 &&
+    group.every((d, i) => i === 0 || count(d) - count(group[i - 1]!) < 12);
+  const groups = (key: (d: YearlessDate) => number, order: (d: YearlessDate) => number) => {
+    const by = new Map<number, YearlessDate[]>();
+    for (const d of all) by.set(key(d), [...(by.get(key(d)) ?? []), d]);
+    return new Set([...by].filter(([, g]) => own(g.sort((a, b) => order(a) - order(b)))).map(([k]) => k));
   };
-  const byColumn = years((d) => d.column);
-  const byRow = years((d) => d.at);
-  const stored = new Map(dates.map((d) => [`${d.at}:${d.column}`, d.year]));
-  const own = (groups: Map<number, Set<string>>, key: number, at: number, column: number) =>
-    (groups.get(key)?.size ?? 0) > 1 ? stored.get(`${at}:${column}`) : undefined;
+  const columns = groups(
+    (d) => d.column,
+    (d) => d.at,
+  );
+  const rows = groups(
+    (d) => d.at,
+    (d) => d.column,
+  );
   return {
     /** in a 月份 column */
-    inColumn: (at: number, column: number) => own(byColumn, column, at, column),
+    inColumn: (at: number, column: number) =>
+      columns.has(column) ? stored.get(`${at}:${column}`) : undefined,
     /** in a header row of months */
-    inRow: (at: number, column: number) => own(byRow, at, at, column),
+    inRow: (at: number, column: number) => (rows.has(at) ? stored.get(`${at}:${column}`) : undefined),
   };
 }
 

@@ -172,7 +172,12 @@ export function readWithSheetJS(path: string): Sheet[] {
         const cell = cells?.[c];
         row[c - range.s.c] = cellText(cell);
         if (cell?.v instanceof Date && typeof cell.z === 'string' && hidesYear(cell.z))
-          yearless.push({ at: r + 1, column: c - range.s.c, year: String(cell.v.getUTCFullYear()) });
+          yearless.push({
+            at: r + 1,
+            column: c - range.s.c,
+            year: String(cell.v.getUTCFullYear()),
+            month: cell.v.getUTCMonth() + 1,
+          });
       }
       rows.push({ row, at: r + 1 });
     }

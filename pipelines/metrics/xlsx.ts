@@ -305,7 +305,8 @@ function sheetRows(
         if (style?.startsWith(NO_YEAR)) {
           const d = day(n, date1904);
           value = shownYearless(d, style.slice(NO_YEAR.length));
-          if (value !== d) yearless.push({ at: at.r + 1, column: at.c, year: d.slice(0, 4) });
+          if (value !== d)
+            yearless.push({ at: at.r + 1, column: at.c, year: d.slice(0, 4), month: Number(d.slice(5, 7)) });
         } else
           value = style === 'date' ? day(n, date1904) : style ? shownText(number(n), n, style) : number(n);
       }

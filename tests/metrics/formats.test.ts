@@ -181,6 +181,60 @@ describe('a date whose format hides its year', () => {
     },
   );
 
+  it.each(['xlsx', 'xls'] as const)(
+    '%s: a merged 12月 (stored 2023-12-01) over two counties’ rows under a title naming 2024: both rows rejected',
+    async (bookType) => {
+      const sheet = XLSX.utils.aoa_to_sheet([
+        ['丹东市2024年电子商务统计月报'],
+        ['月份', '县区', '快递业务量（件）'],
+        [0, '东港市', 5],
+        ['', '凤城市', 6],
+        [0, '东港市', 7],
+        ['', '凤城市', 8],
+      ]);
+      sheet.A3 = { t: 'n', v: serial(2023, 12, 1), z: 'm"月"' };
+      sheet.A5 = { t: 'n', v: serial(2024, 1, 1), z: 'm"月"' };
+      sheet['!merges'] = [XLSX.utils.decode_range('A3:A4'), XLSX.utils.decode_range('A5:A6')];
+      const b = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(b, sheet, 'Sheet1');
+      const r = await run({ [`r.${bookType}`]: XLSX.write(b, { type: 'buffer', bookType }) as Buffer });
+      expect(r.accepted).toEqual([
+        ['2024-01', 'express_parcels', '7'],
+        ['2024-01', 'express_parcels', '8'],
+      ]);
+      expect(r.values).toEqual([
+        ['12月', 'bad_month'],
+        ['12月', 'bad_month'],
+      ]);
+    },
+  );
+
+  // months typed in another year than their own, which a title settles: 1月–11月 typed in 2023 and 12月 in January
+  // 2024 (Excel takes the year of typing), or last year's template's 1月–6月 beside 7月–12月 typed in 2024: the
+  // stored years jump a year where the months do not, so they are the years of typing, not the months' own
+  it.each([
+    ['2023', (m: number) => (m === 12 ? 2024 : 2023)],
+    ['2024', (m: number) => (m <= 6 ? 2023 : 2024)],
+  ])(
+    'a 月份 column whose stored years jump a year between two months (title %s): each month of the title’s year',
+    async (year, stored) => {
+      const months = Array.from({ length: 12 }, (_, i) => i + 1);
+      const r = await run({
+        'r.xlsx': book(
+          [[`东港市${year}年电子商务统计月报`], ['月份', '快递业务量（件）'], ...months.map((m) => [0, m])],
+          Object.fromEntries(
+            months.map((m) => [
+              `A${m + 2}`,
+              { t: 'n', v: serial(stored(m), m, 1), z: 'm"月"' } as XLSX.CellObject,
+            ]),
+          ),
+        ),
+      });
+      expect(r.values).toEqual([]);
+      expect(r.accepted.map((a) => a[0])).toEqual(months.map((m) => `${year}-${String(m).padStart(2, '0')}`));
+    },
+  );
+
   it('in a 月份 column without a title naming a year, such a date names no year: rejected as bad_month, not read as 2024-03', async () => {
     const r = await run({
       'r.xlsx': book(
