@@ -127,9 +127,10 @@ const NOTE_UNITS = new RegExp(
 
 /**
  * The units of the vocabulary a row's notes give, in order (单位：万元、万件 → 万元, 万件; a cell that is a unit alone,
- * beside others: 填报单位：丹东市商务局 | 万元); and, marked with a ?, a
- * unit of several characters it names otherwise (快递单位为万件, （件数：万件）: ?万件), which is no value's unit but
- * keeps a count without one from being read in 件 (vocabulary.ts noteUnitFor).
+ * beside others: 填报单位：丹东市商务局 | 万元); marked with a ?, a unit of several characters it names otherwise
+ * (快递单位为万件, （件数：万件）: ?万件), which is no value's unit but keeps a count without one from being read in 件;
+ * and marked with a !, a unit it gives that the vocabulary does not know (单位：万人, or 万人 alone), which no value
+ * without its own is read in (vocabulary.ts noteUnitFor).
  */
 export function noteUnits(row: readonly string[]): string[] {
   return row.flatMap((c) => {
@@ -137,13 +138,19 @@ export function noteUnits(row: readonly string[]): string[] {
     // (a cell that is a unit alone, 万元 or （万元）, at the end of a note row: the table's, as 单位：万元 is)
     const alone = unitAlone(text);
     if (alone && row.length > 1) return [alone];
-    const given = [...text.matchAll(NOTE_UNITS)].flatMap((m) =>
-      m[1]!.split(BETWEEN_UNITS).filter((u) => unitOf(u) !== null),
-    );
+    if (row.length > 1 && UNKNOWN_ALONE.test(text) && !/^单位/.test(text)) return [`!${text}`];
+    const pieces = [...text.matchAll(NOTE_UNITS)].flatMap((m) => m[1]!.split(BETWEEN_UNITS));
+    const given = pieces.filter((u) => unitOf(u) !== null);
+    const unknown = pieces.filter((u) => unitOf(u) === null && UNITISH_WORD.test(u));
     const named = [...text.matchAll(SCALED)].map((m) => m[0]).filter((u) => !given.includes(u));
-    return [...given, ...named.map((u) => `?${u}`)];
+    return [...given, ...named.map((u) => `?${u}`), ...unknown.map((u) => `!${u}`)];
   });
 }
+
+/** A word that may be a unit (万人, 吨, 万美元, %): a few characters, no digit, one of a unit's. */
+const UNITISH_WORD = /^(?=\D{1,4}$).*[元件个人次单票家户座处间吨斤克米名场期%万亿千百]/;
+/** Such a word alone in a cell of a note row, as a unit stands at a row's end: 万人, 吨. */
+const UNKNOWN_ALONE = /^[(（]?(?:[万亿千百]?(?:人|吨|公斤|千克|名|场|期|美元)|%)[)）]?$/;
 
 /** A cell's label and what follows it: 填报单位：东港市商务局 → 填报单位, 东港市商务局. */
 const LABELLED = /^([^:：]{1,12})[:：]\s*(.*)$/s;

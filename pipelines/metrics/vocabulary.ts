@@ -75,7 +75,8 @@ for (const m of MONTHLY_METRICS) {
  * The unit notes give (单位：万元、万件) a value named `name`: the one of them its metric can be measured in (万元 for
  * 网络零售额, none for 培训人次); '' when none fits. When two fit (单位：件 and 单位：万件 for 快递业务量), or one a note
  * names without giving it (?万件: 快递单位为万件), both, as 件、万件 or 万件（注释提及，未能确定）: a unit no value can
- * be converted from, so that its values are rejected as bad_unit, not read in a guess.
+ * be converted from, so that its values are rejected as bad_unit, not read in a guess; and so is a unit a note gives
+ * that the vocabulary does not know (!万人: 万人), where no unit given fits.
  */
 export function noteUnitFor(name: string, units: readonly string[]): string {
   const metric = units.length ? metricOf(name) : null;
@@ -86,7 +87,13 @@ export function noteUnitFor(name: string, units: readonly string[]): string {
   const named = [...new Set(units.filter((u) => u.startsWith('?') && fits(u)).map((u) => u.slice(1)))].filter(
     (u) => !given.includes(u),
   );
-  return named.length ? `${[...given, ...named].join('、')}（注释提及，未能确定）` : given.join('、');
+  if (named.length) return `${[...given, ...named].join('、')}（注释提及，未能确定）`;
+  // (a unit the vocabulary does not know, 单位：万人, for a metric no unit given fits: that unit, which converts
+  // to none, so that 3 is rejected as bad_unit, not read as 3 person-times)
+  const unknown = given.length
+    ? []
+    : [...new Set(units.filter((u) => u.startsWith('!')).map((u) => u.slice(1)))];
+  return (unknown.length ? unknown : given).join('、');
 }
 
 /** The metric a name refers to: its code (online_retail_sales_yuan) or a name used in reports. */

@@ -360,6 +360,26 @@ describe('a row of units above the header (a fourth probe)', () => {
     },
   );
 
+  it.each([['填报单位：东港市商务局,,万人'], ['单位：万人']])(
+    'a note giving a unit no metric is measured in (%s): 3 under 培训人次 is rejected as bad_unit, never 3 person-times',
+    async (note) => {
+      const lines = ['东港市2024年电子商务统计月报', note, '月份,培训人次', '2024-03,3'];
+      for (const files of asCsvAndWorkbook(lines)) {
+        const r = await run(files);
+        expect(r.accepted).toEqual([]);
+        expect(r.values).toEqual([['万人', 'bad_unit']]);
+      }
+    },
+  );
+
+  it('单位：万元、万人: 网络零售额 in 万元, 培训人次 not read in a unit guessed', async () => {
+    const r = await run({
+      'r.csv': csv('单位：万元、万人', '县区,月份,网络零售额,培训人次', '东港市,2024-03,80,3'),
+    });
+    expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '800000']]);
+    expect(r.values).toEqual([['万人', 'bad_unit']]);
+  });
+
   it('a month above the header with a unit in a later cell (2024年3月,,万元) names the month', async () => {
     const lines = ['2024年3月,,万元', '县区,快递业务量（件）,网络零售额', '东港市,12,80'];
     for (const files of asCsvAndWorkbook(lines)) {
