@@ -132,7 +132,7 @@ const WITH_FORMAT = /^(.+)（数字格式 (.+)）$/;
 const sections = (code: string) => code.match(/(?:"[^"]*"|\\.|[^;"\\])+/g) ?? [];
 
 /** A section writing a number and a text after it: 0"万件", #,##0.00"万元", G/通用格式"件", -0"件". */
-const NUMBER_AND_TEXT = /^(-?)((?:General|G\/通用格式)|[^";]*?[0#?][^";]*?)\s*"([^"]+)"$/i;
+const NUMBER_AND_TEXT = /^(-|\\-)?((?:General|G\/通用格式)|[^";]*?[0#?][^";]*?)\s*"([^"]+)"$/i;
 
 /**
  * What a number cell shows when its format only writes a text after the number (0"万件", #,##0.00"万元",
@@ -147,12 +147,14 @@ export function shownWithText(raw: string): { number: string; text: string } | n
   const parts = sections(m[2]!).map((p) => NUMBER_AND_TEXT.exec(p.trim()));
   const n = Number(m[1]);
   // (the section Excel shows the number by: the first for a positive one, or for any with one section)
-  const at = parts.length === 1 || n > 0 ? 0 : n < 0 ? 1 : parts.length > 2 ? 2 : 0;
+  // (a zero section writing a text alone, "-" in 0"件";-0"件";"-", shows no number: the first section's unit)
+  const zero = parts.length > 2 && !/[0#?]/.test(formatOnly(sections(m[2]!)[2]!));
+  const at = parts.length === 1 || n > 0 || (n === 0 && zero) ? 0 : n < 0 ? 1 : parts.length > 2 ? 2 : 0;
   const f = parts[at];
   if (!f || parts.some((p) => p && p[3] !== f[3])) return null;
   const [, sign, number, text] = f;
   // a negative number shown by its own section shows the sign that section writes, and only that one
-  if (n < 0 && at === 1 && sign !== '-') return null;
+  if (n < 0 && at === 1 && !sign) return null;
   return /^(?:General|G\/通用格式)$/i.test(number!) || showsAnother(number!) === null
     ? { number: m[1]!, text: text!.trim() }
     : null;

@@ -116,6 +116,28 @@ describe('a General format or one of several sections writing a unit', () => {
   );
 });
 
+describe('a format’s negative and zero sections', () => {
+  // 0"件";\-0"件" (Excel's escaped minus) shows -5 as -5件: a negative count, rejected as such; 0"件";-0"件";"-" shows
+  // 0 as -, as accounting formats do: the number 0, in the unit of the other sections
+  it('-5 under 0"件";\\-0"件" is negative_value; 0 under 0"件";-0"件";"-" is 0 parcels', async () => {
+    const r = await run({
+      'r.xlsx': book(
+        [
+          ['县区', '月份', '快递业务量'],
+          ['东港市', '2024-03', 0],
+          ['凤城市', '2024-03', 0],
+        ],
+        {
+          C2: { t: 'n', v: -5, z: '0"件";\\-0"件"' },
+          C3: { t: 'n', v: 0, z: '0"件";-0"件";"-"' },
+        },
+      ),
+    });
+    expect(r.monthly.map((m) => [m.county_code, m.value])).toEqual([['210682', '0']]);
+    expect(r.values.map(([, reason]) => reason)).toEqual(['negative_value']);
+  });
+});
+
 describe('a date whose format hides its year', () => {
   it.each(['xlsx', 'xls'] as const)(
     '%s: month headers 1月, 2月 (stored 2024-01-01, 2024-02-01) under a title naming 2023 are 2023-01 and 2023-02',
