@@ -16,7 +16,7 @@ import { footerNoteSource } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthOf, monthWithYear } from './lookups.ts';
 import { monthFault } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
-import { metricCell, NO_DATA, namesAnother, namesOtherYear, TOTAL, totalEdge } from './rows.ts';
+import { metricCell, NO_DATA, namesAnother, namesOtherYear, scaledCount, TOTAL, totalEdge } from './rows.ts';
 import { METRIC_INFO, type Metric } from './vocabulary.ts';
 
 /** A statement on the import's DuckDB connection, and a query whose rows are read back. */
@@ -414,6 +414,14 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   await duck.run(`INSERT INTO fast_wording SELECT ${f.id}, cells, zh, en FROM misfit_wording`);
 
   // each value: its first fault in stageRow's order (rows.ts), or its value converted as convert() converts it
+  // the counts some spelling of which states no unit (快递业务量), whose fractions may refuse the file (rows.ts)
+  const unstated = [
+    ...new Set(
+      metricRows.flatMap(([written, , name, metric, unit]) =>
+        metric && unit === '' && scaledCount(String(name ?? written)) ? [String(metric)] : [],
+      ),
+    ),
+  ];
   await duck.run(`INSERT INTO fast_values
     WITH vals AS (
       SELECT k.line, CASE WHEN ${misfit} THEN ${unparsed} END AS text, len(k.t) AS cells, m.col,
@@ -472,10 +480,12 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   await duck.run('DROP TABLE cells');
   const [w] =
     (await duck.all(`SELECT count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS accepted, count(*) FILTER (WHERE reason IS NOT NULL) AS rejected,
-      count(*) FILTER (WHERE reason = 'not_a_number' AND regexp_matches(rejected_value, '\\d\\s*[^\\d\\s.,，]+$')) AS united
+      count(*) FILTER (WHERE reason = 'not_a_number' AND regexp_matches(rejected_value, '\\d\\s*[^\\d\\s.,，]+$')) AS united,
+      count(*) FILTER (WHERE reason = 'not_whole' AND metric IN (${unstated.map(sql).join(', ') || 'NULL'})) AS fractions
     FROM fast_values WHERE file_id = ${f.id}`)) as [Record<string, bigint>];
-  // (a value with its unit in the cell, 120万元, or a text after it, 12%: read in JavaScript, rows.ts checkValue)
-  if (Number(w.united) > 0) return null;
+  // (a value with its unit in the cell, 120万元, or a text after it, 12%, and a count with a fraction, which may
+  // refuse the file where no unit is stated: read in JavaScript, rows.ts checkValue and stageValues)
+  if (Number(w.united) > 0 || Number(w.fractions) > 0) return null;
   return {
     records: Number(k.records),
     blankRows: Number(k.blank),

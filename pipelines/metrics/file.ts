@@ -36,7 +36,7 @@ import {
 } from './heading.ts';
 import { type CountyLookup, monthOf, monthWithYear } from './lookups.ts';
 import { ascii, headerCell, isPeriod, parseValue } from './parse.ts';
-import { BUILT_STATIONS } from './reasons.ts';
+import { BUILT_STATIONS, unitNotStatedWording } from './reasons.ts';
 import { readRecords } from './records.ts';
 import { isSynthetic, isTotal, type RowContext, rowMonth, stageRow } from './rows.ts';
 import { hiddenPlace, type Merge, type Sheet, storedYears } from './sheet.ts';
@@ -772,6 +772,17 @@ function closeTable(s: FileState): boolean {
     };
     return false;
   }
+  // a count with no unit stated holding a fraction (12.5 under 快递业务量): its values are in a unit the report does
+  // not state, 12 not 12 parcels, and none of them is read
+  const doubt = ctx.unitNotStated;
+  if (doubt) {
+    s.refusal = {
+      reason: 'unit_not_stated',
+      detail: `line ${doubt.line}, column ${doubt.column}: ${doubt.raw}`,
+      wording: unitNotStatedWording(doubt.line, doubt.column, doubt.raw),
+    };
+    return false;
+  }
   const headless = [...(ctx.headlessUsed ?? [])].sort((a, b) => a - b).map(headlessName);
   for (const u of [...ctx.plan.unknown, ...headless]) {
     reject(
@@ -969,7 +980,10 @@ function finish(s: FileState): FileSummary {
   // (one of them may be a note giving a unit under the data: unitBelow)
   const late = (s as FileState).refusal;
   if (late) return refuse(summary, late.reason, late.detail);
-  if (!closeTable(s)) return refuse(summary, s.refusal!.reason, s.refusal!.detail);
+  if (!closeTable(s)) {
+    if (s.refusal!.wording) summary.errorWording = s.refusal!.wording;
+    return refuse(summary, s.refusal!.reason, s.refusal!.detail);
+  }
   summary.form = plan.form;
   summary.cumulative = s.closed.map((c) => c.check);
   summary.checks = s.closed.map((c) => checkLine(c.check, c.monthly));

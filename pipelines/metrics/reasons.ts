@@ -91,6 +91,10 @@ export const REASONS = {
     '表中的单位列旁有多个指标列，无法确定各单位属于哪个指标，未导入；请把单位写进各指标的表头（如 网络零售额（万元））',
     'a unit column beside several metric columns: which metric each unit is for cannot be told; not imported: write each metric’s unit in its header (网络零售额（万元）)',
   ],
+  unit_not_stated: [
+    '计数指标的表头、单位行和注释都没有写单位，数值中却有小数：应是以更大的单位（如万件）计，未导入；请在表头写明单位（如 快递业务量（万件））',
+    'a count whose unit no header, unit row or note states holds a fraction: it is in some larger unit (万件); not imported: state the unit in the header (快递业务量（万件）)',
+  ],
   unit_below_data: [
     '数据下方的注释给出了单位，但无法确定它适用于上面哪些数值，未导入；请把单位写在表头（如 快递业务量（万件））或表头上方',
     'a note under the data gives a unit, but which values above it is for cannot be told; not imported: write the unit in the header (快递业务量（万件）) or above it',
@@ -124,6 +128,12 @@ export const storedYearWording = (shown: string, stored: string, read: string): 
 export const BUILT_STATIONS: [string, string] = [
   '同表另有运营站点列：此列应为建成站点数，不是运营站点数，不导入',
   'the table has a column of the stations active: this one is of the stations built, not those active; not imported',
+];
+
+/** The wording of a unit_not_stated refusal, naming the cell with a fraction. */
+export const unitNotStatedWording = (line: number, column: string, raw: string): [string, string] => [
+  `${REASONS.unit_not_stated[0]}（第 ${line} 行“${column}”列：${raw}）`,
+  `${REASONS.unit_not_stated[1]} (line ${line}, column ${column}: ${raw})`,
 ];
 
 /** The wording of a merged_value rejection, naming the merged range (C2:C4). */

@@ -19,7 +19,15 @@ import { cellCountWording, hiddenWording, mergedWording, type Reason, storedYear
 import { shownWithText } from './sheet.ts';
 import { reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
-import { convert, METRIC_INFO, type Metric, noteUnitFor, splitUnit, unitOf } from './vocabulary.ts';
+import {
+  convert,
+  METRIC_INFO,
+  type Metric,
+  noteUnitFor,
+  splitUnit,
+  unitFactor,
+  unitOf,
+} from './vocabulary.ts';
 
 /** What staging a data row needs: where its values go, the county lookup, the header and its plan. */
 export interface RowContext extends Sink {
@@ -32,6 +40,8 @@ export interface RowContext extends Sink {
   headlessUsed?: Set<number>;
   /** whether a month cell above named another year than the title's (2023年11月 under 东港市2024年…) */
   otherYear?: boolean;
+  /** the first fraction of a count read with no unit stated (12.5 under 快递业务量): its unit is some larger one */
+  unitNotStated?: { line: number; column: string; raw: string };
 }
 
 /**
@@ -206,6 +216,9 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     }
     const r = checkValue(v);
     if ('reason' in r) {
+      // (12.5 under 快递业务量 with no unit anywhere: no count of parcels, so a unit the report does not state, 万件)
+      if (r.reason === 'not_whole' && !v.unit && parseValue(v.raw) !== null && scaledCount(v.name))
+        ctx.unitNotStated ??= { line: at, column: v.column, raw: v.raw };
       reject(ctx, at, v.column, 'value', r.field, r.raw, r.reason);
       continue;
     }
@@ -228,6 +241,17 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     if (!v.unit) ctx.unitless?.add(r.metric);
   }
 }
+
+/** Whether a metric is a count that reports may give in a larger unit (快递业务量 in 万件, 培训人次 in 万人次). */
+export const scaledCount = (name: string) => {
+  const metric = metricCached(name) as Metric | null;
+  return (
+    metric !== null &&
+    METRIC_INFO[metric].unit !== 'yuan' &&
+    SCALED.some((u) => (unitFactor(metric, u, false) ?? 0) > 1)
+  );
+};
+const SCALED = ['万件', '万人次', '万个', '万家'];
 
 /** Whether a county name beside a county's code is another county's (东港市 beside 210682, 凤城市's code). */
 export function namesAnother(county: CountyLookup, code: string, name: string): boolean {

@@ -107,6 +107,50 @@ describe('a unit in the header with its label', () => {
   });
 });
 
+describe('a count with no unit stated whose values have fractions', () => {
+  // 快递业务量 with no unit anywhere, 12 beside 12.5 and 3.2: no parcel count has a fraction, so the column is in
+  // some larger unit (万件) the report does not state; read in 件, 12 would be 12 parcels. The file is refused,
+  // naming the cell, and read once the header states its unit
+  const lines = [
+    '县区,月份,网络零售额（万元）,快递业务量',
+    '东港市,2024-03,80,12',
+    '凤城市,2024-03,60,12.5',
+    '宽甸满族自治县,2024-03,30,3.2',
+  ];
+  it.each([
+    ['CSV read by DuckDB', { 'r.csv': csv(...lines) }],
+    ['CSV read in JavaScript', { 'r.csv': csv(...lines, '"注：两行', '说明"') }],
+    ['a workbook', { 'r.xlsx': workbookOf(lines) }],
+  ])('%s: refused as unit_not_stated, naming 12.5', async (_, files) => {
+    const r = await run(files);
+    expect(r.accepted).toEqual([]);
+    expect(r.files.map((f) => f[1])).toEqual(['unit_not_stated']);
+    expect(r.rejected[0]!.reason_en).toContain('12.5');
+  });
+
+  it('with its unit in the header (快递业务量（万件）) the file is read: 12.5 万件 is 125,000 parcels', async () => {
+    const r = await run({
+      'r.csv': csv('县区,月份,网络零售额（万元）,快递业务量（万件）', ...lines.slice(1)),
+    });
+    expect(r.files).toEqual([]);
+    expect(
+      r.accepted
+        .filter((a) => a[1] === 'express_parcels')
+        .map((a) => Number(a[2]))
+        .sort((a, b) => a - b),
+    ).toEqual([32000, 120000, 125000]);
+  });
+
+  it('with 件 stated, 12.5 parcels is a value rejected as not_whole, the others read', async () => {
+    const r = await run({ 'r.csv': csv('县区,月份,网络零售额（万元）,快递业务量（件）', ...lines.slice(1)) });
+    expect(r.files).toEqual([]);
+    expect(r.values).toEqual([
+      ['12.5', 'not_whole'],
+      ['3.2', 'not_whole'],
+    ]);
+  });
+});
+
 describe('a unit note under the data', () => {
   const table = ['县区,月份,快递业务量', '东港市,2023-03,12'];
 
