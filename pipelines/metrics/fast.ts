@@ -17,7 +17,7 @@ import { type CountyLookup, factorOf, metricCached, monthOf, monthWithYear } fro
 import { monthFault } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
 import { metricCell, NO_DATA, namesAnother, namesOtherYear, scaledCount, TOTAL, totalEdge } from './rows.ts';
-import { METRIC_INFO, type Metric } from './vocabulary.ts';
+import { METRIC_INFO, type Metric, unitOf } from './vocabulary.ts';
 
 /** A statement on the import's DuckDB connection, and a query whose rows are read back. */
 export interface Duck {
@@ -483,9 +483,17 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       count(*) FILTER (WHERE reason = 'not_a_number' AND regexp_matches(rejected_value, '\\d\\s*[^\\d\\s.,，]+$')) AS united,
       count(*) FILTER (WHERE reason = 'not_whole' AND metric IN (${unstated.map(sql).join(', ') || 'NULL'})) AS fractions
     FROM fast_values WHERE file_id = ${f.id}`)) as [Record<string, bigint>];
-  // (a value with its unit in the cell, 120万元, or a text after it, 12%, and a count with a fraction, which may
-  // refuse the file where no unit is stated: read in JavaScript, rows.ts checkValue and stageValues)
-  if (Number(w.united) > 0 || Number(w.fractions) > 0) return null;
+  // (a count with a fraction, which may refuse the file where no unit is stated, and a value with its unit in the
+  // cell, 120万元, not a text that is none, 12%: read in JavaScript, rows.ts stageValues and checkValue unitInCell)
+  if (Number(w.fractions) > 0) return null;
+  if (Number(w.united) > 0) {
+    const texts = await distinct(
+      duck,
+      `regexp_extract(rejected_value, '\\d${SPACE}*([^\\d${SPACE.slice(1, -1)}.,，]+)$', 1)`,
+      `fast_values WHERE file_id = ${f.id} AND reason = 'not_a_number'`,
+    );
+    if (texts.some((t) => t !== '' && unitOf(String(t)) !== null)) return null;
+  }
   return {
     records: Number(k.records),
     blankRows: Number(k.blank),

@@ -403,4 +403,23 @@ describe('a value written with its unit in the cell (a fourth probe)', () => {
     const r = await run(files());
     expect({ accepted: r.accepted.sort(), values: r.values.sort() }).toEqual(expected);
   });
+
+  it('a text after a number that is no unit (12%, 8成) leaves a CSV to DuckDB; a unit after it (12\u3000万件) is read in JavaScript', async () => {
+    const percent = await run({
+      'r.csv': csv(
+        '县区,月份,网络零售额（万元）',
+        '东港市,2024-03,12%',
+        '凤城市,2024-03,8成',
+        '宽甸满族自治县,2024-03,60',
+      ),
+    });
+    expect(percent.summaries[0]!.readBy).toBe('duckdb');
+    expect(percent.values.sort()).toEqual([
+      ['12%', 'not_a_number'],
+      ['8成', 'not_a_number'],
+    ]);
+    const united = await run({ 'r.csv': csv('县区,月份,快递业务量', '东港市,2024-03,12\u3000万件') });
+    expect(united.summaries[0]!.readBy).toBeUndefined();
+    expect(united.accepted).toEqual([['2024-03', 'express_parcels', '120000']]);
+  });
 });
