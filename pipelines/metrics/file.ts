@@ -712,7 +712,7 @@ function unitBelow(s: FileState, ctx: RowContext, row: string[], at: number): bo
   if (open)
     s.refusal = {
       reason: 'unit_below_data',
-      detail: `line ${at}: “${row.filter((c) => c.trim()).join(' ')}” gives a unit (${units.join('、')}) under the data, for values that give none`,
+      detail: `line ${at}: “${row.filter((c) => c.trim()).join(' ')}” gives a unit (${units.map((u) => u.replace(/^[?!]/, '')).join('、')}) under the data, for values that give none`,
     };
   return open;
 }

@@ -138,19 +138,20 @@ export function noteUnits(row: readonly string[]): string[] {
     // (a cell that is a unit alone, 万元 or （万元）, at the end of a note row: the table's, as 单位：万元 is)
     const alone = unitAlone(text);
     if (alone && row.length > 1) return [alone];
-    if (row.length > 1 && UNKNOWN_ALONE.test(text) && !/^单位/.test(text)) return [`!${text}`];
+    if (row.length > 1 && UNKNOWN_UNIT.test(text)) return [`!${text.replace(/^[(（]|[)）]$/g, '')}`];
     const pieces = [...text.matchAll(NOTE_UNITS)].flatMap((m) => m[1]!.split(BETWEEN_UNITS));
     const given = pieces.filter((u) => unitOf(u) !== null);
-    const unknown = pieces.filter((u) => unitOf(u) === null && UNITISH_WORD.test(u));
+    const unknown = pieces.filter((u) => unitOf(u) === null && UNKNOWN_UNIT.test(u));
     const named = [...text.matchAll(SCALED)].map((m) => m[0]).filter((u) => !given.includes(u));
     return [...given, ...named.map((u) => `?${u}`), ...unknown.map((u) => `!${u}`)];
   });
 }
 
-/** A word that may be a unit (万人, 吨, 万美元, %): a few characters, no digit, one of a unit's. */
-const UNITISH_WORD = /^(?=\D{1,4}$).*[元件个人次单票家户座处间吨斤克米名场期%万亿千百]/;
-/** Such a word alone in a cell of a note row, as a unit stands at a row's end: 万人, 吨. */
-const UNKNOWN_ALONE = /^[(（]?(?:[万亿千百]?(?:人|吨|公斤|千克|名|场|期|美元)|%)[)）]?$/;
+/**
+ * A unit of a quantity the vocabulary does not know (万人, 吨, 万美元, 亩), in brackets or not: no office (县人社局),
+ * and no % (a growth rate's, never a count's: those columns are not imported).
+ */
+const UNKNOWN_UNIT = /^[(（]?[万亿千百]?(?:人|吨|公斤|千克|斤|名|场|期|美元|亩|辆|台|套|头|只|箱)[)）]?$/;
 
 /** A cell's label and what follows it: 填报单位：东港市商务局 → 填报单位, 东港市商务局. */
 const LABELLED = /^([^:：]{1,12})[:：]\s*(.*)$/s;

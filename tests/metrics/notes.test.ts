@@ -424,6 +424,38 @@ describe('a row of units above the header (a fourth probe)', () => {
     expect(r.values).toEqual([['万人', 'bad_unit']]);
   });
 
+  it.each([
+    ['单位：万元、%', ['县区,月份,网络零售额,同比增长,培训人次', '东港市,2024-01,120,5.2,30']],
+    ['主管单位：县人社局', ['县区,月份,网络零售额（万元）,培训人次', '东港市,2024-01,120,30']],
+    [
+      '单位：市场局,填报日期：2024年3月5日',
+      ['县区,月份,网络零售额（万元）,培训人次', '东港市,2024-01,120,30'],
+    ],
+    [
+      '填报单位：东港市商务局,,,,%',
+      ['县区,月份,网络零售额（万元）,同比增长,培训人次', '东港市,2024-01,120,5.2,30'],
+    ],
+  ])('%s gives no unit to a count: 30 person-times read', async (note, table) => {
+    const r = await run({ 'r.csv': csv('东港市2024年电子商务进农村月报', note, ...table) });
+    expect(r.files).toEqual([]);
+    expect(sorted(r.accepted)).toEqual([
+      ['2024-01', 'online_retail_sales_yuan', '1200000'],
+      ['2024-01', 'training_person_times', '30'],
+    ]);
+  });
+
+  it('注：增速单位：% under the data is a note, not a unit for the values above', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,网络零售额（万元）,同比增长,培训人次',
+        '东港市,2024-01,120,5.2,30',
+        '注：增速单位：%',
+      ),
+    });
+    expect(r.files).toEqual([]);
+    expect(r.accepted).toHaveLength(2);
+  });
+
   it('a month above the header with a unit in a later cell (2024年3月,,万元) names the month', async () => {
     const lines = ['2024年3月,,万元', '县区,快递业务量（件）,网络零售额', '东港市,12,80'];
     for (const files of asCsvAndWorkbook(lines)) {
