@@ -375,10 +375,10 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   const metricRows = spellings.map((u) => {
     const written = String(u.name ?? '');
     // (a long file's metric cell as rows.ts metricCell reads it, with a unit in brackets after the name)
-    const { name, unit } =
+    const { name, unit, blank } =
       p.form === 'long'
         ? metricCell(written, String(u.unit_cell ?? ''), p)
-        : { name: written, unit: String(u.unit_cell ?? '') };
+        : { name: written, unit: String(u.unit_cell ?? ''), blank: undefined };
     const metric = metricCached(name) as Metric | null;
     return [
       written,
@@ -386,7 +386,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       name,
       metric,
       unit,
-      metric ? factorOf(metric, unit, name) : null,
+      metric && !blank ? factorOf(metric, unit, name) : null,
       metric ? METRIC_INFO[metric].unit : null,
       metric ? (METRIC_INFO[metric].unit === 'yuan' ? 1 : 0) : null,
     ];

@@ -62,7 +62,10 @@ export const REASONS = {
     '数值单元格跨几行或几列合并，是它们合在一起的数（如一个季度的数合并在三个月上），不是其中任何一个月或县的数，未采用',
     'the value’s cell is merged over several rows or columns: a figure of them together (a quarter’s over its three months), no one month’s or county’s; not used',
   ],
-  missing_unit: ['金额未注明单位（元或万元）', 'money without a unit (元 or 万元)'],
+  missing_unit: [
+    '未注明单位（金额：元或万元；件数、人次：件或万件、人次或万人次）',
+    'no unit given (money: 元 or 万元; a count: 件 or 万件, 人次 or 万人次)',
+  ],
   duplicate_conflict: [
     '同一县、月份、指标有不同数值，均未采用',
     'same county, month and metric with different values; neither is used',

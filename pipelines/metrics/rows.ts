@@ -68,6 +68,8 @@ export interface Value {
   month?: string;
   /** the county of a file with one column per county, as its column names it */
   county?: string;
+  /** a count whose cell in the unit column is empty, with no unit from elsewhere: missing_unit (metricCell) */
+  blank?: true;
 }
 
 /** Why a value is rejected: the field at fault, its text and the reason. */
@@ -129,12 +131,20 @@ export function valuesOf(row: string[], p: Plan, header: string[], everyColumn =
  * A long file's metric cell with its unit: the unit column's, a unit in brackets after the name (网络零售额（万元）:
  * both, when both are given), the unit row's, else the note's (单位：万元) where it fits the metric.
  */
-export function metricCell(cell: string, unitCell: string, p: Plan): { name: string; unit: string } {
+export function metricCell(
+  cell: string,
+  unitCell: string,
+  p: Plan,
+): { name: string; unit: string; blank?: true } {
   const split = splitUnit(ascii(cell));
   const named = unitOf(split.unit) !== null ? split : { name: cell, unit: '' };
   const unit =
     joinUnits(joinUnits(unitCell, named.unit), p.valueUnit) || noteUnitFor(named.name, p.noteUnits ?? []);
-  return { name: named.name, unit };
+  // (a count reports give in 万 too, 快递业务量, whose cell in the unit column is empty and which gets no unit
+  // elsewhere: its unit is missing, as money's is, not 件 by default)
+  return unit === '' && p.unit !== null && scaledCount(named.name)
+    ? { name: named.name, unit, blank: true }
+    : { name: named.name, unit };
 }
 
 /**
@@ -342,7 +352,7 @@ export function checkValue(v: Value): { metric: Metric; value: number } | Fault 
   // (the digits counted only in a cell long enough to hold sixteen)
   if (v.raw.length > 15 && significantDigits(v.raw) > 15)
     return { field: 'value', raw: v.raw, reason: 'too_many_digits' };
-  const factor = factorOf(metric, v.unit, v.name);
+  const factor = v.blank ? null : factorOf(metric, v.unit, v.name);
   if (factor === null)
     return { field: 'unit', raw: v.unit, reason: v.unit === '' ? 'missing_unit' : 'bad_unit' };
   // money to the fen; counts whole, decided on the converted value (1.25 万件 = 12,500 parcels)

@@ -151,6 +151,29 @@ describe('a count with no unit stated whose values have fractions', () => {
   });
 });
 
+describe('a long file whose unit column is empty on a count’s row', () => {
+  // 快递业务量 12.5 in 万件 on one row and 13 with its unit cell empty on another: 13 is no 13 parcels for sure (the
+  // unit column says nothing), rejected as missing_unit, as 网络零售额 with no unit is; the rows stating theirs are read
+  const lines = [
+    '县区,月份,指标,数值,单位',
+    '东港市,2024-03,快递业务量,13,',
+    '凤城市,2024-03,快递业务量,12.5,万件',
+    '岫岩满族自治县,2024-03,快递业务量,12,件',
+  ];
+  it.each([
+    ['DuckDB', []],
+    ['JavaScript', ['"注：两行', '说明"']],
+  ])('%s: 125,000 and 12 parcels read, 13 rejected as missing_unit', async (_, tail) => {
+    const r = await run({ 'r.csv': csv(...lines, ...tail) });
+    expect(r.files).toEqual([]);
+    expect(sorted(r.accepted)).toEqual([
+      ['2024-03', 'express_parcels', '12'],
+      ['2024-03', 'express_parcels', '125000'],
+    ]);
+    expect(r.values).toEqual([['', 'missing_unit']]);
+  });
+});
+
 describe('a unit note under the data', () => {
   const table = ['县区,月份,快递业务量', '东港市,2023-03,12'];
 
