@@ -366,19 +366,29 @@ function wideColumns(
     if (metricOf(name) && !NOT_MONTHLY.test(unit)) metrics.push({ index: i, name, unit });
     else unknown.push(h);
   });
-  // stations named without 运营 beside a column of the active ones (村级服务站 | 运营村级服务站): those built, a
-  // figure of its own, not imported; alone, 村级服务站 is read as the active ones (as reports mostly mean it)
+  // stations named without 运营 beside a column of the active ones (村级服务站 | 运营村级服务站), or of those not in
+  // operation (未运营村级服务站): those built, a figure of its own, not imported; alone, 村级服务站 is read as the
+  // active ones (as reports mostly mean it)
   const active = new Set(metrics.filter((m) => ACTIVE.test(m.name)).map((m) => metricOf(m.name)));
+  const idle = header.filter((h) => IDLE.test(h) && STATIONS.test(h)).map((h) => level(h));
   const built = metrics.filter(
-    (m) => !ACTIVE.test(m.name) && STATIONS.test(m.name) && active.has(metricOf(m.name)),
+    (m) =>
+      !ACTIVE.test(m.name) &&
+      STATIONS.test(m.name) &&
+      (active.has(metricOf(m.name)) || idle.includes(level(m.name))),
   );
   for (const m of built) unknown.push(header[m.index]!);
   return { metrics: metrics.filter((m) => !built.includes(m)), unknown };
 }
 
-/** A header naming stations in operation (运营村级服务站, 在运营的乡镇站点), and one naming stations at all. */
-const ACTIVE = /运营|运行|在营|active/i;
+/**
+ * A header naming stations in operation (运营村级服务站, 在运营的乡镇站点), one naming those not (未运营, 停运), and
+ * one naming stations at all, with their level (乡镇 or 村).
+ */
+const IDLE = /(?:未|停止?|非|不)(?:运营|运行|营业)|停运|闲置/;
+const ACTIVE = new RegExp(`^(?!.*(?:${IDLE.source}))(?:.*(?:运营|运行|在营)|.*active)`, 'i');
 const STATIONS = /站/;
+const level = (h: string) => (/乡镇|镇级|乡级/.test(h) ? 'township' : /村/.test(h) ? 'village' : '');
 
 /** Whether an ignored column is the stations built beside the active ones' (村级服务站 beside 运营村级服务站). */
 export const builtStations = (header: string) =>

@@ -129,8 +129,8 @@ export const storedYearWording = (shown: string, stored: string, read: string): 
 
 /** The wording of the not_imported column of the stations built beside those active (村级服务站 | 运营村级服务站). */
 export const BUILT_STATIONS: [string, string] = [
-  '同表另有运营站点列：此列应为建成站点数，不是运营站点数，不导入',
-  'the table has a column of the stations active: this one is of the stations built, not those active; not imported',
+  '同表另有运营（或未运营）站点列：此列应为建成站点数，不是运营站点数，不导入',
+  'the table has a column of the stations active (or of those not): this one is of the stations built, not those active; not imported',
 ];
 
 /** The wording of a unit_not_stated refusal, naming the cell with a fraction. */

@@ -1805,6 +1805,24 @@ describe('stations built beside stations active', () => {
   });
 });
 
+describe('stations beside those not in operation', () => {
+  // 村级服务站 120 beside 未运营村级服务站 20: 120 is every station built, 20 of them idle; which is active is the
+  // difference, which the report does not state: neither is published as the active stations
+  it('村级服务站 beside 未运营村级服务站: not imported, neither read as the active stations', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,村级服务站（个）,未运营村级服务站（个）,网络零售额（万元）',
+        '东港市,2024-03,120,20,80',
+      ),
+    });
+    expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '800000']]);
+    expect(r.rejected.map((x) => [x.scope, x.raw_value, x.reason]).sort()).toEqual([
+      ['column', '未运营村级服务站(个)', 'unknown_column'],
+      ['column', '村级服务站(个)', 'not_imported'],
+    ]);
+  });
+});
+
 describe('a month cell naming several months', () => {
   const periods = [
     '2023年1-2月',
