@@ -246,13 +246,19 @@ const WHOLE_SUB = /^(?:总额|总量|合计|总计|小计)$/;
 const PART_SUB = /^其中[:：]?(.+)$/;
 /** The figure under its metric (金额 | 同比%): 金额 a sum's (of yuan), 数量 a count's, 数值 or 绝对数 either. */
 const FIGURE_SUB = /^(?:金额|数量|数值|绝对值|绝对数)$/;
-const isSubWord = (c: string) =>
+const isBareSubWord = (c: string) =>
   MONTHLY_SUB.test(c) ||
   CUMULATIVE_SUB.test(c) ||
   OTHER_SUB.test(c) ||
   WHOLE_SUB.test(c) ||
   PART_SUB.test(c) ||
   FIGURE_SUB.test(c);
+/** A second header row's cell as its word and the unit in brackets after it (本月（万元） → 本月, 万元; 本月 → 本月). */
+const subParts = (c: string) => {
+  const { name, unit } = splitUnit(c);
+  return unit && unitOf(unit) !== null && isBareSubWord(name) ? { word: name, unit } : { word: c, unit: '' };
+};
+const isSubWord = (c: string) => isBareSubWord(subParts(c).word);
 /** Whether a figure word is the figure of the metric over it: 金额 of 网络零售额, 数量 of 快递业务量, not across. */
 const figureOf = (sub: string, top: string) => {
   const metric = FIGURE_SUB.test(sub) ? metricOf(splitUnit(top).name) : null;
@@ -388,21 +394,26 @@ function joinHeader(s: FileState, row: string[], underLabel = false): boolean {
   // each column's unit as its metric's cell gives it: the cell spanning it above, or its own below 本月 | 累计
   const units: string[] = [];
   const joined = s.written.map((h, i) => {
-    const sub = (row[i] ?? '').replace(/\s/g, '');
+    const cell = (row[i] ?? '').replace(/\s/g, '');
+    // (本月（万元） under 网络零售额: 本月, its unit the column's)
+    const { word: sub, unit: subUnit } = subParts(cell);
     if (h) top = h.replace(/\s/g, '');
-    units[i] = splitUnit(isSubWord(top) || underLabel ? sub : top).unit;
-    if (!sub) return h;
+    units[i] = subUnit || splitUnit(isSubWord(top) || underLabel ? cell : top).unit;
+    if (!cell) return h;
     // (a metric under a label spanning it: the metric, its unit its own)
     if (underLabel) return headerCell(row[i] ?? '');
     if (isSubWord(top))
-      return MONTHLY_SUB.test(top) ? sub : `${nameOnly(sub)}${CUMULATIVE_SUB.test(top) ? '累计' : top}`;
-    if (MONTHLY_SUB.test(sub) || WHOLE_SUB.test(sub) || figureOf(sub, top)) return top;
+      return MONTHLY_SUB.test(top) ? cell : `${nameOnly(cell)}${CUMULATIVE_SUB.test(top) ? '累计' : top}`;
+    const withUnit = (name: string) =>
+      subUnit ? `${nameOnly(name)}（${joinUnits(splitUnit(name).unit, subUnit)}）` : name;
+    if (MONTHLY_SUB.test(sub) || WHOLE_SUB.test(sub) || figureOf(sub, top)) return withUnit(top);
     // (其中：农产品 under 网络零售额（万元） is 农产品网络零售额（万元）, which the vocabulary names, or a column not
     // imported)
     const part = PART_SUB.exec(sub)?.[1];
     if (part) {
-      const { name, unit } = splitUnit(top);
+      const { name, unit: topUnit } = splitUnit(top);
       const whole = part.endsWith(name) ? part : `${part}${name}`;
+      const unit = joinUnits(topUnit, subUnit);
       return unit ? `${whole}（${unit}）` : whole;
     }
     return `${nameOnly(top)}${CUMULATIVE_SUB.test(sub) ? '累计' : sub}`;

@@ -446,4 +446,36 @@ describe('a second header row naming the figure under each metric (a fourth prob
       ]);
     }
   });
+
+  it.each([
+    [
+      '本月（万元） | 累计（万元）',
+      [
+        '县区,月份,网络零售额,,快递业务量,',
+        ',,本月（万元）,累计（万元）,本月（万件）,累计（万件）',
+        '东港市,2024-01,80,80,12,12',
+      ],
+    ],
+    [
+      '金额（万元） | 同比（%）',
+      [
+        '县区,月份,网络零售额,,快递业务量,',
+        ',,金额（万元）,同比（%）,数量（万件）,同比（%）',
+        '东港市,2024-01,80,5.2,12,3.1',
+      ],
+    ],
+  ])('with its unit in brackets (%s): the unit is the column’s', async (_, lines) => {
+    for (const files of asCsvAndWorkbook(lines)) {
+      const r = await run(files);
+      expect(r.files).toEqual([]);
+      expect(r.accepted.sort()).toEqual([
+        ['2024-01', 'express_parcels', '120000'],
+        ['2024-01', 'online_retail_sales_yuan', '800000'],
+      ]);
+      expect(r.rejected.filter((x) => x.scope === 'column').map((x) => x.reason)).toEqual([
+        'not_imported',
+        'not_imported',
+      ]);
+    }
+  });
 });
