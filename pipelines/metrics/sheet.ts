@@ -31,9 +31,9 @@ export interface YearlessDate {
  * The year stored in a date cell shown without it, where that year is the cell's own: where the cells of its column
  * (of its row, for a header's months), in their order, store more than one year, and change year only as months
  * do (2023-12-01, 2024-01-01: typed with their years); undefined for any other cell. Years that jump where the
- * months do not (1月–11月 stored in 2023 and 12月 in 2024, typed in the January after, in either order; a
- * template's 1月–6月 of last year beside 7月–12月 of this one), or one year throughout, are the years the cells were
- * typed in, which a title settles. A cell a merge spreads over the rows below (a month over two counties) is each of theirs.
+ * months do not (1月–11月 stored in 2023 and 12月 in 2024, typed in the January after; a template's 1月–6月 of last
+ * year beside 7月–12月 of this one), or one year throughout, are the years the cells were typed in, which a title
+ * settles. A cell a merge spreads over the rows below (a month over two counties) is each of theirs.
  */
 export function storedYears(dates: YearlessDate[] = [], merges: Merge[] = []) {
   const all = dates.flatMap((d) => {
@@ -45,12 +45,11 @@ export function storedYears(dates: YearlessDate[] = [], merges: Merge[] = []) {
     return cells;
   });
   const stored = new Map(all.map((d) => [`${d.at}:${d.column}`, d.year]));
-  // (months counted from year 0: a step of 12 or more between two cells, either way, is a year the months did not
-  // pass; a smaller step back, 2024-02 to 2023-12, is a list starting again for another county)
+  // (months counted from year 0: a step of 12 or more between two cells is a year the months did not pass)
   const count = (d: YearlessDate) => Number(d.year) * 12 + d.month - 1;
   const own = (group: YearlessDate[]) =>
     new Set(group.map((d) => d.year)).size > 1 &&
-    group.every((d, i) => i === 0 || Math.abs(count(d) - count(group[i - 1]!)) < 12);
+    group.every((d, i) => i === 0 || count(d) - count(group[i - 1]!) < 12);
   const groups = (key: (d: YearlessDate) => number, order: (d: YearlessDate) => number) => {
     const by = new Map<number, YearlessDate[]>();
     for (const d of all) by.set(key(d), [...(by.get(key(d)) ?? []), d]);

@@ -257,25 +257,6 @@ describe('a date whose format hides its year', () => {
     },
   );
 
-  it('listed newest first (12月 typed in 2024 above 11月…1月 of 2023, title 2023): each month of 2023', async () => {
-    const months = Array.from({ length: 12 }, (_, i) => 12 - i);
-    const r = await run({
-      'r.xlsx': book(
-        [['东港市2023年电子商务统计月报'], ['月份', '快递业务量（件）'], ...months.map((m) => [0, m])],
-        Object.fromEntries(
-          months.map((m, i) => [
-            `A${i + 3}`,
-            { t: 'n', v: serial(m === 12 ? 2024 : 2023, m, 1), z: 'm"月"' } as XLSX.CellObject,
-          ]),
-        ),
-      ),
-    });
-    expect(r.values).toEqual([]);
-    expect(r.accepted.map((a) => a[0]).sort()).toEqual(
-      months.map((m) => `2023-${String(m).padStart(2, '0')}`).sort(),
-    );
-  });
-
   it('in a 月份 column without a title naming a year, such a date names no year: rejected as bad_month, not read as 2024-03', async () => {
     const r = await run({
       'r.xlsx': book(
