@@ -257,6 +257,35 @@ describe('a date whose format hides its year', () => {
     },
   );
 
+  it('two counties’ lists of 2023-01 to 2024-03 in one 月份 column under a title naming 2024: 2024’s months read, 2023’s rejected, never as 2024’s', async () => {
+    // (the second list starts 14 months back from where the first ends: a list starting again, not a year of typing)
+    const days = Array.from({ length: 15 }, (_, i) => [2023 + Math.floor(i / 12), (i % 12) + 1] as const);
+    const rows = ['东港市', '凤城市'].flatMap((county) => days.map(([, m]) => [0, county, m]));
+    const cells = Object.fromEntries(
+      rows.map((_, i) => {
+        const [y, m] = days[i % 15]!;
+        return [`A${i + 3}`, { t: 'n', v: serial(y, m, 1), z: 'm"月"' } as XLSX.CellObject];
+      }),
+    );
+    const r = await run({
+      'r.xlsx': book(
+        [['东港市、凤城市2024年电子商务统计月报'], ['月份', '县区', '快递业务量（件）'], ...rows],
+        cells,
+      ),
+    });
+    expect(r.accepted.map((a) => [a[0], a[2]]).sort()).toEqual(
+      [
+        ['2024-01', '1'],
+        ['2024-02', '2'],
+        ['2024-03', '3'],
+        ['2024-01', '1'],
+        ['2024-02', '2'],
+        ['2024-03', '3'],
+      ].sort(),
+    );
+    expect(r.values.map(([, reason]) => reason)).toEqual(Array(24).fill('bad_month'));
+  });
+
   it('in a 月份 column without a title naming a year, such a date names no year: rejected as bad_month, not read as 2024-03', async () => {
     const r = await run({
       'r.xlsx': book(
