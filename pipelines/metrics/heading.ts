@@ -148,10 +148,12 @@ export function noteUnits(row: readonly string[]): string[] {
 }
 
 /**
- * A unit of a quantity the vocabulary does not know (万人, 吨, 万美元, 亩), in brackets or not: no office (县人社局),
- * and no % (a growth rate's, never a count's: those columns are not imported).
+ * A unit of a quantity the vocabulary does not know (万人, 吨, 万美元, 亩, 千件, 百件, 千人次), in brackets or not:
+ * no office (县人社局), and no % (a growth rate's, never a count's: those columns are not imported). A unit the
+ * vocabulary knows (件, 万件) is never taken for one (noteUnits asks unitOf first).
  */
-const UNKNOWN_UNIT = /^[(（]?[万亿千百]?(?:人|吨|公斤|千克|斤|名|场|期|美元|亩|辆|台|套|头|只|箱)[)）]?$/;
+const UNKNOWN_UNIT =
+  /^[(（]?[万亿千百十]?(?:人次?|件|个|家|户|单|票|吨|公斤|千克|斤|名|场|期|美元|亩|平方米|米|辆|台|套|头|只|箱)[)）]?$/;
 
 /** A cell's label and what follows it: 填报单位：东港市商务局 → 填报单位, 东港市商务局. */
 const LABELLED = /^([^:：]{1,12})[:：]\s*(.*)$/s;

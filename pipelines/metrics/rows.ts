@@ -123,6 +123,8 @@ export function valuesOf(row: string[], p: Plan, header: string[], everyColumn =
       name: m.name,
       raw: cellAt(row, m.index),
       unit: unitOfColumn(m),
+      // (a count reports give in 万 whose cell in the unit column is empty, as metricCell says)
+      ...(p.unit !== null && unitOfColumn(m) === '' && scaledCount(m.name) ? { blank: true as const } : {}),
     }))
     .filter((v) => everyColumn || v.raw !== '');
 }
@@ -341,7 +343,8 @@ export function checkValue(v: Value): { metric: Metric; value: number } | Fault 
   // no unit (12%, 0"万") leaves it no number
   const shown = shownWithText(v.raw) ?? unitInCell(v.raw);
   if (shown && unitOf(shown.text) !== null) {
-    const r = checkValue({ ...v, raw: shown.number, unit: joinUnits(v.unit, shown.text) });
+    // (the cell's unit its own, where the unit column's cell is empty: blank no more)
+    const r = checkValue({ ...v, raw: shown.number, unit: joinUnits(v.unit, shown.text), blank: undefined });
     return 'reason' in r && r.field === 'value' ? { ...r, raw: v.raw } : r;
   }
   const value = parseValue(v.raw);

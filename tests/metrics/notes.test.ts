@@ -174,6 +174,31 @@ describe('a long file whose unit column is empty on a count’s row', () => {
   });
 });
 
+describe('a unit column beside one metric column, or a unit in the cell beside an empty unit column', () => {
+  it('快递业务量 | 单位 with 12.5 万件 and 13 with its unit cell empty: 13 is missing_unit', async () => {
+    const r = await run({
+      'r.csv': csv('县区,月份,快递业务量,单位', '东港市,2024-01,12.5,万件', '东港市,2024-02,13,'),
+    });
+    expect(r.accepted).toEqual([['2024-01', 'express_parcels', '125000']]);
+    expect(r.values).toEqual([['', 'missing_unit']]);
+  });
+
+  it('a long file’s 13万件 beside an empty unit cell is 130,000 parcels, its unit its own', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,指标,数值,单位',
+        '东港市,2024-01,快递业务量,12,件',
+        '东港市,2024-02,快递业务量,13万件,',
+      ),
+    });
+    expect(r.values).toEqual([]);
+    expect(sorted(r.accepted)).toEqual([
+      ['2024-01', 'express_parcels', '12'],
+      ['2024-02', 'express_parcels', '130000'],
+    ]);
+  });
+});
+
 describe('a unit note under the data', () => {
   const table = ['县区,月份,快递业务量', '东港市,2023-03,12'];
 
@@ -478,6 +503,15 @@ describe('a row of units above the header (a fourth probe)', () => {
     expect(r.files).toEqual([]);
     expect(r.accepted).toHaveLength(2);
   });
+
+  it.each(['单位：千件', '单位：百件', '单位：千人次', '单位：平方米'])(
+    '%s over a count with no unit of its own: bad_unit, never read as 件 or 人次',
+    async (note) => {
+      const r = await run({ 'r.csv': csv(note, '县区,月份,快递业务量,培训人次', '东港市,2024-01,12,30') });
+      expect(r.accepted).toEqual([]);
+      expect(r.values.map(([, reason]) => reason)).toEqual(['bad_unit', 'bad_unit']);
+    },
+  );
 
   it('a month above the header with a unit in a later cell (2024年3月,,万元) names the month', async () => {
     const lines = ['2024年3月,,万元', '县区,快递业务量（件）,网络零售额', '东港市,12,80'];
