@@ -268,13 +268,13 @@ const figureOf = (sub: string, top: string) => {
 };
 /** A second header row: every non-empty cell such a word, and no two months named (1月 | 2月 | 3月 is no 本月). */
 const isSubHeader = (row: string[]) => {
-  const cells = row.map((c) => c.replace(/\s/g, '')).filter(Boolean);
+  const cells = row.map((c) => subParts(c.replace(/\s/g, '')).word).filter(Boolean);
   const months = new Set(cells.filter((c) => /^\d{1,2}月/.test(c) && MONTHLY_SUB.test(c)));
   return cells.length > 0 && cells.every(isSubWord) && months.size <= 1;
 };
 /** A header whose metrics are under it: 本月 | 累计 on top, a metric's name under them in the next row. */
 const periodsOnTop = (header: string[], row: string[], p: Plan) =>
-  header.some((h) => MONTHLY_SUB.test(h.replace(/\s/g, ''))) &&
+  header.some((h) => MONTHLY_SUB.test(subParts(h.replace(/\s/g, '')).word)) &&
   [p.county, p.month].every((i) => i === null || (row[i] ?? '').trim() === '') &&
   header.some(
     (h, i) => isSubWord(h.replace(/\s/g, '')) && metricOf(splitUnit(ascii(row[i] ?? '')).name) !== null,
@@ -372,7 +372,9 @@ function periodHeader(
  * data's cannot be told, and the file is refused, naming both.
  */
 function subMonthDisagrees(s: FileState, row: string[]): { error: string } | null {
-  const named = row.map((c) => /^(\d{1,2})月份?数?$/.exec(c.replace(/\s/g, ''))?.[1]).find(Boolean);
+  const named = row
+    .map((c) => /^(\d{1,2})月份?数?$/.exec(subParts(c.replace(/\s/g, '')).word)?.[1])
+    .find(Boolean);
   const given = s.above.month;
   if (!named || !given) return null;
   const month = monthWithYear(given.raw, [...s.heading.years][0]);
@@ -398,12 +400,18 @@ function joinHeader(s: FileState, row: string[], underLabel = false): boolean {
     // (本月（万元） under 网络零售额: 本月, its unit the column's)
     const { word: sub, unit: subUnit } = subParts(cell);
     if (h) top = h.replace(/\s/g, '');
-    units[i] = subUnit || splitUnit(isSubWord(top) || underLabel ? cell : top).unit;
+    // (本月（万件） on top, over 快递业务量: 本月, its unit the column's)
+    const { word: topWord, unit: topUnit } = subParts(top);
+    units[i] = subUnit || topUnit || splitUnit(isSubWord(top) || underLabel ? cell : top).unit;
     if (!cell) return h;
     // (a metric under a label spanning it: the metric, its unit its own)
     if (underLabel) return headerCell(row[i] ?? '');
-    if (isSubWord(top))
-      return MONTHLY_SUB.test(top) ? cell : `${nameOnly(cell)}${CUMULATIVE_SUB.test(top) ? '累计' : top}`;
+    if (isSubWord(top)) {
+      const under = topUnit ? `${nameOnly(cell)}（${joinUnits(splitUnit(cell).unit, topUnit)}）` : cell;
+      return MONTHLY_SUB.test(topWord)
+        ? under
+        : `${nameOnly(cell)}${CUMULATIVE_SUB.test(topWord) ? '累计' : topWord}`;
+    }
     const withUnit = (name: string) =>
       subUnit ? `${nameOnly(name)}（${joinUnits(splitUnit(name).unit, subUnit)}）` : name;
     if (MONTHLY_SUB.test(sub) || WHOLE_SUB.test(sub) || figureOf(sub, top)) return withUnit(top);

@@ -478,4 +478,25 @@ describe('a second header row naming the figure under each metric (a fourth prob
       ]);
     }
   });
+
+  it('a month with its unit (3月（万元）) under a title naming April refuses the file, as 3月 does', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '东港市2024年4月电子商务统计月报',
+        '县区,网络零售额,',
+        ',3月（万元）,1-3月（万元）',
+        '东港市,12,30',
+      ),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(r.files.map((f) => f[1])).toEqual(['no_header']);
+  });
+
+  it('periods on top with their unit (本月（万件） | 累计（万件） over 快递业务量): 12 万件 is 120,000 parcels', async () => {
+    const r = await run({
+      'r.csv': csv('县区,月份,本月（万件）,累计（万件）', ',,快递业务量,快递业务量', '东港市,2024-01,12,12'),
+    });
+    expect(r.accepted).toEqual([['2024-01', 'express_parcels', '120000']]);
+    expect(r.rejected.filter((x) => x.scope === 'column').map((x) => x.reason)).toEqual(['not_imported']);
+  });
 });
