@@ -375,7 +375,7 @@ function wideColumns(
     (m) =>
       !ACTIVE.test(m.name) &&
       STATIONS.test(m.name) &&
-      (active.has(metricOf(m.name)) || idle.includes(level(m.name))),
+      (active.has(metricOf(m.name)) || idle.includes(level(m.name)) || idle.includes('')),
   );
   for (const m of built) unknown.push(header[m.index]!);
   return { metrics: metrics.filter((m) => !built.includes(m)), unknown };

@@ -1823,6 +1823,23 @@ describe('stations beside those not in operation', () => {
   });
 });
 
+describe('stations beside idle ones of no level named', () => {
+  // 停运站点 names no level: whichever stations it is of, the plain columns beside it are not the active ones
+  it('村级服务站 beside 停运站点, and 乡镇服务站 | 村级服务站 beside 未运营站点: none read as active', async () => {
+    const r = await run({
+      'a.csv': csv('县区,月份,村级服务站,停运站点', '东港市,2024-01,120,20'),
+      'b.csv': csv('县区,月份,乡镇服务站,村级服务站,未运营站点', '凤城市,2024-01,5,120,20'),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(
+      r.rejected
+        .filter((x) => x.reason === 'not_imported')
+        .map((x) => x.raw_value)
+        .sort(),
+    ).toEqual(['乡镇服务站', '村级服务站', '村级服务站'].sort());
+  });
+});
+
 describe('a month cell naming several months', () => {
   const periods = [
     '2023年1-2月',
