@@ -583,7 +583,7 @@ export function stageSheet(
       return hiddenColumns.has(i) ? hiddenPlace(false, sheet.columnOf(i)) : null;
     };
   // (a month shown without the year it stores: read in the title's year unless the stored one is its own, sheet.ts)
-  if (sheet.yearless?.length) state.sink.storedYear = storedYears(sheet.yearless, sheet.merges);
+  if (sheet.yearless?.length) state.sink.storedYear = storedYears(sheet.yearless, merged);
   const spread = new Map<number, { bottom: number; value: string }>();
   for (const { row, at } of sheet.rows) {
     for (const [column, m] of spread)
@@ -804,6 +804,7 @@ function closeTable(s: FileState): boolean {
   }
   const headless = [...(ctx.headlessUsed ?? [])].sort((a, b) => a - b).map(headlessName);
   for (const u of [...ctx.plan.unknown, ...headless]) {
+    const built = builtStations(u);
     reject(
       s.sink,
       s.header.line,
@@ -811,8 +812,8 @@ function closeTable(s: FileState): boolean {
       'column',
       'header',
       u,
-      NOT_MONTHLY.test(u) || builtStations(u) ? 'not_imported' : 'unknown_column',
-      builtStations(u) ? BUILT_STATIONS : undefined,
+      NOT_MONTHLY.test(u) || built ? 'not_imported' : 'unknown_column',
+      built ? BUILT_STATIONS : undefined,
     );
     if (!s.sink.summary.ignoredColumns.includes(u)) s.sink.summary.ignoredColumns.push(u);
   }

@@ -118,14 +118,18 @@ export function valuesOf(row: string[], p: Plan, header: string[], everyColumn =
   const unitOfColumn = (m: MetricColumn) =>
     !unitCell ? m.unit : m.noted || !m.unit ? unitCell : joinUnits(m.unit, unitCell);
   return p.metrics
-    .map((m) => ({
-      column: header[m.index]!,
-      name: m.name,
-      raw: cellAt(row, m.index),
-      unit: unitOfColumn(m),
+    .map((m) => {
+      const unit = unitOfColumn(m);
       // (a count reports give in 万 whose cell in the unit column is empty, as metricCell says)
-      ...(p.unit !== null && unitOfColumn(m) === '' && scaledCount(m.name) ? { blank: true as const } : {}),
-    }))
+      const blank = p.unit !== null && unit === '' && scaledCount(m.name);
+      return {
+        column: header[m.index]!,
+        name: m.name,
+        raw: cellAt(row, m.index),
+        unit,
+        ...(blank && { blank }),
+      };
+    })
     .filter((v) => everyColumn || v.raw !== '');
 }
 
@@ -257,13 +261,15 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
 /** Whether a metric is a count that reports may give in a larger unit (快递业务量 in 万件, 培训人次 in 万人次). */
 export const scaledCount = (name: string) => {
   const metric = metricCached(name) as Metric | null;
-  return (
-    metric !== null &&
-    METRIC_INFO[metric].unit !== 'yuan' &&
-    SCALED.some((u) => (unitFactor(metric, u, false) ?? 0) > 1)
-  );
+  return metric !== null && SCALED_COUNTS.has(metric);
 };
-const SCALED = ['万件', '万人次', '万个', '万家'];
+const SCALED_COUNTS = new Set(
+  Object.keys(METRIC_INFO).filter(
+    (m) =>
+      METRIC_INFO[m as Metric].unit !== 'yuan' &&
+      ['万件', '万人次', '万个', '万家'].some((u) => (unitFactor(m as Metric, u, false) ?? 0) > 1),
+  ),
+);
 
 /** Whether a county name beside a county's code is another county's (东港市 beside 210682, 凤城市's code). */
 export function namesAnother(county: CountyLookup, code: string, name: string): boolean {

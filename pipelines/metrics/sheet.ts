@@ -35,9 +35,13 @@ export interface YearlessDate {
  * year beside 7月–12月 of this one), or one year throughout, are the years the cells were typed in, which a title
  * settles. A cell a merge spreads over the rows below (a month over two counties) is each of theirs.
  */
-export function storedYears(dates: YearlessDate[] = [], merges: Merge[] = []) {
+export function storedYears(
+  dates: YearlessDate[] = [],
+  /** the sheet's merged cells by their top left cell (`${top}:${column}`) */
+  merges: ReadonlyMap<string, Merge> = new Map(),
+) {
   const all = dates.flatMap((d) => {
-    const m = merges.find((x) => x.top === d.at && x.column === d.column);
+    const m = merges.get(`${d.at}:${d.column}`);
     if (!m) return [d];
     const cells: YearlessDate[] = [];
     for (let at = m.top; at <= m.bottom; at++)
@@ -52,7 +56,11 @@ export function storedYears(dates: YearlessDate[] = [], merges: Merge[] = []) {
     group.every((d, i) => i === 0 || count(d) - count(group[i - 1]!) < 12);
   const groups = (key: (d: YearlessDate) => number, order: (d: YearlessDate) => number) => {
     const by = new Map<number, YearlessDate[]>();
-    for (const d of all) by.set(key(d), [...(by.get(key(d)) ?? []), d]);
+    for (const d of all) {
+      const group = by.get(key(d));
+      if (group) group.push(d);
+      else by.set(key(d), [d]);
+    }
     return new Set([...by].filter(([, g]) => own(g.sort((a, b) => order(a) - order(b)))).map(([k]) => k));
   };
   const columns = groups(
@@ -144,11 +152,12 @@ const NUMBER_AND_TEXT = /^(-|\\-)?((?:General|G\/通用格式)|[^";]*?[0#?][^";]
 export function shownWithText(raw: string): { number: string; text: string } | null {
   const m = WITH_FORMAT.exec(raw);
   if (!m) return null;
-  const parts = sections(m[2]!).map((p) => NUMBER_AND_TEXT.exec(p.trim()));
+  const written = sections(m[2]!);
+  const parts = written.map((p) => NUMBER_AND_TEXT.exec(p.trim()));
   const n = Number(m[1]);
   // (the section Excel shows the number by: the first for a positive one, or for any with one section)
   // (a zero section writing a text alone, "-" in 0"件";-0"件";"-", shows no number: the first section's unit)
-  const zero = parts.length > 2 && !/[0#?]/.test(formatOnly(sections(m[2]!)[2]!));
+  const zero = parts.length > 2 && !/[0#?]/.test(formatOnly(written[2]!));
   const at = parts.length === 1 || n > 0 || (n === 0 && zero) ? 0 : n < 0 ? 1 : parts.length > 2 ? 2 : 0;
   const f = parts[at];
   if (!f || parts.some((p) => p && p[3] !== f[3])) return null;
