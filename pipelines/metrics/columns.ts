@@ -3,6 +3,7 @@
  * a metric and a value column (long form) or one column per metric, its unit often in its name (wide form).
  */
 import { type Given, givenNote } from './heading.ts';
+import { metricCached } from './lookups.ts';
 import { arabicDates, ascii, isPeriod } from './parse.ts';
 import type { Reason } from './reasons.ts';
 import { metricOf, splitUnit } from './vocabulary.ts';
@@ -369,21 +370,35 @@ function wideColumns(
   // stations named without 运营 beside a column of the active ones (村级服务站 | 运营村级服务站), or of those not in
   // operation (未运营村级服务站): those built, a figure of its own, not imported; alone, 村级服务站 is read as the
   // active ones (as reports mostly mean it)
-  const active = new Set(metrics.filter((m) => ACTIVE.test(m.name)).map((m) => metricOf(m.name)));
-  const idle = header.filter((h) => IDLE.test(h) && STATIONS.test(h)).map((h) => level(h));
-  const built = metrics.filter(
-    (m) =>
-      !ACTIVE.test(m.name) &&
-      STATIONS.test(m.name) &&
-      (active.has(metricOf(m.name)) || idle.includes(level(m.name)) || idle.includes('')),
-  );
+  const names = stationsBuilt([...metrics.map((m) => m.name), ...header]);
+  const built = metrics.filter((m) => names.has(m.name));
   for (const m of built) unknown.push(header[m.index]!);
   return { metrics: metrics.filter((m) => !built.includes(m)), unknown };
 }
 
 /**
- * A header naming stations in operation (运营村级服务站, 在运营的乡镇站点), one naming those not (未运营, 停运), and
- * one naming stations at all, with their level (乡镇 or 村).
+ * Of the names of a table's metrics (its headers, or the metric cells of a file naming its metric on each row), those
+ * naming the stations built: stations without 运营 (村级服务站) beside a name of the active ones of their metric
+ * (运营村级服务站), or of those not in operation of their level (未运营村级服务站) or of none (停运站点).
+ */
+export function stationsBuilt(names: Iterable<string>): Set<string> {
+  const all = [...new Set(names)];
+  const active = new Set(all.filter((n) => ACTIVE.test(n)).map((n) => metricCached(n)));
+  const idle = all.filter((n) => IDLE.test(n) && STATIONS.test(n)).map(level);
+  return new Set(
+    all.filter(
+      (n) =>
+        !ACTIVE.test(n) &&
+        STATIONS.test(n) &&
+        metricCached(n) !== null &&
+        (active.has(metricCached(n)) || idle.includes(level(n)) || idle.includes('')),
+    ),
+  );
+}
+
+/**
+ * A name of stations in operation (运营村级服务站, 在运营的乡镇站点), one of those not (未运营, 停运), and one of
+ * stations at all, with their level (乡镇 or 村).
  */
 const IDLE = /(?:未|停止?|非|不)(?:运营|运行|营业)|停运|闲置/;
 const ACTIVE = new RegExp(`^(?!.*(?:${IDLE.source}))(?:.*(?:运营|运行|在营)|.*active)`, 'i');

@@ -11,7 +11,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { sqlString } from '../publish/tables.ts';
-import { headlessColumns, isCountyHeader, type Plan } from './columns.ts';
+import { headlessColumns, isCountyHeader, type Plan, stationsBuilt } from './columns.ts';
 import { footerNoteSource } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthOf, monthWithYear } from './lookups.ts';
 import { monthFault } from './parse.ts';
@@ -77,7 +77,7 @@ export async function createFastTables(duck: Duck): Promise<void> {
           'county_mismatch')
           THEN 'county'
         WHEN v.reason IN ('bad_month', 'ambiguous_month', 'period_not_month') THEN 'month'
-        WHEN v.reason = 'unknown_metric' THEN 'metric'
+        WHEN v.reason IN ('unknown_metric', 'stations_built') THEN 'metric'
         WHEN v.reason IN ('missing_unit', 'bad_unit') THEN 'unit'
         ELSE 'value' END AS field,
       v.rejected_value AS raw_value, CAST(v.reason AS VARCHAR) AS reason, coalesce(w.zh, r.zh) AS reason_zh,
@@ -372,13 +372,18 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       : p.metrics.map((m) => ({ name: m.name, unit_cell: m.unit }));
   // a metric column given twice (two headers 快递业务量（件）) is one spelling: one row of the map
   const spellings = [...new Map(named.map((u) => [`${u.name ?? ''}|${u.unit_cell ?? ''}`, u])).values()];
-  const metricRows = spellings.map((u) => {
+  const labelled = spellings.map((u) => {
     const written = String(u.name ?? '');
     // (a long file's metric cell as rows.ts metricCell reads it, with a unit in brackets after the name)
     const { name, unit, blank } =
       p.form === 'long'
         ? metricCell(written, String(u.unit_cell ?? ''), p)
         : { name: written, unit: String(u.unit_cell ?? ''), blank: undefined };
+    return { u, written, name, unit, blank };
+  });
+  // (a long file's rows of 村级服务站 beside rows of 运营村级服务站: the stations built, columns.ts stationsBuilt)
+  const built = p.form === 'long' ? stationsBuilt(labelled.map((l) => l.name)) : new Set<string>();
+  const metricRows = labelled.map(({ u, written, name, unit, blank }) => {
     const metric = metricCached(name) as Metric | null;
     return [
       written,
@@ -389,6 +394,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       metric && !blank ? factorOf(metric, unit, name) : null,
       metric ? METRIC_INFO[metric].unit : null,
       metric ? (METRIC_INFO[metric].unit === 'yuan' ? 1 : 0) : null,
+      built.has(name),
     ];
   });
   await valuesTable(
@@ -403,6 +409,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       'factor DOUBLE',
       'metric_unit VARCHAR',
       'money INTEGER',
+      'built BOOLEAN',
     ],
     metricRows,
   );
@@ -437,7 +444,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     ), v AS (
       SELECT vals.*, cm.code, cm.reason AS county_reason, ${mismatched.length ? 'nm.county_key IS NOT NULL' : 'false'} AS mismatch,
         mm.month, mm.reason AS month_reason,
-        mt.metric, mt.metric_label, mt.unit AS unit_written, mt.factor, mt.metric_unit, mt.money, number(raw) AS number
+        mt.metric, mt.metric_label, mt.unit AS unit_written, mt.factor, mt.metric_unit, mt.money, mt.built, number(raw) AS number
       FROM vals
       LEFT JOIN county_map cm ON cm.county_key = vals.county_raw
       ${mismatched.length ? 'LEFT JOIN name_mismatch nm ON nm.county_key = vals.county_raw AND nm.name_key = vals.name_raw' : ''}
@@ -456,6 +463,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
           WHEN month_reason IS NOT NULL THEN month_reason
           WHEN mismatch THEN 'county_mismatch'
           WHEN metric IS NULL THEN 'unknown_metric'
+          WHEN built THEN 'stations_built'
           WHEN raw = '' THEN 'missing_value'
           WHEN number IS NULL THEN CASE WHEN regexp_full_match(raw, '${noData}') THEN 'no_data'
             ELSE 'not_a_number' END
@@ -470,7 +478,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
       FROM c
     )
     SELECT ${f.id}, line, col, code, month, metric, converted, metric_unit, synthetic, note, raw, reason,
-      CASE WHEN reason = 'cell_count' THEN text WHEN reason = 'unknown_metric' THEN metric_label
+      CASE WHEN reason = 'cell_count' THEN text WHEN reason IN ('unknown_metric', 'stations_built') THEN metric_label
         WHEN reason IN ('missing_county', 'not_a_county', 'outside_title_place', 'unknown_county', 'ambiguous_county') THEN county_raw
         WHEN reason = 'county_mismatch' THEN county_raw || ' ' || name_raw
         WHEN reason IN ('bad_month', 'ambiguous_month', 'period_not_month') THEN month_raw

@@ -9,14 +9,21 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Reference } from '../reference/index.ts';
 import { type FileSummary, NO_COUNTS, newSummary, refuse } from './accounting.ts';
-import type { Mapping } from './columns.ts';
+import { type Mapping, stationsBuilt } from './columns.ts';
 import { decodeChunks, sniffEncoding } from './decode.ts';
 import type { Duck } from './fast.ts';
 import { sidecarOf, stageFile, stageFileFast, stageSheet } from './file.ts';
 import { type CountyLookup, countyLookup } from './lookups.ts';
 import { headerCell } from './parse.ts';
 import { REASONS } from './reasons.ts';
-import { ACCEPTED_COLUMNS, REJECTED_COLUMNS, StagingFile, writeEmpty } from './staging.ts';
+import {
+  ACCEPTED_COLUMNS,
+  newStations,
+  REJECTED_COLUMNS,
+  StagingFile,
+  type Stations,
+  writeEmpty,
+} from './staging.ts';
 import type { Sheet } from './workbook.ts';
 
 export type { FileSummary } from './accounting.ts';
@@ -190,38 +197,47 @@ async function stageOne(
   /** DuckDB for a CSV file's data rows (stageFileFast), and a folder for its decoded copy */
   fast: { duck: Duck; tmp: string } | null = null,
 ): Promise<FileSummary> {
-  let accepted = new StagingFile(paths[0], ACCEPTED_COLUMNS);
-  let rejected = new StagingFile(paths[1], REJECTED_COLUMNS);
-  let summary: FileSummary;
-  try {
-    const quick =
-      fast && unreadable === null && !sheet
-        ? await stageFileFast(
-            path,
-            file,
-            county,
-            accepted,
-            rejected,
-            mapping ?? { columns: {}, name: sidecarOf(file) },
-            fast.duck,
-            fast.tmp,
-          )
-        : null;
-    summary =
-      quick ??
-      (unreadable !== null
-        ? refuse(newSummary(file), 'unreadable_file', unreadable)
-        : sheet
-          ? stageSheet(sheet, file, county, accepted, rejected, mapping ?? undefined)
-          : await stageFile(path, file, county, accepted, rejected, mapping ?? undefined));
-  } finally {
-    accepted.close();
-    rejected.close();
-  }
+  /** the file staged into a new pair of staging files, knowing which of its rows' names are the stations built */
+  const stage = async (stations: Stations): Promise<FileSummary> => {
+    const accepted = new StagingFile(paths[0], ACCEPTED_COLUMNS);
+    const rejected = new StagingFile(paths[1], REJECTED_COLUMNS);
+    try {
+      const quick =
+        fast && unreadable === null && !sheet && stations.built.size === 0
+          ? await stageFileFast(
+              path,
+              file,
+              county,
+              accepted,
+              rejected,
+              mapping ?? { columns: {}, name: sidecarOf(file) },
+              fast.duck,
+              fast.tmp,
+            )
+          : null;
+      return (
+        quick ??
+        (unreadable !== null
+          ? refuse(newSummary(file), 'unreadable_file', unreadable)
+          : sheet
+            ? stageSheet(sheet, file, county, accepted, rejected, mapping ?? undefined, stations)
+            : await stageFile(path, file, county, accepted, rejected, mapping ?? undefined, stations))
+      );
+    } finally {
+      accepted.close();
+      rejected.close();
+    }
+  };
+  const first = newStations();
+  let summary = await stage(first);
+  // rows naming the stations built (村级服务站 beside rows of 运营村级服务站), known once every row was read: the
+  // file read again, those rows rejected (the DuckDB path knows the names before it reads the rows: fast.ts)
+  const built = stationsBuilt(first.seen);
+  if (!summary.error && built.size > 0) summary = await stage(newStations(built));
   if (summary.error) {
     // a file that fails part-way contributes nothing but the reason it failed
-    accepted = new StagingFile(paths[0], ACCEPTED_COLUMNS);
-    rejected = new StagingFile(paths[1], REJECTED_COLUMNS);
+    const accepted = new StagingFile(paths[0], ACCEPTED_COLUMNS);
+    const rejected = new StagingFile(paths[1], REJECTED_COLUMNS);
     const [zh, en] = summary.errorWording ?? REASONS[summary.errorReason!];
     rejected.push([file, 0, '', 'file', 'file', summary.error, summary.errorReason!, zh, en, null]);
     accepted.close();

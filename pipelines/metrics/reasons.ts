@@ -38,6 +38,10 @@ export const REASONS = {
     'a figure for several months (1-2月, a quarter, a half-year), not one month; only single months are published',
   ],
   unknown_metric: ['指标无法识别', 'metric not recognised'],
+  stations_built: [
+    '同一文件另有运营（或未运营）站点的行：此行应为建成站点数，不是运营站点数，不导入',
+    'the file has rows of the stations active (or of those not): this one is of the stations built, not those active; not imported',
+  ],
   missing_value: ['数值为空', 'value is empty'],
   not_a_number: ['数值不是数字', 'value is not a number'],
   no_data: [

@@ -162,6 +162,8 @@ export function stageRow(ctx: RowContext, row: string[], at: number, terminated:
   const { summary, header } = ctx;
   const misfit = row.length !== header.length;
   const values = valuesOf(row, ctx.plan, header, misfit);
+  // (the metric named on the row, for the stations built among such names: Stations)
+  if (ctx.plan.form !== 'wide') for (const v of values) ctx.stations?.seen.add(v.name);
   summary.values += values.length;
   const rejectedBefore = summary.rejected;
   if (!terminated)
@@ -228,6 +230,11 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     const over = ctx.mergedOver?.(at, v.column);
     if (over) {
       reject(ctx, at, v.column, 'value', 'value', v.raw, 'merged_value', mergedWording(over));
+      continue;
+    }
+    // (村级服务站 in a file with rows of 运营村级服务站 or 未运营村级服务站: the stations built, Stations)
+    if (ctx.stations?.built.has(v.name) && metricCached(v.name)) {
+      reject(ctx, at, v.column, 'value', 'metric', v.name, 'stations_built');
       continue;
     }
     const r = checkValue(v);

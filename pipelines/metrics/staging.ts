@@ -94,7 +94,20 @@ export interface Sink {
   hiddenAt?: (line: number, column: string) => string | null;
   /** for a sheet of a workbook: the year a month cell (a line and a cell's index) stores and does not show, if its own */
   storedYear?: ReturnType<typeof storedYears>;
+  /** the metric names of the file's rows, and those found to name the stations built (Stations) */
+  stations?: Stations;
 }
+
+/**
+ * The metric names a file gives on its rows (a long file's metric cells), for the stations built among them
+ * (columns.ts stationsBuilt: 村级服务站 beside rows of 运营村级服务站): which names those are is known once every
+ * row is read, so the file is read again knowing them (import.ts stageOne).
+ */
+export interface Stations {
+  seen: Set<string>;
+  built: ReadonlySet<string>;
+}
+export const newStations = (built: ReadonlySet<string> = new Set()): Stations => ({ seen: new Set(), built });
 
 /** Stages a rejection (counting it in the summary when it rejects a value, not a column or the file). */
 export function reject(
