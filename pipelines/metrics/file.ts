@@ -40,7 +40,7 @@ import { BUILT_STATIONS, unitNotStatedWording } from './reasons.ts';
 import { readRecords } from './records.ts';
 import { isSynthetic, isTotal, type RowContext, rowMonth, stageRow } from './rows.ts';
 import { hiddenPlace, type Merge, type Sheet, storedYears } from './sheet.ts';
-import { newStations, reject, type Sink, type StagingFile, type Stations } from './staging.ts';
+import { type Hindsight, newHindsight, reject, type Sink, type StagingFile } from './staging.ts';
 import {
   applyUnits,
   isUnitLabelled,
@@ -135,7 +135,7 @@ export async function stageFile(
   rejected: StagingFile,
   /** the file's mapping sidecar (data/metrics/<file>.yaml), and its name: offered by name when a header needs one */
   mapping: FileState['mapping'] = { columns: {}, name: sidecarOf(file) },
-  stations: Stations = newStations(),
+  hindsight: Hindsight = newHindsight(),
 ): Promise<FileSummary> {
   const summary = newSummary(file);
   // the file is read in chunks and decoded as it goes; papaparse gets the text as a stream, row by row
@@ -146,7 +146,7 @@ export async function stageFile(
     return refuse(summary, 'unreadable_file', (e as Error).message);
   }
   summary.encoding = encoding;
-  const state = newState({ file, summary, accepted, rejected, stations }, county, mapping);
+  const state = newState({ file, summary, accepted, rejected, hindsight }, county, mapping);
   const error = await readRecords(path, encoding, (row, at, terminated) =>
     classify(state, row, at, terminated),
   );
@@ -547,11 +547,11 @@ export function stageSheet(
   accepted: StagingFile,
   rejected: StagingFile,
   mapping: FileState['mapping'] = { columns: {}, name: sidecarOf(file) },
-  stations: Stations = newStations(),
+  hindsight: Hindsight = newHindsight(),
 ): FileSummary {
   const summary = newSummary(file);
   summary.encoding = 'xlsx';
-  const state = newState({ file, summary, accepted, rejected, stations }, county, mapping);
+  const state = newState({ file, summary, accepted, rejected, hindsight }, county, mapping);
   state.columnName = sheet.columnOf;
   // a sheet's name may name its county or month (a workbook with a sheet per county, or per month)
   readSheetName(state.heading, sheet.name, county);
@@ -945,7 +945,7 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   s.unitSlot = true;
   if ('error' in plan) return false;
   s.written = cells;
-  s.rows = { ...s.sink, county, header: distinctNames(cells, s.columnName), plan };
+  s.rows = { ...s.sink, county, header: distinctNames(cells, s.columnName), plan, table: at };
   s.cumulative = period.pairs.map((p) => ({ ...p, rows: [] }));
   s.units = s.unitsAbove.reduce<string[]>(
     (units, u) => unitsOf(u.row).map((x, i) => joinUnits(units[i] ?? '', x)),

@@ -18,10 +18,10 @@ import { headerCell } from './parse.ts';
 import { REASONS } from './reasons.ts';
 import {
   ACCEPTED_COLUMNS,
-  newStations,
+  type Hindsight,
+  newHindsight,
   REJECTED_COLUMNS,
   StagingFile,
-  type Stations,
   writeEmpty,
 } from './staging.ts';
 import type { Sheet } from './workbook.ts';
@@ -197,13 +197,13 @@ async function stageOne(
   /** DuckDB for a CSV file's data rows (stageFileFast), and a folder for its decoded copy */
   fast: { duck: Duck; tmp: string } | null = null,
 ): Promise<FileSummary> {
-  /** the file staged into a new pair of staging files, knowing which of its rows' names are the stations built */
-  const stage = async (stations: Stations): Promise<FileSummary> => {
+  /** the file staged into a new pair of staging files, knowing what a reading of it found (Hindsight) */
+  const stage = async (hindsight: Hindsight): Promise<FileSummary> => {
     const accepted = new StagingFile(paths[0], ACCEPTED_COLUMNS);
     const rejected = new StagingFile(paths[1], REJECTED_COLUMNS);
     try {
       const quick =
-        fast && unreadable === null && !sheet && stations.built.size === 0
+        fast && unreadable === null && !sheet && hindsight.built.size === 0 && hindsight.otherYear.size === 0
           ? await stageFileFast(
               path,
               file,
@@ -220,20 +220,22 @@ async function stageOne(
         (unreadable !== null
           ? refuse(newSummary(file), 'unreadable_file', unreadable)
           : sheet
-            ? stageSheet(sheet, file, county, accepted, rejected, mapping ?? undefined, stations)
-            : await stageFile(path, file, county, accepted, rejected, mapping ?? undefined, stations))
+            ? stageSheet(sheet, file, county, accepted, rejected, mapping ?? undefined, hindsight)
+            : await stageFile(path, file, county, accepted, rejected, mapping ?? undefined, hindsight))
       );
     } finally {
       accepted.close();
       rejected.close();
     }
   };
-  const first = newStations();
+  const first = newHindsight();
   let summary = await stage(first);
-  // rows naming the stations built (村级服务站 beside rows of 运营村级服务站), known once every row was read: the
-  // file read again, those rows rejected (the DuckDB path knows the names before it reads the rows: fast.ts)
-  const built = stationsBuilt(first.seen);
-  if (!summary.error && built.size > 0) summary = await stage(newStations(built));
+  // rows naming the stations built (村级服务站 in a file with rows of 运营村级服务站), and a month cell naming
+  // another year than the title's, known once every row was read: the file read again knowing them (the DuckDB
+  // path knows the names before it reads the rows, and leaves a file with such a month cell to JavaScript: fast.ts)
+  const built = stationsBuilt(first.names);
+  if (!summary.error && (built.size > 0 || first.otherYear.size > 0))
+    summary = await stage(newHindsight(built, first.otherYear));
   if (summary.error) {
     // a file that fails part-way contributes nothing but the reason it failed
     const accepted = new StagingFile(paths[0], ACCEPTED_COLUMNS);

@@ -17,7 +17,7 @@ import {
 import { ascii, monthFault, parseValue, significantDigits } from './parse.ts';
 import { cellCountWording, hiddenWording, mergedWording, type Reason, storedYearWording } from './reasons.ts';
 import { shownWithText } from './sheet.ts';
-import { reject, type Sink } from './staging.ts';
+import { newHindsight, reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
 import {
   convert,
@@ -38,8 +38,8 @@ export interface RowContext extends Sink {
   headless?: number[];
   /** those of them with a cell not empty in a data row */
   headlessUsed?: Set<number>;
-  /** whether a month cell above named another year than the title's (2023年11月 under 东港市2024年…) */
-  otherYear?: boolean;
+  /** the line of the table's header, which names the table (Hindsight) */
+  table?: number;
   /** the first fraction of a count read with no unit stated (12.5 under 快递业务量): its unit is some larger one */
   unitNotStated?: { line: number; column: string; raw: string };
 }
@@ -163,7 +163,7 @@ export function stageRow(ctx: RowContext, row: string[], at: number, terminated:
   const misfit = row.length !== header.length;
   const values = valuesOf(row, ctx.plan, header, misfit);
   // (the metric named on the row, for the stations built among such names: Stations)
-  if (ctx.plan.form !== 'wide') for (const v of values) ctx.stations?.seen.add(v.name);
+  if (ctx.plan.form !== 'wide') for (const v of values) ctx.hindsight?.names.add(v.name);
   summary.values += values.length;
   const rejectedBefore = summary.rejected;
   if (!terminated)
@@ -233,7 +233,7 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
       continue;
     }
     // (村级服务站 in a file with rows of 运营村级服务站 or 未运营村级服务站: the stations built, Stations)
-    if (ctx.stations?.built.has(v.name) && metricCached(v.name)) {
+    if (ctx.hindsight?.built.has(v.name) && metricCached(v.name)) {
       reject(ctx, at, v.column, 'value', 'metric', v.name, 'stations_built');
       continue;
     }
@@ -293,16 +293,18 @@ const rowYear = (row: string[], p: Plan) =>
   p.yearColumn == null ? p.year : (yearOf(cellAt(row, p.yearColumn)) ?? undefined);
 
 /**
- * The year for a row's month cell if it names none: its 年份 cell's, else the title's, unless a month cell above it
- * in its column named another year (2023年11月 above 12月 under 东港市2024年…): which year 12月 is of, the title
- * then does not settle, and it is none (12月 is rejected as bad_month). The fast path leaves such a file to this one
- * (fast.ts), where the rows come in order.
+ * The year for a row's month cell if it names none: its 年份 cell's, else the title's, unless a month cell of its
+ * column, above it or below, names another year (2023年11月 and 12月 under 东港市2024年…): which year 12月 is of, the
+ * title then does not settle, and it is none (12月 is rejected as bad_month). Below it is known once the file is
+ * read, and the file is read again (Hindsight); the fast path leaves such a file to this one (fast.ts).
  */
 function yearFor(ctx: RowContext, row: string[], month: string): string | undefined {
   const p = ctx.plan;
   if (p.yearColumn != null || p.month === null || !p.year) return rowYear(row, p);
-  if (!ctx.otherYear && namesOtherYear(month, p.year)) ctx.otherYear = true;
-  return ctx.otherYear ? undefined : p.year;
+  const tables = (ctx.hindsight ??= newHindsight()).otherYear;
+  const table = ctx.table ?? 0;
+  if (namesOtherYear(month, p.year)) tables.add(table);
+  return tables.has(table) ? undefined : p.year;
 }
 
 /** Whether a month cell names a year other than `year` (2023年11月 beside 2024). */

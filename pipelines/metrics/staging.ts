@@ -94,20 +94,31 @@ export interface Sink {
   hiddenAt?: (line: number, column: string) => string | null;
   /** for a sheet of a workbook: the year a month cell (a line and a cell's index) stores and does not show, if its own */
   storedYear?: ReturnType<typeof storedYears>;
-  /** the metric names of the file's rows, and those found to name the stations built (Stations) */
-  stations?: Stations;
+  /** what a reading of the whole file finds that the reading of a row depends on (Hindsight) */
+  hindsight?: Hindsight;
 }
 
 /**
- * The metric names a file gives on its rows (a long file's metric cells), for the stations built among them
- * (columns.ts stationsBuilt: 村级服务站 beside rows of 运营村级服务站): which names those are is known once every
- * row is read, so the file is read again knowing them (import.ts stageOne).
+ * What is known of a file only once every row is read, and changes how its rows are read: the file is then read
+ * again knowing it (import.ts stageOne), so that no row is read otherwise for coming before the row that shows it.
  */
-export interface Stations {
-  seen: Set<string>;
+export interface Hindsight {
+  /**
+   * the metric names the file gives on its rows (a long file's metric cells), and those of them naming the stations
+   * built (columns.ts stationsBuilt: 村级服务站 in a file with rows of 运营村级服务站), rejected as stations_built
+   */
+  names: Set<string>;
   built: ReadonlySet<string>;
+  /**
+   * the tables (by their header's line) with a month cell naming a year other than the title's (2023年11月 under
+   * 东港市2024年…): which year their month cells naming none are of, the title does not settle (rows.ts yearFor)
+   */
+  otherYear: Set<number>;
 }
-export const newStations = (built: ReadonlySet<string> = new Set()): Stations => ({ seen: new Set(), built });
+export const newHindsight = (
+  built: ReadonlySet<string> = new Set(),
+  otherYear: ReadonlySet<number> = new Set(),
+): Hindsight => ({ names: new Set(), built, otherYear: new Set(otherYear) });
 
 /** Stages a rejection (counting it in the summary when it rejects a value, not a column or the file). */
 export function reject(

@@ -218,6 +218,17 @@ describe('a month column crossing a year under a title naming one (a fourth prob
     ]);
   });
 
+  // newest first: 12月 above 2023年11月 is 2023-12, not the title's 2024-12; below it or above it, a cell naming no
+  // year in a column where one names another gets no year from the title, whatever the order of the rows
+  it.each([
+    ['a CSV', () => ({ 'r.csv': csv(lines[0]!, lines[1]!, '12月,120', '2023年11月,100') })],
+    ['a workbook', () => ({ 'r.xlsx': workbookOf([lines[0]!, lines[1]!, '12月,120', '2023年11月,100']) })],
+  ])('%s: 12月 above 2023年11月 is rejected as bad_month too, not published as 2024-12', async (_, files) => {
+    const r = await run(files());
+    expect(r.accepted).toEqual([['2023-11', 'online_retail_sales_yuan', '1000000']]);
+    expect(r.values).toEqual([['12月', 'bad_month']]);
+  });
+
   it('a column whose dated cells all name the title’s year still gives it to 2月, 3月', async () => {
     const r = await run({
       'r.csv': csv('东港市2024年电子商务进农村月报', '月份,网络零售额（万元）', '2024年1月,90', '2月,80'),
@@ -228,18 +239,22 @@ describe('a month column crossing a year under a title naming one (a fourth prob
     ]);
   });
 
-  it('a county column too: 2023年12月 above 1月 under 丹东市2024年… rejects 1月', async () => {
+  it('a county column too: 2023年12月 under 丹东市2024年… rejects 1月, above it and below', async () => {
     const r = await run({
       'r.csv': csv(
         '丹东市2024年各县（市、区）电子商务统计表',
         '县区,月份,网络零售额（万元）',
+        '凤城市,1月,80',
         '东港市,2023年12月,100',
         '东港市,1月,90',
       ),
     });
     expect(r.summaries[0]!.readBy ?? 'javascript').toBe('javascript');
     expect(r.accepted).toEqual([['2023-12', 'online_retail_sales_yuan', '1000000']]);
-    expect(r.values).toEqual([['1月', 'bad_month']]);
+    expect(r.values).toEqual([
+      ['1月', 'bad_month'],
+      ['1月', 'bad_month'],
+    ]);
   });
 });
 
