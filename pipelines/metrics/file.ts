@@ -36,7 +36,7 @@ import {
 } from './heading.ts';
 import { type CountyLookup, monthOf, monthWithYear } from './lookups.ts';
 import { ascii, headerCell, isPeriod, parseValue } from './parse.ts';
-import { BUILT_STATIONS, unitNotStatedWording } from './reasons.ts';
+import { BUILT_STATIONS } from './reasons.ts';
 import { readRecords } from './records.ts';
 import { isSynthetic, isTotal, type RowContext, rowMonth, stageRow } from './rows.ts';
 import { hiddenPlace, type Merge, type Sheet, storedYears } from './sheet.ts';
@@ -790,17 +790,6 @@ function closeTable(s: FileState): boolean {
     s.refusal = {
       reason: 'cumulative_only',
       detail: `the rows above the header say: ${s.sink.summary.notes.join(' ')}`,
-    };
-    return false;
-  }
-  // a count with no unit stated holding a fraction (12.5 under 快递业务量): its values are in a unit the report does
-  // not state, 12 not 12 parcels, and none of them is read
-  const doubt = ctx.unitNotStated;
-  if (doubt) {
-    s.refusal = {
-      reason: 'unit_not_stated',
-      detail: `line ${doubt.line}, column ${doubt.column}: ${doubt.raw}`,
-      wording: unitNotStatedWording(doubt.line, doubt.column, doubt.raw),
     };
     return false;
   }

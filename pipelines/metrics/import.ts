@@ -198,12 +198,12 @@ async function stageOne(
   fast: { duck: Duck; tmp: string } | null = null,
 ): Promise<FileSummary> {
   /** the file staged into a new pair of staging files, knowing what a reading of it found (Hindsight) */
-  const stage = async (hindsight: Hindsight): Promise<FileSummary> => {
+  const stage = async (hindsight: Hindsight, again: boolean): Promise<FileSummary> => {
     const accepted = new StagingFile(paths[0], ACCEPTED_COLUMNS);
     const rejected = new StagingFile(paths[1], REJECTED_COLUMNS);
     try {
       const quick =
-        fast && unreadable === null && !sheet && hindsight.built.size === 0 && hindsight.otherYear.size === 0
+        fast && unreadable === null && !sheet && !again
           ? await stageFileFast(
               path,
               file,
@@ -229,13 +229,13 @@ async function stageOne(
     }
   };
   const first = newHindsight();
-  let summary = await stage(first);
+  let summary = await stage(first, false);
   // rows naming the stations built (村级服务站 in a file with rows of 运营村级服务站), and a month cell naming
   // another year than the title's, known once every row was read: the file read again knowing them (the DuckDB
   // path knows the names before it reads the rows, and leaves a file with such a month cell to JavaScript: fast.ts)
-  const built = stationsBuilt(first.names);
-  if (!summary.error && (built.size > 0 || first.otherYear.size > 0))
-    summary = await stage(newHindsight(built, first.otherYear));
+  const known = { ...first, built: stationsBuilt(first.names) };
+  if (!summary.error && (known.built.size > 0 || known.otherYear.size > 0 || known.unitNotStated.size > 0))
+    summary = await stage(newHindsight(known), true);
   if (summary.error) {
     // a file that fails part-way contributes nothing but the reason it failed
     const accepted = new StagingFile(paths[0], ACCEPTED_COLUMNS);

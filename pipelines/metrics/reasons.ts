@@ -99,8 +99,8 @@ export const REASONS = {
     'a unit column beside several metric columns: which metric each unit is for cannot be told; not imported: write each metric’s unit in its header (网络零售额（万元）)',
   ],
   unit_not_stated: [
-    '计数指标的表头、单位行和注释都没有写单位，数值中却有小数：应是以更大的单位（如万件）计，未导入；请在表头写明单位（如 快递业务量（万件））',
-    'a count whose unit no header, unit row or note states holds a fraction: it is in some larger unit (万件); not imported: state the unit in the header (快递业务量（万件）)',
+    '计数指标的表头、单位行和注释都没有写单位，数值中却有小数：应是以更大的单位（如万件）计，该指标未写单位的数值均未导入；请在表头写明单位',
+    'a count whose unit no header, unit row or note states holds a fraction: it is in some larger unit (万件); none of its values without a unit is imported: state the unit in the header',
   ],
   unit_below_data: [
     '数据下方的注释给出了单位，但无法确定它适用于上面哪些数值，未导入；请把单位写在表头（如 快递业务量（万件））或表头上方',
@@ -137,10 +137,19 @@ export const BUILT_STATIONS: [string, string] = [
   'the table has a column of the stations active (or of those not): this one is of the stations built, not those active; not imported',
 ];
 
-/** The wording of a unit_not_stated refusal, naming the cell with a fraction. */
-export const unitNotStatedWording = (line: number, column: string, raw: string): [string, string] => [
-  `${REASONS.unit_not_stated[0]}（第 ${line} 行“${column}”列：${raw}）`,
-  `${REASONS.unit_not_stated[1]} (line ${line}, column ${column}: ${raw})`,
+/**
+ * The wording of a unit_not_stated rejection, naming the cell with a fraction and the header to write for the metric
+ * in its larger unit (快递业务量（万件）).
+ */
+export const unitNotStatedWording = (
+  line: number,
+  column: string,
+  raw: string,
+  metric: string,
+  unit: string,
+): [string, string] => [
+  `${REASONS.unit_not_stated[0]}（第 ${line} 行“${column}”列：${raw}；如以${unit}计，写作 ${metric}（${unit}））`,
+  `${REASONS.unit_not_stated[1]} (line ${line}, column ${column}: ${raw}; if in ${unit}, write ${metric}（${unit}）)`,
 ];
 
 /** The wording of a merged_value rejection, naming the merged range (C2:C4). */

@@ -15,7 +15,14 @@ import {
   yearOf,
 } from './lookups.ts';
 import { ascii, monthFault, parseValue, significantDigits } from './parse.ts';
-import { cellCountWording, hiddenWording, mergedWording, type Reason, storedYearWording } from './reasons.ts';
+import {
+  cellCountWording,
+  hiddenWording,
+  mergedWording,
+  type Reason,
+  storedYearWording,
+  unitNotStatedWording,
+} from './reasons.ts';
 import { shownWithText } from './sheet.ts';
 import { newHindsight, reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
@@ -40,8 +47,6 @@ export interface RowContext extends Sink {
   headlessUsed?: Set<number>;
   /** the line of the table's header, which names the table (Hindsight) */
   table?: number;
-  /** the first fraction of a count read with no unit stated (12.5 under 快递业务量): its unit is some larger one */
-  unitNotStated?: { line: number; column: string; raw: string };
 }
 
 /**
@@ -232,16 +237,25 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
       reject(ctx, at, v.column, 'value', 'value', v.raw, 'merged_value', mergedWording(over));
       continue;
     }
-    // (村级服务站 in a file with rows of 运营村级服务站 or 未运营村级服务站: the stations built, Stations)
+    // (村级服务站 in a file with rows of 运营村级服务站 or 未运营村级服务站: the stations built, Hindsight)
     if (ctx.hindsight?.built.has(v.name) && metricCached(v.name)) {
       reject(ctx, at, v.column, 'value', 'metric', v.name, 'stations_built');
       continue;
     }
     const r = checkValue(v);
+    // (12.5 under 快递业务量 with no unit anywhere: no count of parcels, so a unit the report does not state, 万件,
+    // and each number of the metric given without a unit is in it, 12 no 12 parcels: Hindsight)
+    const plain = !v.unit && (!('reason' in r) || r.reason === 'not_whole') && parseValue(v.raw) !== null;
+    const metric = plain && scaledCount(v.name) ? (metricCached(v.name) as Metric) : null;
+    if (metric && 'reason' in r && ctx.hindsight && !ctx.hindsight.unitNotStated.has(metric))
+      ctx.hindsight.unitNotStated.set(metric, { line: at, column: v.column, raw: v.raw });
+    const doubt = metric ? ctx.hindsight?.unitNotStated.get(metric) : undefined;
+    if (doubt) {
+      const wording = unitNotStatedWording(doubt.line, doubt.column, doubt.raw, v.name, largerUnit(metric!));
+      reject(ctx, at, v.column, 'value', 'value', v.raw, 'unit_not_stated', wording);
+      continue;
+    }
     if ('reason' in r) {
-      // (12.5 under 快递业务量 with no unit anywhere: no count of parcels, so a unit the report does not state, 万件)
-      if (r.reason === 'not_whole' && !v.unit && parseValue(v.raw) !== null && scaledCount(v.name))
-        ctx.unitNotStated ??= { line: at, column: v.column, raw: v.raw };
       reject(ctx, at, v.column, 'value', r.field, r.raw, r.reason);
       continue;
     }
@@ -270,13 +284,13 @@ export const scaledCount = (name: string) => {
   const metric = metricCached(name) as Metric | null;
   return metric !== null && SCALED_COUNTS.has(metric);
 };
-const SCALED_COUNTS = new Set(
-  Object.keys(METRIC_INFO).filter(
-    (m) =>
-      METRIC_INFO[m as Metric].unit !== 'yuan' &&
-      ['万件', '万人次', '万个', '万家'].some((u) => (unitFactor(m as Metric, u, false) ?? 0) > 1),
-  ),
-);
+const LARGER_UNITS = ['万件', '万人次', '万个', '万家'];
+/** The unit in 万 a count may be given in (万件 for 快递业务量, 万人次 for 培训人次), or '' for money. */
+const largerUnit = (metric: Metric) =>
+  METRIC_INFO[metric].unit === 'yuan'
+    ? ''
+    : (LARGER_UNITS.find((u) => (unitFactor(metric, u, false) ?? 0) > 1) ?? '');
+const SCALED_COUNTS = new Set(Object.keys(METRIC_INFO).filter((m) => largerUnit(m as Metric) !== ''));
 
 /** Whether a county name beside a county's code is another county's (东港市 beside 210682, 凤城市's code). */
 export function namesAnother(county: CountyLookup, code: string, name: string): boolean {
@@ -301,7 +315,8 @@ const rowYear = (row: string[], p: Plan) =>
 function yearFor(ctx: RowContext, row: string[], month: string): string | undefined {
   const p = ctx.plan;
   if (p.yearColumn != null || p.month === null || !p.year) return rowYear(row, p);
-  const tables = (ctx.hindsight ??= newHindsight()).otherYear;
+  ctx.hindsight ??= newHindsight();
+  const tables = ctx.hindsight.otherYear;
   const table = ctx.table ?? 0;
   if (namesOtherYear(month, p.year)) tables.add(table);
   return tables.has(table) ? undefined : p.year;

@@ -114,11 +114,18 @@ export interface Hindsight {
    * 东港市2024年…): which year their month cells naming none are of, the title does not settle (rows.ts yearFor)
    */
   otherYear: Set<number>;
+  /**
+   * the counts given with no unit stated that hold a fraction (12.5 under 快递业务量), with the first such cell: they
+   * are in some larger unit (万件), so each of their numbers given without a unit is rejected as unit_not_stated
+   */
+  unitNotStated: Map<string, { line: number; column: string; raw: string }>;
 }
-export const newHindsight = (
-  built: ReadonlySet<string> = new Set(),
-  otherYear: ReadonlySet<number> = new Set(),
-): Hindsight => ({ names: new Set(), built, otherYear: new Set(otherYear) });
+export const newHindsight = (known?: Hindsight): Hindsight => ({
+  names: new Set(),
+  built: known?.built ?? new Set(),
+  otherYear: new Set(known?.otherYear),
+  unitNotStated: new Map(known?.unitNotStated),
+});
 
 /** Stages a rejection (counting it in the summary when it rejects a value, not a column or the file). */
 export function reject(

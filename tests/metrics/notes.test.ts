@@ -109,8 +109,8 @@ describe('a unit in the header with its label', () => {
 
 describe('a count with no unit stated whose values have fractions', () => {
   // 快递业务量 with no unit anywhere, 12 beside 12.5 and 3.2: no parcel count has a fraction, so the column is in
-  // some larger unit (万件) the report does not state; read in 件, 12 would be 12 parcels. The file is refused,
-  // naming the cell, and read once the header states its unit
+  // some larger unit (万件) the report does not state; read in 件, 12 would be 12 parcels. Each of its values is
+  // rejected, naming the cell with the fraction, the other metrics read; all are read once the header states it
   const lines = [
     '县区,月份,网络零售额（万元）,快递业务量',
     '东港市,2024-03,80,12',
@@ -121,11 +121,38 @@ describe('a count with no unit stated whose values have fractions', () => {
     ['CSV read by DuckDB', { 'r.csv': csv(...lines) }],
     ['CSV read in JavaScript', { 'r.csv': csv(...lines, '"注：两行', '说明"') }],
     ['a workbook', { 'r.xlsx': workbookOf(lines) }],
-  ])('%s: refused as unit_not_stated, naming 12.5', async (_, files) => {
+  ])('%s: 快递业务量 rejected as unit_not_stated, naming 12.5; 网络零售额 read', async (_, files) => {
     const r = await run(files);
-    expect(r.accepted).toEqual([]);
-    expect(r.files.map((f) => f[1])).toEqual(['unit_not_stated']);
-    expect(r.rejected[0]!.reason_en).toContain('12.5');
+    expect(r.files).toEqual([]);
+    expect(r.accepted.map((a) => a.join(' ')).sort()).toEqual([
+      '2024-03 online_retail_sales_yuan 300000',
+      '2024-03 online_retail_sales_yuan 600000',
+      '2024-03 online_retail_sales_yuan 800000',
+    ]);
+    expect(r.values.sort()).toEqual([
+      ['12', 'unit_not_stated'],
+      ['12.5', 'unit_not_stated'],
+      ['3.2', 'unit_not_stated'],
+    ]);
+    // the cell with the fraction, and the unit to write for the metric
+    for (const x of r.rejected) expect(x.reason_zh).toContain('第 3 行“快递业务量”列：12.5');
+    expect(r.rejected[0]!.reason_zh).toContain('快递业务量（万件）');
+  });
+
+  it('培训人次 with a fraction and no unit: its values rejected, with 万人次 the unit to write', async () => {
+    const r = await run({
+      'r.csv': csv('县区,月份,快递业务量（万件）,培训人次', '东港市,2024-03,12,1.2', '凤城市,2024-03,3,40'),
+    });
+    expect(r.files).toEqual([]);
+    expect(r.accepted.map((a) => a.join(' ')).sort()).toEqual([
+      '2024-03 express_parcels 120000',
+      '2024-03 express_parcels 30000',
+    ]);
+    expect(r.values.sort()).toEqual([
+      ['1.2', 'unit_not_stated'],
+      ['40', 'unit_not_stated'],
+    ]);
+    expect(r.rejected[0]!.reason_zh).toContain('培训人次（万人次）');
   });
 
   it('with its unit in the header (快递业务量（万件）) the file is read: 12.5 万件 is 125,000 parcels', async () => {
