@@ -4,7 +4,7 @@
  */
 import { type Given, givenNote } from './heading.ts';
 import { metricCached } from './lookups.ts';
-import { arabicDates, ascii, isPeriod } from './parse.ts';
+import { arabicDates, ascii, isPeriod, simplifiedText } from './parse.ts';
 import type { Reason } from './reasons.ts';
 import { metricOf, splitUnit } from './vocabulary.ts';
 
@@ -382,18 +382,18 @@ function wideColumns(
  * (运营村级服务站), or of those not in operation of their level (未运营村级服务站) or of none (停运站点).
  */
 export function stationsBuilt(names: Iterable<string>): Set<string> {
-  const all = [...new Set(names)];
-  const active = new Set(all.filter((n) => ACTIVE.test(n)).map((n) => metricCached(n)));
-  const idle = all.filter((n) => IDLE.test(n) && STATIONS.test(n)).map(level);
-  return new Set(
-    all.filter(
-      (n) =>
-        !ACTIVE.test(n) &&
-        STATIONS.test(n) &&
-        metricCached(n) !== null &&
-        (active.has(metricCached(n)) || idle.includes(level(n)) || idle.includes('')),
-    ),
+  // (each name as written, tested in Simplified characters: 運營村級服務站 as 运营村级服务站)
+  const all = [...new Set(names)].map((written) => ({ written, n: simplifiedText(written) }));
+  const active = new Set(all.filter(({ n }) => ACTIVE.test(n)).map(({ n }) => metricCached(n)));
+  const idle = all.filter(({ n }) => IDLE.test(n) && STATIONS.test(n)).map(({ n }) => level(n));
+  const built = all.filter(
+    ({ n }) =>
+      !ACTIVE.test(n) &&
+      STATIONS.test(n) &&
+      metricCached(n) !== null &&
+      (active.has(metricCached(n)) || idle.includes(level(n)) || idle.includes('')),
   );
+  return new Set(built.map(({ written }) => written));
 }
 
 /**

@@ -70,6 +70,21 @@ describe('a long file: 村级服务站 rows beside 运营村级服务站 rows', 
   });
 });
 
+describe('a long file in Traditional characters', () => {
+  it('村級服務站 beside 運營村級服務站: 80 active published, 120 rejected as stations_built', async () => {
+    const lines = [
+      '縣區代碼,月份,指標,數值',
+      '210681,2024-01,村級服務站,120',
+      '210681,2024-01,運營村級服務站,80',
+    ];
+    for (const files of everyWay(lines)) {
+      const r = await run(files);
+      expect(r.accepted).toEqual([['2024-01', 'active_village_stations', '80']]);
+      expect(r.values).toEqual([['村級服務站', 'stations_built']]);
+    }
+  });
+});
+
 describe('a row per metric with a column per month', () => {
   it('村级服务站 beside 运营村级服务站: each month of the built ones not imported', async () => {
     const lines = [
