@@ -109,6 +109,8 @@ interface FileState {
   })[];
   /** the tables above the last, when tables are stacked: their 累计 checks, each with its 本月 column */
   closed: { check: CumulativeCheck; monthly: string }[];
+  /** the line of the header of the table being read; a header repeated on each page goes on with its table's */
+  table?: number;
   /** set when only the records above the data are read (stageFileFast): the line of the first data row */
   stopAtData?: { line: number | null };
 }
@@ -769,7 +771,10 @@ function restartTable(s: FileState, row: string[], at: number): boolean {
   s.cumulative = [];
   s.yearsAbove = undefined;
   s.unitsAbove = [];
-  if (s.recent.length > 0) s.heading = newHeading();
+  if (s.recent.length > 0) {
+    s.heading = newHeading();
+    s.table = undefined;
+  }
   for (const r of s.recent.splice(0)) note(s, r.row, r.at);
   return takeHeader(s, row, at);
 }
@@ -934,7 +939,8 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   s.unitSlot = true;
   if ('error' in plan) return false;
   s.written = cells;
-  s.rows = { ...s.sink, county, header: distinctNames(cells, s.columnName), plan, table: at };
+  if (s.table === undefined) s.table = at;
+  s.rows = { ...s.sink, county, header: distinctNames(cells, s.columnName), plan, table: s.table };
   s.cumulative = period.pairs.map((p) => ({ ...p, rows: [] }));
   s.units = s.unitsAbove.reduce<string[]>(
     (units, u) => unitsOf(u.row).map((x, i) => joinUnits(units[i] ?? '', x)),

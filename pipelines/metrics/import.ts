@@ -234,7 +234,9 @@ async function stageOne(
   // another year than the title's, known once every row was read: the file read again knowing them (the DuckDB
   // path knows the names before it reads the rows, and leaves a file with such a month cell to JavaScript: fast.ts)
   const known = { ...first, built: stationsBuilt(first.names) };
-  if (!summary.error && (known.built.size > 0 || known.otherYear.size > 0 || known.unitNotStated.size > 0))
+  // (a table whose month cells name another year is read again only if one of its cells took the title's year)
+  const otherYear = [...known.otherYear].some((t) => known.titleYear.has(t));
+  if (!summary.error && (known.built.size > 0 || otherYear || known.unitNotStated.size > 0))
     summary = await stage(newHindsight(known), true);
   if (summary.error) {
     // a file that fails part-way contributes nothing but the reason it failed

@@ -319,7 +319,10 @@ function yearFor(ctx: RowContext, row: string[], month: string): string | undefi
   const tables = ctx.hindsight.otherYear;
   const table = ctx.table ?? 0;
   if (namesOtherYear(month, p.year)) tables.add(table);
-  return tables.has(table) ? undefined : p.year;
+  if (tables.has(table)) return undefined;
+  // (a cell given the title's year, which a cell below naming another would have left with none)
+  if (!monthOf(month)) ctx.hindsight.titleYear.add(table);
+  return p.year;
 }
 
 /** Whether a month cell names a year other than `year` (2023年11月 beside 2024). */

@@ -114,6 +114,8 @@ export interface Hindsight {
    * 东港市2024年…): which year their month cells naming none are of, the title does not settle (rows.ts yearFor)
    */
   otherYear: Set<number>;
+  /** the tables with a month cell naming no year read in the title's (the file is read again only for those) */
+  titleYear: Set<number>;
   /**
    * the counts given with no unit stated that hold a fraction (12.5 under 快递业务量), with the first such cell: they
    * are in some larger unit (万件), so each of their numbers given without a unit is rejected as unit_not_stated
@@ -124,6 +126,7 @@ export const newHindsight = (known?: Hindsight): Hindsight => ({
   names: new Set(),
   built: known?.built ?? new Set(),
   otherYear: new Set(known?.otherYear),
+  titleYear: new Set(),
   unitNotStated: new Map(known?.unitNotStated),
 });
 

@@ -229,6 +229,18 @@ describe('a month column crossing a year under a title naming one (a fourth prob
     expect(r.values).toEqual([['12月', 'bad_month']]);
   });
 
+  it('a header repeated on the next page goes on with the same column: 12月 on the first page beside 2023年11月 on the second is rejected', async () => {
+    const r = await run({
+      'r.csv': csv(lines[0]!, lines[1]!, '12月,5', '1月,6', lines[1]!, '2023年11月,4', '2月,7'),
+    });
+    expect(r.accepted).toEqual([['2023-11', 'online_retail_sales_yuan', '40000']]);
+    expect(r.values).toEqual([
+      ['12月', 'bad_month'],
+      ['1月', 'bad_month'],
+      ['2月', 'bad_month'],
+    ]);
+  });
+
   it('a column whose dated cells all name the title’s year still gives it to 2月, 3月', async () => {
     const r = await run({
       'r.csv': csv('东港市2024年电子商务进农村月报', '月份,网络零售额（万元）', '2024年1月,90', '2月,80'),
