@@ -230,9 +230,10 @@ async function stageOne(
   };
   const first = newHindsight();
   let summary = await stage(first, false);
-  // rows naming the stations built (村级服务站 in a file with rows of 运营村级服务站), and a month cell naming
-  // another year than the title's, known once every row was read: the file read again knowing them (the DuckDB
-  // path knows the names before it reads the rows, and leaves a file with such a month cell to JavaScript: fast.ts)
+  // rows naming the stations built (村级服务站 in a file with rows of 运营村级服务站), a month cell naming another
+  // year than the title's and a count's fraction with no unit stated, known once every row was read: the file read
+  // again knowing them (the DuckDB path knows the names before it reads the rows, and leaves a file with such a
+  // month cell or fraction to JavaScript: fast.ts)
   const known = { ...first, built: stationsBuilt(first.names) };
   // (a table whose month cells name another year is read again only if one of its cells took the title's year)
   const otherYear = [...known.otherYear].some((t) => known.titleYear.has(t));
