@@ -245,8 +245,14 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     const r = checkValue(v);
     // (12.5 under 快递业务量 with no unit anywhere: no count of parcels, so a unit the report does not state, 万件,
     // and each number of the metric given without a unit is in it, 12 no 12 parcels: Hindsight)
-    const plain = !v.unit && (!('reason' in r) || r.reason === 'not_whole') && parseValue(v.raw) !== null;
-    const metric = plain && scaledCount(v.name) ? (metricCached(v.name) as Metric) : null;
+    // (the cheap tests first: a count reports give in 万, with no unit, then a number read as one or a fraction)
+    const metric =
+      !v.unit &&
+      scaledCount(v.name) &&
+      (!('reason' in r) || r.reason === 'not_whole') &&
+      parseValue(v.raw) !== null
+        ? (metricCached(v.name) as Metric)
+        : null;
     if (metric && 'reason' in r && ctx.hindsight && !ctx.hindsight.unitNotStated.has(metric))
       ctx.hindsight.unitNotStated.set(metric, { line: at, column: v.column, raw: v.raw });
     const doubt = metric ? ctx.hindsight?.unitNotStated.get(metric) : undefined;
