@@ -421,7 +421,8 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   await duck.run(`INSERT INTO fast_wording SELECT ${f.id}, cells, zh, en FROM misfit_wording`);
 
   // each value: its first fault in stageRow's order (rows.ts), or its value converted as convert() converts it
-  // the counts some spelling of which states no unit (快递业务量), whose fractions may refuse the file (rows.ts)
+  // the counts some spelling of which states no unit (快递业务量), whose fractions make their numbers unit_not_stated
+  // (rows.ts)
   const unstated = [
     ...new Set(
       metricRows.flatMap(([written, , name, metric, unit]) =>
@@ -489,9 +490,11 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   const [w] =
     (await duck.all(`SELECT count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS accepted, count(*) FILTER (WHERE reason IS NOT NULL) AS rejected,
       count(*) FILTER (WHERE reason = 'not_a_number' AND regexp_matches(rejected_value, '\\d\\s*[^\\d\\s.,，]+$')) AS united,
-      count(*) FILTER (WHERE reason = 'not_whole' AND metric IN (${unstated.map(sql).join(', ') || 'NULL'})) AS fractions
+      count(*) FILTER (WHERE value IS NULL AND reason NOT IN ('cell_count', 'unterminated_last_line')
+        AND metric IN (${unstated.map(sql).join(', ') || 'NULL'}) AND number(raw_value) >= 0) AS fractions
     FROM fast_values WHERE file_id = ${f.id}`)) as [Record<string, bigint>];
-  // (a count with a fraction, which may refuse the file where no unit is stated, and a value with its unit in the
+  // (a count with a fraction, whose other values are in a unit the file does not state, wherever it stands (in a
+  // row rejected for its county too), and a value with its unit in the
   // cell, 120万元, not a text that is none, 12%: read in JavaScript, rows.ts stageValues and checkValue unitInCell)
   if (Number(w.fractions) > 0) return null;
   if (Number(w.united) > 0) {

@@ -199,6 +199,20 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
   const month = p.month === null ? (p.given?.month?.raw ?? '') : cellAt(row, p.month);
   const year = yearFor(ctx, row, month);
   for (const v of values) {
+    const r = checkValue(v);
+    // (12.5 under 快递业务量 with no unit anywhere: no count of parcels, so a unit the report does not state, 万件,
+    // and each number of the metric given without a unit is in it, 12 no 12 parcels: Hindsight; seen in a row
+    // rejected for another fault too, 999999's, as the column's unit is the same there)
+    // (the cheap tests first: a count reports give in 万, with no unit, then a number read as one or a fraction)
+    const metric =
+      !v.unit &&
+      scaledCount(v.name) &&
+      (!('reason' in r) || r.reason === 'not_whole') &&
+      parseValue(v.raw) !== null
+        ? (metricCached(v.name) as Metric)
+        : null;
+    if (metric && 'reason' in r && ctx.hindsight && !ctx.hindsight.unitNotStated.has(metric))
+      ctx.hindsight.unitNotStated.set(metric, { line: at, column: v.column, raw: v.raw });
     // in a file with one column per month, the month is the value's column's
     const key = rowKey(ctx.county, v.county ?? county, v.month ?? month, year, p.yearColumn != null);
     if ('reason' in key) {
@@ -242,19 +256,6 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
       reject(ctx, at, v.column, 'value', 'metric', v.name, 'stations_built');
       continue;
     }
-    const r = checkValue(v);
-    // (12.5 under 快递业务量 with no unit anywhere: no count of parcels, so a unit the report does not state, 万件,
-    // and each number of the metric given without a unit is in it, 12 no 12 parcels: Hindsight)
-    // (the cheap tests first: a count reports give in 万, with no unit, then a number read as one or a fraction)
-    const metric =
-      !v.unit &&
-      scaledCount(v.name) &&
-      (!('reason' in r) || r.reason === 'not_whole') &&
-      parseValue(v.raw) !== null
-        ? (metricCached(v.name) as Metric)
-        : null;
-    if (metric && 'reason' in r && ctx.hindsight && !ctx.hindsight.unitNotStated.has(metric))
-      ctx.hindsight.unitNotStated.set(metric, { line: at, column: v.column, raw: v.raw });
     const doubt = metric ? ctx.hindsight?.unitNotStated.get(metric) : undefined;
     if (doubt) {
       const wording = unitNotStatedWording(doubt.line, doubt.column, doubt.raw, v.name, largerUnit(metric!));

@@ -139,6 +139,39 @@ describe('a count with no unit stated whose values have fractions', () => {
     expect(r.rejected[0]!.reason_zh).toContain('快递业务量（万件）');
   });
 
+  // the fraction stands in a row rejected for its county (999999 is none): it still shows the column's unit, so 12
+  // and 13 are no parcel counts either
+  const unknownFirst = [
+    '县区,月份,网络零售额（万元）,快递业务量',
+    '999999,2024-03,10,12.5',
+    '东港市,2024-03,80,12',
+    '凤城市,2024-03,60,13',
+  ];
+  it.each([
+    ['CSV read by DuckDB', { 'r.csv': csv(...unknownFirst) }],
+    ['CSV read in JavaScript', { 'r.csv': csv(...unknownFirst, '"注：两行', '说明"') }],
+    ['a workbook', { 'r.xlsx': workbookOf(unknownFirst) }],
+  ])(
+    '%s: a fraction in a row of an unknown county still makes 12 and 13 unit_not_stated',
+    async (_, files) => {
+      const r = await run(files);
+      expect(r.files).toEqual([]);
+      expect(r.accepted.map((a) => a.join(' ')).sort()).toEqual([
+        '2024-03 online_retail_sales_yuan 600000',
+        '2024-03 online_retail_sales_yuan 800000',
+      ]);
+      expect(sorted(r.values)).toEqual([
+        ['12', 'unit_not_stated'],
+        ['13', 'unit_not_stated'],
+        // (a rejection's raw value is the cell at fault: the county's)
+        ['999999', 'unknown_county'],
+        ['999999', 'unknown_county'],
+      ]);
+      for (const x of r.rejected.filter((x) => x.reason === 'unit_not_stated'))
+        expect(x.reason_zh).toContain('第 2 行“快递业务量”列：12.5');
+    },
+  );
+
   it('培训人次 with a fraction and no unit: its values rejected, with 万人次 the unit to write', async () => {
     const r = await run({
       'r.csv': csv('县区,月份,快递业务量（万件）,培训人次', '东港市,2024-03,12,1.2', '凤城市,2024-03,3,40'),
