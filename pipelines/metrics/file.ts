@@ -34,7 +34,7 @@ import {
   settle,
   TOWNSHIP_COLUMN,
 } from './heading.ts';
-import { type CountyLookup, monthOf, monthWithYear } from './lookups.ts';
+import { type CountyLookup, metricCached, monthOf, monthWithYear } from './lookups.ts';
 import { ascii, headerCell, isPeriod, parseValue } from './parse.ts';
 import { BUILT_STATIONS } from './reasons.ts';
 import { readRecords } from './records.ts';
@@ -816,10 +816,15 @@ function closeTable(s: FileState): boolean {
   // a 累计 is compared with its months only in their unit: 2,100,000 元 is no 210 万元 to add up
   const monthlyUnit = (i: number) => ctx.plan.metrics.find((m) => m.index === i)?.unit ?? '';
   const same = (a: string, b: string) => a.replace(/\s/g, '') === b.replace(/\s/g, '');
+  // (nor in a unit the report does not state: 快递业务量 with no unit beside 12.5, its months unit_not_stated)
+  const unstated = (name: string, unit: string) => {
+    const metric = unit === '' ? metricCached(name) : null;
+    return metric !== null && (s.sink.hindsight?.unitNotStated.has(metric) ?? false);
+  };
   s.cumulative = s.cumulative.filter((c) => {
     const name = splitUnit(ctx.header[c.monthly] ?? '').name;
     const total = joinUnits(c.unit, s.units[c.total] ?? '') || noteUnitFor(name, s.heading.units);
-    return same(total, monthlyUnit(c.monthly));
+    return same(total, monthlyUnit(c.monthly)) && !unstated(name, monthlyUnit(c.monthly));
   });
   const monthlyOf = new Map(s.cumulative.map((c) => [ctx.header[c.total]!, ctx.header[c.monthly]!]));
   for (const check of cumulativeChecks(s))

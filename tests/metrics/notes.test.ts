@@ -172,6 +172,21 @@ describe('a count with no unit stated whose values have fractions', () => {
     },
   );
 
+  it('a 累计 beside such a count is not checked: its months are in a unit nobody knows', async () => {
+    // February's 累计 says 30 where 12.5 + 16 = 28.5: in 万件 or in 件, the report does not say
+    const both = ['县区,月份,快递业务量,', ',,本月,累计', '东港市,2024-01,12.5,12.5', '东港市,2024-02,16,30'];
+    for (const files of asCsvAndWorkbook(both)) {
+      const r = await run(files);
+      expect(r.files).toEqual([]);
+      expect(r.accepted).toEqual([]);
+      expect(sorted(r.values)).toEqual([
+        ['12.5', 'unit_not_stated'],
+        ['16', 'unit_not_stated'],
+      ]);
+      expect(r.checks).toEqual([]);
+    }
+  });
+
   it('培训人次 with a fraction and no unit: its values rejected, with 万人次 the unit to write', async () => {
     const r = await run({
       'r.csv': csv('县区,月份,快递业务量（万件）,培训人次', '东港市,2024-03,12,1.2', '凤城市,2024-03,3,40'),
