@@ -71,6 +71,14 @@ export interface MetricColumn {
   unit: string;
   /** the unit was given by a note row (单位：万元), not by the header: a later note may change it */
   noted?: boolean;
+  /** the mapping sidecar that names the column, with the header as written there (快件量: express_parcels) */
+  sidecar?: Sidecar;
+}
+
+/** A mapping sidecar's name (r.yaml) and a column's header as the sidecar names it. */
+export interface Sidecar {
+  name: string;
+  header: string;
 }
 
 /** Why a header cannot be read: what it holds, and the reason the file is refused (no_header unless told). */
@@ -288,7 +296,7 @@ export function planColumns(
   // a metric column (指标) and no column the vocabulary reads as its values or as a metric's: its rows' values
   // are in a column it cannot name (完成情况, or one with no header), which is not guessed
   const named = read([month, metric]);
-  if (metric !== null && wideColumns(header, named, mapping?.columns).metrics.length === 0) {
+  if (metric !== null && wideColumns(header, named, mapping).metrics.length === 0) {
     const others = header.flatMap((h, i) =>
       named.has(i) ? [] : [h === '' ? `column ${i + 1} (no header)` : `“${h}”`],
     );
@@ -300,7 +308,7 @@ export function planColumns(
   // a unit column (计量单位) gives the unit of a table's one metric column, row by row; beside several, which
   // metric each unit is for cannot be told, and the file is refused
   // (a value column, 本月 or 数值, is no metric's without a metric column: not read, so reported)
-  const wide = wideColumns(header, named, mapping?.columns);
+  const wide = wideColumns(header, named, mapping);
   const unitColumn = unit !== null && unit !== county ? unit : null;
   if (unitColumn !== null && wide.metrics.length > 1)
     return {
@@ -350,16 +358,21 @@ export type Mapping = Record<string, string>;
 function wideColumns(
   header: string[],
   used: Set<number>,
-  mapping: Mapping = {},
+  mapping: { columns: Mapping; name: string } | null,
 ): { metrics: MetricColumn[]; unknown: string[] } {
   const metrics: MetricColumn[] = [];
   const unknown: string[] = [];
   header.forEach((h, i) => {
     if (used.has(i) || h === '') return;
     // a column the sidecar maps to a metric: its code, and the unit it gives after a space
-    const [code, unitGiven] = (mapping[h] ?? '').trim().split(/\s+/);
+    const [code, unitGiven] = (mapping?.columns[h] ?? '').trim().split(/\s+/);
     if (code && metricOf(code)) {
-      metrics.push({ index: i, name: code, unit: unitGiven ?? '' });
+      metrics.push({
+        index: i,
+        name: code,
+        unit: unitGiven ?? '',
+        sidecar: { name: mapping!.name, header: h },
+      });
       return;
     }
     const { name, unit } = splitUnit(h);

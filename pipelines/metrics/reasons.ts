@@ -139,18 +139,27 @@ export const BUILT_STATIONS: [string, string] = [
 
 /**
  * The wording of a unit_not_stated rejection, naming the cell with a fraction and the header to write for the metric
- * in its larger unit (快递业务量（万件）).
+ * in its larger unit (快递业务量（万件）), or, for a column a mapping sidecar names, the sidecar's line to write
+ * (快件量: express_parcels 万件).
  */
 export const unitNotStatedWording = (
-  line: number,
-  column: string,
-  raw: string,
+  { line, column, raw }: { line: number; column: string; raw: string },
   metric: string,
   unit: string,
-): [string, string] => [
-  `${REASONS.unit_not_stated[0]}（第 ${line} 行“${column}”列：${raw}；如以${unit}计，写作 ${metric}（${unit}））`,
-  `${REASONS.unit_not_stated[1]} (line ${line}, column ${column}: ${raw}; if in ${unit}, write ${metric}（${unit}）)`,
-];
+  sidecar?: { name: string; header: string },
+): [string, string] => {
+  const cell = `line ${line}, column ${column}: ${raw}`;
+  const [zh, en] = REASONS.unit_not_stated;
+  return sidecar
+    ? [
+        `${zh}（第 ${line} 行“${column}”列：${raw}；如以${unit}计，在 ${sidecar.name} 中写作 ${sidecar.header}: ${metric} ${unit}）`,
+        `${en} (${cell}; if in ${unit}, write ${sidecar.header}: ${metric} ${unit} in ${sidecar.name})`,
+      ]
+    : [
+        `${zh}（第 ${line} 行“${column}”列：${raw}；如以${unit}计，写作 ${metric}（${unit}））`,
+        `${en} (${cell}; if in ${unit}, write ${metric}（${unit}）)`,
+      ];
+};
 
 /** The wording of a merged_value rejection, naming the merged range (C2:C4). */
 export const mergedWording = (range: string): [string, string] => [

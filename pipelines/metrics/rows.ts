@@ -3,7 +3,7 @@
  * one), each checked and converted to its metric's unit and accepted, or rejected with the reason, the row counted.
  */
 import Papa from 'papaparse';
-import type { MetricColumn, Plan } from './columns.ts';
+import type { MetricColumn, Plan, Sidecar } from './columns.ts';
 import { givenNote } from './heading.ts';
 import {
   type CountyLookup,
@@ -75,6 +75,8 @@ export interface Value {
   county?: string;
   /** a count whose cell in the unit column is empty, with no unit from elsewhere: missing_unit (metricCell) */
   blank?: true;
+  /** the mapping sidecar naming the value's column (its metric code is `name`) */
+  sidecar?: Sidecar;
 }
 
 /** Why a value is rejected: the field at fault, its text and the reason. */
@@ -133,6 +135,7 @@ export function valuesOf(row: string[], p: Plan, header: string[], everyColumn =
         raw: cellAt(row, m.index),
         unit,
         ...(blank && { blank }),
+        ...(m.sidecar && { sidecar: m.sidecar }),
       };
     })
     .filter((v) => everyColumn || v.raw !== '');
@@ -258,7 +261,7 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     }
     const doubt = metric ? ctx.hindsight?.unitNotStated.get(metric) : undefined;
     if (doubt) {
-      const wording = unitNotStatedWording(doubt.line, doubt.column, doubt.raw, v.name, largerUnit(metric!));
+      const wording = unitNotStatedWording(doubt, v.name, largerUnit(metric!), v.sidecar);
       reject(ctx, at, v.column, 'value', 'value', v.raw, 'unit_not_stated', wording);
       continue;
     }

@@ -187,6 +187,26 @@ describe('a count with no unit stated whose values have fractions', () => {
     }
   });
 
+  it('a column the mapping sidecar names with no unit: the wording says to give the unit in the sidecar', async () => {
+    const r = await run({
+      'r.csv': csv('县区,月份,快件量', '东港市,2024-03,12', '凤城市,2024-03,12.5'),
+      'r.yaml': 'columns:\n  快件量: express_parcels\n',
+    });
+    expect(r.accepted).toEqual([]);
+    expect(r.values.sort()).toEqual([
+      ['12', 'unit_not_stated'],
+      ['12.5', 'unit_not_stated'],
+    ]);
+    for (const x of r.rejected) {
+      expect(x.reason_zh).toContain('第 3 行“快件量”列：12.5');
+      expect(x.reason_zh).toContain('r.yaml 中写作 快件量: express_parcels 万件');
+      // (the sidecar named by its path, as other messages name it)
+      expect(x.reason_en).toMatch(/write 快件量: express_parcels 万件 in \S*\/r\.yaml\)$/);
+      // (not a header to write: the sidecar names the column as it is)
+      expect(x.reason_zh).not.toContain('（万件））');
+    }
+  });
+
   it('培训人次 with a fraction and no unit: its values rejected, with 万人次 the unit to write', async () => {
     const r = await run({
       'r.csv': csv('县区,月份,快递业务量（万件）,培训人次', '东港市,2024-03,12,1.2', '凤城市,2024-03,3,40'),
