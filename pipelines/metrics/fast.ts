@@ -16,7 +16,7 @@ import { footerNoteSource } from './heading.ts';
 import { type CountyLookup, factorOf, metricCached, monthOf, monthWithYear } from './lookups.ts';
 import { monthFault } from './parse.ts';
 import { cellCountWording, REASONS } from './reasons.ts';
-import { metricCell, NO_DATA, namesAnother, namesOtherYear, scaledCount, TOTAL, totalEdge } from './rows.ts';
+import { metricCell, NO_DATA, namesAnother, scaledCount, TOTAL, totalEdge } from './rows.ts';
 import { METRIC_INFO, type Metric, unitOf } from './vocabulary.ts';
 
 /** A statement on the import's DuckDB connection, and a query whose rows are read back. */
@@ -356,11 +356,9 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     await valuesTable(duck, 'name_mismatch', ['county_key VARCHAR', 'name_key VARCHAR'], mismatched);
   const nameRaw = p.countyName === undefined ? "''" : at(p.countyName);
   const monthCells = await distinct(duck, at(p.month), data);
-  // (month cells naming another year than the title's beside cells that take the title's: which year those are of
-  // depends on the cells above them, read in JavaScript in their order: rows.ts yearFor)
-  const year = p.year;
-  if (year && monthCells.some((raw) => namesOtherYear(raw, year)) && monthCells.some((raw) => !monthOf(raw)))
-    return null;
+  // (month cells that take the title's year: whether they may depends on the cells of their column and of their
+  // county above and below them, read in JavaScript in their order: rows.ts yearFor)
+  if (p.year && monthCells.some((raw) => !monthOf(raw))) return null;
   const months = monthCells.map((raw) => {
     const m = monthWithYear(raw, p.year);
     return [raw, m, m ? null : monthFault(raw)];

@@ -231,13 +231,17 @@ async function stageOne(
   const first = newHindsight();
   let summary = await stage(first, false);
   // rows naming the stations built (村级服务站 in a file with rows of 运营村级服务站), a month cell naming another
-  // year than the title's and a count's fraction with no unit stated, known once every row was read: the file read
+  // year than the title's, a county's months crossing a year, and a count's fraction with no unit stated, known
+  // once every row was read: the file read
   // again knowing them (the DuckDB path knows the names before it reads the rows, and leaves a file with such a
   // month cell or fraction to JavaScript: fast.ts)
   const known = { ...first, built: stationsBuilt(first.names) };
   // (a table whose month cells name another year is read again only if one of its cells took the title's year)
   const otherYear = [...known.otherYear].some((t) => known.titleYear.has(t));
-  if (!summary.error && (known.built.size > 0 || otherYear || known.unitNotStated.size > 0))
+  if (
+    !summary.error &&
+    (known.built.size > 0 || otherYear || known.unitNotStated.size > 0 || known.crossing.size > 0)
+  )
     summary = await stage(newHindsight(known), true);
   if (summary.error) {
     // a file that fails part-way contributes nothing but the reason it failed

@@ -131,6 +131,12 @@ export const storedYearWording = (shown: string, stored: string, read: string): 
   `the month cell shows ${shown} without its year; Excel stores ${stored}, the title names ${read}: which year it is of is not settled; not used`,
 ];
 
+/** The wording of a bad_month rejection of a month naming no year among months that cross a year (rows.ts yearFor). */
+export const CROSSING_WORDING: [string, string] = [
+  '月份未写年份，而同一县区（同一指标）各月的顺序有升有降：跨年或顺序不一，标题的年份不能确定其年份；请写明年份（如 2023年11月）',
+  'a month without its year, among one county’s (one metric’s) months that go up and down, crossing into another year or out of order: the title’s year does not settle its year; write the year (2023年11月)',
+];
+
 /** The wording of the not_imported column of the stations built beside those active (村级服务站 | 运营村级服务站). */
 export const BUILT_STATIONS: [string, string] = [
   '同表另有运营（或未运营）站点列：此列应为建成站点数，不是运营站点数，不导入',

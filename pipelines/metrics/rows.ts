@@ -16,6 +16,7 @@ import {
 } from './lookups.ts';
 import { ascii, monthFault, parseValue, significantDigits } from './parse.ts';
 import {
+  CROSSING_WORDING,
   cellCountWording,
   hiddenWording,
   mergedWording,
@@ -200,7 +201,9 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     [cellAt(row, p.source), cellAt(row, p.note), p.given?.note, aboveNote].filter(Boolean).join(' · ') ||
     null;
   const month = p.month === null ? (p.given?.month?.raw ?? '') : cellAt(row, p.month);
-  const year = yearFor(ctx, row, month);
+  const year = yearFor(ctx, row, month, at);
+  // (a month naming no year among a county's months that cross a year: the title does not settle it, yearFor)
+  const crossed = year === undefined && ctx.hindsight?.crossing.has(seriesOf(ctx, row));
   for (const v of values) {
     const r = checkValue(v);
     // (12.5 under 快递业务量 with no unit anywhere: no count of parcels, so a unit the report does not state, 万件,
@@ -219,7 +222,8 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     // in a file with one column per month, the month is the value's column's
     const key = rowKey(ctx.county, v.county ?? county, v.month ?? month, year, p.yearColumn != null);
     if ('reason' in key) {
-      reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason);
+      const wording = crossed && key.reason === 'bad_month' ? CROSSING_WORDING : undefined;
+      reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason, wording);
       continue;
     }
     // (a month cell shown without the year it stores, 12月 stored 2023-12-01, read in the title's year, 2024)
@@ -318,25 +322,47 @@ const rowYear = (row: string[], p: Plan) =>
 
 /**
  * The year for a row's month cell if it names none: its 年份 cell's, else the title's, unless a month cell of its
- * column, above it or below, names another year (2023年11月 and 12月 under 东港市2024年…): which year 12月 is of, the
- * title then does not settle, and it is none (12月 is rejected as bad_month). Below it is known once the file is
- * read, and the file is read again (Hindsight); the fast path leaves such a file to this one (fast.ts).
+ * column, above it or below, names another year (2023年11月 and 12月 under 东港市2024年…), or the months of its
+ * county (of its metric, in a long file) go up and down (11月, 12月, 2024年1月: they cross into another year, or
+ * are out of order, and the workbook stores no year for the cell): which year 12月 is of, the title then does not
+ * settle, and it is none (12月 is rejected as bad_month). Below it is known once the file is read, and the file is read again (Hindsight); the fast path leaves
+ * a file with month cells naming no year to this one (fast.ts).
  */
-function yearFor(ctx: RowContext, row: string[], month: string): string | undefined {
+function yearFor(ctx: RowContext, row: string[], month: string, at: number): string | undefined {
   const p = ctx.plan;
   if (p.yearColumn != null || p.month === null || !p.year) return rowYear(row, p);
   ctx.hindsight ??= newHindsight();
-  const tables = ctx.hindsight.otherYear;
+  const h = ctx.hindsight;
+  const tables = h.otherYear;
   const table = ctx.table ?? 0;
   if (namesOtherYear(month, p.year)) tables.add(table);
   if (tables.has(table)) return undefined;
+  const series = seriesOf(ctx, row);
+  const read = monthWithYear(month, p.year);
+  if (read) {
+    const m = Number(read.slice(5, 7));
+    const o = h.order.get(series);
+    if (!o) h.order.set(series, { last: m, up: false, down: false });
+    else {
+      if (m > o.last) o.up = true;
+      if (m < o.last) o.down = true;
+      o.last = m;
+      if (o.up && o.down) h.crossing.add(series);
+    }
+  }
+  // (a workbook's date cell shown without its year stores one, which settles it: stageValues)
+  if (h.crossing.has(series) && !ctx.storedYear?.inColumn(at, p.month)) return undefined;
   // (a cell given the title's year, which a cell below naming another would have left with none)
   if (!monthOf(month)) ctx.hindsight.titleYear.add(table);
   return p.year;
 }
 
+/** A row's series of months: its table, its county cell and its metric cell (a long file's), as written. */
+const seriesOf = (ctx: RowContext, row: string[]) =>
+  `${ctx.table ?? 0}|${cellAt(row, ctx.plan.county)}|${cellAt(row, ctx.plan.metric)}`;
+
 /** Whether a month cell names a year other than `year` (2023年11月 beside 2024). */
-export const namesOtherYear = (month: string, year: string) => {
+const namesOtherYear = (month: string, year: string) => {
   const own = monthOf(month);
   return own !== null && !own.startsWith(`${year}-`);
 };

@@ -121,6 +121,14 @@ export interface Hindsight {
    * are in some larger unit (万件), so each of their numbers given without a unit is rejected as unit_not_stated
    */
   unitNotStated: Map<string, { line: number; column: string; raw: string }>;
+  /**
+   * the series of months (a table's rows of one county, of one metric in a long file: rows.ts seriesOf) whose months,
+   * read in the title's year, go up and down (11月, 12月, 2024年1月 under 东港市2024年…): they cross into another year
+   * or are out of order, and the title does not settle the year of those naming none; with the last month of each
+   * series read so far, and which ways it went
+   */
+  crossing: Set<string>;
+  order: Map<string, { last: number; up: boolean; down: boolean }>;
 }
 export const newHindsight = (known?: Hindsight): Hindsight => ({
   names: new Set(),
@@ -128,6 +136,8 @@ export const newHindsight = (known?: Hindsight): Hindsight => ({
   otherYear: new Set(known?.otherYear),
   titleYear: new Set(),
   unitNotStated: new Map(known?.unitNotStated),
+  crossing: new Set(known?.crossing),
+  order: new Map(),
 });
 
 /** Stages a rejection (counting it in the summary when it rejects a value, not a column or the file). */

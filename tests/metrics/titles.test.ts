@@ -270,6 +270,81 @@ describe('a month column crossing a year under a title naming one (a fourth prob
   });
 });
 
+describe('a county’s months that cross into another year without naming it, under a title naming one', () => {
+  // 东港市2024年… over 11月, 12月, 2024年1月: the year is written where it changes, so 11月 and 12月 are likely
+  // 2023's, and read in the title's year they would be published as 2024-11 and 2024-12. The months go up, then down:
+  // they cross a year or are out of order, and the title does not settle the year of those naming none
+  const TITLE = '东港市2024年电子商务进农村月报';
+  it.each([
+    ['a CSV', (lines: string[]) => ({ 'r.csv': csv(...lines) })],
+    ['a workbook', (lines: string[]) => ({ 'r.xlsx': workbookOf(lines) })],
+  ])('%s: 11月, 12月, 2024年1月: 2024-01 read, 11月 and 12月 rejected as bad_month', async (_, files) => {
+    const r = await run(files([TITLE, '月份,网络零售额（万元）', '11月,100', '12月,120', '2024年1月,90']));
+    expect(r.accepted).toEqual([['2024-01', 'online_retail_sales_yuan', '900000']]);
+    expect(r.values).toEqual([
+      ['11月', 'bad_month'],
+      ['12月', 'bad_month'],
+    ]);
+    expect(r.rejected[0]!.reason_zh).toContain('请写明年份');
+  });
+
+  it('11月, 12月, 1月 with no year at all: none is read in the title’s year', async () => {
+    const r = await run({ 'r.csv': csv(TITLE, '月份,网络零售额（万元）', '11月,100', '12月,120', '1月,90') });
+    expect(r.accepted).toEqual([]);
+    expect(r.values.map((v) => v[1])).toEqual(['bad_month', 'bad_month', 'bad_month']);
+  });
+
+  it('months in order, oldest or newest first, take the title’s year', async () => {
+    for (const rows of [
+      ['1月,90', '2月,80', '3月,70'],
+      ['3月,70', '2月,80', '1月,90'],
+      ['2024年1月,90', '2月,80', '3月,70'],
+    ]) {
+      const r = await run({ 'r.csv': csv(TITLE, '月份,网络零售额（万元）', ...rows) });
+      expect(r.values).toEqual([]);
+      expect(r.accepted.map((a) => a[0]).sort()).toEqual(['2024-01', '2024-02', '2024-03']);
+    }
+  });
+
+  it('each county’s months by themselves: 东港市 crossing a year leaves 凤城市’s 1月, 2月 read', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '丹东市2024年各县（市、区）电子商务统计表',
+        '县区,月份,网络零售额（万元）',
+        '东港市,11月,100',
+        '凤城市,1月,50',
+        '东港市,12月,120',
+        '凤城市,2月,60',
+        '东港市,2024年1月,90',
+      ),
+    });
+    expect(r.monthly.map((m) => [m.county_code, m.month]).sort()).toEqual([
+      ['210681', '2024-01'],
+      ['210682', '2024-01'],
+      ['210682', '2024-02'],
+    ]);
+    expect(r.values).toEqual([
+      ['11月', 'bad_month'],
+      ['12月', 'bad_month'],
+    ]);
+  });
+
+  it('a long file: each metric’s months by themselves (1月, 2月 of one metric, then of the next, all read)', async () => {
+    const r = await run({
+      'r.csv': csv(
+        TITLE,
+        '月份,指标,计量单位,数值',
+        '1月,网络零售额,万元,10',
+        '2月,网络零售额,万元,20',
+        '1月,快递业务量,万件,1',
+        '2月,快递业务量,万件,2',
+      ),
+    });
+    expect(r.values).toEqual([]);
+    expect(r.accepted.length).toBe(4);
+  });
+});
+
 describe('a month written as its first day to its last in digits (a fourth probe)', () => {
   it.each(['统计时间：2024.3.1-2024.3.31', '统计时间：2024-03-01至2024-03-31', '统计期间：2024/3/1—3/31'])(
     '%s names March 2024; 2024.3.1-2024.3.30 names no month',
