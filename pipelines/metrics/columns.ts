@@ -6,7 +6,8 @@ import { type Given, givenNote } from './heading.ts';
 import { metricCached } from './lookups.ts';
 import { arabicDates, ascii, isPeriod, simplifiedText } from './parse.ts';
 import type { Reason } from './reasons.ts';
-import { metricOf, splitUnit } from './vocabulary.ts';
+import { joinUnits } from './units.ts';
+import { metricOf, splitUnit, unitOf } from './vocabulary.ts';
 
 /** Header cells naming a county code column. */
 const COUNTY_CODE_COL =
@@ -364,13 +365,15 @@ function wideColumns(
   const unknown: string[] = [];
   header.forEach((h, i) => {
     if (used.has(i) || h === '') return;
-    // a column the sidecar maps to a metric: its code, and the unit it gives after a space
+    // a column the sidecar maps to a metric: its code, and the unit it gives after a space, joined with the unit
+    // the header gives (快件量（件）: express_parcels is in 件; with 万件 in the sidecar, in neither: bad_unit)
     const [code, unitGiven] = (mapping?.columns[h] ?? '').trim().split(/\s+/);
     if (code && metricOf(code)) {
+      const own = splitUnit(h).unit;
       metrics.push({
         index: i,
         name: code,
-        unit: unitGiven ?? '',
+        unit: joinUnits(unitOf(own) !== null ? own : '', unitGiven ?? ''),
         sidecar: { name: mapping!.name, header: h },
       });
       return;

@@ -156,10 +156,11 @@ export const unitNotStatedWording = (
 ): [string, string] => {
   const cell = `line ${line}, column ${column}: ${raw}`;
   const [zh, en] = REASONS.unit_not_stated;
+  // (for a column the sidecar names, the unit is to be stated there: not in the header)
   return sidecar
     ? [
-        `${zh}（第 ${line} 行“${column}”列：${raw}；如以${unit}计，在 ${sidecar.name} 中写作 ${sidecar.header}: ${metric} ${unit}）`,
-        `${en} (${cell}; if in ${unit}, write ${sidecar.header}: ${metric} ${unit} in ${sidecar.name})`,
+        `${zh.replace('请在表头写明单位', '请在映射文件中写明单位')}（第 ${line} 行“${column}”列：${raw}；如以${unit}计，在 ${sidecar.name} 中写作 ${sidecar.header}: ${metric} ${unit}）`,
+        `${en.replace('state the unit in the header', 'state the unit in the mapping sidecar')} (${cell}; if in ${unit}, write ${sidecar.header}: ${metric} ${unit} in ${sidecar.name})`,
       ]
     : [
         `${zh}（第 ${line} 行“${column}”列：${raw}；如以${unit}计，写作 ${metric}（${unit}））`,

@@ -204,7 +204,28 @@ describe('a count with no unit stated whose values have fractions', () => {
       expect(x.reason_en).toMatch(/write 快件量: express_parcels 万件 in \S*\/r\.yaml\)$/);
       // (not a header to write: the sidecar names the column as it is)
       expect(x.reason_zh).not.toContain('（万件））');
+      expect(x.reason_zh).not.toContain('请在表头写明单位');
+      expect(x.reason_zh).toContain('请在映射文件中写明单位');
+      expect(x.reason_en).not.toContain('state the unit in the header');
     }
+  });
+
+  it('a sidecar naming the metric of a header that states its unit (快件量（件）: express_parcels) reads it in that unit', async () => {
+    // (12.5 parcels is no count: not_whole; never unit_not_stated, whose advice, 万件, would publish 125,000)
+    const r = await run({
+      'r.csv': csv('县区,月份,快件量（件）', '东港市,2024-03,13', '凤城市,2024-03,12.5'),
+      'r.yaml': 'columns:\n  快件量（件）: express_parcels\n',
+    });
+    expect(r.accepted).toEqual([['2024-03', 'express_parcels', '13']]);
+    expect(r.values).toEqual([['12.5', 'not_whole']]);
+    // a unit in the sidecar that is another than the header's is no unit to read either in
+    const two = await run({
+      'r.csv': csv('县区,月份,快件量（件）', '东港市,2024-03,13'),
+      'r.yaml': 'columns:\n  快件量（件）: express_parcels 万件\n',
+    });
+    expect(two.accepted).toEqual([]);
+    // (the part at fault: the two units)
+    expect(two.values).toEqual([['件 / 万件', 'bad_unit']]);
   });
 
   it('培训人次 with a fraction and no unit: its values rejected, with 万人次 the unit to write', async () => {
