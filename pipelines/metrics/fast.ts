@@ -489,7 +489,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     (await duck.all(`SELECT count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS accepted, count(*) FILTER (WHERE reason IS NOT NULL) AS rejected,
       count(*) FILTER (WHERE reason = 'not_a_number' AND regexp_matches(rejected_value, '\\d\\s*[^\\d\\s.,，]+$')) AS united,
       count(*) FILTER (WHERE value IS NULL AND reason NOT IN ('cell_count', 'unterminated_last_line')
-        AND metric IN (${unstated.map(sql).join(', ') || 'NULL'}) AND number(raw_value) >= 0) AS fractions
+        AND metric IN (${unstated.map(sql).join(', ') || 'NULL'}) AND number(raw_value) IS NOT NULL) AS fractions
     FROM fast_values WHERE file_id = ${f.id}`)) as [Record<string, bigint>];
   // (a count with a fraction, whose other values are in a unit the file does not state, wherever it stands (in a
   // row rejected for its county too), and a value with its unit in the

@@ -38,7 +38,15 @@ import { type CountyLookup, metricCached, monthOf, monthWithYear } from './looku
 import { ascii, headerCell, isPeriod, parseValue } from './parse.ts';
 import { BUILT_STATIONS } from './reasons.ts';
 import { readRecords } from './records.ts';
-import { isSynthetic, isTotal, type RowContext, rowMonth, stageRow } from './rows.ts';
+import {
+  isSynthetic,
+  isTotal,
+  noteFraction,
+  type RowContext,
+  rowMonth,
+  scaledCount,
+  stageRow,
+} from './rows.ts';
 import { hiddenPlace, type Merge, type Sheet, storedYears } from './sheet.ts';
 import { type Hindsight, newHindsight, reject, type Sink, type StagingFile } from './staging.ts';
 import {
@@ -703,16 +711,22 @@ function dataRow(s: FileState, ctx: RowContext, row: string[], at: number, termi
       ctx.headlessUsed ??= new Set();
       ctx.headlessUsed.add(i);
     }
-  for (const c of s.cumulative)
+  for (const c of s.cumulative) {
+    // (a 累计 cell with a fraction, 28.5, of a count with no unit stated: its 本月 cells are in that unit too)
+    const m = ctx.plan.metrics.find((x) => x.index === c.monthly);
+    const total = parseValue(row[c.total] ?? '');
+    if (m && !m.unit && !c.unit && !s.units[c.total] && total !== null && scaledCount(m.name))
+      noteFraction(s.sink, m.name, total, { line: at, column: ctx.header[c.total]!, raw: row[c.total]! });
     c.rows.push({
       county:
         ctx.plan.county === null ? (ctx.plan.given?.county?.raw ?? '') : (row[ctx.plan.county] ?? '').trim(),
       month: rowMonth(row, ctx.plan) ?? '',
       monthly: parseValue(row[c.monthly] ?? ''),
-      total: parseValue(row[c.total] ?? ''),
+      total,
       line: at,
       synthetic: isSynthetic(row, ctx.plan),
     });
+  }
 }
 
 /**

@@ -209,16 +209,13 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     // (12.5 under 快递业务量 with no unit anywhere: no count of parcels, so a unit the report does not state, 万件,
     // and each number of the metric given without a unit is in it, 12 no 12 parcels: Hindsight; seen in a row
     // rejected for another fault too, 999999's, as the column's unit is the same there)
-    // (the cheap tests first: a count reports give in 万, with no unit, then a number read as one or a fraction)
+    // (the cheap tests first: a count reports give in 万, with no unit, then a number read as one or a fraction; a
+    // negative one, -12.5, rejected as negative_value, shows the unit as plainly)
+    const n = !v.unit && scaledCount(v.name) ? parseValue(v.raw) : null;
     const metric =
-      !v.unit &&
-      scaledCount(v.name) &&
-      (!('reason' in r) || r.reason === 'not_whole') &&
-      parseValue(v.raw) !== null
-        ? (metricCached(v.name) as Metric)
-        : null;
-    if (metric && 'reason' in r && ctx.hindsight && !ctx.hindsight.unitNotStated.has(metric))
-      ctx.hindsight.unitNotStated.set(metric, { line: at, column: v.column, raw: v.raw });
+      n !== null && (!('reason' in r) || r.reason === 'not_whole') ? (metricCached(v.name) as Metric) : null;
+    if (n !== null && (metric || ('reason' in r && r.reason === 'negative_value')))
+      noteFraction(ctx, v.name, n, { line: at, column: v.column, raw: v.raw });
     // in a file with one column per month, the month is the value's column's
     const key = rowKey(ctx.county, v.county ?? county, v.month ?? month, year, p.yearColumn != null);
     if ('reason' in key) {
@@ -291,6 +288,23 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     ctx.summary.accepted++;
     if (!v.unit) ctx.unitless?.add(r.metric);
   }
+}
+
+/**
+ * Records a count's number given with no unit stated when it has a fraction (12.5 under 快递业务量): the first such cell
+ * of its metric, whose numbers without a unit are then rejected as unit_not_stated (Hindsight). A 累计 cell of the
+ * metric's column (file.ts) shows it as well.
+ */
+export function noteFraction(
+  ctx: Sink,
+  name: string,
+  n: number,
+  cell: { line: number; column: string; raw: string },
+) {
+  const metric = metricCached(name) as Metric | null;
+  if (metric === null || Number.isInteger(n) || !ctx.hindsight || ctx.hindsight.unitNotStated.has(metric))
+    return;
+  ctx.hindsight.unitNotStated.set(metric, cell);
 }
 
 /** Whether a metric is a count that reports may give in a larger unit (快递业务量 in 万件, 培训人次 in 万人次). */

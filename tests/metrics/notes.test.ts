@@ -228,6 +228,44 @@ describe('a count with no unit stated whose values have fractions', () => {
     expect(two.values).toEqual([['件 / 万件', 'bad_unit']]);
   });
 
+  it('a fraction in the 累计 column shows the unit of its 本月 column, which its header shares', async () => {
+    // 28.5 and 41.5 are running sums of 快递业务量 in some larger unit: 16 and 13 are no parcel counts
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,快递业务量,',
+        ',,本月,累计',
+        '东港市,2024-02,16,28.5',
+        '东港市,2024-03,13,41.5',
+      ),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(sorted(r.values)).toEqual([
+      ['13', 'unit_not_stated'],
+      ['16', 'unit_not_stated'],
+    ]);
+    for (const x of r.rejected.filter((x) => x.scope === 'value'))
+      expect(x.reason_zh).toContain('第 3 行“快递业务量累计”列：28.5');
+    expect(r.checks).toEqual([]);
+  });
+
+  it.each([
+    [
+      'CSV read by DuckDB',
+      { 'r.csv': csv('县区,月份,快递业务量', '东港市,2024-03,-12.5', '凤城市,2024-03,12') },
+    ],
+    [
+      'a workbook',
+      { 'r.xlsx': workbookOf(['县区,月份,快递业务量', '东港市,2024-03,-12.5', '凤城市,2024-03,12']) },
+    ],
+  ])('%s: a negative fraction (-12.5) shows the unit as plainly', async (_, files) => {
+    const r = await run(files);
+    expect(r.accepted).toEqual([]);
+    expect(sorted(r.values)).toEqual([
+      ['-12.5', 'negative_value'],
+      ['12', 'unit_not_stated'],
+    ]);
+  });
+
   it('培训人次 with a fraction and no unit: its values rejected, with 万人次 the unit to write', async () => {
     const r = await run({
       'r.csv': csv('县区,月份,快递业务量（万件）,培训人次', '东港市,2024-03,12,1.2', '凤城市,2024-03,3,40'),
