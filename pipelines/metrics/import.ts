@@ -16,6 +16,7 @@ import { sidecarOf, stageFile, stageFileFast, stageSheet } from './file.ts';
 import { type CountyLookup, countyLookup } from './lookups.ts';
 import { headerCell } from './parse.ts';
 import { REASONS } from './reasons.ts';
+import { unsettledMonths } from './rows.ts';
 import {
   ACCEPTED_COLUMNS,
   type Hindsight,
@@ -235,12 +236,12 @@ async function stageOne(
   // once every row was read: the file read
   // again knowing them (the DuckDB path knows the names before it reads the rows, and leaves a file with such a
   // month cell or fraction to JavaScript: fast.ts)
-  const known = { ...first, built: stationsBuilt(first.names) };
+  const known = { ...first, built: stationsBuilt(first.names), unsettled: unsettledMonths(first.months) };
   // (a table whose month cells name another year is read again only if one of its cells took the title's year)
   const otherYear = [...known.otherYear].some((t) => known.titleYear.has(t));
   if (
     !summary.error &&
-    (known.built.size > 0 || otherYear || known.unitNotStated.size > 0 || known.crossing.size > 0)
+    (known.built.size > 0 || otherYear || known.unitNotStated.size > 0 || known.unsettled.size > 0)
   )
     summary = await stage(newHindsight(known), true);
   if (summary.error) {

@@ -25,7 +25,7 @@ import {
   unitNotStatedWording,
 } from './reasons.ts';
 import { shownWithText } from './sheet.ts';
-import { newHindsight, reject, type Sink } from './staging.ts';
+import { type Hindsight, newHindsight, reject, type Sink } from './staging.ts';
 import { joinUnits } from './units.ts';
 import {
   convert,
@@ -202,8 +202,8 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     null;
   const month = p.month === null ? (p.given?.month?.raw ?? '') : cellAt(row, p.month);
   const year = yearFor(ctx, row, month, at);
-  // (a month naming no year among a county's months that cross a year: the title does not settle it, yearFor)
-  const crossed = year === undefined && ctx.hindsight?.crossing.has(seriesOf(ctx, row));
+  // (a month naming no year before a county's months cross a year: the title does not settle it, yearFor)
+  const crossed = year === undefined && ctx.hindsight?.unsettled.has(at);
   for (const v of values) {
     const r = checkValue(v);
     // (12.5 under 快递业务量 with no unit anywhere: no count of parcels, so a unit the report does not state, 万件,
@@ -336,11 +336,11 @@ const rowYear = (row: string[], p: Plan) =>
 
 /**
  * The year for a row's month cell if it names none: its 年份 cell's, else the title's, unless a month cell of its
- * column, above it or below, names another year (2023年11月 and 12月 under 东港市2024年…), or the months of its
- * county (of its metric, in a long file) go up and down (11月, 12月, 2024年1月: they cross into another year, or
- * are out of order, and the workbook stores no year for the cell): which year 12月 is of, the title then does not
- * settle, and it is none (12月 is rejected as bad_month). Below it is known once the file is read, and the file is read again (Hindsight); the fast path leaves
- * a file with month cells naming no year to this one (fast.ts).
+ * column, above it or below, names another year (2023年11月 and 12月 under 东港市2024年…), or it stands on the far
+ * side of a crossing into another year of its county's months (its metric's, in a long file: 11月, 12月 before
+ * 2024年1月; unsettledMonths), and the workbook stores no year for the cell: which year 12月 is of, the title then
+ * does not settle, and it is none (12月 is rejected as bad_month). Below it is known once the file is read, and the
+ * file is read again (Hindsight); the fast path leaves a file with month cells naming no year to this one (fast.ts).
  */
 function yearFor(ctx: RowContext, row: string[], month: string, at: number): string | undefined {
   const p = ctx.plan;
@@ -351,29 +351,58 @@ function yearFor(ctx: RowContext, row: string[], month: string, at: number): str
   const table = ctx.table ?? 0;
   if (namesOtherYear(month, p.year)) tables.add(table);
   if (tables.has(table)) return undefined;
-  const series = seriesOf(ctx, row);
   const read = monthWithYear(month, p.year);
   if (read) {
-    const m = Number(read.slice(5, 7));
-    const o = h.order.get(series);
-    if (!o) h.order.set(series, { last: m, up: false, down: false });
-    else {
-      if (m > o.last) o.up = true;
-      if (m < o.last) o.down = true;
-      o.last = m;
-      if (o.up && o.down) h.crossing.add(series);
-    }
+    const series = seriesOf(ctx, row);
+    const list = h.months.get(series) ?? [];
+    if (!list.length) h.months.set(series, list);
+    list.push({ m: Number(read.slice(5, 7)), line: at, named: monthOf(month) !== null });
   }
   // (a workbook's date cell shown without its year stores one, which settles it: stageValues)
-  if (h.crossing.has(series) && !ctx.storedYear?.inColumn(at, p.month)) return undefined;
+  if (h.unsettled.has(at) && !ctx.storedYear?.inColumn(at, p.month)) return undefined;
   // (a cell given the title's year, which a cell below naming another would have left with none)
   if (!monthOf(month)) ctx.hindsight.titleYear.add(table);
   return p.year;
 }
 
-/** A row's series of months: its table, its county cell and its metric cell (a long file's), as written. */
-const seriesOf = (ctx: RowContext, row: string[]) =>
-  `${ctx.table ?? 0}|${cellAt(row, ctx.plan.county)}|${cellAt(row, ctx.plan.metric)}`;
+/**
+ * A row's series of months: its table, its county (its code, however the cell spells it) and its metric cell's metric
+ * (a long file's: 网络零售额 and 网络零售额（万元） are one).
+ */
+function seriesOf(ctx: RowContext, row: string[]): string {
+  const cell = cellAt(row, ctx.plan.county);
+  const county = cell ? ctx.county(cell) : null;
+  const name = cellAt(row, ctx.plan.metric);
+  const metric = name ? metricCached(splitUnit(ascii(name)).name) : null;
+  return `${ctx.table ?? 0}|${county && 'code' in county ? county.code : cell}|${metric ?? name}`;
+}
+
+/**
+ * The lines whose month cell names no year on the far side of a crossing into another year, per series of months in
+ * row order (Hindsight.months). A list runs one way, its months a step or two apart (1月, 2月, 3月; newest first 3月,
+ * 2月, 1月; a little out of order, 1月, 3月, 2月, still one way); a step of six months or more the other way crosses a
+ * year (11月, 12月, then 1月), and so does one where no step tells the way but a cell names its year (12月, 2024年1月).
+ * The parts a crossing divides are of two years: one holding a cell naming the title's year is of it, and the cells
+ * naming none in the others are not settled; where no part names it, none is.
+ */
+export function unsettledMonths(months: Hindsight['months']): Set<number> {
+  const lines = new Set<number>();
+  for (const list of months.values()) {
+    const steps = list.slice(1).map((x, i) => x.m - list[i]!.m);
+    const way = Math.sign(steps.filter((d) => d !== 0 && Math.abs(d) < 6).reduce((a, d) => a + d, 0));
+    const named = list.some((x) => x.named);
+    const crosses = (d: number) => Math.abs(d) >= 6 && (way !== 0 ? Math.sign(d) === -way : named);
+    if (!steps.some(crosses)) continue;
+    const parts: (typeof list)[] = [[list[0]!]];
+    steps.forEach((d, i) => {
+      if (crosses(d)) parts.push([]);
+      parts.at(-1)!.push(list[i + 1]!);
+    });
+    for (const part of parts)
+      if (!part.some((x) => x.named)) for (const x of part) if (!x.named) lines.add(x.line);
+  }
+  return lines;
+}
 
 /** Whether a month cell names a year other than `year` (2023年11月 beside 2024). */
 const namesOtherYear = (month: string, year: string) => {

@@ -122,13 +122,15 @@ export interface Hindsight {
    */
   unitNotStated: Map<string, { line: number; column: string; raw: string }>;
   /**
-   * the series of months (a table's rows of one county, of one metric in a long file: rows.ts seriesOf) whose months,
-   * read in the title's year, go up and down (11月, 12月, 2024年1月 under 东港市2024年…): they cross into another year
-   * or are out of order, and the title does not settle the year of those naming none; with the last month of each
-   * series read so far, and which ways it went
+   * each series of months (a table's rows of one county, of one metric in a long file: rows.ts seriesOf), as read in
+   * the title's year, in row order: its month, line and whether the cell names its year
    */
-  crossing: Set<string>;
-  order: Map<string, { last: number; up: boolean; down: boolean }>;
+  months: Map<string, { m: number; line: number; named: boolean }[]>;
+  /**
+   * the lines whose month names no year on the far side of a crossing into another year (11月, 12月 before
+   * 2024年1月 under 东港市2024年…: rows.ts unsettledMonths), which the title does not settle
+   */
+  unsettled: Set<number>;
 }
 export const newHindsight = (known?: Hindsight): Hindsight => ({
   names: new Set(),
@@ -136,8 +138,8 @@ export const newHindsight = (known?: Hindsight): Hindsight => ({
   otherYear: new Set(known?.otherYear),
   titleYear: new Set(),
   unitNotStated: new Map(known?.unitNotStated),
-  crossing: new Set(known?.crossing),
-  order: new Map(),
+  months: new Map(),
+  unsettled: new Set(known?.unsettled),
 });
 
 /** Stages a rejection (counting it in the summary when it rejects a value, not a column or the file). */

@@ -329,6 +329,60 @@ describe('a county’s months that cross into another year without naming it, un
     ]);
   });
 
+  it('only the months before the crossing lose their year: 2月, 3月 after 2024年1月 are 2024’s', async () => {
+    const r = await run({
+      'r.csv': csv(TITLE, '月份,网络零售额（万元）', '11月,1', '12月,2', '2024年1月,3', '2月,4', '3月,5'),
+    });
+    expect(r.accepted.map((a) => a[0])).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(r.values.map((v) => v[0])).toEqual(['11月', '12月']);
+    // newest first: 12月 under 2024年3月, 2月, 1月 is the one before the crossing
+    const newest = await run({
+      'r.csv': csv(TITLE, '月份,网络零售额（万元）', '2024年3月,5', '2月,4', '1月,3', '12月,2'),
+    });
+    expect(newest.accepted.map((a) => a[0]).sort()).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(newest.values.map((v) => v[0])).toEqual(['12月']);
+  });
+
+  it('months a little out of order (1月, 3月, 2月) cross no year: all read in the title’s', async () => {
+    const r = await run({ 'r.csv': csv(TITLE, '月份,网络零售额（万元）', '1月,1', '3月,3', '2月,2') });
+    expect(r.values).toEqual([]);
+    expect(r.accepted.map((a) => a[0]).sort()).toEqual(['2024-01', '2024-02', '2024-03']);
+  });
+
+  it('a county or metric spelled two ways is one series: 东港市 11月, 12月 and 210681 2024年1月 cross a year', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '丹东市2024年各县（市、区）电子商务统计表',
+        '县区,月份,网络零售额（万元）',
+        '东港市,11月,100',
+        '东港市,12月,120',
+        '210681,2024年1月,90',
+      ),
+    });
+    expect(r.accepted.map((a) => a[0])).toEqual(['2024-01']);
+    expect(r.values.map((v) => v[1])).toEqual(['bad_month', 'bad_month']);
+    const long = await run({
+      'r.csv': csv(
+        TITLE,
+        '月份,指标,计量单位,数值',
+        '11月,网络零售额,万元,10',
+        '12月,网络零售额,万元,20',
+        '2024年1月,网络零售额（万元）,,30',
+      ),
+    });
+    expect(long.accepted.map((a) => a[0])).toEqual(['2024-01']);
+    expect(long.values.map((v) => v[0])).toEqual(['11月', '12月']);
+  });
+
+  it('a month cell that is no month (13月) keeps its own wording, not the one asking for the year', async () => {
+    const r = await run({
+      'r.csv': csv(TITLE, '月份,网络零售额（万元）', '11月,1', '13月,2', '12月,3', '1月,4'),
+    });
+    const wording = Object.fromEntries(r.rejected.map((x) => [x.raw_value, x.reason_zh]));
+    expect(wording['13月']).not.toContain('请写明年份');
+    expect(wording['11月']).toContain('请写明年份');
+  });
+
   it('a long file: each metric’s months by themselves (1月, 2月 of one metric, then of the next, all read)', async () => {
     const r = await run({
       'r.csv': csv(
