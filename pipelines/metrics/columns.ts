@@ -96,7 +96,8 @@ export interface Plan {
   /** the month column (null in a file with one column per month, or when the rows above name it: plan.given) */
   month: number | null;
   /** the month columns of a file with one column per month (2021年1月, 1月…), each with its month as written */
-  months: { index: number; month: string }[];
+  /** the month columns, each with its month as read (with its year), or not settled by the file (file.ts monthYears) */
+  months: { index: number; month: string; unsettled?: true }[];
   /** the county columns of a file with one column per county (指标 | 东港市 | 凤城市), each with its county */
   counties?: { index: number; county: string }[];
   /** the metric, value and unit columns of a long file (null in a wide one) */

@@ -46,6 +46,7 @@ import {
   rowMonth,
   scaledCount,
   stageRow,
+  unsettledMonths,
 } from './rows.ts';
 import { hiddenPlace, type Merge, type Sheet, storedYears } from './sheet.ts';
 import { type Hindsight, newHindsight, reject, type Sink, type StagingFile } from './staging.ts';
@@ -970,8 +971,11 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
 
 /**
  * The year of each month column that names none (1月): the year of a row of years right above the header, or of the
- * dated column to its left (2022年11月, 12月, 2023年1月, 2月), else, when no column names a year, the title's; else none (its values are rejected as
- * bad_month: the year is not guessed).
+ * dated column to its left (2022年11月, 12月, 2023年1月, 2月), else, when no column names a year, the title's; else none
+ * (its values are rejected as bad_month: the year is not guessed). The title's year goes to columns of no year only
+ * as it does to a 月份 column's cells (rows.ts unsettledMonths): not on the far side of a crossing into another year
+ * (11月, 12月 before 2024年1月; any of 11月, 12月, 1月 or of 12月, 1月: columns run oldest first), nor before a column
+ * naming another year (1月, 2月 before 2024年3月 under a title naming 2023); those are marked unsettled.
  */
 function monthYears(plan: Plan, titleYear: string, yearRow: string[]): Pick<Plan, 'months' | 'year'> {
   const yearIn = (m: string) => /((?:19|20)\d{2})(?:年|-)/.exec(m)?.[1];
@@ -980,19 +984,41 @@ function monthYears(plan: Plan, titleYear: string, yearRow: string[]): Pick<Plan
     for (let i = index; i >= 0; i--) if (yearRow[i]?.trim()) return yearIn(`${yearRow[i]!.trim()}`);
     return undefined;
   };
-  const dated = plan.months.some((m) => yearIn(m.month) || over(m.index));
-  let last = dated ? undefined : titleYear || undefined;
+  const numberOf = (m: string) =>
+    Number(/(\d{1,2})\s*月|-(\d{2})(?:-|$)/.exec(m)?.slice(1).find(Boolean) ?? 0);
+  let last: string | undefined;
   let previous = 0;
   const months = plan.months.map((m) => {
     // (a column of several months, 1-3月, is rejected whatever its year, and carries no year on)
     if (isPeriod(m.month)) return m;
     const own = yearIn(m.month);
-    const number = Number(/(\d{1,2})\s*月|-(\d{2})(?:-|$)/.exec(m.month)?.slice(1).find(Boolean) ?? 0);
+    const number = numberOf(m.month);
     // (a year carried on past December goes on into the next: 2022年11月, 12月, 1月 is 2023年1月)
     last = own ?? over(m.index) ?? (last && number < previous ? String(Number(last) + 1) : last);
     previous = number;
     return own || !last ? m : { ...m, month: `${last}年${m.month}` };
   });
+  if (titleYear) {
+    // the columns no column to their left gives a year, and the first that names one (with the title's year or not)
+    const first = months.findIndex((m) => !isPeriod(m.month) && yearIn(m.month));
+    const yearless = months.slice(0, first === -1 ? months.length : first).filter((m) => !isPeriod(m.month));
+    const next = first === -1 ? null : months[first]!;
+    const series = [
+      ...yearless.map((m) => ({ m: numberOf(m.month), line: m.index, named: false })),
+      ...(next && yearIn(next.month) === titleYear
+        ? [{ m: numberOf(next.month), line: -1, named: true }]
+        : []),
+    ];
+    const unsettled =
+      next && yearIn(next.month) !== titleYear
+        ? new Set(yearless.map((m) => m.index))
+        : unsettledMonths(new Map([['', series]]), 1);
+    if (unsettled.size)
+      return {
+        months: months.map((m) => (unsettled.has(m.index) ? { ...m, unsettled: true as const } : m)),
+        year: titleYear,
+      };
+  }
   return { months, ...(titleYear && { year: titleYear }) };
 }
 

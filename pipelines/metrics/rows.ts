@@ -78,6 +78,8 @@ export interface Value {
   blank?: true;
   /** the mapping sidecar naming the value's column (its metric code is `name`) */
   sidecar?: Sidecar;
+  /** a month column of no year the file settles (file.ts monthYears): its values rejected as bad_month */
+  unsettled?: true;
 }
 
 /** Why a value is rejected: the field at fault, its text and the reason. */
@@ -108,7 +110,13 @@ export function valuesOf(row: string[], p: Plan, header: string[], everyColumn =
     // the row's metric, its unit in brackets after it (快递业务量（件）) and in the unit column, as a long file's
     const named = metricCell(cellAt(row, p.metric), cellAt(row, p.unit), p);
     return p.months
-      .map((m) => ({ column: header[m.index]!, raw: cellAt(row, m.index), month: m.month, ...named }))
+      .map((m) => ({
+        column: header[m.index]!,
+        raw: cellAt(row, m.index),
+        month: m.month,
+        ...(m.unsettled && { unsettled: m.unsettled }),
+        ...named,
+      }))
       .filter((v) => everyColumn || v.raw !== '');
   }
   if (p.form === 'counties') {
@@ -217,9 +225,15 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     if (n !== null && (metric || ('reason' in r && r.reason === 'negative_value')))
       noteFraction(ctx, v.name, n, { line: at, column: v.column, raw: v.raw });
     // in a file with one column per month, the month is the value's column's
-    const key = rowKey(ctx.county, v.county ?? county, v.month ?? month, year, p.yearColumn != null);
+    const key = rowKey(
+      ctx.county,
+      v.county ?? county,
+      v.month ?? month,
+      v.unsettled ? undefined : year,
+      p.yearColumn != null,
+    );
     if ('reason' in key) {
-      const wording = crossed && key.reason === 'bad_month' ? CROSSING_WORDING : undefined;
+      const wording = (crossed || v.unsettled) && key.reason === 'bad_month' ? CROSSING_WORDING : undefined;
       reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason, wording);
       continue;
     }
@@ -383,13 +397,15 @@ function seriesOf(ctx: RowContext, row: string[]): string {
  * 2月, 1月; a little out of order, 1月, 3月, 2月, still one way); a step of six months or more the other way crosses a
  * year (11月, 12月, then 1月), and so does one where no step tells the way but a cell names its year (12月, 2024年1月).
  * The parts a crossing divides are of two years: one holding a cell naming the title's year is of it, and the cells
- * naming none in the others are not settled; where no part names it, none is.
+ * naming none in the others are not settled; where no part names it, none is. `way` is the way a list runs where
+ * no step tells it: 1 for columns, which run left to right oldest first (12月, 1月 crosses a year), 0 for rows, which
+ * may run newest first.
  */
-export function unsettledMonths(months: Hindsight['months']): Set<number> {
+export function unsettledMonths(months: Hindsight['months'], way0 = 0): Set<number> {
   const lines = new Set<number>();
   for (const list of months.values()) {
     const steps = list.slice(1).map((x, i) => x.m - list[i]!.m);
-    const way = Math.sign(steps.filter((d) => d !== 0 && Math.abs(d) < 6).reduce((a, d) => a + d, 0));
+    const way = Math.sign(steps.filter((d) => d !== 0 && Math.abs(d) < 6).reduce((a, d) => a + d, 0)) || way0;
     const named = list.some((x) => x.named);
     const crosses = (d: number) => Math.abs(d) >= 6 && (way !== 0 ? Math.sign(d) === -way : named);
     if (!steps.some(crosses)) continue;

@@ -196,8 +196,8 @@ describe('a date whose format hides its year', () => {
           bookType,
         ),
       });
-      // (the title's year carried past December reads them as 2024-12 and 2025-01, the stored years as 2023-12 and
-      // 2024-01: the sheet settles neither)
+      // (columns 12月, 1月 cross a year, so the title settles neither, and 12月's stored year is not the title's: the
+      // sheet settles neither, never 2024-12 and 2025-01)
       expect(r.accepted).toEqual([]);
       expect(r.values.map(([, reason]) => reason)).toEqual(['bad_month', 'bad_month']);
     },

@@ -383,6 +383,33 @@ describe('a county’s months that cross into another year without naming it, un
     expect(wording['11月']).toContain('请写明年份');
   });
 
+  it('one column per month: 11月, 12月 before 2024年1月, or 11月, 12月, 1月, get no year from the title', async () => {
+    const before = await run({
+      'r.csv': csv(TITLE, '指标,11月,12月,2024年1月', '网络零售额（万元）,10,20,30'),
+    });
+    expect(before.accepted).toEqual([['2024-01', 'online_retail_sales_yuan', '300000']]);
+    expect(before.values.map((v) => v[1])).toEqual(['bad_month', 'bad_month']);
+    expect(before.rejected.filter((x) => x.scope === 'value')[0]!.reason_zh).toContain('请写明年份');
+    // (nor read as 2024-11, 2024-12 and 2025-01, a year the title does not name)
+    const none = await run({ 'r.csv': csv(TITLE, '指标,11月,12月,1月', '网络零售额（万元）,10,20,30') });
+    expect(none.accepted).toEqual([]);
+    expect(none.values.map((v) => v[1])).toEqual(['bad_month', 'bad_month', 'bad_month']);
+    // (columns run oldest first: 12月, 1月 cross a year too)
+    const two = await run({ 'r.csv': csv(TITLE, '指标,12月,1月', '网络零售额（万元）,10,20') });
+    expect(two.accepted).toEqual([]);
+    // in order, they take the title's year
+    const inOrder = await run({ 'r.csv': csv(TITLE, '指标,1月,2月,3月', '网络零售额（万元）,10,20,30') });
+    expect(inOrder.accepted.map((a) => a[0])).toEqual(['2024-01', '2024-02', '2024-03']);
+  });
+
+  it('one column per month: 1月, 2月 before 2024年3月 under a title naming 2023 are of no year the file settles', async () => {
+    const r = await run({
+      'r.csv': csv('东港市2023年电子商务进农村月报', '指标,1月,2月,2024年3月', '网络零售额（万元）,10,20,30'),
+    });
+    expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '300000']]);
+    expect(r.values.map((v) => v[1])).toEqual(['bad_month', 'bad_month']);
+  });
+
   it('a long file: each metric’s months by themselves (1月, 2月 of one metric, then of the next, all read)', async () => {
     const r = await run({
       'r.csv': csv(
