@@ -41,6 +41,7 @@ import { readRecords } from './records.ts';
 import {
   isSynthetic,
   isTotal,
+  listWay,
   noteFraction,
   type RowContext,
   rowMonth,
@@ -459,7 +460,28 @@ function joinHeader(s: FileState, row: string[], underLabel = false): boolean {
       ? []
       : [{ monthly, total: i, unit: units[i] ?? '', rows: [] }];
   });
+  unitOfTotals(s);
   return true;
+}
+
+/**
+ * A 累计 column stating a unit (快递业务量累计（万件）) beside a 本月 column of a count stating none: the months are
+ * surely in it too, which the report does not say, so the count's numbers given without a unit are unit_not_stated
+ * (Hindsight), as where a fraction shows it.
+ */
+function unitOfTotals(s: FileState) {
+  const ctx = s.rows;
+  if (!ctx) return;
+  const line = s.header?.line ?? 0;
+  for (const c of s.cumulative) {
+    const m = ctx.plan.metrics.find((x) => x.index === c.monthly);
+    const unit = joinUnits(c.unit, s.units[c.total] ?? '');
+    const metric = m && !m.unit && unit && scaledCount(m.name) ? metricCached(m.name) : null;
+    if (metric && s.sink.hindsight && !s.sink.hindsight.unitNotStated.has(metric)) {
+      const column = ctx.header[c.total]!;
+      s.sink.hindsight.unitNotStated.set(metric, { line, column, raw: column, total: true });
+    }
+  }
 }
 
 /**
@@ -966,6 +988,7 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
     (units, u) => unitsOf(u.row).map((x, i) => joinUnits(units[i] ?? '', x)),
     [],
   );
+  unitOfTotals(s);
   return true;
 }
 
@@ -988,13 +1011,24 @@ function monthYears(plan: Plan, titleYear: string, yearRow: string[]): Pick<Plan
     Number(/(\d{1,2})\s*月|-(\d{2})(?:-|$)/.exec(m)?.slice(1).find(Boolean) ?? 0);
   let last: string | undefined;
   let previous = 0;
+  // (the way the columns run: oldest first unless their steps say newest first, 2024年3月, 2月, 1月)
+  const numbers = plan.months.filter((m) => !isPeriod(m.month)).map((m) => numberOf(m.month));
+  const way = listWay(numbers.slice(1).map((n, i) => n - numbers[i]!)) || 1;
   const months = plan.months.map((m) => {
     // (a column of several months, 1-3月, is rejected whatever its year, and carries no year on)
     if (isPeriod(m.month)) return m;
     const own = yearIn(m.month);
     const number = numberOf(m.month);
-    // (a year carried on past December goes on into the next: 2022年11月, 12月, 1月 is 2023年1月)
-    last = own ?? over(m.index) ?? (last && number < previous ? String(Number(last) + 1) : last);
+    // (a year carried on past December goes on into the next: 2022年11月, 12月, 1月 is 2023年1月; newest first, back
+    // into the last: 2024年2月, 1月, 12月 is 2023年12月; a step of less than seven months stays in its year)
+    const step = number - previous;
+    const carried =
+      last && step <= -7 && way === 1
+        ? String(Number(last) + 1)
+        : last && step >= 7 && way === -1
+          ? String(Number(last) - 1)
+          : last;
+    last = own ?? over(m.index) ?? carried;
     previous = number;
     return own || !last ? m : { ...m, month: `${last}年${m.month}` };
   });

@@ -149,13 +149,14 @@ export const BUILT_STATIONS: [string, string] = [
  * (快件量: express_parcels 万件).
  */
 export const unitNotStatedWording = (
-  { line, column, raw }: { line: number; column: string; raw: string },
+  { line, column, raw, total }: { line: number; column: string; raw: string; total?: true },
   metric: string,
   unit: string,
   sidecar?: { name: string; header: string },
 ): [string, string] => {
   const cell = `line ${line}, column ${column}: ${raw}`;
-  const [zh, en] = REASONS.unit_not_stated;
+  // (shown by a 累计 column stating its unit, not by a fraction)
+  const [zh, en] = total ? UNIT_OF_TOTALS : REASONS.unit_not_stated;
   // (for a column the sidecar names, the unit is to be stated there: not in the header)
   return sidecar
     ? [
@@ -167,6 +168,11 @@ export const unitNotStatedWording = (
         `${en} (${cell}; if in ${unit}, write ${metric}（${unit}）)`,
       ];
 };
+
+const UNIT_OF_TOTALS: [string, string] = [
+  '计数指标的本月列没有写单位，其累计列却写明了单位：本月数值应也以该单位计，但报表没有写明，该指标未写单位的数值均未导入；请在表头写明单位',
+  'a count whose month column states no unit beside a 累计 column that states one: its months are surely in that unit too, which the report does not say; none of its values without a unit is imported: state the unit in the header',
+];
 
 /** The wording of a merged_value rejection, naming the merged range (C2:C4). */
 export const mergedWording = (range: string): [string, string] => [

@@ -393,21 +393,25 @@ function seriesOf(ctx: RowContext, row: string[]): string {
 
 /**
  * The lines whose month cell names no year on the far side of a crossing into another year, per series of months in
- * row order (Hindsight.months). A list runs one way, its months a step or two apart (1月, 2月, 3月; newest first 3月,
- * 2月, 1月; a little out of order, 1月, 3月, 2月, still one way); a step of six months or more the other way crosses a
- * year (11月, 12月, then 1月), and so does one where no step tells the way but a cell names its year (12月, 2024年1月).
+ * row order (Hindsight.months). A list runs one way, its months a few steps apart (1月, 2月, 3月; newest first 3月,
+ * 2月, 1月; a little out of order, 1月, 3月, 2月, still one way); a step of seven months or more the other way crosses
+ * a year (11月, 12月, then 1月: one month on, more likely than eleven back), and so does any such step where no other
+ * tells the way (12月, 1月); a step of six (half-yearly 6月, 12月) is none.
  * The parts a crossing divides are of two years: one holding a cell naming the title's year is of it, and the cells
  * naming none in the others are not settled; where no part names it, none is. `way` is the way a list runs where
  * no step tells it: 1 for columns, which run left to right oldest first (12月, 1月 crosses a year), 0 for rows, which
  * may run newest first.
  */
+/** The way a list of months runs, by its steps of less than seven months: 1 oldest first, -1 newest, 0 not told. */
+export const listWay = (steps: number[]) =>
+  Math.sign(steps.filter((d) => d !== 0 && Math.abs(d) < 7).reduce((a, d) => a + d, 0));
+
 export function unsettledMonths(months: Hindsight['months'], way0 = 0): Set<number> {
   const lines = new Set<number>();
   for (const list of months.values()) {
     const steps = list.slice(1).map((x, i) => x.m - list[i]!.m);
-    const way = Math.sign(steps.filter((d) => d !== 0 && Math.abs(d) < 6).reduce((a, d) => a + d, 0)) || way0;
-    const named = list.some((x) => x.named);
-    const crosses = (d: number) => Math.abs(d) >= 6 && (way !== 0 ? Math.sign(d) === -way : named);
+    const way = listWay(steps) || way0;
+    const crosses = (d: number) => Math.abs(d) >= 7 && (way === 0 || Math.sign(d) === -way);
     if (!steps.some(crosses)) continue;
     const parts: (typeof list)[] = [[list[0]!]];
     steps.forEach((d, i) => {

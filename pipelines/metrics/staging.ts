@@ -120,7 +120,7 @@ export interface Hindsight {
    * the counts given with no unit stated that hold a fraction (12.5 under 快递业务量), with the first such cell: they
    * are in some larger unit (万件), so each of their numbers given without a unit is rejected as unit_not_stated
    */
-  unitNotStated: Map<string, { line: number; column: string; raw: string }>;
+  unitNotStated: Map<string, { line: number; column: string; raw: string; total?: true }>;
   /**
    * each series of months (a table's rows of one county, of one metric in a long file: rows.ts seriesOf), as read in
    * the title's year, in row order: its month, line and whether the cell names its year

@@ -266,6 +266,26 @@ describe('a count with no unit stated whose values have fractions', () => {
     ]);
   });
 
+  it('a 累计 column stating its unit (快递业务量累计（万件）) beside a 本月 column stating none: its months are unit_not_stated', async () => {
+    // (the running sum in 万件 says the months are too: read in 件, 12 would be 12 parcels)
+    const r = await run({
+      'r.csv': csv(
+        '县区,月份,快递业务量,快递业务量累计（万件）',
+        '东港市,2024-01,12,12',
+        '东港市,2024-02,16,28',
+      ),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(sorted(r.values)).toEqual([
+      ['12', 'unit_not_stated'],
+      ['16', 'unit_not_stated'],
+    ]);
+    for (const x of r.rejected.filter((x) => x.scope === 'value')) {
+      expect(x.reason_zh).toContain('累计列却写明了单位');
+      expect(x.reason_zh).toContain('快递业务量（万件）');
+    }
+  });
+
   it('培训人次 with a fraction and no unit: its values rejected, with 万人次 the unit to write', async () => {
     const r = await run({
       'r.csv': csv('县区,月份,快递业务量（万件）,培训人次', '东港市,2024-03,12,1.2', '凤城市,2024-03,3,40'),

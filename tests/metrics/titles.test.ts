@@ -410,6 +410,34 @@ describe('a county’s months that cross into another year without naming it, un
     expect(r.values.map((v) => v[1])).toEqual(['bad_month', 'bad_month']);
   });
 
+  it('two rows, 12月 then 1月, are a month apart across a year more likely than eleven apart: neither read', async () => {
+    const r = await run({ 'r.csv': csv(TITLE, '月份,网络零售额（万元）', '12月,100', '1月,90') });
+    expect(r.accepted).toEqual([]);
+    expect(r.values.map((v) => v[1])).toEqual(['bad_month', 'bad_month']);
+  });
+
+  it('a step of six months is no crossing: half-yearly 2024年6月, 12月 and 2024年1月, 7月 are read', async () => {
+    for (const rows of [
+      ['2024年6月,1', '12月,2'],
+      ['2024年1月,1', '7月,2'],
+      ['6月,1', '12月,2'],
+    ]) {
+      const r = await run({ 'r.csv': csv(TITLE, '月份,网络零售额（万元）', ...rows) });
+      expect(r.values).toEqual([]);
+      expect(r.accepted.length).toBe(2);
+    }
+  });
+
+  it('month columns newest first stay in their year: 2024年3月, 2月, 1月 are 2024’s, not 2025-02 and 2026-01', async () => {
+    const r = await run({ 'r.csv': csv(TITLE, '指标,2024年3月,2月,1月', '网络零售额（万元）,30,20,10') });
+    expect(r.accepted.map((a) => a[0]).sort()).toEqual(['2024-01', '2024-02', '2024-03']);
+    // newest first across a year: 12月 after 2024年2月, 1月 is 2023's
+    const back = await run({
+      'r.csv': csv('东港市电子商务进农村月报', '指标,2024年2月,1月,12月', '网络零售额（万元）,30,20,10'),
+    });
+    expect(back.accepted.map((a) => a[0]).sort()).toEqual(['2023-12', '2024-01', '2024-02']);
+  });
+
   it('a long file: each metric’s months by themselves (1月, 2月 of one metric, then of the next, all read)', async () => {
     const r = await run({
       'r.csv': csv(
