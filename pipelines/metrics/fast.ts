@@ -492,8 +492,8 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
         AND metric IN (${unstated.map(sql).join(', ') || 'NULL'}) AND number(raw_value) IS NOT NULL) AS fractions
     FROM fast_values WHERE file_id = ${f.id}`)) as [Record<string, bigint>];
   // (a count with a fraction, whose other values are in a unit the file does not state, wherever it stands (in a
-  // row rejected for its county too), and a value with its unit in the
-  // cell, 120万元, not a text that is none, 12%: read in JavaScript, rows.ts stageValues and checkValue unitInCell)
+  // row rejected for its county too), and a value with its unit in the cell, 120万元, not a text that is none, 12%:
+  // read in JavaScript, rows.ts stageValues and checkValue unitInCell)
   if (Number(w.fractions) > 0) return null;
   if (Number(w.united) > 0) {
     const texts = await distinct(

@@ -131,10 +131,13 @@ export const storedYearWording = (shown: string, stored: string, read: string): 
   `the month cell shows ${shown} without its year; Excel stores ${stored}, the title names ${read}: which year it is of is not settled; not used`,
 ];
 
-/** The wording of a bad_month rejection of a month naming no year among months that cross a year (rows.ts yearFor). */
+/**
+ * The wording of a bad_month rejection of a month naming no year on the far side of a crossing into another year
+ * (rows.ts unsettledMonths).
+ */
 export const CROSSING_WORDING: [string, string] = [
-  '月份未写年份，而同一县区（同一指标）各月的顺序有升有降：跨年或顺序不一，标题的年份不能确定其年份；请写明年份（如 2023年11月）',
-  'a month without its year, among one county’s (one metric’s) months that go up and down, crossing into another year or out of order: the title’s year does not settle its year; write the year (2023年11月)',
+  '月份未写年份，而同一县区（同一指标）的各月跨入了另一年（如 11月、12月 之后是 1月），标题的年份不能确定此月属于哪一年；请写明年份（如 2023年11月）',
+  'a month without its year, where one county’s (one metric’s) months cross into another year (11月, 12月, then 1月): the title’s year does not settle which year it is of; write the year (2023年11月)',
 ];
 
 /** The wording of the not_imported column of the stations built beside those active (村级服务站 | 运营村级服务站). */

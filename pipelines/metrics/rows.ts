@@ -391,6 +391,10 @@ function seriesOf(ctx: RowContext, row: string[]): string {
   return `${ctx.table ?? 0}|${county && 'code' in county ? county.code : cell}|${metric ?? name}`;
 }
 
+/** The way a list of months runs, by its steps of less than seven months: 1 oldest first, -1 newest, 0 not told. */
+export const listWay = (steps: number[]) =>
+  Math.sign(steps.filter((d) => d !== 0 && Math.abs(d) < 7).reduce((a, d) => a + d, 0));
+
 /**
  * The lines whose month cell names no year on the far side of a crossing into another year, per series of months in
  * row order (Hindsight.months). A list runs one way, its months a few steps apart (1月, 2月, 3月; newest first 3月,
@@ -398,14 +402,10 @@ function seriesOf(ctx: RowContext, row: string[]): string {
  * a year (11月, 12月, then 1月: one month on, more likely than eleven back), and so does any such step where no other
  * tells the way (12月, 1月); a step of six (half-yearly 6月, 12月) is none.
  * The parts a crossing divides are of two years: one holding a cell naming the title's year is of it, and the cells
- * naming none in the others are not settled; where no part names it, none is. `way` is the way a list runs where
+ * naming none in the others are not settled; where no part names it, none is. `way0` is the way a list runs where
  * no step tells it: 1 for columns, which run left to right oldest first (12月, 1月 crosses a year), 0 for rows, which
  * may run newest first.
  */
-/** The way a list of months runs, by its steps of less than seven months: 1 oldest first, -1 newest, 0 not told. */
-export const listWay = (steps: number[]) =>
-  Math.sign(steps.filter((d) => d !== 0 && Math.abs(d) < 7).reduce((a, d) => a + d, 0));
-
 export function unsettledMonths(months: Hindsight['months'], way0 = 0): Set<number> {
   const lines = new Set<number>();
   for (const list of months.values()) {
