@@ -132,6 +132,15 @@ export const storedYearWording = (shown: string, stored: string, read: string): 
 ];
 
 /**
+ * The wording of a bad_month rejection of a month naming no year beside a cell of its county's months naming the
+ * title's year in no month read (2024.1: January or October), which may stand where they cross a year.
+ */
+export const unreadMonthWording = (cell: string): [string, string] => [
+  `月份未写年份，而同一县区（同一指标）另有月份“${cell}”写了年份、却读不出是几月：它可能正是跨入另一年之处（如 11月、12月 之后是 1月），标题的年份不能确定此月属于哪一年；请写明年份（如 2023年11月）`,
+  `a month without its year, where one county’s (one metric’s) months include ${cell}, which names a year but no month that can be read: it may be where they cross into another year (11月, 12月, then 1月), so the title’s year does not settle which year this one is of; write the year (2023年11月)`,
+];
+
+/**
  * The wording of a bad_month rejection of a month naming no year on the far side of a crossing into another year
  * (rows.ts unsettledMonths).
  */

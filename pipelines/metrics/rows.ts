@@ -23,6 +23,7 @@ import {
   type Reason,
   storedYearWording,
   unitNotStatedWording,
+  unreadMonthWording,
 } from './reasons.ts';
 import { shownWithText } from './sheet.ts';
 import { type Hindsight, newHindsight, reject, type Sink } from './staging.ts';
@@ -210,8 +211,9 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
     null;
   const month = p.month === null ? (p.given?.month?.raw ?? '') : cellAt(row, p.month);
   const year = yearFor(ctx, row, month, at);
-  // (a month naming no year before a county's months cross a year: the title does not settle it, yearFor)
-  const crossed = year === undefined && ctx.hindsight?.unsettled.has(at);
+  // (a month naming no year before a county's months cross a year, or beside a cell naming the year in no month
+  // read, 2024.1: the title does not settle it, yearFor)
+  const unsettled = year === undefined ? ctx.hindsight?.unsettled.get(at) : undefined;
   for (const v of values) {
     const r = checkValue(v);
     // (12.5 under 快递业务量 with no unit anywhere: no count of parcels, so a unit the report does not state, 万件,
@@ -233,7 +235,14 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
       p.yearColumn != null,
     );
     if ('reason' in key) {
-      const wording = (crossed || v.unsettled) && key.reason === 'bad_month' ? CROSSING_WORDING : undefined;
+      const wording =
+        key.reason !== 'bad_month'
+          ? undefined
+          : unsettled
+            ? unreadMonthWording(unsettled)
+            : unsettled === null || v.unsettled
+              ? CROSSING_WORDING
+              : undefined;
       reject(ctx, at, v.column, 'value', key.field, key.raw, key.reason, wording);
       continue;
     }
@@ -363,14 +372,20 @@ function yearFor(ctx: RowContext, row: string[], month: string, at: number): str
   const h = ctx.hindsight;
   const tables = h.otherYear;
   const table = ctx.table ?? 0;
-  if (namesOtherYear(month, p.year)) tables.add(table);
+  // (a cell naming a year and no month that is read, 2024.1: January or October; of another year, as 2023年11月)
+  const unread = unreadYear(month);
+  if (namesOtherYear(month, p.year) || (unread && unread !== p.year)) tables.add(table);
   if (tables.has(table)) return undefined;
   const read = monthWithYear(month, p.year);
-  if (read) {
+  if (read || unread) {
     const series = seriesOf(ctx, row);
     const list = h.months.get(series) ?? [];
     if (!list.length) h.months.set(series, list);
-    list.push({ m: Number(read.slice(5, 7)), line: at, named: monthOf(month) !== null });
+    list.push(
+      read
+        ? { m: Number(read.slice(5, 7)), line: at, named: monthOf(month) !== null }
+        : { m: Number.NaN, line: at, named: true, unread: month },
+    );
   }
   // (a workbook's date cell shown without its year stores one, which settles it: stageValues)
   if (h.unsettled.has(at) && !ctx.storedYear?.inColumn(at, p.month)) return undefined;
@@ -378,6 +393,15 @@ function yearFor(ctx: RowContext, row: string[], month: string, at: number): str
   if (!monthOf(month)) ctx.hindsight.titleYear.add(table);
   return p.year;
 }
+
+/**
+ * The year a month cell names whose month is not read (2024.1, which may be October shown without its 0; 2024年13月),
+ * or null; a period's (2024年1-3月) is none.
+ */
+const unreadYear = (month: string): string | null => {
+  if (monthOf(month) !== null || monthFault(month) === 'period_not_month') return null;
+  return /^\s*((?:19|20)\d{2})\s*[.\-/年]\s*\S/.exec(ascii(month))?.[1] ?? null;
+};
 
 /**
  * A row's series of months: its table, its county (its code, however the cell spells it) and its metric cell's metric
@@ -406,20 +430,27 @@ export const listWay = (steps: number[]) =>
  * no step tells it: 1 for columns, which run left to right oldest first (12月, 1月 crosses a year), 0 for rows, which
  * may run newest first.
  */
-export function unsettledMonths(months: Hindsight['months'], way0 = 0): Set<number> {
-  const lines = new Set<number>();
-  for (const list of months.values()) {
+export function unsettledMonths(months: Hindsight['months'], way0 = 0): Map<number, string | null> {
+  const lines = new Map<number, string | null>();
+  for (const all of months.values()) {
+    // (a cell naming the title's year and no month read, 2024.1, may stand where the list crosses a year: those
+    // naming none are then settled only by a cell of their part naming the year in a month read)
+    const unread = all.find((x) => x.unread)?.unread;
+    const list = all.filter((x) => !x.unread);
+    if (!list.length) continue;
     const steps = list.slice(1).map((x, i) => x.m - list[i]!.m);
     const way = listWay(steps) || way0;
     const crosses = (d: number) => Math.abs(d) >= 7 && (way === 0 || Math.sign(d) === -way);
-    if (!steps.some(crosses)) continue;
+    const crossing = steps.some(crosses);
+    if (!crossing && !unread) continue;
     const parts: (typeof list)[] = [[list[0]!]];
     steps.forEach((d, i) => {
       if (crosses(d)) parts.push([]);
       parts.at(-1)!.push(list[i + 1]!);
     });
     for (const part of parts)
-      if (!part.some((x) => x.named)) for (const x of part) if (!x.named) lines.add(x.line);
+      if (!part.some((x) => x.named))
+        for (const x of part) if (!x.named) lines.set(x.line, crossing ? null : unread!);
   }
   return lines;
 }

@@ -125,12 +125,13 @@ export interface Hindsight {
    * each series of months (a table's rows of one county, of one metric in a long file: rows.ts seriesOf), as read in
    * the title's year, in row order: its month, line and whether the cell names its year
    */
-  months: Map<string, { m: number; line: number; named: boolean }[]>;
+  months: Map<string, { m: number; line: number; named: boolean; unread?: string }[]>;
   /**
    * the lines whose month names no year on the far side of a crossing into another year (11月, 12月 before
-   * 2024年1月 under 东港市2024年…: rows.ts unsettledMonths), which the title does not settle
+   * 2024年1月 under 东港市2024年…: rows.ts unsettledMonths), which the title does not settle; with the cell naming the
+   * year in no month read (2024.1) where it is that cell that leaves them unsettled, else null
    */
-  unsettled: Set<number>;
+  unsettled: Map<number, string | null>;
 }
 export const newHindsight = (known?: Hindsight): Hindsight => ({
   names: new Set(),
@@ -139,7 +140,7 @@ export const newHindsight = (known?: Hindsight): Hindsight => ({
   titleYear: new Set(),
   unitNotStated: new Map(known?.unitNotStated),
   months: new Map(),
-  unsettled: new Set(known?.unsettled),
+  unsettled: new Map(known?.unsettled),
 });
 
 /** Stages a rejection (counting it in the summary when it rejects a value, not a column or the file). */

@@ -454,6 +454,58 @@ describe('a county’s months that cross into another year without naming it, un
   });
 });
 
+describe('a month cell naming a year but no month the file settles, beside months naming none (a fifth probe)', () => {
+  // 东港市2024年… over 11月份, 12月份, 2024.1: 2024.1 is January (11月份, 12月份 then 2023's) or October shown
+  // without its 0 (all three 2024's); which year 11月份 and 12月份 are of, the file does not settle
+  const TITLE = '东港市2024年电子商务进农村月报';
+  it.each([
+    ['a CSV', (lines: string[]) => ({ 'r.csv': csv(...lines) })],
+    ['a workbook', (lines: string[]) => ({ 'r.xlsx': workbookOf(lines) })],
+  ])('%s: 11月份, 12月份, 2024.1: none read, the first two asked for their year', async (_, files) => {
+    const r = await run(files([TITLE, '月份,网络零售额（万元）', '11月份,10', '12月份,11', '2024.1,12']));
+    expect(r.accepted).toEqual([]);
+    expect(r.values).toEqual([
+      ['11月份', 'bad_month'],
+      ['12月份', 'bad_month'],
+      ['2024.1', 'ambiguous_month'],
+    ]);
+    const wording = Object.fromEntries(r.rejected.map((x) => [x.raw_value, [x.reason_zh, x.reason_en]]));
+    expect(wording['11月份']![0]).toContain('2024.1');
+    expect(wording['11月份']![0]).toContain('请写明年份');
+    expect(wording['12月份']![1]).toContain('2024.1');
+  });
+
+  it('2023.1 (January or October of 2023) under a title naming 2024: 11月, 12月 are of no year the file settles', async () => {
+    const r = await run({
+      'r.csv': csv(TITLE, '月份,网络零售额（万元）', '11月,10', '12月,11', '2023.1,12'),
+    });
+    expect(r.accepted).toEqual([]);
+    expect(r.values.map((v) => v[1])).toEqual(['bad_month', 'bad_month', 'ambiguous_month']);
+  });
+
+  it('a part of the list naming the title’s year in a month read still settles it: 2024年1月, 2月, 2024.1', async () => {
+    const r = await run({
+      'r.csv': csv(TITLE, '月份,网络零售额（万元）', '2024年1月,1', '2月,2', '2024.1,3'),
+    });
+    expect(r.accepted.map((a) => a[0])).toEqual(['2024-01', '2024-02']);
+    expect(r.values).toEqual([['2024.1', 'ambiguous_month']]);
+  });
+
+  it('another county’s 2024.1 leaves this one’s months read', async () => {
+    const r = await run({
+      'r.csv': csv(
+        '丹东市2024年各县（市、区）电子商务统计表',
+        '县区,月份,网络零售额（万元）',
+        '东港市,1月,1',
+        '东港市,2月,2',
+        '凤城市,2024.1,3',
+      ),
+    });
+    expect(r.accepted.map((a) => a[0])).toEqual(['2024-01', '2024-02']);
+    expect(r.values).toEqual([['2024.1', 'ambiguous_month']]);
+  });
+});
+
 describe('a month written as its first day to its last in digits (a fourth probe)', () => {
   it.each(['统计时间：2024.3.1-2024.3.31', '统计时间：2024-03-01至2024-03-31', '统计期间：2024/3/1—3/31'])(
     '%s names March 2024; 2024.3.1-2024.3.30 names no month',
