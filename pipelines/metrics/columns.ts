@@ -125,6 +125,8 @@ export interface Plan {
   metrics: MetricColumn[];
   /** the header cells of columns that are not read */
   unknown: string[];
+  /** of those, the stations built (村级服务站) that another sheet's names show to be, with that sheet (stationsBuiltIn) */
+  builtElsewhere?: Map<string, string>;
 }
 
 /**
@@ -144,6 +146,8 @@ export function planColumns(
     month?: Given;
     countyNamed?: string;
     countyColumns?: { index: number; county: string }[];
+    /** the names of stations other sheets of the workbook give, each with its sheet (stationCells) */
+    elsewhere?: ReadonlyMap<string, string>;
   } = {},
 ): Plan | PlanError {
   const mapped = (role: string) => {
@@ -310,7 +314,7 @@ export function planColumns(
   // a unit column (计量单位) gives the unit of a table's one metric column, row by row; beside several, which
   // metric each unit is for cannot be told, and the file is refused
   // (a value column, 本月 or 数值, is no metric's without a metric column: not read, so reported)
-  const wide = wideColumns(header, named, mapping);
+  const wide = wideColumns(header, named, mapping, above.elsewhere);
   const unitColumn = unit !== null && unit !== county ? unit : null;
   if (unitColumn !== null && wide.metrics.length > 1)
     return {
@@ -361,7 +365,8 @@ function wideColumns(
   header: string[],
   used: Set<number>,
   mapping: { columns: Mapping; name: string } | null,
-): { metrics: MetricColumn[]; unknown: string[] } {
+  elsewhere?: ReadonlyMap<string, string>,
+): { metrics: MetricColumn[]; unknown: string[]; builtElsewhere?: Map<string, string> } {
   const metrics: MetricColumn[] = [];
   const unknown: string[] = [];
   header.forEach((h, i) => {
@@ -386,11 +391,53 @@ function wideColumns(
   });
   // stations named without 运营 beside a column of the active ones (村级服务站 | 运营村级服务站), or of those not in
   // operation (未运营村级服务站): those built, a figure of its own, not imported; alone, 村级服务站 is read as the
-  // active ones (as reports mostly mean it)
-  const names = stationsBuilt([...metrics.map((m) => m.name), ...header]);
+  // active ones (as reports mostly mean it); beside such a name on another sheet of the workbook, the same
+  const names = stationsBuiltIn([...metrics.map((m) => m.name), ...header], elsewhere);
   const built = metrics.filter((m) => names.has(m.name));
   for (const m of built) unknown.push(header[m.index]!);
-  return { metrics: metrics.filter((m) => !built.includes(m)), unknown };
+  const builtElsewhere = new Map(
+    built.flatMap((m) => (names.get(m.name) ? [[header[m.index]!, names.get(m.name)!] as const] : [])),
+  );
+  return {
+    metrics: metrics.filter((m) => !built.includes(m)),
+    unknown,
+    ...(builtElsewhere.size && { builtElsewhere }),
+  };
+}
+
+/**
+ * Of a table's names (stationsBuilt), those naming the stations built, each with the other sheet of its workbook
+ * whose names show it (a name → sheet map of those: stationCells), or null where the table's own names do.
+ */
+export function stationsBuiltIn(
+  own: Iterable<string>,
+  elsewhere?: ReadonlyMap<string, string>,
+): Map<string, string | null> {
+  const names = [...own];
+  const built = new Map<string, string | null>([...stationsBuilt(names)].map((n) => [n, null]));
+  const mine = new Set(names);
+  for (const sheet of new Set(elsewhere?.values())) {
+    const theirs = [...elsewhere!].flatMap(([n, s]) => (s === sheet ? [n] : []));
+    for (const n of stationsBuilt([...names, ...theirs]))
+      if (mine.has(n) && !built.has(n)) built.set(n, sheet);
+  }
+  return built;
+}
+
+/**
+ * The cells of a sheet naming stations as a header or a long file's metric cell does (村级服务站, 运营村级服务站（个）,
+ * 未运营村级服务站, 停运站点; not a note, 注：未运营站点不计入), for the other sheets of its workbook (stationsBuiltIn).
+ */
+export function stationCells(rows: readonly { row: readonly string[] }[]): Set<string> {
+  const cells = new Set<string>();
+  for (const { row } of rows)
+    for (const cell of row) {
+      if (!cell.includes('站') || cell.length > 30) continue;
+      const name = simplifiedText(splitUnit(cell.replace(/\s/g, '')).name);
+      if (/站(?:点)?(?:数量?)?$/.test(name) && (metricCached(name) !== null || IDLE.test(name)))
+        cells.add(cell);
+    }
+  return cells;
 }
 
 /**

@@ -36,7 +36,7 @@ import {
 } from './heading.ts';
 import { type CountyLookup, metricCached, monthOf, monthWithYear } from './lookups.ts';
 import { ascii, headerCell, isPeriod, parseValue } from './parse.ts';
-import { BUILT_STATIONS } from './reasons.ts';
+import { BUILT_STATIONS, builtElsewhereWording } from './reasons.ts';
 import { readRecords } from './records.ts';
 import {
   isSynthetic,
@@ -441,7 +441,9 @@ function joinHeader(s: FileState, row: string[], underLabel = false): boolean {
   });
   // (a county over its 本月 and 累计 columns: one column per county, 东港市 its 本月, 东港市累计 not imported)
   const countyColumns = countyColumnsOf(joined, ctx.county);
-  const plan = subMonthDisagrees(s, row) ?? planColumns(joined, s.mapping, { ...s.above, countyColumns });
+  const plan =
+    subMonthDisagrees(s, row) ??
+    planColumns(joined, s.mapping, { ...s.above, countyColumns, elsewhere: s.sink.hindsight?.elsewhere });
   s.header = { line: s.header!.line, plan };
   // (a joined header without its county and month refuses the file, naming what it found: finish)
   if ('error' in plan) return false;
@@ -838,6 +840,7 @@ function closeTable(s: FileState): boolean {
   const headless = [...(ctx.headlessUsed ?? [])].sort((a, b) => a - b).map(headlessName);
   for (const u of [...ctx.plan.unknown, ...headless]) {
     const built = builtStations(u);
+    const elsewhere = ctx.plan.builtElsewhere?.get(u);
     reject(
       s.sink,
       s.header.line,
@@ -846,7 +849,7 @@ function closeTable(s: FileState): boolean {
       'header',
       u,
       NOT_MONTHLY.test(u) || built ? 'not_imported' : 'unknown_column',
-      built ? BUILT_STATIONS : undefined,
+      elsewhere ? builtElsewhereWording(elsewhere, 'column') : built ? BUILT_STATIONS : undefined,
     );
     if (!s.sink.summary.ignoredColumns.includes(u)) s.sink.summary.ignoredColumns.push(u);
   }
@@ -912,9 +915,16 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   const countyColumns = countyColumnsOf(cells, county);
   // 本月网络零售额 | 累计网络零售额: read as a two-row header's 本月 and 累计 columns, named as written in messages
   const period = periodHeader(cells, (c) => Boolean(s.mapping?.columns[c]));
-  const planned = planColumns(period.names, s.mapping, { ...s.above, countyColumns });
+  const planned = planColumns(period.names, s.mapping, {
+    ...s.above,
+    countyColumns,
+    elsewhere: s.sink.hindsight?.elsewhere,
+  });
   // (a header that cannot be read is named as written)
-  let plan = 'error' in planned ? planColumns(cells, s.mapping, { ...s.above, countyColumns }) : planned;
+  let plan =
+    'error' in planned
+      ? planColumns(cells, s.mapping, { ...s.above, countyColumns, elsewhere: s.sink.hindsight?.elsewhere })
+      : planned;
   if (!('error' in plan))
     plan = { ...plan, unknown: plan.unknown.map((u) => cells[period.names.indexOf(u)] ?? u) };
   // title and note rows above the header (某县2021年电子商务统计月报, 填报单位：… | 2023年3月 | 单位：万元), within the

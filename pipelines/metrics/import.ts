@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Reference } from '../reference/index.ts';
 import { type FileSummary, NO_COUNTS, newSummary, refuse } from './accounting.ts';
-import { type Mapping, stationsBuilt } from './columns.ts';
+import { type Mapping, stationCells, stationsBuiltIn } from './columns.ts';
 import { decodeChunks, sniffEncoding } from './decode.ts';
 import type { Duck } from './fast.ts';
 import { sidecarOf, stageFile, stageFileFast, stageSheet } from './file.ts';
@@ -127,13 +127,19 @@ export async function stageMetrics(
       staging.summaries.push(await stageOne(path, file, county, pair(), (e as Error).message));
       continue;
     }
+    // one workbook is one report: stations named on one sheet beside another figure of theirs on another
+    // (村级服务站 | 未运营村级服务站) are the stations built there too (columns.ts stationsBuiltIn)
+    const stations = sheets.flatMap((s) => ('rows' in s ? [[s.name, stationCells(s.rows)] as const] : []));
     for (const sheet of sheets) {
       if ('skipped' in sheet) {
         skip(`${file}!${sheet.name}`, sheet.skipped);
         continue;
       }
+      const elsewhere = new Map<string, string>();
+      for (const [name, cells] of stations)
+        if (name !== sheet.name) for (const c of cells) if (!elsewhere.has(c)) elsewhere.set(c, name);
       staging.summaries.push(
-        await stageOne(path, `${file}!${sheet.name}`, county, pair(), null, sheet, mapping),
+        await stageOne(path, `${file}!${sheet.name}`, county, pair(), null, sheet, mapping, null, elsewhere),
       );
     }
   }
@@ -197,6 +203,8 @@ async function stageOne(
   mapping: Awaited<ReturnType<typeof readMapping>> | null = null,
   /** DuckDB for a CSV file's data rows (stageFileFast), and a folder for its decoded copy */
   fast: { duck: Duck; tmp: string } | null = null,
+  /** for a sheet, the names of stations the workbook's other sheets give, with their sheet (columns.ts stationCells) */
+  elsewhere?: ReadonlyMap<string, string>,
 ): Promise<FileSummary> {
   /** the file staged into a new pair of staging files, knowing what a reading of it found (Hindsight) */
   const stage = async (hindsight: Hindsight, again: boolean): Promise<FileSummary> => {
@@ -229,14 +237,18 @@ async function stageOne(
       rejected.close();
     }
   };
-  const first = newHindsight();
+  const first = newHindsight(undefined, elsewhere);
   let summary = await stage(first, false);
   // rows naming the stations built (村级服务站 in a file with rows of 运营村级服务站), a month cell naming another
   // year than the title's, a county's months crossing a year, and a count's fraction with no unit stated, known
   // once every row was read: the file read
   // again knowing them (the DuckDB path knows the names before it reads the rows, and leaves a file with such a
   // month cell or fraction to JavaScript: fast.ts)
-  const known = { ...first, built: stationsBuilt(first.names), unsettled: unsettledMonths(first.months) };
+  const known = {
+    ...first,
+    built: stationsBuiltIn(first.names, first.elsewhere),
+    unsettled: unsettledMonths(first.months),
+  };
   // (a table whose month cells name another year is read again only if one of its cells took the title's year)
   const otherYear = [...known.otherYear].some((t) => known.titleYear.has(t));
   if (

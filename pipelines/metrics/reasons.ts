@@ -149,6 +149,15 @@ export const CROSSING_WORDING: [string, string] = [
   'a month without its year, where one county’s (one metric’s) months cross into another year (11月, 12月, then 1月): the title’s year does not settle which year it is of; write the year (2023年11月)',
 ];
 
+/**
+ * The wording of a column's or a row's stations built (村级服务站) that another sheet of the workbook shows to be,
+ * giving the active ones (运营村级服务站) or those not in operation (未运营村级服务站).
+ */
+export const builtElsewhereWording = (sheet: string, what: 'column' | 'row'): [string, string] => [
+  `同一工作簿的工作表“${sheet}”另有运营（或未运营）站点的数字：此${what === 'column' ? '列' : '行'}应为建成站点数，不是运营站点数，不导入`,
+  `the workbook’s sheet ${sheet} gives a figure of the stations active (or of those not): this ${what} is of the stations built, not those active; not imported`,
+];
+
 /** The wording of the not_imported column of the stations built beside those active (村级服务站 | 运营村级服务站). */
 export const BUILT_STATIONS: [string, string] = [
   '同表另有运营（或未运营）站点列：此列应为建成站点数，不是运营站点数，不导入',

@@ -16,6 +16,7 @@ import {
 } from './lookups.ts';
 import { ascii, monthFault, parseValue, significantDigits } from './parse.ts';
 import {
+  builtElsewhereWording,
   CROSSING_WORDING,
   cellCountWording,
   hiddenWording,
@@ -279,8 +280,10 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
       continue;
     }
     // (村级服务站 in a file with rows of 运营村级服务站 or 未运营村级服务站: the stations built, Hindsight)
-    if (ctx.hindsight?.built.has(v.name) && metricCached(v.name)) {
-      reject(ctx, at, v.column, 'value', 'metric', v.name, 'stations_built');
+    const built = ctx.hindsight?.built.get(v.name);
+    if (built !== undefined && metricCached(v.name)) {
+      const wording = built ? builtElsewhereWording(built, 'row') : undefined;
+      reject(ctx, at, v.column, 'value', 'metric', v.name, 'stations_built', wording);
       continue;
     }
     const doubt = metric ? ctx.hindsight?.unitNotStated.get(metric) : undefined;

@@ -108,7 +108,10 @@ export interface Hindsight {
    * built (columns.ts stationsBuilt: 村级服务站 in a file with rows of 运营村级服务站), rejected as stations_built
    */
   names: Set<string>;
-  built: ReadonlySet<string>;
+  /** (with the other sheet of the workbook whose names show it, or null: columns.ts stationsBuiltIn) */
+  built: ReadonlyMap<string, string | null>;
+  /** the names of stations the other sheets of the workbook give, each with its sheet (columns.ts stationCells) */
+  elsewhere: ReadonlyMap<string, string>;
   /**
    * the tables (by their header's line) with a month cell naming a year other than the title's (2023年11月 under
    * 东港市2024年…): which year their month cells naming none are of, the title does not settle (rows.ts yearFor)
@@ -133,9 +136,10 @@ export interface Hindsight {
    */
   unsettled: Map<number, string | null>;
 }
-export const newHindsight = (known?: Hindsight): Hindsight => ({
+export const newHindsight = (known?: Hindsight, elsewhere?: ReadonlyMap<string, string>): Hindsight => ({
   names: new Set(),
-  built: known?.built ?? new Set(),
+  built: known?.built ?? new Map(),
+  elsewhere: known?.elsewhere ?? elsewhere ?? new Map(),
   otherYear: new Set(known?.otherYear),
   titleYear: new Set(),
   unitNotStated: new Map(known?.unitNotStated),

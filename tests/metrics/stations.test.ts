@@ -4,6 +4,7 @@
  * the stations built, a figure of their own, and are not the active ones. Headers are tested in probe.test.ts.
  * Expected values are read from the files as written here.
  */
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { asCsvAndWorkbook, csv, reconciledImport } from './files.ts';
 
@@ -135,5 +136,59 @@ describe('stations not beside another figure of theirs', () => {
     });
     expect(r.accepted).toEqual([]);
     expect(r.values.map((v) => v[1])).toEqual(['duplicate_conflict', 'duplicate_conflict']);
+  });
+});
+
+describe('a workbook: stations named on one sheet beside another figure of theirs on another (a fifth probe)', () => {
+  // one workbook is one report: 村级服务站 on Sheet1 beside 未运营村级服务站 (or 运营村级服务站) on Sheet2 is the
+  // stations built there as it would be on one sheet, not the active ones
+  const book = (sheets: [string, string[]][]) => {
+    const b = XLSX.utils.book_new();
+    for (const [name, lines] of sheets)
+      XLSX.utils.book_append_sheet(b, XLSX.utils.aoa_to_sheet(lines.map((l) => l.split(','))), name);
+    return XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  };
+
+  it('a column per metric: 120 on 村级 is not published as active beside 未运营村级服务站 on 停运', async () => {
+    const r = await run({
+      'r.xlsx': book([
+        ['村级', ['县区代码,月份,村级服务站,网络零售额（万元）', '210681,2024-03,120,12.5']],
+        ['停运', ['县区代码,月份,未运营村级服务站', '210681,2024-03,20']],
+      ]),
+    });
+    expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '125000']]);
+    const column = r.rejected.find((x) => x.scope === 'column' && x.raw_value === '村级服务站')!;
+    expect(column.file).toMatch(/!村级$/);
+    expect(column.reason).toBe('not_imported');
+    // (the wording names the sheet that shows it)
+    expect(column.reason_zh).toContain('停运');
+    expect(column.reason_en).toContain('停运');
+  });
+
+  it('a row per metric: 村级服务站 on one sheet beside 运营村级服务站 on another: 100 active, 120 stations_built', async () => {
+    const r = await run({
+      'r.xlsx': book([
+        ['建成', ['县区代码,月份,指标,数值', '210681,2024-03,村级服务站,120']],
+        ['运营', ['县区代码,月份,指标,数值', '210681,2024-03,运营村级服务站,100']],
+      ]),
+    });
+    expect(r.accepted).toEqual([['2024-03', 'active_village_stations', '100']]);
+    expect(r.values).toEqual([['村级服务站', 'stations_built']]);
+    expect(r.rejected[0]!.reason_zh).toContain('运营');
+    expect(r.rejected[0]!.reason_zh).toContain('工作表');
+  });
+
+  it('村级服务站 on every sheet and no other figure of theirs is the active ones', async () => {
+    const r = await run({
+      'r.xlsx': book([
+        ['1月', ['县区代码,月份,村级服务站', '210681,2024-01,120']],
+        ['2月', ['县区代码,月份,村级服务站', '210681,2024-02,121']],
+        ['说明', ['注：未运营站点不计入本表', '填表人：张三']],
+      ]),
+    });
+    expect(r.accepted.sort()).toEqual([
+      ['2024-01', 'active_village_stations', '120'],
+      ['2024-02', 'active_village_stations', '121'],
+    ]);
   });
 });
