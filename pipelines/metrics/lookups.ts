@@ -31,15 +31,35 @@ const codeKey = (raw: string) =>
 /** Whether a cell is written as a county code (469001, 469001000000, 469001.0), known or not. */
 export const isCountyCode = (raw: string) => /^\d{6}$/.test(codeKey(raw));
 
+/**
+ * A county cell holding a code and a name, as a county's system exports it (210681 东港市, 210681-东港市,
+ * 东港市（210681）, 东港市 210681), split into the two; null for any other cell.
+ */
+function codeAndName(key: string): { code: string; name: string } | null {
+  const first = /^(\d{6}(?:000000)?)[-—–:|/、_]?(\D.*)$/.exec(key);
+  if (first) return { code: first[1]!, name: first[2]! };
+  const last = /^(\D.*?)(?:\((\d{6}(?:000000)?)\)|【(\d{6}(?:000000)?)】|(\d{6}(?:000000)?))$/.exec(key);
+  return last ? { code: (last[2] ?? last[3] ?? last[4])!, name: last[1]! } : null;
+}
+
 /** County names and codes to codes, resolved once per distinct spelling. */
 export function countyLookup(ref: Reference): CountyLookup {
   const cache = new Map<string, CountyResult>();
-  return (raw, within = '') => {
+  const lookup: CountyLookup = (raw, within = '') => {
     const cached = within ? `${raw}\u0000${within}` : raw;
     let hit = cache.get(cached);
     if (hit) return hit;
     const key = codeKey(raw);
-    if (key === '') hit = { reason: 'missing_county' };
+    // a code with its county's name (210681 东港市) is the code's county; beside another county's name (210682 东港市)
+    // it is county_mismatch, as a name column beside a code column is (rows.ts namesAnother): which is meant cannot
+    // be told; a name the reference does not settle alone (东港) says nothing
+    const both = codeAndName(key);
+    if (both) {
+      const code = lookup(both.code);
+      const name = lookup(both.name);
+      hit =
+        'code' in code && 'code' in name && name.code !== code.code ? { reason: 'county_mismatch' } : code;
+    } else if (key === '') hit = { reason: 'missing_county' };
     else if (/^\d{6}$/.test(key))
       hit = ref.county.has(key)
         ? { code: key }
@@ -82,6 +102,7 @@ export function countyLookup(ref: Reference): CountyLookup {
     cache.set(cached, hit);
     return hit;
   };
+  return lookup;
 }
 
 /** A province's or prefecture's name without its kind: 辽宁省 → 辽宁, 广西壮族自治区 → 广西, 丹东市 → 丹东. */

@@ -78,3 +78,38 @@ describe('countyLookup(ref) within the places a title names', () => {
     expect(county('五台县')).toEqual({ code: '140922' });
   });
 });
+
+describe('countyLookup(ref): a cell holding a county’s code and its name (a sixth probe)', () => {
+  // as a county's system exports it: 210681 东港市, 东港市（210681）; 210681 is 东港市, 210682 凤城市 (丹东市)
+  it('the code and the name of one county, either first, with a space, a dash or brackets, are that county', () => {
+    for (const raw of [
+      '210681 东港市',
+      '210681东港市',
+      '210681-东港市',
+      '210681　东港市',
+      '东港市（210681）',
+      '东港市(210681)',
+      '东港市 210681',
+      '东港市【210681】',
+      '210681000000 东港市',
+    ])
+      expect(county(raw), raw).toEqual({ code: '210681' });
+  });
+
+  it('a name the reference does not settle alone beside its code is the code’s county (东港: 东港市 or 日照’s 东港区)', () => {
+    expect(county('210681 东港')).toEqual({ code: '210681' });
+    expect(county('东港(210681)')).toEqual({ code: '210681' });
+  });
+
+  it('a code beside another county’s name is county_mismatch, a code of no county unknown_county, a prefecture’s not_a_county', () => {
+    expect(county('210682 东港市')).toEqual({ reason: 'county_mismatch' });
+    expect(county('凤城市（210681）')).toEqual({ reason: 'county_mismatch' });
+    expect(county('999999 东港市')).toEqual({ reason: 'unknown_county' });
+    expect(county('210600 丹东市')).toEqual({ reason: 'not_a_county' });
+  });
+
+  it('under a title naming 丹东市 the same', () => {
+    expect(county('210681 东港市', '丹东市')).toEqual({ code: '210681' });
+    expect(county('210682 东港市', '丹东市')).toEqual({ reason: 'county_mismatch' });
+  });
+});
