@@ -145,6 +145,8 @@ export function planColumns(
     county?: Given;
     month?: Given;
     countyNamed?: string;
+    /** a cell above naming a period that is not one month (2024年1-3月, 第一季度), for the message of a refusal */
+    period?: Given;
     countyColumns?: { index: number; county: string }[];
     /** the names of stations other sheets of the workbook give, each with its sheet (stationCells) */
     elsewhere?: ReadonlyMap<string, string>;
@@ -264,11 +266,16 @@ export function planColumns(
     const named = above.countyNamed;
     const found = header.map((h) => `“${h}”`).join(', ');
     // what is found and what is missing, and a sidecar mapping a column not yet read to what is missing
+    // (a title naming several months, 2024年1-3月, or a quarter names no one month: said, so that none is added)
+    const period =
+      above.period && month === null
+        ? ` (line ${above.period.line} names ${above.period.raw}: not one month; only single months' figures are imported)`
+        : '';
     const has =
       county !== null
-        ? `a county column (${header[county]}), but no month column`
+        ? `a county column (${header[county]}), but no month column${period}`
         : givenCounty
-          ? `the rows above name the county (${givenCounty.raw}, line ${givenCounty.line}), but no month`
+          ? `the rows above name the county (${givenCounty.raw}, line ${givenCounty.line}), but no month${period}`
           : month !== null
             ? `a month column (${header[month]}), but no county column`
             : 'no county column and no month column';

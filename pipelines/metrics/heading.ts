@@ -32,8 +32,11 @@ export interface Heading {
   months: { raw: string; month: string; line: number }[];
   /** 我县, 本县: a report naming only itself */
   own: string | null;
-  /** a period that is not one month (季度, 上半年, 截至…, 1—6月累计): no month is taken from the rows above */
-  notAMonth: boolean;
+  /**
+   * the first cell naming a period that is not one month (季度, 上半年, 截至…, 1—6月累计), with its line: no month is
+   * taken from the rows above, and a refusal for want of one says so
+   */
+  notAMonth: Given | null;
   /** the rows say their figures are running sums (逐月累计), and name no month's own (本月, 当月) */
   cumulative: boolean;
   /** the rows say the table is of townships (各乡镇, 乡镇（街道）) */
@@ -50,7 +53,7 @@ export const newHeading = (): Heading => ({
   places: [],
   months: [],
   own: null,
-  notAMonth: false,
+  notAMonth: null,
   cumulative: false,
   townships: false,
   read: 0,
@@ -209,7 +212,7 @@ export function readHeadingRow(h: Heading, row: string[], line: number, county: 
       !DATE_LABEL.test(key) &&
       (cumulative || NOT_A_MONTH.test(cell) || RANGE.test(cell.replace(/\s/g, '')))
     )
-      h.notAMonth = true;
+      h.notAMonth ??= { raw: cell, line };
     if (TOWNSHIPS.test(cell)) h.townships = true;
   }
 }
@@ -322,7 +325,12 @@ function monthsIn(text: string, line: number) {
  * The county and month the heading settles: one county (however often named) and one month; what it names when it
  * settles no county, for the refusal's message.
  */
-export function settle(h: Heading): { county?: Given; month?: Given; countyNamed: string } {
+export function settle(h: Heading): {
+  county?: Given;
+  month?: Given;
+  countyNamed: string;
+  period?: Given;
+} {
   const codes = new Set(h.places.map((p) => p.code));
   const place = codes.size === 1 && !codes.has(null) ? h.places[0] : undefined;
   // a sheet's month without its year (1月) takes the one year the rows name, else it names none
@@ -340,5 +348,6 @@ export function settle(h: Heading): { county?: Given; month?: Given; countyNamed
     ...(place && { county: { raw: place.raw, line: place.line } }),
     ...(month && { month: { raw: month.raw, line: month.line } }),
     countyNamed: named.length ? named.join('、') : (h.own ?? ''),
+    ...(h.notAMonth && { period: h.notAMonth }),
   };
 }

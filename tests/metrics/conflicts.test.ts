@@ -46,6 +46,25 @@ describe('a county code beside a county name', () => {
   });
 });
 
+describe('a county cell holding the code and the name (a sixth probe)', () => {
+  // as a county's system exports it; 210681 is 东港市, 210682 凤城市
+  const lines = [
+    '县区,月份,网络零售额（万元）',
+    '210681 东港市,2024-01,100',
+    '东港市（210681）,2024-02,110',
+    '210682 东港市,2024-03,120',
+  ];
+  for (const files of asCsvAndWorkbook(lines))
+    it(`the code and its own county's name are the county; another county's name rejects the value (${Object.keys(files)[0]})`, async () => {
+      const r = await run(files);
+      expect(r.accepted).toEqual([
+        ['2024-01', 'online_retail_sales_yuan', '1000000'],
+        ['2024-02', 'online_retail_sales_yuan', '1100000'],
+      ]);
+      expect(r.values).toEqual([['210682 东港市', 'county_mismatch']]);
+    });
+});
+
 describe('a 年份 cell beside a month cell naming its year', () => {
   const rows = [
     ['县区', '年份', '月份', '网络零售额（万元）'],
@@ -312,6 +331,20 @@ describe('a title naming part of a month, or two months (a second probe)', () =>
       const r = await run({ 'r.csv': csv(title, ...table) });
       expect(r.accepted).toEqual([]);
       expect(r.files.map((f) => f[1])).toEqual(['no_header']);
+    });
+
+  // (a sixth probe: the refusal names the cell that settles none, so that no month column is added to a
+  // report of several months; the file's own words, read in the test)
+  for (const [title, period] of [
+    ['丹东市东港市2024年1-3月电子商务运行情况', '1-3月'],
+    ['东港市2024年第一季度电子商务统计表', '第一季度'],
+  ] as const)
+    it(`the refusal of ${title} names line 1 and ${period}, a period that is not one month`, async () => {
+      const r = await run({ 'r.csv': csv(title, ...table) });
+      expect(r.accepted).toEqual([]);
+      const refusal = r.rejected.find((x) => x.scope === 'file')!;
+      expect(refusal.reason).toBe('no_header');
+      expect(refusal.raw_value).toMatch(new RegExp(`line 1 names [^:]*${period}[^:]*: not one month`));
     });
 
   it('东港市2023年3月电子商务统计 names March', async () => {
