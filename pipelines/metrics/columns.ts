@@ -12,17 +12,26 @@ import { metricOf, splitUnit, unitOf } from './vocabulary.ts';
 /** Header cells naming a county code column. */
 const COUNTY_CODE_COL =
   /^(?:county_?code|code|县区代码|区县代码|县市区代码|地区代码|行政区划代码|区划代码|县代码|代码)$/i;
-/** Header cells naming a county name column. */
+/**
+ * Header cells naming a county name column: a county-level division as forms name it (县, 县区, 区县, 县市区,
+ * 县（市、区）, 县（市）, 县区（市）, 行政区划, 区划, 地区), 所属 before it or 名称 after it (所属县区, 县（市、区）名称), and
+ * the reporting unit (单位名称, 填报单位).
+ */
 const COUNTY_NAME_COL =
-  /^(?:county|county_?name|县|县区|区县|县市区|县\(市、?区\)|县\(区\)|县名|县区名称|地区|地区名称|单位名称|填报单位)$/i;
+  /^(?:county|county_?name|单位名称|填报单位|(?:所属)?(?:县|县区|区县|县市区|县市|市县|县\(市、?区\)|县\(市\)|县\(区\)|县\(市区\)|县区\(市\)|行政区划|区划|地区)(?:名称|名)?)$/i;
 /** Whether a header cell names a county column (县区代码, 县（市、区）, 单位名称…), compared as headers are. */
 export const isCountyHeader = (cell: string) => {
   const h = ascii(cell).replace(/\s/g, '');
   return COUNTY_CODE_COL.test(h) || COUNTY_NAME_COL.test(h);
 };
 
-/** Header cells naming the month column. */
-const MONTH_COL = /^(?:month|月份|月|统计月份|年月|时间|日期|period|报告期|期别|统计期|所属期|月度)$/i;
+/**
+ * Header cells naming the month column: 月份, 年月, 月, 期, 期别 or 期间, after 统计, 所属, 报表, 数据 or 报告 or alone,
+ * (年月) after it (月份（年月）); 时间, 统计时间, 日期, 月度. Not 填报月份 or 填报日期: when the report was filed, not
+ * the month of its figures.
+ */
+const MONTH_COL =
+  /^(?:month|period|时间|统计时间|日期|月度|(?:统计|所属|报表|数据|报告)?(?:年月|月份|月|期|期别|期间)(?:\(年月\))?)$/i;
 /** A header cell naming a month, in a file with one column per month: 2021年1月, 1月, 2021-01. */
 // (2023-01-01: a month typed as 2023年1月 in Excel is a date cell, its first day)
 const MONTH_HEADER =

@@ -36,6 +36,51 @@ describe('headers as they are written', () => {
   });
 });
 
+describe('more headers as they are written (a sixth probe)', () => {
+  // a county's name column as statistics forms head it: a level of division (县, 县区, 县（市、区）…), 所属 before it,
+  // 名称 after it; a month column: 年月, 月份, 期 after 统计, 所属, 报表, 数据 or 报告
+  for (const county of [
+    '县（市、区）名称',
+    '区县名称',
+    '所属县区',
+    '县区（市）',
+    '县市区名称',
+    '行政区划名称',
+    '区划名称',
+    '县（市）',
+  ])
+    it(`${county} | 月份 is read: county, month and the metric column`, async () => {
+      const { summary, accepted } = await stage(`${county},月份,快递业务量（件）\n五指山市,2021-03,1200\n`);
+      expect(summary.error).toBeNull();
+      expect(accepted.map((r) => [r.county_code, r.month, r.metric, r.value])).toEqual([
+        ['469001', '2021-03', 'express_parcels', '1200'],
+      ]);
+    });
+  for (const month of [
+    '统计年月',
+    '所属月份',
+    '报表期',
+    '数据期',
+    '月份（年月）',
+    '统计月',
+    '报告期别',
+    '所属期间',
+  ])
+    it(`县区 | ${month} is read: county, month and the metric column`, async () => {
+      const { summary, accepted } = await stage(`县区,${month},快递业务量（件）\n五指山市,2021-03,1200\n`);
+      expect(summary.error).toBeNull();
+      expect(accepted.map((r) => [r.county_code, r.month, r.metric, r.value])).toEqual([
+        ['469001', '2021-03', 'express_parcels', '1200'],
+      ]);
+    });
+  // (the month a report was filed in, 填报月份, is no month of its figures: the file is refused, not read as March's)
+  it('县区 | 填报月份 is no month column: the file is refused', async () => {
+    const { summary, accepted } = await stage('县区,填报月份,快递业务量（件）\n五指山市,2021-04,1200\n');
+    expect(summary.error).toMatch(/no month column/);
+    expect(accepted).toEqual([]);
+  });
+});
+
 describe('title and note rows above the header', () => {
   it('are skipped, counted and reported; a 单位：万元 line sets the unit of columns that give none', async () => {
     const { summary, accepted } = await stage(
