@@ -24,8 +24,14 @@ export interface MetricInfo {
 /** The names each metric goes by in reports, besides the contract's own Chinese and English names. */
 const REPORT_NAMES: Readonly<Record<MonthlyMetric, string[]>> = {
   // not 农村网络零售额: the rural part of the county's, a statistic of its own
-  online_retail_sales_yuan: ['县域网络零售额', '电商零售额'],
-  agri_online_retail_sales_yuan: ['农产品网销额', '农产品线上销售额', 'agri online retail sales'],
+  // (网上零售额: the statistics bureau's word for it; not 电子商务交易额, business-to-business trade included)
+  online_retail_sales_yuan: ['县域网络零售额', '电商零售额', '网上零售额', '网络零售总额'],
+  agri_online_retail_sales_yuan: [
+    '农产品网销额',
+    '农产品线上销售额',
+    '农产品网上零售额',
+    'agri online retail sales',
+  ],
   express_parcels: ['快递量', '快递件数', '包裹量', '快递包裹', 'express parcels'],
   active_township_stations: ['运营乡镇服务站', '乡镇服务站', '乡镇站点', 'active township stations'],
   active_village_stations: ['运营村级服务站', '村级服务站', '村级站点', 'active village stations'],
@@ -62,6 +68,8 @@ const compact = (s: string) =>
       '',
     )
     .replace(/^\s*其中\s*[:：]?/, '')
+    // (a station named for what it serves: 村级电商服务站, 乡镇电子商务服务站点 are 村级服务站, 乡镇服务站)
+    .replace(/(?:电商|电子商务)(服务站)(?:点)?$/, '$1')
     .replace(/[\s_]+/g, ' ')
     .trim()
     .toLowerCase();

@@ -2046,3 +2046,36 @@ describe('a column of several months beside a month’s column, one column per m
       expect(r.values.map((v) => v[1])).toEqual(['period_not_month']);
     });
 });
+
+describe('more metric names (a sixth probe)', () => {
+  // 网上零售额 is the statistics bureau's word for 网络零售额; a station may be named an 电商 (电子商务) 服务站
+  for (const [header, metric, value] of [
+    ['网上零售额（万元）', 'online_retail_sales_yuan', '120000'],
+    ['网络零售总额（万元）', 'online_retail_sales_yuan', '120000'],
+    ['农产品网上零售额（万元）', 'agri_online_retail_sales_yuan', '120000'],
+    ['村级电商服务站（个）', 'active_village_stations', '12'],
+    ['村级电子商务服务站点（个）', 'active_village_stations', '12'],
+    ['乡镇电子商务服务站（个）', 'active_township_stations', '12'],
+    ['运营村级电商服务站（个）', 'active_village_stations', '12'],
+  ])
+    it(`${header} is ${metric}`, async () => {
+      const r = await run({ 'r.csv': csv(`县区代码,月份,${header}`, '469001,2023-03,12') });
+      expect(r.accepted).toEqual([['2023-03', metric, value]]);
+    });
+
+  it('村级电商服务站 beside 运营村级电商服务站 is the stations built: not imported, the active ones read', async () => {
+    const r = await run({
+      'r.csv': csv('县区代码,月份,村级电商服务站（个）,运营村级电商服务站（个）', '469001,2023-03,120,100'),
+    });
+    expect(r.accepted).toEqual([['2023-03', 'active_village_stations', '100']]);
+    expect(r.summaries[0]!.ignoredColumns).toContain('村级电商服务站(个)');
+  });
+
+  // 电子商务交易额 counts business-to-business trade too, 农产品网络销售额 wholesale: neither is a retail figure
+  for (const header of ['电子商务交易额（万元）', '农产品网络销售额（万元）'])
+    it(`${header} is no metric: a column not recognised`, async () => {
+      const r = await run({ 'r.csv': csv(`县区代码,月份,${header}`, '469001,2023-03,12') });
+      expect(r.accepted).toEqual([]);
+      expect(r.rejected.map((x) => x.reason)).toEqual(['unknown_column']);
+    });
+});
