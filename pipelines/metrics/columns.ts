@@ -287,15 +287,25 @@ export function planColumns(
           ? `the rows above name the county (${givenCounty.raw}, line ${givenCounty.line}), but no month${period}`
           : month !== null
             ? `a month column (${header[month]}), but no county column`
-            : 'no county column and no month column';
+            : above.month
+              ? `the rows above name the month (${above.month.raw}, line ${above.month.line}), but no county`
+              : 'no county column and no month column';
     const role = hasCounty ? 'month' : 'county';
+    // (a column the sidecar could map: not a metric, nor a long table's metric, value or unit column, 指标 | 本月)
     const free = header.find(
-      (h, i) => h !== '' && i !== county && i !== month && metricOf(splitUnit(h).name) === null,
+      (h, i) =>
+        h !== '' &&
+        i !== county &&
+        i !== month &&
+        metricOf(splitUnit(h).name) === null &&
+        ![METRIC_COL, VALUE_COL, UNIT_COL].some((re) => re.test(h.replace(/\s/g, ''))),
     );
     const example =
-      hasCounty || month !== null ? `{“${free ?? '…'}”: ${role}}` : `{“${free ?? '…'}”: county, …: month}`;
+      hasCounty || month !== null || above.month
+        ? `{“${free ?? '…'}”: ${role}}`
+        : `{“${free ?? '…'}”: county, …: month}`;
     return {
-      error: `found ${found}: ${has}; need a county column (county_code, 县, 区县…) and a month column (month, 月份…)${mapping ? `, or add ${mapping.name} saying which column is which (columns: ${example}, with …: <metric code> <unit> for a metric the vocabulary does not name)` : ''}${!hasCounty && named !== undefined ? `; the rows above the header name no one county${named ? ` (they name ${named})` : ''}` : ''}`,
+      error: `found ${found}: ${has}; need a county column (county_code, 县, 区县…) and a month column (month, 月份…)${mapping ? `, or add ${mapping.name} saying which column is which (columns: ${example}, with …: <metric code> <unit> for a metric the vocabulary does not name)` : ''}${!hasCounty && named !== undefined ? `; the rows above the header name no one county${named ? ` (they name ${named})` : ''}${mapping ? `; if it is one county's report, name the county in ${mapping.name}: county: <its name or code>` : ''}` : ''}`,
     };
   }
   const value = mapped('value') ?? find(VALUE_COL);

@@ -103,7 +103,7 @@ interface FileState {
   /** the county and month the heading settles, for a header (and its second row) without their columns */
   above: ReturnType<typeof settle> | Record<string, never>;
   /** the file's mapping sidecar, and the name it has or would have */
-  mapping: { columns: Mapping; name: string } | null;
+  mapping: { columns: Mapping; name: string; county?: string } | null;
   /** the units of the row of units under the header, by column */
   units: string[];
   /** the 累计 columns of a two-row header, with the 本月 column each sums and the rows read */
@@ -899,6 +899,22 @@ function note(s: FileState, row: string[], at: number): boolean {
   return true;
 }
 
+/**
+ * Why a mapping sidecar's county (county: 东港市) cannot be the file's: a county column or columns, or another county
+ * the rows above name (凤城市…); null when it can (they name none, or the same county).
+ */
+function sidecarConflict(s: FileState, plan: Plan, cells: string[]): string | null {
+  if (plan.county !== null) return `and the header has a county column (${cells[plan.county]})`;
+  if (plan.form === 'counties') return 'and the header has a column per county';
+  const named = s.above.county;
+  if (!named || named.from) return null;
+  const code = (raw: string) => {
+    const r = s.county(raw);
+    return 'code' in r ? r.code : raw;
+  };
+  return code(named.raw) === code(s.mapping!.county!) ? null : `and line ${named.line} names ${named.raw}`;
+}
+
 /** The header cells that are counties (指标 | 东港市 | 凤城市), for a table with one column per county. */
 const countyColumnsOf = (cells: string[], county: CountyLookup) =>
   cells.flatMap((c, index) => (c && 'code' in county(c) ? [{ index, county: c }] : []));
@@ -908,6 +924,14 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   const cells = row.map(headerCell);
   // the county and month the rows above name, for a header without their columns
   s.above = s.heading.read > 0 ? settle(s.heading) : {};
+  // the county a mapping sidecar names (county: 东港市), for a report whose rows above name none (我县…)
+  const sidecarCounty = s.mapping?.county;
+  if (sidecarCounty !== undefined && !s.above.county)
+    s.above = {
+      ...s.above,
+      countyNamed: s.above.countyNamed ?? '',
+      county: { raw: sidecarCounty, line: 0, from: s.mapping!.name },
+    };
   // a short county name is read as a county of the places the title names (丹东市…: 凤城, not 广西's 凤山)
   const within = s.heading.places.flatMap((p) => (p.code ? [p.raw, p.code] : [p.raw])).join(' ');
   const county: CountyLookup = within ? (raw) => s.county(raw, within) : s.county;
@@ -952,6 +976,16 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
       detail: township
         ? `line ${at}: the column “${township}” names townships, not counties`
         : `the rows above the header say the table is of townships: ${s.sink.summary.notes.join(' ')}`,
+    };
+    return false;
+  }
+  // (a sidecar's county beside a county column, or another county the rows above name: neither is chosen)
+  const conflict = !('error' in plan) && sidecarCounty !== undefined && sidecarConflict(s, plan, cells);
+  if (conflict) {
+    s.header = { line: at, plan: plan as Plan };
+    s.refusal = {
+      reason: 'sidecar_county',
+      detail: `${s.mapping!.name} names ${sidecarCounty}, ${conflict}`,
     };
     return false;
   }

@@ -13,11 +13,13 @@ import { unitOf } from './vocabulary.ts';
 export interface Given {
   raw: string;
   line: number;
+  /** given by no row: the mapping sidecar naming it (county: 东港市 in r.yaml) */
+  from?: string;
 }
 
 /** The note a value carries when its county or month is one the rows above gave: 县区取自第 1 行：东港市. */
 export const givenNote = (field: '县区' | '月份', g: Given) =>
-  `${field}取自${g.line === 0 ? '工作表名' : `第 ${g.line} 行`}：${g.raw}`;
+  `${field}取自${g.from ? ` ${g.from}` : g.line === 0 ? '工作表名' : `第 ${g.line} 行`}：${g.raw}`;
 
 /** What the rows above the header have said so far. */
 export interface Heading {

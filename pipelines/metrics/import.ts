@@ -274,7 +274,10 @@ async function stageOne(
  * or value column, or a metric code and its unit), with its name; the name alone, for the message, when there is
  * none. Throws, naming it, when it is not a mapping.
  */
-async function readMapping(dir: string, name: string): Promise<{ columns: Mapping; name: string }> {
+async function readMapping(
+  dir: string,
+  name: string,
+): Promise<{ columns: Mapping; name: string; county?: string }> {
   const path = join(dir, sidecarOf(name));
   const shown = relative(process.cwd(), path) || sidecarOf(name);
   let text: string;
@@ -289,14 +292,21 @@ async function readMapping(dir: string, name: string): Promise<{ columns: Mappin
   } catch (e) {
     throw new Error(`${shown}: not YAML: ${(e as Error).message}`);
   }
-  const columns = (parsed as { columns?: unknown } | null)?.columns;
+  // (county: the county of a report that names itself only as 我县, by name or code)
+  const given = (parsed as { county?: unknown } | null)?.county;
+  const county = typeof given === 'number' ? String(given) : given;
+  if (county !== undefined && (typeof county !== 'string' || county.trim() === ''))
+    throw new Error(`${shown}: county: names the county of the report, by its name or code (county: 东港市)`);
+  const columns =
+    (parsed as { columns?: unknown } | null)?.columns ?? (county !== undefined ? {} : undefined);
   if (!columns || typeof columns !== 'object' || Object.values(columns).some((v) => typeof v !== 'string'))
     throw new Error(
-      `${shown}: needs columns: a header → county, month, metric, value or a metric code and unit, one per line`,
+      `${shown}: needs columns: a header → county, month, metric, value or a metric code and unit, one per line (or county: the county of a report naming only 我县)`,
     );
   // a header as the file writes it (网络零售额（本月）) is the header as it is read
   return {
     columns: Object.fromEntries(Object.entries(columns as Mapping).map(([h, role]) => [headerCell(h), role])),
     name: shown,
+    ...(county !== undefined && { county: county.trim() }),
   };
 }

@@ -82,6 +82,10 @@ export const REASONS = {
     '表中各行为乡镇（街道）的数据，不是县级数据，未导入',
     'the rows are townships’ (乡镇, 街道), not a county’s; not imported',
   ],
+  sidecar_county: [
+    '映射文件写明了县（county:），文件自身也写明了县（标题中另一个县，或县区列），不作取舍，未导入；请删去其一',
+    'the mapping sidecar names a county (county:), and the file names its own (another county in its title, or a county column): neither is chosen; not imported: remove one',
+  ],
   cumulative_only: [
     '标题说明各月数值为累计数，未注明当月数，未导入（累计数不是当月数）',
     'the title says the months’ figures are running sums (累计), with no month’s own figure; not imported',

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type CountyLookup, countyLookup } from '../../pipelines/metrics/lookups.ts';
 import { reconciles } from '../../pipelines/metrics/summary.ts';
 import { loadReference } from '../../pipelines/reference/index.ts';
-import { readStaging, stageContent, tempDir } from './files.ts';
+import { importFiles, readStaging, stageContent, tempDir, workbookOf } from './files.ts';
 
 let county: CountyLookup;
 beforeAll(() => {
@@ -162,6 +162,71 @@ describe('a mapping sidecar for headers nothing recognises', () => {
     expect(rows.map((r) => [r.county_code, r.month, r.metric, r.value])).toEqual([
       ['469001', '2021-03', 'online_retail_sales_yuan', '1250000'],
     ]);
+  });
+});
+
+describe('a sidecar naming the county of a report that names only 我县 (a sixth probe)', () => {
+  // a county's own report often names itself only as 我县 (本县): which county it is, the file does not say
+  const report = ['我县2024年3月电子商务发展情况', '指标,计量单位,本月', '网络零售额,万元,100', ''].join(
+    '\n',
+  );
+  let ref: ReturnType<typeof loadReference>;
+  beforeAll(() => {
+    ref = loadReference();
+  });
+
+  it('without a sidecar the file is refused, and the message offers county: in the sidecar by name', async () => {
+    const r = await importFiles({ 'r.csv': report }, ref);
+    expect(r.files).toEqual([['r.csv', 'no_header']]);
+    expect(r.rejected[0]!.raw_value).toMatch(/r\.yaml.*county: /);
+    // (what the file does say, the month above the header; and no column of the table's own, 指标, offered as the county)
+    expect(r.rejected[0]!.raw_value).toContain(
+      'the rows above name the month (2024年3月, line 1), but no county',
+    );
+    expect(r.rejected[0]!.raw_value).not.toMatch(/“(?:指标|计量单位|本月)”: county/);
+  });
+
+  it('county: 东港市 in r.yaml gives the county, and each value says where it came from', async () => {
+    const r = await importFiles({ 'r.csv': report, 'r.yaml': 'county: 东港市\n' }, ref);
+    expect(r.files).toEqual([]);
+    expect(r.monthly.map((m) => [m.county_code, m.month, m.metric, m.value])).toEqual([
+      ['210681', '2024-03', 'online_retail_sales_yuan', '1000000'],
+    ]);
+    // (the sidecar named as the source names the file, from where the import runs)
+    expect(r.monthly[0]!.note).toMatch(/^县区取自 \S*\/in\/r\.yaml：东港市；月份取自第 1 行：2024年3月$/);
+    for (const f of r.summaries) expect(reconciles(f)).toBe(true);
+  });
+
+  it('a code (county: 210681) is the county too, for every sheet of a workbook beside it', async () => {
+    const r = await importFiles(
+      { 'r.xlsx': workbookOf(report.split('\n').filter(Boolean)), 'r.yaml': 'county: 210681\n' },
+      ref,
+    );
+    expect(r.monthly.map((m) => [m.county_code, m.month, m.value])).toEqual([
+      ['210681', '2024-03', '1000000'],
+    ]);
+  });
+
+  it('a sidecar county beside a file naming another (凤城市…) or a county column is refused, not chosen between', async () => {
+    const other = report.replace('我县', '凤城市');
+    const withColumn = '县区,月份,网络零售额（万元）\n东港市,2024-03,100\n';
+    for (const content of [other, withColumn]) {
+      const r = await importFiles({ 'r.csv': content, 'r.yaml': 'county: 东港市\n' }, ref);
+      expect(r.accepted).toEqual([]);
+      expect(r.files).toEqual([['r.csv', 'sidecar_county']]);
+    }
+    // (the same county named in both says nothing)
+    const same = await importFiles(
+      { 'r.csv': report.replace('我县', '东港市'), 'r.yaml': 'county: 东港市\n' },
+      ref,
+    );
+    expect(same.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '1000000']]);
+  });
+
+  it('a sidecar county the reference does not settle (东港: 东港市 or 日照’s 东港区) rejects the values, not guessed', async () => {
+    const r = await importFiles({ 'r.csv': report, 'r.yaml': 'county: 东港\n' }, ref);
+    expect(r.accepted).toEqual([]);
+    expect(r.values).toEqual([['东港', 'ambiguous_county']]);
   });
 });
 
