@@ -121,6 +121,11 @@ export interface Plan {
   year?: string;
   /** a 年份 column: each row's year, for its month cells that name none (read over the title's) */
   yearColumn?: number | null;
+  /**
+   * the month column's header says month (月份, 统计月份, 月): a cell of a number alone (3) is that month, in the
+   * title's year; under 期别 or 期 it may number a week or a quarter
+   */
+  bareMonths?: boolean;
   /** a county name column beside the code column (行政区划代码 | 县区): a name of another county rejects the row */
   countyName?: number;
   /** the county the rows above name, for a 代码 column's cells that are no county code (01, 02: indicators) */
@@ -316,6 +321,7 @@ export function planColumns(
     months: [],
     valueUnit: '',
     yearColumn,
+    ...(month !== null && header[month]!.includes('月') && { bareMonths: true }),
     ...given(true),
     ...indicatorCodes,
     ...(code !== null && countyName !== null && !indicatorCodes.codeOrAbove && { countyName }),

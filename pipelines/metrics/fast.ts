@@ -360,7 +360,7 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
   // county above and below them, read in JavaScript in their order: rows.ts yearFor)
   if (p.year && monthCells.some((raw) => !monthOf(raw))) return null;
   const months = monthCells.map((raw) => {
-    const m = monthWithYear(raw, p.year);
+    const m = monthWithYear(raw, p.year, false, p.bareMonths);
     return [raw, m, m ? null : monthFault(raw)];
   });
   await valuesTable(duck, 'month_map', ['month_key VARCHAR', 'month VARCHAR', 'reason VARCHAR'], months);

@@ -158,12 +158,14 @@ export const monthOf = memo(parseMonth);
 export const monthWithYear = (
   raw: string,
   year: string | undefined,
-  /** whether a month without 月 (4) is one: beside a 年份 column, whose cell gives the year */
-  bare = false,
+  /** whether the year is the row's own, its 年份 cell's */
+  rowYear = false,
+  /** whether a month without 月 (4) is one: beside a 年份 column, or under a header saying month (月份) */
+  bare = rowYear,
 ): string | null => {
   const own = monthOf(raw);
   // (beside a 年份 column, a month cell naming another year than the row's, 2022年3月 beside 2023, is neither's)
-  if (own) return bare && year && !own.startsWith(`${year}-`) ? null : own;
+  if (own) return rowYear && year && !own.startsWith(`${year}-`) ? null : own;
   return monthInYear(arabicDates(raw), year, bare);
 };
 

@@ -234,6 +234,7 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
       v.month ?? month,
       v.unsettled ? undefined : year,
       p.yearColumn != null,
+      p.yearColumn != null || p.bareMonths === true,
     );
     if ('reason' in key) {
       const wording =
@@ -379,7 +380,7 @@ function yearFor(ctx: RowContext, row: string[], month: string, at: number): str
   const unread = unreadYear(month);
   if (namesOtherYear(month, p.year) || (unread && unread !== p.year)) tables.add(table);
   if (tables.has(table)) return undefined;
-  const read = monthWithYear(month, p.year);
+  const read = monthWithYear(month, p.year, false, p.bareMonths);
   if (read || unread) {
     const series = seriesOf(ctx, row);
     const list = h.months.get(series) ?? [];
@@ -466,7 +467,14 @@ const namesOtherYear = (month: string, year: string) => {
 
 /** A row's month as YYYY-MM (its month cell, with its year), or null. */
 export const rowMonth = (row: string[], p: Plan): string | null =>
-  p.month === null ? null : monthWithYear(cellAt(row, p.month), rowYear(row, p), p.yearColumn != null);
+  p.month === null
+    ? null
+    : monthWithYear(
+        cellAt(row, p.month),
+        rowYear(row, p),
+        p.yearColumn != null,
+        p.yearColumn != null || p.bareMonths === true,
+      );
 
 /** The county code and month of a row, or why none of its values can be used (its county, else its month). */
 export function rowKey(
@@ -475,12 +483,14 @@ export function rowKey(
   rawMonth: string,
   /** the year of the file's title or of the row's 年份 cell, for a month cell that names none */
   year?: string,
-  /** whether the year is the row's own (a 年份 column): a month cell may then be the month's number alone */
-  bare = false,
+  /** whether the year is the row's own (a 年份 column) */
+  ownYear = false,
+  /** whether a month cell may be the month's number alone (beside a 年份 column, or under 月份) */
+  bare = ownYear,
 ): { code: string; month: string } | Fault {
   const c = county(rawCounty);
   if ('reason' in c) return { field: 'county', raw: rawCounty, reason: c.reason };
-  const month = monthWithYear(rawMonth, year, bare);
+  const month = monthWithYear(rawMonth, year, ownYear, bare);
   if (!month)
     return {
       field: 'month',

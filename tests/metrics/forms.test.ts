@@ -230,6 +230,39 @@ describe('a sidecar naming the county of a report that names only 我县 (a sixt
   });
 });
 
+describe('a 月份 column of numbers under a title naming the year (a sixth probe)', () => {
+  // 月份 | 1, 2, 3 under 五指山市2021年…: the header says they are months, as a 年份 column beside them would
+  it('1, 2, 3 under 月份 are 2021-01, 2021-02, 2021-03; 13 is no month', async () => {
+    const { accepted, rejected } = await stage(
+      [
+        '五指山市2021年电子商务统计月报',
+        '月份,快递业务量（件）',
+        '1,100',
+        '2,110',
+        '03,120',
+        '13,130',
+        '',
+      ].join('\n'),
+    );
+    expect(accepted.map((r) => [r.county_code, r.month, r.value])).toEqual([
+      ['469001', '2021-01', '100'],
+      ['469001', '2021-02', '110'],
+      ['469001', '2021-03', '120'],
+    ]);
+    expect(rejected.map((r) => [r.line, r.raw_value, r.reason])).toEqual([['6', '13', 'bad_month']]);
+  });
+
+  // (under 期别 or 期 a number may be a week's or a quarter's, as in a 周报 or 季报: not read as a month)
+  for (const head of ['期别', '期', '时间'])
+    it(`3 under ${head} stays no month`, async () => {
+      const { accepted, rejected } = await stage(
+        ['五指山市2021年电子商务统计', `${head},快递业务量（件）`, '3,100', ''].join('\n'),
+      );
+      expect(accepted).toEqual([]);
+      expect(rejected.map((r) => r.reason)).toEqual(['bad_month']);
+    });
+});
+
 describe('one column per month', () => {
   it('县区, 指标, 1月…3月 under a title naming 2021: each cell its row’s metric in its column’s month', async () => {
     const { summary, accepted, rejected } = await stage(
