@@ -11,14 +11,14 @@ import { metricOf, splitUnit, unitOf } from './vocabulary.ts';
 
 /** Header cells naming a county code column. */
 const COUNTY_CODE_COL =
-  /^(?:county_?code|code|县区代码|区县代码|县市区代码|地区代码|行政区划代码|区划代码|县代码|代码)$/i;
+  /^(?:county_?code|code|(?:所属)?(?:县区|区县|县市区|县)代码|地区代码|行政区划代码|区划代码|代码)$/i;
 /**
  * Header cells naming a county name column: a county-level division as forms name it (县, 县区, 区县, 县市区,
- * 县（市、区）, 县（市）, 县区（市）, 行政区划, 区划, 地区), 所属 before it or 名称 after it (所属县区, 县（市、区）名称), and
- * the reporting unit (单位名称, 填报单位).
+ * 县（市、区）, 县（市）, 县区（市）, 行政区划, 区划, 地区), 名称 after it (县（市、区）名称), 所属 before a county's word
+ * (所属县区; not 所属地区, the prefecture or province a county is of), and the reporting unit (单位名称, 填报单位).
  */
 const COUNTY_NAME_COL =
-  /^(?:county|county_?name|单位名称|填报单位|(?:所属)?(?:县|县区|区县|县市区|县市|市县|县\(市、?区\)|县\(市\)|县\(区\)|县\(市区\)|县区\(市\)|行政区划|区划|地区)(?:名称|名)?)$/i;
+  /^(?:county|county_?name|单位名称|填报单位|(?:(?:所属)?(?:县|县区|区县|县市区|县市|市县)|县\(市、?区\)|县\(市\)|县\(区\)|县\(市区\)|县区\(市\)|行政区划|区划|地区)(?:名称|名)?)$/i;
 /** Whether a header cell names a county column (县区代码, 县（市、区）, 单位名称…), compared as headers are. */
 export const isCountyHeader = (cell: string) => {
   const h = ascii(cell).replace(/\s/g, '');
@@ -289,7 +289,7 @@ export function planColumns(
       county !== null
         ? `a county column (${header[county]}), but no month column${period}`
         : givenCounty
-          ? `the rows above name the county (${givenCounty.raw}, line ${givenCounty.line}), but no month${period}`
+          ? `${givenCounty.from ? `the sidecar ${givenCounty.from} names the county (${givenCounty.raw})` : `the rows above name the county (${givenCounty.raw}, line ${givenCounty.line})`}, but no month${period}`
           : month !== null
             ? `a month column (${header[month]}), but no county column`
             : above.month
@@ -457,19 +457,21 @@ export function stationsBuiltIn(
 }
 
 /**
- * The cells of a sheet naming stations as a header or a long file's metric cell does (村级服务站, 运营村级服务站（个）,
- * 未运营村级服务站, 停运站点; not a note, 注：未运营站点不计入), for the other sheets of its workbook (stationsBuiltIn).
+ * The names of stations a sheet's cells give as a header or a long file's metric cell does, without their unit
+ * (村级服务站, 运营村级服务站 of 运营村级服务站（个）, 未运营村级服务站, 停运站点; not a note, 注：村级服务站不含未运营站点,
+ * 未运营站点不计入), for the other sheets of its workbook (stationsBuiltIn).
  */
 export function stationCells(rows: readonly { row: readonly string[] }[]): Set<string> {
-  const cells = new Set<string>();
+  const names = new Set<string>();
   for (const { row } of rows)
     for (const cell of row) {
       if (!cell.includes('站') || cell.length > 30) continue;
       const name = simplifiedText(splitUnit(cell.replace(/\s/g, '')).name);
+      if (/^(?:注|说明|备注|※)|含|计入|包括|不计|[，,。；;]/.test(name)) continue;
       if (/站(?:点)?(?:数量?)?$/.test(name) && (metricCached(name) !== null || IDLE.test(name)))
-        cells.add(cell);
+        names.add(name);
     }
-  return cells;
+  return names;
 }
 
 /**

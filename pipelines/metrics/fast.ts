@@ -478,9 +478,11 @@ async function readRows(duck: Duck, f: RowsInput & { id: number }): Promise<Fast
     )
     SELECT ${f.id}, line, col, code, month, metric, converted, metric_unit, synthetic, note, raw, reason,
       CASE WHEN reason = 'cell_count' THEN text WHEN reason IN ('unknown_metric', 'stations_built') THEN metric_label
-        WHEN reason IN ('missing_county', 'not_a_county', 'outside_title_place', 'unknown_county', 'ambiguous_county')
-          OR county_reason = 'county_mismatch' THEN county_raw
-        WHEN reason = 'county_mismatch' THEN county_raw || ' ' || name_raw
+        WHEN reason IN ('missing_county', 'not_a_county', 'outside_title_place', 'unknown_county', 'ambiguous_county') THEN county_raw
+        -- (a county cell that is a code with another county's name, 210682 东港市, as written; else the code and the
+        -- name column's cell)
+        WHEN reason = 'county_mismatch' THEN CASE WHEN county_reason IS NULL THEN county_raw || ' ' || name_raw
+          ELSE county_raw END
         WHEN reason IN ('bad_month', 'ambiguous_month', 'period_not_month') THEN month_raw
         WHEN reason IN ('missing_unit', 'bad_unit') THEN unit_written WHEN reason IS NOT NULL THEN raw END,
       CASE WHEN reason = 'cell_count' THEN cells END

@@ -900,19 +900,21 @@ function note(s: FileState, row: string[], at: number): boolean {
 }
 
 /**
- * Why a mapping sidecar's county (county: 东港市) cannot be the file's: a county column or columns, or another county
- * the rows above name (凤城市…); null when it can (they name none, or the same county).
+ * Why a mapping sidecar's county (county: 东港市) cannot be the file's: a county column or columns (not a 代码 column
+ * numbering indicators, 01, 02, under the county given), or a place the rows above name that is not that county
+ * (凤城市…; 丹东市, a prefecture; 东港市、凤城市; 东港市城区, a part of it); null when it can (they name none, or only
+ * that county).
  */
 function sidecarConflict(s: FileState, plan: Plan, cells: string[]): string | null {
-  if (plan.county !== null) return `and the header has a county column (${cells[plan.county]})`;
+  if (plan.county !== null && !plan.codeOrAbove)
+    return `and the header has a county column (${cells[plan.county]})`;
   if (plan.form === 'counties') return 'and the header has a column per county';
-  const named = s.above.county;
-  if (!named || named.from) return null;
-  const code = (raw: string) => {
-    const r = s.county(raw);
-    return 'code' in r ? r.code : raw;
-  };
-  return code(named.raw) === code(s.mapping!.county!) ? null : `and line ${named.line} names ${named.raw}`;
+  const r = s.county(s.mapping!.county!);
+  const own = 'code' in r ? r.code : null;
+  // (a title's own county settles it only when its rows name nothing else: settle)
+  const settled = s.above.county && !s.above.county.from;
+  const other = s.heading.places.find((p) => p.code === null || p.code !== own || !settled);
+  return other ? `and line ${other.line} names ${other.raw}` : null;
 }
 
 /** The header cells that are counties (指标 | 东港市 | 凤城市), for a table with one column per county. */

@@ -50,15 +50,24 @@ export function countyLookup(ref: Reference): CountyLookup {
     let hit = cache.get(cached);
     if (hit) return hit;
     const key = codeKey(raw);
-    // a code with its county's name (210681 东港市) is the code's county; beside another county's name (210682 东港市)
-    // it is county_mismatch, as a name column beside a code column is (rows.ts namesAnother): which is meant cannot
-    // be told; a name the reference does not settle alone (东港) says nothing
+    // a code with its county's name (210681 东港市), or with a short name the reference does not settle alone that
+    // is one of its (东港), is the code's county; beside another county's name (210682 东港市) it is
+    // county_mismatch, as a name column beside a code column is (rows.ts namesAnother): which is meant cannot be
+    // told; beside a name of no county (孤山镇, a township; 合计; 丹东市) the cell names none
     const both = codeAndName(key);
     if (both) {
       const code = lookup(both.code);
       const name = lookup(both.name);
       hit =
-        'code' in code && 'code' in name && name.code !== code.code ? { reason: 'county_mismatch' } : code;
+        'reason' in code
+          ? code
+          : 'code' in name
+            ? name.code === code.code
+              ? code
+              : { reason: 'county_mismatch' }
+            : name.reason === 'ambiguous_county' && among(ref.resolve(simplifiedText(both.name)), code.code)
+              ? code
+              : { reason: 'unknown_county' };
     } else if (key === '') hit = { reason: 'missing_county' };
     else if (/^\d{6}$/.test(key))
       hit = ref.county.has(key)
@@ -104,6 +113,10 @@ export function countyLookup(ref: Reference): CountyLookup {
   };
   return lookup;
 }
+
+/** Whether a resolution leaves a name ambiguous among counties one of which is `code`'s (东港: 东港市, 东港区). */
+const among = (r: Resolution, code: string) =>
+  r.status === 'ambiguous' && r.candidates.some((d) => d.code === code);
 
 /** A province's or prefecture's name without its kind: 辽宁省 → 辽宁, 广西壮族自治区 → 广西, 丹东市 → 丹东. */
 const shortName = (name: string) => name.replace(/(?:壮族|回族|维吾尔)?(?:自治区|自治州|地区|盟|省|市)$/, '');

@@ -65,6 +65,17 @@ describe('a county cell holding the code and the name (a sixth probe)', () => {
     });
 });
 
+describe('a cut-off last line whose county cell is a code beside another county’s name (a review)', () => {
+  it('is rejected as unterminated_last_line with its value as raw_value, in DuckDB as in JavaScript', async () => {
+    const lines = ['县区,月份,网络零售额（万元）', '210681 东港市,2024-01,100', '210682 东港市,2024-02,7'];
+    const duck = await run({ 'r.csv': lines.join('\n') });
+    expect(duck.summaries[0]!.readBy).toBe('duckdb');
+    // (a note over two lines: read in JavaScript)
+    const js = await run({ 'r.csv': [lines[0], '"注：两行', '说明"', ...lines.slice(1)].join('\n') });
+    for (const r of [duck, js]) expect(r.values).toEqual([['7', 'unterminated_last_line']]);
+  });
+});
+
 describe('a 年份 cell beside a month cell naming its year', () => {
   const rows = [
     ['县区', '年份', '月份', '网络零售额（万元）'],

@@ -73,6 +73,22 @@ describe('more headers as they are written (a sixth probe)', () => {
         ['469001', '2021-03', 'express_parcels', '1200'],
       ]);
     });
+  // (所属地区 beside 县区 is the prefecture or province the county is of: a column not read, not a second county column)
+  it('所属地区 | 县区 | 月份 is read, 所属地区 a column not recognised (a review)', async () => {
+    const { summary, accepted } = await stage(
+      '所属地区,县区,月份,快递业务量（件）\n海南省,五指山市,2021-03,1200\n',
+    );
+    expect(summary.error).toBeNull();
+    expect(accepted.map((r) => [r.county_code, r.month, r.value])).toEqual([['469001', '2021-03', '1200']]);
+    expect(summary.ignoredColumns).toEqual(['所属地区']);
+  });
+
+  it('所属县区代码 is a code column (a review)', async () => {
+    const { summary, accepted } = await stage('所属县区代码,月份,快递业务量（件）\n469001,2021-03,1200\n');
+    expect(summary.error).toBeNull();
+    expect(accepted.map((r) => [r.county_code, r.value])).toEqual([['469001', '1200']]);
+  });
+
   // (the month a report was filed in, 填报月份, is no month of its figures: the file is refused, not read as March's)
   it('县区 | 填报月份 is no month column: the file is refused', async () => {
     const { summary, accepted } = await stage('县区,填报月份,快递业务量（件）\n五指山市,2021-04,1200\n');
@@ -221,6 +237,48 @@ describe('a sidecar naming the county of a report that names only 我县 (a sixt
       ref,
     );
     expect(same.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '1000000']]);
+  });
+
+  it('a sidecar county under rows naming places that settle no one county (two, a prefecture, a part) is refused (a review)', async () => {
+    for (const title of [
+      '东港市、凤城市2024年3月电子商务统计',
+      '丹东市2024年3月电子商务统计',
+      '凤城市城区2024年3月电子商务统计',
+    ]) {
+      const r = await importFiles(
+        { 'r.csv': report.replace('我县2024年3月电子商务发展情况', title), 'r.yaml': 'county: 凤城市\n' },
+        ref,
+      );
+      expect(r.accepted, title).toEqual([]);
+      expect(r.files, title).toEqual([['r.csv', 'sidecar_county']]);
+    }
+  });
+
+  it('a statistics-office form numbering its indicators in a 代码 column takes the sidecar county (a review)', async () => {
+    const form = [
+      '我县2024年3月电子商务统计',
+      '指标名称,代码,计量单位,本月',
+      '网络零售额,01,万元,100',
+      '',
+    ].join('\n');
+    const r = await importFiles({ 'r.csv': form, 'r.yaml': 'county: 东港市\n' }, ref);
+    expect(r.files).toEqual([]);
+    expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '1000000']]);
+  });
+
+  it('a refusal of a file whose sidecar names its county says so, not “line 0” (a review)', async () => {
+    const r = await importFiles(
+      {
+        'r.csv': ['我县电子商务统计', '指标,计量单位,本月', '网络零售额,万元,100', ''].join('\n'),
+        'r.yaml': 'county: 东港市\n',
+      },
+      ref,
+    );
+    expect(r.files).toEqual([['r.csv', 'no_header']]);
+    expect(r.rejected[0]!.raw_value).toMatch(
+      /the sidecar \S*r\.yaml names the county \(东港市\), but no month/,
+    );
+    expect(r.rejected[0]!.raw_value).not.toContain('line 0');
   });
 
   it('a sidecar county the reference does not settle (东港: 东港市 or 日照’s 东港区) rejects the values, not guessed', async () => {

@@ -108,6 +108,11 @@ describe('countyLookup(ref): a cell holding a county’s code and its name (a si
     expect(county('210600 丹东市')).toEqual({ reason: 'not_a_county' });
   });
 
+  it('a code beside a name that is no county (孤山镇, a township of 东港市; 合计; 丹东市; ？) is unknown_county, not the code’s county (a review)', () => {
+    for (const raw of ['210681 孤山镇', '210681-东港市孤山镇', '210681合计', '210681 丹东市', '210681 ？'])
+      expect(county(raw), raw).toEqual({ reason: 'unknown_county' });
+  });
+
   it('under a title naming 丹东市 the same', () => {
     expect(county('210681 东港市', '丹东市')).toEqual({ code: '210681' });
     expect(county('210682 东港市', '丹东市')).toEqual({ reason: 'county_mismatch' });

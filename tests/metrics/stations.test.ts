@@ -191,4 +191,28 @@ describe('a workbook: stations named on one sheet beside another figure of their
       ['2024-02', 'active_village_stations', '121'],
     ]);
   });
+
+  it('a note on another sheet (注：村级服务站不含未运营站点) names no figure: 120 is the active ones (a review)', async () => {
+    const r = await run({
+      'r.xlsx': book([
+        ['3月', ['县区代码,月份,村级服务站', '210681,2024-03,120']],
+        ['快递', ['县区代码,月份,快递业务量（件）', '210681,2024-03,5', '注：村级服务站不含未运营站点']],
+      ]),
+    });
+    expect(r.accepted.sort()).toEqual([
+      ['2024-03', 'active_village_stations', '120'],
+      ['2024-03', 'express_parcels', '5'],
+    ]);
+  });
+
+  it('运营村级服务站（个） with its unit on another sheet shows 村级服务站 to be the stations built (a review)', async () => {
+    const r = await run({
+      'r.xlsx': book([
+        ['3月', ['县区代码,月份,村级服务站', '210681,2024-03,120']],
+        ['4月', ['县区代码,月份,运营村级服务站（个）', '210681,2024-04,100']],
+      ]),
+    });
+    expect(r.accepted).toEqual([['2024-04', 'active_village_stations', '100']]);
+    expect(r.rejected.find((x) => x.raw_value === '村级服务站')?.reason).toBe('not_imported');
+  });
 });
