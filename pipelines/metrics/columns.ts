@@ -167,7 +167,7 @@ export function planColumns(
   } = {},
 ): Plan | PlanError {
   const mapped = (role: string) => {
-    const i = header.findIndex((h) => mapping?.columns[h]?.trim() === role);
+    const i = header.findIndex((h, at) => mappedRole(mapping, h, at)?.trim() === role);
     return i === -1 ? null : i;
   };
   const find = (re: RegExp) => {
@@ -278,7 +278,7 @@ export function planColumns(
   }
   if (!hasCounty || (month === null && !above.month)) {
     const named = above.countyNamed;
-    const found = header.map((h) => `“${h}”`).join(', ');
+    const found = header.map((h, i) => (h ? `“${h}”` : headlessName(i))).join(', ');
     // what is found and what is missing, and a sidecar mapping a column not yet read to what is missing
     // (a title naming several months, 2024年1-3月, or a quarter names no one month: said, so that none is added)
     const period =
@@ -297,14 +297,17 @@ export function planColumns(
               : 'no county column and no month column';
     const role = hasCounty ? 'month' : 'county';
     // (a column the sidecar could map: not a metric, nor a long table's metric, value or unit column, 指标 | 本月)
-    const free = header.find(
-      (h, i) =>
-        h !== '' &&
-        i !== county &&
-        i !== month &&
-        metricOf(splitUnit(h).name) === null &&
-        ![METRIC_COL, VALUE_COL, UNIT_COL].some((re) => re.test(h.replace(/\s/g, ''))),
-    );
+    // (else one without a header, named by its place: 第 1 列)
+    const empty = header.findIndex((h, i) => h === '' && i !== county && i !== month);
+    const free =
+      header.find(
+        (h, i) =>
+          h !== '' &&
+          i !== county &&
+          i !== month &&
+          metricOf(splitUnit(h).name) === null &&
+          ![METRIC_COL, VALUE_COL, UNIT_COL].some((re) => re.test(h.replace(/\s/g, ''))),
+      ) ?? (empty === -1 ? undefined : `第 ${empty + 1} 列`);
     const example =
       hasCounty || month !== null || above.month
         ? `{“${free ?? '…'}”: ${role}}`
@@ -389,8 +392,21 @@ export function headlessColumns(plan: Plan, header: readonly string[]): number[]
 /** How a column with an empty header is named where it is reported: 第 4 列（无表头）. */
 export const headlessName = (i: number) => `第 ${i + 1} 列（无表头）`;
 
-/** A mapping sidecar's columns: header → county, month, or a metric code with its unit (online_retail_sales_yuan 万元). */
+/**
+ * A mapping sidecar's columns: header → county, month, or a metric code with its unit (online_retail_sales_yuan 万元);
+ * a column may also be named by its place, 第 1 列 (placeKey), as for one whose header cell is empty.
+ */
 export type Mapping = Record<string, string>;
+
+/** A sidecar's key naming a column by its place (第 1 列, 第1列, 第 4 列（无表头）) as 第 1 列, or null. */
+export const placeKey = (key: string) => {
+  const m = /^第\s*(\d+)\s*列(?:\s*[(（]无表头[)）])?$/.exec(key.trim());
+  return m ? `第 ${Number(m[1])} 列` : null;
+};
+
+/** What a sidecar says of column `i` under `header`: by its header cell, else by its place (第 3 列). */
+export const mappedRole = (mapping: { columns: Mapping } | null | undefined, header: string, i: number) =>
+  mapping?.columns[header] ?? mapping?.columns[`第 ${i + 1} 列`];
 
 /** The columns of a wide file that are not `used`: those naming a metric (with their unit), and the others. */
 function wideColumns(
@@ -402,17 +418,17 @@ function wideColumns(
   const metrics: MetricColumn[] = [];
   const unknown: string[] = [];
   header.forEach((h, i) => {
-    if (used.has(i) || h === '') return;
+    if (used.has(i) || (h === '' && !mappedRole(mapping, h, i))) return;
     // a column the sidecar maps to a metric: its code, and the unit it gives after a space, joined with the unit
     // the header gives (快件量（件）: express_parcels is in 件; with 万件 in the sidecar, in neither: bad_unit)
-    const [code, unitGiven] = (mapping?.columns[h] ?? '').trim().split(/\s+/);
+    const [code, unitGiven] = (mappedRole(mapping, h, i) ?? '').trim().split(/\s+/);
     if (code && metricOf(code)) {
       const own = splitUnit(h).unit;
       metrics.push({
         index: i,
         name: code,
         unit: joinUnits(unitOf(own) !== null ? own : '', unitGiven ?? ''),
-        sidecar: { name: mapping!.name, header: h },
+        sidecar: { name: mapping!.name, header: h || `第 ${i + 1} 列` },
       });
       return;
     }

@@ -15,6 +15,7 @@ import {
   isColumnHeader,
   isCountyHeader,
   type Mapping,
+  mappedRole,
   NOT_MONTHLY,
   type Plan,
   type PlanError,
@@ -347,11 +348,11 @@ const PERIOD_AFTER = new RegExp(`^(.+?)[(（]?(${PERIOD_WORD})数?[)）]?$`);
 function periodHeader(
   cells: string[],
   /** whether the mapping sidecar names a cell: it is read as the sidecar says, as written */
-  mapped: (cell: string) => boolean,
+  mapped: (cell: string, index: number) => boolean,
 ): { names: string[]; pairs: CumulativePair[] } {
-  const read = cells.map((cell) => {
+  const read = cells.map((cell, index) => {
     const unread = { name: cell, metric: null, unit: '', total: false, bare: '' };
-    if (mapped(cell)) return unread;
+    if (mapped(cell, index)) return unread;
     // (网络零售额（累计）: the bracket holds the period, not a unit; 网络零售额（万元）（本月）: the unit, then the period)
     const split = splitUnit(cell);
     const { name, unit } = unitOf(split.unit) === null ? { name: cell, unit: '' } : split;
@@ -940,7 +941,7 @@ function takeHeader(s: FileState, row: string[], at: number): boolean {
   // header cells that are counties, for a table with a column per county
   const countyColumns = countyColumnsOf(cells, county);
   // 本月网络零售额 | 累计网络零售额: read as a two-row header's 本月 and 累计 columns, named as written in messages
-  const period = periodHeader(cells, (c) => Boolean(s.mapping?.columns[c]));
+  const period = periodHeader(cells, (c, i) => Boolean(mappedRole(s.mapping, c, i)));
   const planned = planColumns(period.names, s.mapping, {
     ...s.above,
     countyColumns,

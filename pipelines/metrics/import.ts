@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Reference } from '../reference/index.ts';
 import { type FileSummary, NO_COUNTS, newSummary, refuse } from './accounting.ts';
-import { type Mapping, stationCells, stationsBuiltIn } from './columns.ts';
+import { type Mapping, placeKey, stationCells, stationsBuiltIn } from './columns.ts';
 import { decodeChunks, sniffEncoding } from './decode.ts';
 import type { Duck } from './fast.ts';
 import { sidecarOf, stageFile, stageFileFast, stageSheet } from './file.ts';
@@ -305,7 +305,9 @@ async function readMapping(
     );
   // a header as the file writes it (网络零售额（本月）) is the header as it is read
   return {
-    columns: Object.fromEntries(Object.entries(columns as Mapping).map(([h, role]) => [headerCell(h), role])),
+    columns: Object.fromEntries(
+      Object.entries(columns as Mapping).map(([h, role]) => [placeKey(h) ?? headerCell(h), role]),
+    ),
     name: shown,
     ...(county !== undefined && { county: county.trim() }),
   };

@@ -181,6 +181,38 @@ describe('a mapping sidecar for headers nothing recognises', () => {
   });
 });
 
+describe('a sidecar naming a column by its place, 第 1 列, where its header cell is empty (a sixth probe)', () => {
+  // a county column whose header cell was left empty (or lost to a merged cell) cannot be named by its header
+  const lines = [',月份,网络零售额（万元）,', '五指山市,2021-03,100,12'];
+  let ref: ReturnType<typeof loadReference>;
+  beforeAll(() => {
+    ref = loadReference();
+  });
+
+  it('without a sidecar the file is refused, and the message offers 第 1 列 by its place', async () => {
+    const r = await importFiles({ 'r.csv': `${lines.join('\n')}\n` }, ref);
+    expect(r.files).toEqual([['r.csv', 'no_header']]);
+    expect(r.rejected[0]!.raw_value).toContain('{“第 1 列”: county}');
+  });
+
+  for (const [name, content] of [
+    ['r.csv', `${lines.join('\n')}\n`],
+    ['r.xlsx', workbookOf(lines)],
+  ] as const)
+    it(`第 1 列: county and 第 4 列: express_parcels 件 read the columns without a header (${name})`, async () => {
+      const r = await importFiles(
+        { [name]: content, 'r.yaml': 'columns:\n  第 1 列: county\n  第4列（无表头）: express_parcels 件\n' },
+        ref,
+      );
+      expect(r.files).toEqual([]);
+      expect(r.monthly.map((m) => [m.county_code, m.month, m.metric, m.value])).toEqual([
+        ['469001', '2021-03', 'express_parcels', '12'],
+        ['469001', '2021-03', 'online_retail_sales_yuan', '1000000'],
+      ]);
+      for (const f of r.summaries) expect(reconciles(f)).toBe(true);
+    });
+});
+
 describe('a sidecar naming the county of a report that names only 我县 (a sixth probe)', () => {
   // a county's own report often names itself only as 我县 (本县): which county it is, the file does not say
   const report = ['我县2024年3月电子商务发展情况', '指标,计量单位,本月', '网络零售额,万元,100', ''].join(
