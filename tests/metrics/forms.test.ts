@@ -73,6 +73,21 @@ describe('more headers as they are written (a sixth probe)', () => {
         ['469001', '2021-03', 'express_parcels', '1200'],
       ]);
     });
+  // (a footnote's mark after a header, *, ※, ①, 注1 or （注1）, marks a note under the table: the header is read without it;
+  // 备注 is still the note column)
+  it('网络零售额（万元）* | 快递业务量(万件)① | 培训人次(人次)（注1） | 备注 are read as their metrics and the note column', async () => {
+    const { summary, accepted } = await stage(
+      '县区,月份,网络零售额（万元）*,快递业务量(万件)①,培训人次(人次)（注1）,备注\n五指山市,2021-03,1,2,3,估算\n',
+    );
+    expect(summary.error).toBeNull();
+    expect(summary.ignoredColumns).toEqual([]);
+    expect(accepted.map((r) => [r.metric, r.value, r.note])).toEqual([
+      ['online_retail_sales_yuan', '10000', '估算'],
+      ['express_parcels', '20000', '估算'],
+      ['training_person_times', '3', '估算'],
+    ]);
+  });
+
   // (所属地区 beside 县区 is the prefecture or province the county is of: a column not read, not a second county column)
   it('所属地区 | 县区 | 月份 is read, 所属地区 a column not recognised (a review)', async () => {
     const { summary, accepted } = await stage(
