@@ -20,13 +20,12 @@ export type CountyResult = { code: string } | { reason: Reason };
 export type CountyLookup = (raw: string, within?: string) => CountyResult;
 
 /**
- * A county cell without its spaces and a footnote's mark after it (东港市*, 东港市※, 东港市△), a code as its six
- * digits: a county's 12-digit statistical code (469001000000) and a code saved as a number (469001.0) are its code.
+ * A county cell without its spaces, a code as its six digits: a county's 12-digit statistical code (469001000000)
+ * and a code saved as a number (469001.0) are its code.
  */
 const codeKey = (raw: string) =>
   ascii(raw)
     .replace(/\s/g, '')
-    .replace(/(?<=.)[*※△▲#]+$/, '')
     .replace(/^(\d{6})(?:000000|\.0+)$/, '$1');
 
 /** Whether a cell is written as a county code (469001, 469001000000, 469001.0), known or not. */

@@ -10,16 +10,14 @@ export const ascii = (s: string) =>
 
 /**
  * A header cell as it is read: full-width forms as ASCII, a line break typed inside the cell (Alt+Enter:
- * 快递\n业务量（万件）) no part of its name, nor a footnote's mark after it (网络零售额（万元）*), and in Simplified characters (縣區 is 县区, 網絡零售額（萬元） 网络零售额（万元）),
+ * 快递\n业务量（万件）) no part of its name, and in Simplified characters (縣區 is 县区, 網絡零售額（萬元） 网络零售额（万元）),
  * as the vocabulary writes them.
  */
 export const headerCell = (c: string) =>
   simplifiedText(
     ascii(c)
       .replace(/\s*[\r\n]+\s*/g, '')
-      .trim()
-      // (a footnote's mark after it, for a note under the table: 网络零售额（万元）*, 快递业务量①, 培训人次（注1）)
-      .replace(/(?<=.)\s*(?:[*※△▲#]+|[\u2460-\u2473]|\(?注\d+\)?)$/, ''),
+      .trim(),
   );
 
 /** A text in Simplified characters (網絡零售額 → 网络零售额, 萬元 → 万元), as the vocabulary writes it. */

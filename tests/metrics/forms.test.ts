@@ -73,18 +73,16 @@ describe('more headers as they are written (a sixth probe)', () => {
         ['469001', '2021-03', 'express_parcels', '1200'],
       ]);
     });
-  // (a footnote's mark after a header, *, ※, ①, 注1 or （注1）, marks a note under the table: the header is read without it;
-  // 备注 is still the note column)
-  it('网络零售额（万元）* | 快递业务量(万件)① | 培训人次(人次)（注1） | 备注 are read as their metrics and the note column', async () => {
-    const { summary, accepted } = await stage(
-      '县区,月份,网络零售额（万元）*,快递业务量(万件)①,培训人次(人次)（注1）,备注\n五指山市,2021-03,1,2,3,估算\n',
+  // (a footnote's mark after a header or a county, *, ①, points at a note that may change what its figures are, 注：*为
+  // 1-3月累计数, ①快递业务量单位：万件: the column or the row is not read, and said so, not read as if unmarked)
+  it('网络零售额（万元）* and a county 五指山市* are not read as if unmarked: unknown_column, unknown_county', async () => {
+    const { accepted, rejected } = await stage(
+      '县区,月份,网络零售额（万元）*,快递业务量（件）\n五指山市*,2021-03,1,2\n五指山市,2021-04,1,2\n注：*为1-3月累计数\n',
     );
-    expect(summary.error).toBeNull();
-    expect(summary.ignoredColumns).toEqual([]);
-    expect(accepted.map((r) => [r.metric, r.value, r.note])).toEqual([
-      ['online_retail_sales_yuan', '10000', '估算'],
-      ['express_parcels', '20000', '估算'],
-      ['training_person_times', '3', '估算'],
+    expect(accepted.map((r) => [r.month, r.metric, r.value])).toEqual([['2021-04', 'express_parcels', '2']]);
+    expect(rejected.map((r) => [r.raw_value, r.reason])).toEqual([
+      ['五指山市*', 'unknown_county'],
+      ['网络零售额(万元)*', 'unknown_column'],
     ]);
   });
 

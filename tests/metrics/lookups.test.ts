@@ -26,14 +26,6 @@ describe('countyLookup(ref)', () => {
     expect(county('469001001000')).toEqual({ reason: 'unknown_county' });
   });
 
-  it('countyLookup(ref) reads a county with a footnote’s mark after it (东港市*, 东港市※, 东港市△, 210681*) as the county; not one with a bracket, 东港市（示范县）, which may name a part (a sixth probe)', () => {
-    for (const raw of ['东港市*', '东港市※', '东港市△', '东港市 ＊', '210681*'])
-      expect(county(raw), raw).toEqual({ code: '210681' });
-    expect(county('东港市（示范县）')).toEqual({ reason: 'unknown_county' });
-    expect(county('东港市（城区）')).toEqual({ reason: 'unknown_county' });
-    expect(county('*')).toEqual({ reason: 'unknown_county' });
-  });
-
   it('countyLookup(ref) reads the short name 乳源 as 乳源瑶族自治县, 440232', () => {
     expect(county('乳源')).toEqual({ code: '440232' });
   });
