@@ -404,9 +404,12 @@ export const placeKey = (key: string) => {
   return m ? `第 ${Number(m[1])} 列` : null;
 };
 
-/** What a sidecar says of column `i` under `header`: by its header cell, else by its place (第 3 列). */
+/**
+ * What a sidecar says of column `i` under `header`: by its header cell, or by its place (第 3 列) where its header
+ * cell is empty (a column with a header is read by it: a workbook's sidecar serves every sheet).
+ */
 export const mappedRole = (mapping: { columns: Mapping } | null | undefined, header: string, i: number) =>
-  mapping?.columns[header] ?? mapping?.columns[`第 ${i + 1} 列`];
+  header === '' ? mapping?.columns[`第 ${i + 1} 列`] : mapping?.columns[header];
 
 /** The columns of a wide file that are not `used`: those naming a metric (with their unit), and the others. */
 function wideColumns(

@@ -303,11 +303,15 @@ async function readMapping(
     throw new Error(
       `${shown}: needs columns: a header → county, month, metric, value or a metric code and unit, one per line (or county: the county of a report naming only 我县)`,
     );
-  // a header as the file writes it (网络零售额（本月）) is the header as it is read
+  // a header as the file writes it (网络零售额（本月）) is the header as it is read, a place as 第 1 列; one named
+  // twice so (第1列 and 第 1 列（无表头）) is refused, not one of the two kept
+  const keys = Object.entries(columns as Mapping).map(
+    ([h, role]) => [placeKey(h) ?? headerCell(h), role] as const,
+  );
+  const twice = keys.find(([k], i) => keys.findIndex(([j]) => j === k) !== i);
+  if (twice) throw new Error(`${shown}: names the column ${twice[0]} twice / 映射文件两次写了同一列`);
   return {
-    columns: Object.fromEntries(
-      Object.entries(columns as Mapping).map(([h, role]) => [placeKey(h) ?? headerCell(h), role]),
-    ),
+    columns: Object.fromEntries(keys),
     name: shown,
     ...(county !== undefined && { county: county.trim() }),
   };

@@ -256,6 +256,13 @@ function stageValues(ctx: RowContext, row: string[], at: number, values: Value[]
       reject(ctx, at, v.column, 'value', 'month', month, 'bad_month', wording);
       continue;
     }
+    // (a 代码 cell that is a county code beside the county a sidecar names, county: 东港市: the report is that
+    // county's, so another county's code, 210682, is a mismatch, not 凤城市's figure)
+    const sidecar = p.codeOrAbove?.from && !above ? p.codeOrAbove.raw : undefined;
+    if (sidecar && namesAnother(ctx.county, key.code, sidecar)) {
+      reject(ctx, at, v.column, 'value', 'county', `${county} ${sidecar}`, 'county_mismatch');
+      continue;
+    }
     if (p.countyName !== undefined && namesAnother(ctx.county, key.code, cellAt(row, p.countyName))) {
       reject(
         ctx,

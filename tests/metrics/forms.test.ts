@@ -226,6 +226,37 @@ describe('a sidecar naming a column by its place, 第 1 列, where its header ce
     });
 });
 
+describe('a sidecar’s place keys only name columns without a header (a second review)', () => {
+  let ref: ReturnType<typeof loadReference>;
+  beforeAll(() => {
+    ref = loadReference();
+  });
+
+  it('第 3 列: express_parcels does not make a column headed 培训人次 parcels: it is read by its header', async () => {
+    const r = await importFiles(
+      {
+        'r.csv': '县区,月份,培训人次,\n五指山市,2021-03,100,\n',
+        'r.yaml': 'columns:\n  第 3 列: express_parcels\n',
+      },
+      ref,
+    );
+    expect(r.accepted).toEqual([['2021-03', 'training_person_times', '100']]);
+  });
+
+  it('a sidecar naming one column twice (第1列 and 第 1 列（无表头）) is refused by name, not one of them kept', async () => {
+    const r = await importFiles(
+      {
+        'r.csv': ',月份,网络零售额（万元）\n五指山市,2021-03,100\n',
+        'r.yaml': 'columns:\n  第1列: county\n  第 1 列（无表头）: month\n',
+      },
+      ref,
+    );
+    expect(r.accepted).toEqual([]);
+    expect(r.files.map((f) => f[1])).toEqual(['unreadable_file']);
+    expect(r.rejected[0]!.raw_value).toMatch(/r\.yaml.*第 1 列.*twice/);
+  });
+});
+
 describe('a sidecar naming the county of a report that names only 我县 (a sixth probe)', () => {
   // a county's own report often names itself only as 我县 (本县): which county it is, the file does not say
   const report = ['我县2024年3月电子商务发展情况', '指标,计量单位,本月', '网络零售额,万元,100', ''].join(
@@ -309,6 +340,21 @@ describe('a sidecar naming the county of a report that names only 我县 (a sixt
     const r = await importFiles({ 'r.csv': form, 'r.yaml': 'county: 东港市\n' }, ref);
     expect(r.files).toEqual([]);
     expect(r.accepted).toEqual([['2024-03', 'online_retail_sales_yuan', '1000000']]);
+  });
+
+  it('beside the sidecar county, a 代码 cell that is another county’s code (210682) is county_mismatch (a second review)', async () => {
+    const form = [
+      '我县2024年3月电子商务统计月报',
+      '指标,代码,计量单位,本月',
+      '网络零售额,01,万元,100',
+      '快递业务量,210682,万件,5',
+      '',
+    ].join('\n');
+    const r = await importFiles({ 'r.csv': form, 'r.yaml': 'county: 东港市\n' }, ref);
+    expect(r.monthly.map((m) => [m.county_code, m.metric, m.value])).toEqual([
+      ['210681', 'online_retail_sales_yuan', '1000000'],
+    ]);
+    expect(r.values).toEqual([['210682 东港市', 'county_mismatch']]);
   });
 
   it('a refusal of a file whose sidecar names its county says so, not “line 0” (a review)', async () => {
