@@ -93,14 +93,14 @@ export const TOWNSHIP_COLUMN =
   /^(?:乡镇街道|乡镇|乡|镇|街道|社区|村|行政村|村名|站点|服务站)(?:\((?:镇|街道|社区|乡)\))?(?:名称|名)?$/;
 
 /**
- * The start of a note row under the data: who filled it in, when, who checked it, a footnote (注：…, 注1：…, ※…),
- * and a numbered footnote (1.本表…, 2、数据来源…, （3）…; not 1.5) unless the first column is the metric's, where
+ * The start of a note row under the data: who filled it in, when, who checked it, a footnote (注：…, 注1：…, 注①：…,
+ * ※…), and a numbered footnote (1.本表…, 2、数据来源…, （3）…, ①…; not 1.5) unless the first column is the metric's, where
  * 1.网络零售额 names a metric (and a row without its value is still a row). Read by JavaScript and by DuckDB
  * (fast.ts), so it keeps to what both engines read alike (no lookahead).
  */
 const NOTE_START =
-  '(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注\\d*[:：]|※|备注|数据来源)';
-const NUMBERED_START = String.raw`(?:\d{1,2}[.、．][^\d.]|[(（]\d{1,2}[)）])`;
+  '(?:填报|填表|制表|审核|负责人|单位负责人|统计负责人|联系电话|电话|联系人|说明|注[\\d①-⑳]*[:：]|※|备注|数据来源)';
+const NUMBERED_START = String.raw`(?:\d{1,2}[.、．][^\d.]|[(（]\d{1,2}[)）]|[①-⑳])`;
 /** The pattern (without its ^) of a note's first cell under a table whose metric column is `metric`. */
 export const footerNoteSource = (metric: number | null) =>
   metric === 0 ? NOTE_START : `(?:${NOTE_START}|${NUMBERED_START})`;

@@ -705,3 +705,20 @@ describe('a row of units above the header (a fourth probe)', () => {
     expect(r.summaries[0]!.unitRows).toBe(0);
   });
 });
+
+describe('a footnote numbered with a circled digit under the data (a second review)', () => {
+  // 注①：… and ①… are notes, as 注1：… and 1.… are: a title record, not a data row of too few cells
+  for (const note of ['注①：数据来源于县统计局', '①数据来源于县统计局'])
+    for (const [how, files] of [
+      ['DuckDB', (lines: string[]) => ({ 'r.csv': csv(...lines) })],
+      ['a workbook', (lines: string[]) => ({ 'r.xlsx': workbookOf(lines) })],
+    ] as const)
+      it(`${note} (${how})`, async () => {
+        const r = await run(
+          files(['县区代码,月份,网络零售额（万元）,快递业务量（件）', '469001,2023-03,12,5', note]),
+        );
+        expect(r.values).toEqual([]);
+        expect(r.accepted.length).toBe(2);
+        expect(r.summaries[0]!.titleRows).toBe(1);
+      });
+});
