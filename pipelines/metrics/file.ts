@@ -839,6 +839,16 @@ function closeTable(s: FileState): boolean {
     return false;
   }
   const headless = [...(ctx.headlessUsed ?? [])].sort((a, b) => a - b).map(headlessName);
+  // (a column without a header holding cells, beside the county a sidecar names, county: 东港市, may be the county
+  // column, 凤城市 | 100, whose rows the sidecar's county would take: refused, the column to be named, 第 1 列: county)
+  const sidecar = ctx.plan.given?.county?.from ? ctx.plan.given.county : undefined;
+  if (sidecar && headless.length) {
+    s.refusal = {
+      reason: 'sidecar_county',
+      detail: `${sidecar.from} names ${sidecar.raw}, and ${headless.join(', ')} holds cells: it may be a county column; name it in the sidecar (第 1 列: county, or its metric) or leave out county:`,
+    };
+    return false;
+  }
   for (const u of [...ctx.plan.unknown, ...headless]) {
     const built = builtStations(u);
     const elsewhere = ctx.plan.builtElsewhere?.get(u);

@@ -330,6 +330,14 @@ describe('a sidecar naming the county of a report that names only 我县 (a sixt
     }
   });
 
+  it('a sidecar county beside a column without a header that holds cells (凤城市 | 100) is refused: it may be the county column', async () => {
+    const form = ['我县2024年3月电子商务统计', ',网络零售额（万元）', '凤城市,100', ''].join('\n');
+    const r = await importFiles({ 'r.csv': form, 'r.yaml': 'county: 东港市\n' }, ref);
+    expect(r.accepted).toEqual([]);
+    expect(r.files).toEqual([['r.csv', 'sidecar_county']]);
+    expect(r.rejected[0]!.raw_value).toContain('第 1 列（无表头）');
+  });
+
   it('a statistics-office form numbering its indicators in a 代码 column takes the sidecar county (a review)', async () => {
     const form = [
       '我县2024年3月电子商务统计',
