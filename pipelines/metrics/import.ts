@@ -129,7 +129,9 @@ export async function stageMetrics(
     }
     // one workbook is one report: stations named on one sheet beside another figure of theirs on another
     // (村级服务站 | 未运营村级服务站) are the stations built there too (columns.ts stationsBuiltIn)
-    const stations = sheets.flatMap((s) => ('rows' in s ? [[s.name, stationCells(s.rows)] as const] : []));
+    // (only where the workbook has another sheet to read: a one-sheet workbook's cells are not scanned)
+    const read = sheets.flatMap((s) => ('rows' in s ? [s] : []));
+    const stations = read.length > 1 ? read.map((s) => [s.name, stationCells(s.rows)] as const) : [];
     for (const sheet of sheets) {
       if ('skipped' in sheet) {
         skip(`${file}!${sheet.name}`, sheet.skipped);
